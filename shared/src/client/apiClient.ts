@@ -1,0 +1,106 @@
+import { buildPath, buildQuery, type Endpoint, type EndpointInput, type EndpointOutput } from '../contract';
+import { ERROR_MESSAGES, ErrorBody, type ErrorCode } from '../errors';
+import { TransportError, type Transport } from './transport';
+
+/** An error answer of the API, or a failure to reach it, with the Chinese message to show. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: ErrorCode | 'network' | 'timeout' | 'bad_response',
+    message: string,
+    readonly details?: unknown,
+    readonly requestId?: string,
+  ) {
+    super(message);
+    this.name = 'ApiError';
+  }
+}
+
+export interface ApiClientOptions {
+  transport: Transport;
+  /** Origin of the API, e.g. `https://dj.example.org`; empty for same-origin. */
+  baseUrl: string;
+  getToken?: () => string | null | undefined;
+  /** Called on every 401, e.g. to clear the stored token and go back to sign-in. */
+  onUnauthorized?: (error: ApiError) => void;
+  timeoutMs?: number;
+}
+
+const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
+
+export interface ApiClient {
+  call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>>;
+  /** Full URL of an endpoint, for downloads and uploads that go around `call`. */
+  url<E extends Endpoint>(endpoint: E, input?: Omit<EndpointInput<E>, 'body'>): string;
+  /** Headers `call` would send (auth), for uploads and downloads. */
+  headers(): Record<string, string>;
+}
+
+export function createApiClient(options: ApiClientOptions): ApiClient {
+  const timeoutMs = options.timeoutMs ?? 15_000;
+
+  function url(endpoint: Endpoint, input?: { params?: unknown; query?: unknown }): string {
+    const path = buildPath(endpoint.path, input?.params as Record<string, unknown> | undefined);
+    return `${options.baseUrl}${path}${buildQuery(input?.query as Record<string, unknown> | undefined)}`;
+  }
+
+  function headers(): Record<string, string> {
+    const token = options.getToken?.();
+    return token ? { authorization: `Bearer ${token}` } : {};
+  }
+
+  async function send(endpoint: Endpoint, input: { params?: unknown; query?: unknown; body?: unknown } | undefined) {
+    const request = {
+      method: endpoint.method,
+      url: url(endpoint, input),
+      headers: { accept: 'application/json', ...headers() } as Record<string, string>,
+      body: undefined as string | undefined,
+      timeoutMs,
+    };
+    if (input?.body !== undefined) {
+      request.headers['content-type'] = 'application/json';
+      request.body = JSON.stringify(input.body);
+    }
+    try {
+      return await options.transport(request);
+    } catch (error) {
+      // A lost connection is retried once, but only where repeating the call cannot do harm.
+      if (error instanceof TransportError && error.reason === 'network' && IDEMPOTENT.has(endpoint.method)) {
+        return options.transport(request);
+      }
+      throw error;
+    }
+  }
+
+  async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
+    let response;
+    try {
+      response = await send(endpoint, input as never);
+    } catch (error) {
+      if (error instanceof TransportError) throw new ApiError(0, error.reason, error.message);
+      throw error;
+    }
+    const requestId = response.headers['x-request-id'];
+    if (response.status >= 400) {
+      const parsed = ErrorBody.safeParse(response.body);
+      const apiError = parsed.success
+        ? new ApiError(response.status, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details, requestId)
+        : new ApiError(response.status, 'bad_response', `服务器返回了错误（${response.status}）`, undefined, requestId);
+      if (response.status === 401) options.onUnauthorized?.(apiError);
+      throw apiError;
+    }
+    const result = endpoint.response.safeParse(response.body);
+    if (!result.success) {
+      throw new ApiError(response.status, 'bad_response', '服务器返回的数据格式不正确', result.error.issues, requestId);
+    }
+    return result.data as EndpointOutput<E>;
+  }
+
+  return { call, url, headers };
+}
+
+/** The Chinese message for an error of unknown kind, for showing to the user. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) return error.message;
+  return ERROR_MESSAGES.internal;
+}

@@ -1,0 +1,73 @@
+import type { z } from 'zod';
+import type { Role } from './roles';
+
+/**
+ * Who may call an endpoint: anyone, any signed-in person, or people holding one of the roles.
+ * Finer rules (e.g. "a unit admin of *this* unit") are policies on the server.
+ */
+export type Access = 'public' | 'signedIn' | readonly Role[];
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+export interface Endpoint<
+  P extends z.ZodType | undefined = z.ZodType | undefined,
+  Q extends z.ZodType | undefined = z.ZodType | undefined,
+  B extends z.ZodType | undefined = z.ZodType | undefined,
+  R extends z.ZodType = z.ZodType,
+> {
+  method: HttpMethod;
+  /** Koa-router style path, e.g. `/api/units/:unitId`. */
+  path: string;
+  summary: string;
+  access: Access;
+  params?: P;
+  query?: Q;
+  body?: B;
+  /** How the body travels: JSON (default) or a multipart upload with one `file` field. */
+  bodyKind?: 'json' | 'multipart';
+  response: R;
+  /** Success status, 200 unless stated. */
+  status?: number;
+  /** `binary` responses (file downloads) are fetched by URL, not through `call`. */
+  responseKind?: 'json' | 'binary';
+}
+
+/** Identity helper that keeps the literal types of an endpoint definition. */
+export function endpoint<
+  P extends z.ZodType | undefined = undefined,
+  Q extends z.ZodType | undefined = undefined,
+  B extends z.ZodType | undefined = undefined,
+  R extends z.ZodType = z.ZodType,
+>(definition: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
+  return definition;
+}
+
+type InputPart<K extends string, S> = S extends z.ZodType ? { [key in K]: z.input<S> } : { [key in K]?: undefined };
+
+/** What a caller passes to an endpoint: its params, query and body, each only if it has one. */
+export type EndpointInput<E extends Endpoint> = InputPart<'params', E['params']> &
+  InputPart<'query', E['query']> &
+  InputPart<'body', E['body']>;
+
+export type EndpointOutput<E extends Endpoint> = z.output<E['response']>;
+
+/** Fills `:name` segments of a path; every value is URI-encoded. */
+export function buildPath(path: string, params: Record<string, unknown> | undefined): string {
+  return path.replace(/:([A-Za-z_][A-Za-z0-9_]*)/g, (_, name: string) => {
+    const value = params?.[name];
+    if (value === undefined || value === null) throw new Error(`缺少路径参数 ${name}`);
+    return encodeURIComponent(String(value));
+  });
+}
+
+/** Serialises a flat query object; undefined values are left out, arrays repeat the key. */
+export function buildQuery(query: Record<string, unknown> | undefined): string {
+  if (!query) return '';
+  const parts: string[] = [];
+  for (const [key, value] of Object.entries(query)) {
+    if (value === undefined || value === null) continue;
+    const values = Array.isArray(value) ? value : [value];
+    for (const item of values) parts.push(`${encodeURIComponent(key)}=${encodeURIComponent(String(item))}`);
+  }
+  return parts.length ? `?${parts.join('&')}` : '';
+}

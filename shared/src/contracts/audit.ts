@@ -1,0 +1,27 @@
+import { z } from 'zod';
+import { endpoint } from '../contract';
+import { PageQuery, pageOf } from './common';
+
+export const AuditEntry = z.object({
+  id: z.number().int(),
+  actorId: z.number().int().nullable(),
+  actorName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  before: z.unknown().nullable(),
+  after: z.unknown().nullable(),
+  at: z.string(),
+});
+export type AuditEntry = z.infer<typeof AuditEntry>;
+
+export const audit = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/audit',
+    summary: '管理操作审计日志（新的在前）',
+    access: ['secretariat'],
+    query: PageQuery.extend({ entity: z.string().max(50).optional() }),
+    response: pageOf(AuditEntry),
+  }),
+};

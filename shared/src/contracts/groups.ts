@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { endpoint } from '../contract';
+import { IdParams, Ok } from './common';
+
+export const Group = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  sortOrder: z.number().int(),
+  unitCount: z.number().int(),
+});
+export type Group = z.infer<typeof Group>;
+
+export const GroupInput = z.object({
+  name: z.string().trim().min(1, '请填写片组名称').max(50),
+  sortOrder: z.number().int().min(0).max(1000).default(0),
+});
+
+export const groups = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/groups',
+    summary: '片组列表',
+    access: 'signedIn',
+    response: z.object({ items: z.array(Group) }),
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/groups',
+    summary: '新建片组',
+    access: ['secretariat'],
+    body: GroupInput,
+    response: Group,
+    status: 201,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/groups/:id',
+    summary: '修改片组',
+    access: ['secretariat'],
+    params: IdParams,
+    body: GroupInput.partial(),
+    response: Group,
+  }),
+  remove: endpoint({
+    method: 'DELETE',
+    path: '/api/groups/:id',
+    summary: '删除片组（片组内没有单位时）',
+    access: ['secretariat'],
+    params: IdParams,
+    response: Ok,
+  }),
+};

@@ -1,0 +1,17 @@
+import { z } from 'zod';
+import { MEMBER_KINDS } from '../domain/unitKinds';
+import { Role } from '../roles';
+
+/** The signed-in person as they see themselves. */
+export const Me = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  phoneMasked: z.string(),
+  phoneTail: z.string(),
+  kind: z.enum(MEMBER_KINDS),
+  roles: z.array(Role),
+  unit: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  branch: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+  group: z.object({ id: z.number().int(), name: z.string() }).nullable(),
+});
+export type Me = z.infer<typeof Me>;
