@@ -32,7 +32,25 @@ export const PasswordSignInBody = z.object({
   password: z.string().min(1, '请填写密码').max(200),
 });
 
+export const DevAccount = z.object({ code: z.string(), label: z.string() });
+
+export const SignInOptions = z.object({
+  /** True when the server accepts `dev:<openid>` codes (no WeChat app configured, not production). */
+  devSignIn: z.boolean(),
+  devAccounts: z.array(DevAccount),
+  /** True when a real WeChat app is configured. */
+  wechat: z.boolean(),
+});
+export type SignInOptions = z.infer<typeof SignInOptions>;
+
 export const auth = {
+  options: endpoint({
+    method: 'GET',
+    path: '/api/auth/options',
+    summary: '登录方式：是否开放开发登录及演示账号',
+    access: 'public',
+    response: SignInOptions,
+  }),
   wechat: endpoint({
     method: 'POST',
     path: '/api/auth/wechat',
