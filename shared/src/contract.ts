@@ -25,6 +25,8 @@ export interface Endpoint<
   body?: B;
   /** How the body travels: JSON (default) or a multipart upload with one `file` field. */
   bodyKind?: 'json' | 'multipart';
+  /** Largest accepted upload for multipart endpoints, in bytes. */
+  maxUploadBytes?: number;
   response: R;
   /** Success status, 200 unless stated. */
   status?: number;
@@ -42,7 +44,14 @@ export function endpoint<
   return definition;
 }
 
-type InputPart<K extends string, S> = S extends z.ZodType ? { [key in K]: z.input<S> } : { [key in K]?: undefined };
+/** The schema of an optional endpoint field, or never when the endpoint has none. */
+export type Defined<S> = [NonNullable<S>] extends [never] ? never : NonNullable<S>;
+
+type InputPart<K extends string, S> = [Defined<S>] extends [never]
+  ? { [key in K]?: undefined }
+  : Defined<S> extends z.ZodType
+    ? { [key in K]: z.input<Defined<S>> }
+    : { [key in K]?: undefined };
 
 /** What a caller passes to an endpoint: its params, query and body, each only if it has one. */
 export type EndpointInput<E extends Endpoint> = InputPart<'params', E['params']> &

@@ -99,6 +99,7 @@ export const members = {
     params: UnitParams,
     query: RosterImportQuery,
     bodyKind: 'multipart',
+    maxUploadBytes: 5 * 1024 * 1024,
     response: RosterImportResult,
   }),
   exportRoster: endpoint({

@@ -1,0 +1,95 @@
+import cors from '@koa/cors';
+import { bodyParser } from '@koa/bodyparser';
+import Router from '@koa/router';
+import Koa from 'koa';
+import helmet from 'koa-helmet';
+import ratelimit from 'koa-ratelimit';
+import type { AppDeps } from './deps';
+import { AppError } from './errors';
+import { consoleStatic } from './middlewares/consoleStatic';
+import { errorHandler } from './middlewares/errorHandler';
+import { requestContext } from './middlewares/requestContext';
+import { auditRoutes } from './routes/audit';
+import { authRoutes } from './routes/auth';
+import { groupRoutes } from './routes/groups';
+import { healthRoutes } from './routes/health';
+import { memberRoutes } from './routes/members';
+import { unitRoutes } from './routes/units';
+import { createServices } from './services';
+
+const SIGN_IN_PATHS = new Set(['/api/auth/wechat', '/api/auth/bind', '/api/auth/password']);
+
+/** Builds the whole app from its dependencies. The middleware order below is the request's path. */
+export function createApp(deps: AppDeps): Koa {
+  const services = createServices(deps);
+  const { config, logger } = deps;
+  const app = new Koa({ proxy: config.trustProxy });
+  app.silent = true; // errors are logged once, by errorHandler, with the request id
+
+  app.use(requestContext(logger));
+  app.use(errorHandler(logger));
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'", "'unsafe-inline'"],
+          imgSrc: ["'self'", 'data:', 'blob:'],
+          fontSrc: ["'self'", 'data:'],
+          connectSrc: ["'self'"],
+          // The console may be served over plain HTTP on a LAN; do not force https sub-requests.
+          upgradeInsecureRequests: null,
+        },
+      },
+    }),
+  );
+  app.use(
+    cors({
+      // Only configured origins get CORS headers; the console itself is same-origin and needs none.
+      origin: (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
+      exposeHeaders: ['X-Request-Id', 'ETag'],
+    }),
+  );
+  const signInLimiter = ratelimit({
+    driver: 'memory',
+    db: new Map(),
+    duration: 60_000,
+    max: config.signInRatePerMinute,
+    id: (ctx) => ctx.ip,
+    throw: true,
+    errorMessage: '登录尝试过于频繁，请稍后再试',
+  });
+  app.use(async function signInRateLimit(ctx, next) {
+    return SIGN_IN_PATHS.has(ctx.path) ? signInLimiter(ctx, next) : next();
+  });
+  app.use(
+    bodyParser({
+      enableTypes: ['json'],
+      jsonLimit: `${config.bodyLimitKb}kb`,
+      encoding: 'utf-8',
+      onError: (error) => {
+        // co-body reports unparsable JSON as a SyntaxError; size and encoding errors keep their type.
+        throw error instanceof SyntaxError ? new AppError('bad_json') : error;
+      },
+    }),
+  );
+
+  const api = new Router();
+  for (const routes of [healthRoutes, authRoutes, groupRoutes, unitRoutes, memberRoutes, auditRoutes]) {
+    const router = routes(services);
+    api.use(router.routes(), router.allowedMethods({ throw: true }));
+  }
+  app.use(api.routes());
+  app.use(api.allowedMethods({ throw: true }));
+  app.use(async function apiNotFound(ctx, next) {
+    if (ctx.path === '/api' || ctx.path.startsWith('/api/')) throw new AppError('not_found', '接口不存在');
+    await next();
+  });
+  app.use(consoleStatic(config.h5Dir));
+  app.use(async function consoleNotBuilt() {
+    throw new AppError('not_found', '页面不存在（H5 控制台尚未构建时请运行 npm run build:h5）');
+  });
+  return app;
+}

@@ -1,0 +1,103 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => ['true', '1', 'yes'].includes(value));
+
+/** Every setting the server reads from the environment; README lists them with their defaults. */
+const EnvSchema = z.object({
+  NODE_ENV: z.string().default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().default('0.0.0.0'),
+  DATA_DIR: z.string().default('./data'),
+  DATABASE_URL: z.string().url().optional(),
+  JWT_SECRET: z.string().min(32, 'JWT_SECRET 至少 32 个字符').optional(),
+  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(2 * 3600),
+  WECHAT_APPID: z.string().min(1).optional(),
+  WECHAT_SECRET: z.string().min(1).optional(),
+  WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  CORS_ORIGINS: z.string().default(''),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  DEMO_DATA: booleanFlag.optional(),
+  H5_DIR: z.string().default(path.resolve(import.meta.dirname, '../../miniapp/dist/h5')),
+  BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
+  TRUST_PROXY: booleanFlag.default(false),
+  SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+});
+
+export interface Config {
+  env: string;
+  isProduction: boolean;
+  port: number;
+  host: string;
+  dataDir: string;
+  databaseUrl: string | undefined;
+  jwtSecret: string;
+  tokenTtlSeconds: number;
+  wechat: { appId: string | undefined; secret: string | undefined; apiBase: string };
+  /** `dev:<openid>` codes are accepted only without a WeChat app and outside production. */
+  devSignIn: boolean;
+  corsOrigins: string[];
+  logLevel: string;
+  loadDemoData: boolean;
+  h5Dir: string;
+  bodyLimitKb: number;
+  trustProxy: boolean;
+  /** Sign-in attempts one address may make per minute. */
+  signInRatePerMinute: number;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const cleaned = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const parsed = EnvSchema.safeParse(cleaned);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`配置有误：\n${lines.join('\n')}`);
+  }
+  const e = parsed.data;
+  const isProduction = e.NODE_ENV === 'production';
+  const dataDir = path.resolve(e.DATA_DIR);
+  if (isProduction && !e.JWT_SECRET) throw new ConfigError('生产环境必须设置 JWT_SECRET');
+  if (Boolean(e.WECHAT_APPID) !== Boolean(e.WECHAT_SECRET)) {
+    throw new ConfigError('WECHAT_APPID 与 WECHAT_SECRET 需同时设置');
+  }
+  return {
+    env: e.NODE_ENV,
+    isProduction,
+    port: e.PORT,
+    host: e.HOST,
+    dataDir,
+    databaseUrl: e.DATABASE_URL,
+    jwtSecret: e.JWT_SECRET ?? persistedDevSecret(dataDir),
+    tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE },
+    devSignIn: !e.WECHAT_APPID && !isProduction,
+    corsOrigins: e.CORS_ORIGINS.split(',')
+      .map((origin) => origin.trim())
+      .filter(Boolean),
+    logLevel: e.LOG_LEVEL,
+    loadDemoData: e.DEMO_DATA ?? !isProduction,
+    h5Dir: path.resolve(e.H5_DIR),
+    bodyLimitKb: e.BODY_LIMIT_KB,
+    trustProxy: e.TRUST_PROXY,
+    signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+  };
+}
+
+/**
+ * Outside production a secret is made once per data directory and kept there, so tokens stay
+ * valid across restarts without anyone having to configure one.
+ */
+function persistedDevSecret(dataDir: string): string {
+  const file = path.join(dataDir, 'jwt-secret');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const secret = randomBytes(48).toString('base64url');
+  writeFileSync(file, secret, { mode: 0o600 });
+  return secret;
+}

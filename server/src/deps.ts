@@ -1,0 +1,14 @@
+import type { WechatClient } from './auth/wechatClient';
+import type { Clock } from './clock';
+import type { Config } from './config';
+import type { DatabaseHandle } from './db/client';
+import type { Logger } from './logger';
+
+/** Everything the app needs from outside; tests pass their own (in-memory database, fixed clock, fake WeChat). */
+export interface AppDeps {
+  config: Config;
+  database: DatabaseHandle;
+  clock: Clock;
+  wechat: WechatClient;
+  logger: Logger;
+}

@@ -1,0 +1,29 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import type { Middleware } from 'koa';
+import send from 'koa-send';
+
+/** Taro names built assets by content hash, so they may be cached for a year. */
+const HASHED_ASSET = /\.[0-9a-f]{8,}\.(js|css|png|jpe?g|svg|gif|webp|woff2?|ttf)$/i;
+
+/**
+ * Serves the H5 console (the Taro H5 build) at `/`, with the API at the same origin. Unknown
+ * paths fall back to index.html, which is never cached so a new deployment shows at once.
+ */
+export function consoleStatic(root: string): Middleware {
+  return async function consoleStaticMiddleware(ctx, next) {
+    if ((ctx.method !== 'GET' && ctx.method !== 'HEAD') || ctx.path.startsWith('/api')) return next();
+    if (!existsSync(path.join(root, 'index.html'))) return next();
+    const file = ctx.path === '/' ? '/index.html' : ctx.path;
+    const setHeaders = (res: { setHeader(name: string, value: string): void }, filePath: string) => {
+      res.setHeader('Cache-Control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+    };
+    try {
+      await send(ctx, file, { root, setHeaders, index: 'index.html' });
+    } catch (error) {
+      if ((error as { status?: number }).status !== 404) throw error;
+      if (path.extname(ctx.path)) return next();
+      await send(ctx, '/index.html', { root, setHeaders });
+    }
+  };
+}

@@ -1,0 +1,72 @@
+import { isMobilePhone, MEMBER_KIND_LABELS, normalizePhone, type MemberKind, type RosterRowError } from '@zhijian/shared';
+import type { SheetRow } from './readSheet';
+
+export const ROSTER_COLUMNS = { name: '姓名', phone: '手机号', kind: '党员类型', branch: '党组织' } as const;
+
+export interface RosterEntry {
+  rowNumber: number;
+  name: string;
+  phone: string;
+  kind: MemberKind;
+  branchId: number | null;
+}
+
+const KIND_BY_LABEL = new Map<string, MemberKind>([
+  ...Object.entries(MEMBER_KIND_LABELS).map(([kind, label]) => [label, kind as MemberKind] as const),
+  ['固定', 'fixed'],
+  ['流动', 'mobile'],
+  ['', 'fixed'],
+]);
+
+export type RosterValidation = { ok: true; entries: RosterEntry[] } | { ok: false; errors: RosterRowError[] };
+
+/**
+ * Checks a whole roster sheet. Every problem is reported with its row and column; the caller
+ * imports nothing unless the list of problems is empty.
+ */
+export function validateRoster(rows: SheetRow[], branchIdsByName: Map<string, number>): RosterValidation {
+  const header = rows.find((row) => row.cells.some(Boolean));
+  if (!header) return { ok: false, errors: [{ row: 1, column: '-', reason: '文件中没有数据' }] };
+  const columnIndex = (title: string) => header.cells.findIndex((cell) => cell === title);
+  const index = {
+    name: columnIndex(ROSTER_COLUMNS.name),
+    phone: columnIndex(ROSTER_COLUMNS.phone),
+    kind: columnIndex(ROSTER_COLUMNS.kind),
+    branch: columnIndex(ROSTER_COLUMNS.branch),
+  };
+  const errors: RosterRowError[] = [];
+  for (const required of ['name', 'phone'] as const) {
+    if (index[required] < 0) {
+      errors.push({ row: header.rowNumber, column: ROSTER_COLUMNS[required], reason: `表头缺少“${ROSTER_COLUMNS[required]}”列` });
+    }
+  }
+  if (errors.length) return { ok: false, errors };
+
+  const entries: RosterEntry[] = [];
+  const rowByPhone = new Map<string, number>();
+  const cell = (row: SheetRow, at: number) => (at >= 0 ? (row.cells[at] ?? '') : '');
+  for (const row of rows.filter((r) => r.rowNumber > header.rowNumber && r.cells.some(Boolean))) {
+    const name = cell(row, index.name);
+    const phone = normalizePhone(cell(row, index.phone));
+    const kindLabel = cell(row, index.kind);
+    const branchName = cell(row, index.branch);
+    const rowErrors: RosterRowError[] = [];
+    const fail = (column: string, reason: string) => rowErrors.push({ row: row.rowNumber, column, reason });
+
+    if (!name) fail(ROSTER_COLUMNS.name, '姓名不能为空');
+    else if (name.length > 50) fail(ROSTER_COLUMNS.name, '姓名不能超过 50 个字');
+    if (!phone) fail(ROSTER_COLUMNS.phone, '手机号不能为空');
+    else if (!isMobilePhone(phone)) fail(ROSTER_COLUMNS.phone, `“${cell(row, index.phone)}”不是 11 位手机号`);
+    else if (rowByPhone.has(phone)) fail(ROSTER_COLUMNS.phone, `与第 ${rowByPhone.get(phone)} 行手机号重复`);
+    const kind = KIND_BY_LABEL.get(kindLabel);
+    if (!kind) fail(ROSTER_COLUMNS.kind, `党员类型应为“固定党员”或“流动党员”，而不是“${kindLabel}”`);
+    const branchId = branchName ? (branchIdsByName.get(branchName) ?? null) : null;
+    if (branchName && branchId === null) fail(ROSTER_COLUMNS.branch, `本单位没有名为“${branchName}”的党组织`);
+
+    if (rowErrors.length) errors.push(...rowErrors);
+    else entries.push({ rowNumber: row.rowNumber, name, phone, kind: kind!, branchId });
+    if (phone && !rowByPhone.has(phone)) rowByPhone.set(phone, row.rowNumber);
+  }
+  if (!errors.length && !entries.length) errors.push({ row: header.rowNumber + 1, column: '-', reason: '表头下方没有任何党员记录' });
+  return errors.length ? { ok: false, errors } : { ok: true, entries };
+}

@@ -1,0 +1,145 @@
+import multer from '@koa/multer';
+import type Router from '@koa/router';
+import { hasAnyRole, type Defined, type Endpoint, type EndpointOutput } from '@zhijian/shared';
+import type { Context, Middleware } from 'koa';
+import type { z } from 'zod';
+import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
+import { AppError, forbidden } from '../errors';
+import type { AppServices } from '../services';
+
+type Parsed<S> = [Defined<S>] extends [never] ? undefined : Defined<S> extends z.ZodType ? z.output<Defined<S>> : undefined;
+
+export interface UploadedFile {
+  originalname: string;
+  mimetype: string;
+  size: number;
+  buffer: Buffer;
+}
+
+export interface HandlerContext<E extends Endpoint> {
+  params: Parsed<E['params']>;
+  query: Parsed<E['query']>;
+  body: Parsed<E['body']>;
+  /** The `file` field of a multipart endpoint. */
+  file: UploadedFile | undefined;
+  services: AppServices;
+  koa: Context;
+}
+
+export interface SignedInContext<E extends Endpoint> extends HandlerContext<E> {
+  user: CurrentUser;
+}
+
+/** Handlers of binary endpoints (response `z.unknown()`) write `koa.body` themselves. */
+type Result<E extends Endpoint> = EndpointOutput<E>;
+
+function invalid(part: string, error: z.ZodError): AppError {
+  const details = error.issues.map((issue) => ({
+    path: [part, ...issue.path.map(String)].join('.'),
+    message: issue.message,
+  }));
+  const first = details[0];
+  const message = first ? `提交的内容不符合要求：${first.path} ${first.message}` : undefined;
+  return new AppError('invalid_input', message, details);
+}
+
+function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, part: string): Parsed<S> {
+  if (!schema) return undefined as Parsed<S>;
+  const result = schema.safeParse(value);
+  if (!result.success) throw invalid(part, result.error);
+  return result.data as Parsed<S>;
+}
+
+function hasRequestBody(ctx: Context): boolean {
+  return Boolean(ctx.request.length) || ctx.get('transfer-encoding') !== '';
+}
+
+async function authenticate(ctx: Context, services: AppServices): Promise<CurrentUser> {
+  const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));
+  if (!match?.[1]) throw new AppError('unauthorized');
+  const { memberId } = services.tokens.verifyAccess(match[1]);
+  const user = await loadCurrentUser(services.db, memberId);
+  if (!user) throw new AppError('unauthorized', '账号不存在或已被移除，请重新登录');
+  return user;
+}
+
+function uploadMiddleware(endpoint: Endpoint) {
+  return multer({
+    storage: multer.memoryStorage(),
+    limits: { fileSize: endpoint.maxUploadBytes ?? 5 * 1024 * 1024, files: 1, fields: 10 },
+  }).single('file');
+}
+
+function register(
+  router: Router,
+  services: AppServices,
+  endpoint: Endpoint,
+  run: (ctx: Context, user: CurrentUser | undefined) => Promise<unknown>,
+): void {
+  const middlewares: Middleware[] = [];
+  if (endpoint.access !== 'public') {
+    middlewares.push(async (ctx, next) => {
+      const user = await authenticate(ctx, services);
+      if (Array.isArray(endpoint.access) && !hasAnyRole(user.roles, endpoint.access)) throw forbidden();
+      ctx.state.user = user;
+      await next();
+    });
+  }
+  if (endpoint.bodyKind === 'multipart') {
+    middlewares.push(async (ctx, next) => {
+      if (!ctx.is('multipart/form-data')) throw new AppError('unsupported_media_type', '请以表单方式上传文件（multipart/form-data）');
+      await next();
+    });
+    middlewares.push(uploadMiddleware(endpoint) as unknown as Middleware);
+  } else if (endpoint.body) {
+    middlewares.push(async (ctx, next) => {
+      if (hasRequestBody(ctx) && !ctx.is('application/json')) {
+        throw new AppError('unsupported_media_type', '请求内容应为 JSON（Content-Type: application/json）');
+      }
+      await next();
+    });
+  }
+  middlewares.push(async (ctx) => {
+    const result = await run(ctx, ctx.state.user as CurrentUser | undefined);
+    if (endpoint.responseKind === 'binary') return;
+    ctx.status = endpoint.status ?? 200;
+    // Shaping through the response schema drops every field the contract does not name.
+    ctx.body = endpoint.response.parse(result);
+  });
+  const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
+  router[method](endpoint.path, ...middlewares);
+}
+
+function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: AppServices): HandlerContext<E> {
+  const file = (ctx as Context & { file?: UploadedFile }).file ?? (ctx.request as { file?: UploadedFile }).file;
+  return {
+    params: parsePart(endpoint.params, ctx.params, 'params') as Parsed<E['params']>,
+    query: parsePart(endpoint.query, ctx.query, 'query') as Parsed<E['query']>,
+    body: parsePart(endpoint.body, (ctx.request as { body?: unknown }).body, 'body') as Parsed<E['body']>,
+    file,
+    services,
+    koa: ctx,
+  };
+}
+
+/** Mounts an endpoint anyone may call. */
+export function mountPublic<E extends Endpoint>(
+  router: Router,
+  services: AppServices,
+  endpoint: E,
+  handler: (c: HandlerContext<NoInfer<E>>) => Promise<Result<NoInfer<E>>>,
+): void {
+  if (endpoint.access !== 'public') throw new Error(`${endpoint.path} is not public; use mount()`);
+  register(router, services, endpoint, (ctx) => handler(contextFor(endpoint, ctx, services)));
+}
+
+/** Mounts an endpoint for signed-in callers; roles are checked against the contract's `access`. */
+export function mount<E extends Endpoint>(
+  router: Router,
+  services: AppServices,
+  endpoint: E,
+  handler: (c: SignedInContext<NoInfer<E>>) => Promise<Result<NoInfer<E>>>,
+): void {
+  if (endpoint.access === 'public') throw new Error(`${endpoint.path} is public; use mountPublic()`);
+  register(router, services, endpoint, (ctx, user) => handler({ ...contextFor(endpoint, ctx, services), user: user! }));
+}

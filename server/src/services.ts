@@ -1,0 +1,21 @@
+import { FailureThrottle } from './auth/failureThrottle';
+import { TokenService } from './auth/tokens';
+import type { Database } from './db/client';
+import type { AppDeps } from './deps';
+
+/** What route handlers work with: the dependencies plus the services built from them once per app. */
+export interface AppServices extends AppDeps {
+  db: Database;
+  tokens: TokenService;
+  /** Failed roster bindings, per WeChat account and per address. */
+  bindFailures: FailureThrottle;
+}
+
+export function createServices(deps: AppDeps): AppServices {
+  return {
+    ...deps,
+    db: deps.database.db,
+    tokens: new TokenService(deps.config.jwtSecret, deps.config.tokenTtlSeconds, deps.clock),
+    bindFailures: new FailureThrottle(deps.clock, 5, 15 * 60 * 1000),
+  };
+}
