@@ -76,20 +76,21 @@ export function createApp(deps: AppDeps): Koa {
     }),
   );
 
-  const api = new Router();
-  for (const routes of [healthRoutes, authRoutes, groupRoutes, unitRoutes, memberRoutes, auditRoutes]) {
-    const router = routes(services);
-    api.use(router.routes(), router.allowedMethods({ throw: true }));
-  }
-  app.use(api.routes());
-  app.use(api.allowedMethods({ throw: true }));
+  const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
+  // Runs after everything below has had its chance: an API path nobody answered is a 404.
   app.use(async function apiNotFound(ctx, next) {
-    if (ctx.path === '/api' || ctx.path.startsWith('/api/')) throw new AppError('not_found', '接口不存在');
     await next();
+    if (isApiPath(ctx.path) && ctx.status === 404 && ctx.body == null) throw new AppError('not_found', '接口不存在');
   });
+  const api = new Router();
+  for (const addRoutes of [healthRoutes, authRoutes, groupRoutes, unitRoutes, memberRoutes, auditRoutes]) {
+    addRoutes(services, api);
+  }
+  app.use(api.allowedMethods({ throw: true }));
+  app.use(api.routes());
   app.use(consoleStatic(config.h5Dir));
-  app.use(async function consoleNotBuilt() {
-    throw new AppError('not_found', '页面不存在（H5 控制台尚未构建时请运行 npm run build:h5）');
+  app.use(async function consoleNotBuilt(ctx) {
+    if (!isApiPath(ctx.path)) throw new AppError('not_found', '页面不存在（H5 控制台尚未构建时请运行 npm run build:h5）');
   });
   return app;
 }

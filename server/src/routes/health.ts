@@ -1,11 +1,10 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
 import { mountPublic } from '../routing/mount';
 import type { AppServices } from '../services';
 
-export function healthRoutes(services: AppServices): Router {
-  const router = new Router();
+export function healthRoutes(services: AppServices, router: Router): Router {
   mountPublic(router, services, api.health.get, async ({ services: { db, database } }) => {
     await db.execute(sql`select 1`);
     return { status: 'ok' as const, db: database.kind };

@@ -47,7 +47,7 @@ export async function loadDemoAssociation(db: Database, now: Date): Promise<{ un
         const person = demoPerson((personNumber += 1));
         // Mobile members sit in the last branch (e.g. 流动党员党支部); fixed ones spread over the others.
         const branch = kind === 'mobile' ? branchRows.at(-1) : branchRows[index % Math.max(1, branchRows.length - (demoUnit.mobileMembers ? 1 : 0))];
-        return { ...person, kind, unitId: unit!.id, branchId: branch?.id ?? null, roles: ['member'], updatedAt: now };
+        return { ...person, kind, unitId: unit!.id, branchId: branch?.id ?? null, roles: ['member' as const], updatedAt: now };
       });
       await tx.insert(members).values(people);
       memberCount += people.length;

@@ -1,3 +1,4 @@
+import type { MemberKind, Role, UnitKind } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
 import { check, index, integer, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 
@@ -15,7 +16,7 @@ export const units = pgTable(
   {
     id: serial('id').primaryKey(),
     name: text('name').notNull().unique(),
-    kind: text('kind').notNull(),
+    kind: text('kind').$type<UnitKind>().notNull(),
     groupId: integer('group_id')
       .notNull()
       .references(() => groups.id, { onDelete: 'restrict' }),
@@ -54,10 +55,10 @@ export const members = pgTable(
     id: serial('id').primaryKey(),
     name: text('name').notNull(),
     phone: text('phone').notNull(),
-    kind: text('kind').notNull().default('fixed'),
+    kind: text('kind').$type<MemberKind>().notNull().default('fixed'),
     unitId: integer('unit_id').references(() => units.id, { onDelete: 'restrict' }),
     branchId: integer('branch_id').references(() => branches.id, { onDelete: 'set null' }),
-    roles: text('roles').array().notNull().default(sql`'{member}'::text[]`),
+    roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{member}'::text[]`),
     openid: text('openid').unique(),
     username: text('username').unique(),
     passwordHash: text('password_hash'),

@@ -1,12 +1,11 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { count, desc, eq } from 'drizzle-orm';
 import { auditLog, members } from '../../db/schema';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 
-export function auditRoutes(services: AppServices): Router {
-  const router = new Router();
+export function auditRoutes(services: AppServices, router: Router): Router {
   const { db } = services;
 
   mount(router, services, api.audit.list, async ({ query }) => {

@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { and, eq } from 'drizzle-orm';
 import { loadCurrentUser } from '../../auth/currentUser';
@@ -24,8 +24,7 @@ async function openidFor(services: AppServices, code: string): Promise<string> {
   return (await services.wechat.code2Session(code)).openid;
 }
 
-export function authRoutes(services: AppServices): Router {
-  const router = new Router();
+export function authRoutes(services: AppServices, router: Router): Router {
 
   mountPublic(router, services, api.auth.options, async () => ({
     devSignIn: services.config.devSignIn,

@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { count, eq } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
@@ -8,8 +8,7 @@ import { presentGroups } from '../../presenters/organisation';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 
-export function groupRoutes(services: AppServices): Router {
-  const router = new Router();
+export function groupRoutes(services: AppServices, router: Router): Router {
   const { db, clock } = services;
 
   mount(router, services, api.groups.list, async () => ({ items: await presentGroups(db) }));

@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { and, asc, count, eq, ilike, or, type SQL } from 'drizzle-orm';
 import type { CurrentUser } from '../../auth/currentUser';
@@ -32,8 +32,7 @@ function assertNotSelfDemotion(user: CurrentUser, memberId: number, roles: reado
   if (!keeps) throw new AppError('conflict', '不能移除自己的管理角色，请由其他管理员操作');
 }
 
-export function memberRoutes(services: AppServices): Router {
-  const router = new Router();
+export function memberRoutes(services: AppServices, router: Router): Router {
   const { db, clock } = services;
 
   mount(router, services, api.members.list, async ({ params, query, user }) => {

@@ -1,4 +1,4 @@
-import Router from '@koa/router';
+import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { and, asc, count, eq, ilike, type SQL } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
@@ -10,8 +10,7 @@ import { presentUnit, presentUnitDetail, unitColumns } from '../../presenters/or
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 
-export function unitRoutes(services: AppServices): Router {
-  const router = new Router();
+export function unitRoutes(services: AppServices, router: Router): Router {
   const { db, clock } = services;
 
   mount(router, services, api.units.list, async ({ query }) => {

@@ -1,0 +1,68 @@
+import { randomBytes } from 'node:crypto';
+import { PGlite } from '@electric-sql/pglite';
+import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
+import pg from 'pg';
+import { openDatabase, wrapPglite, type DatabaseHandle } from '../../server/src/db/client';
+import { runMigrations } from '../../server/src/db/migrate';
+
+/**
+ * Each test gets a database of its own. Without DATABASE_URL: an in-memory PGlite cloned from
+ * one migrated template per worker (a clone takes milliseconds, a fresh migrate a second). With
+ * DATABASE_URL (the CI pass on the PostgreSQL server): a new database per call, dropped on close.
+ */
+let template: Promise<PGlite> | undefined;
+
+async function migratedTemplate(): Promise<PGlite> {
+  template ??= (async () => {
+    const client = await PGlite.create({ extensions: { pg_trgm } });
+    await runMigrations(wrapPglite(client));
+    return client;
+  })();
+  return template;
+}
+
+export function usingPostgresServer(): boolean {
+  return Boolean(process.env.DATABASE_URL);
+}
+
+/** A URL of a brand-new, empty database on the server named by DATABASE_URL, and how to drop it. */
+export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
+  const adminUrl = process.env.DATABASE_URL!;
+  const name = `zj_test_${process.pid}_${randomBytes(4).toString('hex')}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    async drop() {
+      const client = new pg.Client({ connectionString: adminUrl });
+      await client.connect();
+      try {
+        await client.query(`drop database if exists ${name} with (force)`);
+      } finally {
+        await client.end();
+      }
+    },
+  };
+}
+
+/** An empty, unmigrated database — for the migration test. */
+export async function createEmptyDatabase(): Promise<DatabaseHandle> {
+  if (!usingPostgresServer()) return wrapPglite(await PGlite.create({ extensions: { pg_trgm } }));
+  const fresh = await createServerDatabase();
+  const handle = await openDatabase({ databaseUrl: fresh.url });
+  return { ...handle, close: async () => (await handle.close(), await fresh.drop()) };
+}
+
+export async function createTestDatabase(): Promise<DatabaseHandle> {
+  if (!usingPostgresServer()) return wrapPglite((await (await migratedTemplate()).clone()) as PGlite);
+  const database = await createEmptyDatabase();
+  await runMigrations(database);
+  return database;
+}

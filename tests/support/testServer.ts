@@ -1,0 +1,62 @@
+import type { AddressInfo } from 'node:net';
+import { createServer, type Server } from 'node:http';
+import { createApiClient, fetchTransport, type ApiClient } from '@zhijian/shared';
+import { createApp } from '../../server/src/app';
+import { loadConfig, type Config } from '../../server/src/config';
+import type { DatabaseHandle } from '../../server/src/db/client';
+import { createLogger } from '../../server/src/logger';
+import { TestClock } from './clock';
+import { FakeWechat } from './fakeWechat';
+import { createTestDatabase } from './testDatabase';
+
+export interface TestServer {
+  url: string;
+  database: DatabaseHandle;
+  db: DatabaseHandle['db'];
+  clock: TestClock;
+  wechat: FakeWechat;
+  config: Config;
+  /** A client without a token. */
+  client: ApiClient;
+  /** A client that sends this token. */
+  clientWith(token: string | undefined): ApiClient;
+  close(): Promise<void>;
+}
+
+export const TEST_JWT_SECRET = 'test-secret-that-is-long-enough-for-hs256-signing';
+
+/** The real app on an ephemeral port, over a database of its own. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const database = await createTestDatabase();
+  const config = loadConfig({
+    NODE_ENV: 'test',
+    DATA_DIR: '/nonexistent-test-data-dir',
+    JWT_SECRET: TEST_JWT_SECRET,
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SIGN_IN_RATE_PER_MINUTE: '1000',
+    ...env,
+  });
+  const clock = new TestClock();
+  const wechat = new FakeWechat();
+  const app = createApp({ config, database, clock, wechat, logger: createLogger(config.logLevel) });
+  const server: Server = createServer(app.callback());
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const clientWith = (token: string | undefined) =>
+    createApiClient({ transport: fetchTransport(), baseUrl: url, getToken: () => token });
+  return {
+    url,
+    database,
+    db: database.db,
+    clock,
+    wechat,
+    config,
+    client: clientWith(undefined),
+    clientWith,
+    async close() {
+      server.closeAllConnections();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await database.close();
+    },
+  };
+}
