@@ -1,0 +1,91 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import mammoth from 'mammoth';
+import { BulletinImportError } from './errors';
+
+/**
+ * Reads a newsletter file into line-based text: `.txt` as UTF-8 (or GB18030, what Chinese Windows
+ * saves), `.docx` through mammoth. From the Word document, paragraphs become lines separated by a
+ * blank line, bold runs become `**…**` and list items `- …` — the same form as the converted
+ * samples, so one parser reads both.
+ */
+
+const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+
+function decodeText(buffer: Buffer, file: string): string {
+  for (const encoding of ['utf-8', 'gb18030']) {
+    try {
+      return new TextDecoder(encoding, { fatal: true }).decode(buffer);
+    } catch {
+      // try the next encoding
+    }
+  }
+  throw new BulletinImportError('unreadable', `无法识别文件的文字编码（应为 UTF-8 或 GB18030）：${file}`);
+}
+
+const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name.startsWith('#x') || name.startsWith('#X')) return String.fromCodePoint(parseInt(name.slice(2), 16));
+    if (name.startsWith('#')) return String.fromCodePoint(Number(name.slice(1)));
+    return ENTITIES[name.toLowerCase()] ?? whole;
+  });
+}
+
+/** mammoth's HTML (a small, well-formed subset) → the line form the parser reads. */
+export function htmlToLines(html: string): string {
+  const text = html
+    .replace(/<br\s*\/?>/gi, '\n')
+    .replace(/<li[^>]*>/gi, '\n\n- ')
+    .replace(/<\/(?:p|h[1-6]|li|td|th|tr|table|ul|ol)>/gi, '\n\n')
+    .replace(/<\/?(?:strong|b)(?:\s[^>]*)?>/gi, '**')
+    .replace(/<[^>]+>/g, '');
+  return decodeEntities(text)
+    .replace(/\*\*\*\*/g, '')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+async function readDocx(buffer: Buffer, file: string): Promise<string> {
+  try {
+    const result = await mammoth.convertToHtml(
+      { buffer },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    return htmlToLines(result.value);
+  } catch {
+    throw new BulletinImportError('broken-docx', `Word 文件已损坏或不是有效的 .docx 文件：${file}`);
+  }
+}
+
+async function readBytes(file: string): Promise<Buffer> {
+  try {
+    return await readFile(file);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new BulletinImportError('file-not-found', `找不到文件：${file}`);
+    if (code === 'EISDIR') throw new BulletinImportError('unreadable', `这是一个目录，不是文件：${file}`);
+    throw new BulletinImportError('unreadable', `无法读取文件（${code ?? '未知错误'}）：${file}`);
+  }
+}
+
+export async function readBulletinFile(file: string): Promise<string> {
+  const extension = extname(file).toLowerCase();
+  if (extension === '.doc') {
+    throw new BulletinImportError('unsupported-format', `暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入：${file}`);
+  }
+  if (!['.docx', '.txt', '.text', ''].includes(extension)) {
+    throw new BulletinImportError('unsupported-format', `不支持的文件类型（${extension}），请使用 .docx 或 .txt 文件：${file}`);
+  }
+  const buffer = await readBytes(file);
+  if (buffer.length === 0) throw new BulletinImportError('empty', `文件是空的：${file}`);
+
+  const isZip = buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
+  if (extension === '.docx' && !isZip) {
+    throw new BulletinImportError('broken-docx', `Word 文件已损坏或不是有效的 .docx 文件：${file}`);
+  }
+  const text = isZip ? await readDocx(buffer, file) : decodeText(buffer, file);
+  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw new BulletinImportError('empty', `文件中没有任何文字内容：${file}`);
+  return text;
+}
