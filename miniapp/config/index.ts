@@ -1,0 +1,96 @@
+import path from 'node:path';
+import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { writePrivateProjectConfig } from './projectConfig';
+
+/**
+ * Hand-written Taro config for both targets:
+ * - `taro build --type weapp` → dist/weapp (main package + role subpackages)
+ * - `taro build --type h5`    → dist/h5 (hash router; the API server serves it at `/`)
+ *
+ * Build-time settings come from the environment:
+ * - TARO_APP_API_BASE: origin of the API, e.g. https://dj.example.org. Empty means same origin,
+ *   which only makes sense for H5; the weapp build then falls back to http://127.0.0.1:8080.
+ * - TARO_APP_ID: WeChat appid written to the generated project config (default touristappid).
+ */
+const miniappRoot = path.resolve(__dirname, '..');
+const repoRoot = path.resolve(miniappRoot, '..');
+const sharedSrc = path.join(repoRoot, 'shared', 'src');
+
+/**
+ * npm workspaces hoist most @tarojs packages to the repo root but keep some (plugin-framework-react,
+ * @tarojs/react, react-reconciler) in miniapp/node_modules; hoisted Taro code must still find them.
+ */
+function resolveFromMiniapp(chain: { resolve: { modules: { add(value: string): unknown }; alias: { set(key: string, value: string): unknown } } }) {
+  chain.resolve.modules.add('node_modules').add(path.join(miniappRoot, 'node_modules'));
+  chain.resolve.alias.set('@', path.join(miniappRoot, 'src'));
+}
+
+export default defineConfig<'webpack5'>(async (merge, { mode }) => {
+  const target = process.env.TARO_ENV;
+  const production = mode === 'production' || process.env.NODE_ENV === 'production';
+  const apiBase = (process.env.TARO_APP_API_BASE ?? '').replace(/\/+$/, '') || (target === 'h5' ? '' : 'http://127.0.0.1:8080');
+  if (target === 'weapp') writePrivateProjectConfig(repoRoot, process.env.TARO_APP_ID);
+
+  const config: UserConfigExport<'webpack5'> = {
+    projectName: 'zhijian-dangjian',
+    date: '2025-11-22',
+    // Styles are written in CSS px (a phone's logical px), not design-draft px: body text must be a
+    // real 16–18px on every phone, so pxtransform stays off and layouts use flex and percentages.
+    designWidth: 375,
+    deviceRatio: { 375: 2, 640: 2.34 / 2, 750: 1, 828: 1.81 / 2 },
+    sourceRoot: 'src',
+    outputRoot: `dist/${target}`,
+    // The repo-root project.config.json is the one source; Taro copies it into dist/weapp with
+    // miniprogramRoot "./" and TARO_APP_ID (if set) as appid.
+    projectConfigName: '../project.config.json',
+    plugins: [],
+    env: {
+      TARO_APP_API_BASE: JSON.stringify(apiBase),
+    },
+    defineConstants: {},
+    copy: { patterns: [], options: {} },
+    framework: 'react',
+    compiler: 'webpack5',
+    cache: { enable: false },
+    logger: { quiet: true, stats: false },
+    mini: {
+      // @zhijian/shared ships TypeScript sources; they must go through Babel like our own code.
+      compile: { include: [sharedSrc] },
+      postcss: {
+        pxtransform: { enable: false, config: {} },
+        cssModules: { enable: false },
+      },
+      optimizeMainPackage: { enable: true },
+      // Component styles are independent (BEM-prefixed), so their order across chunks does not matter.
+      miniCssExtractPluginOption: { ignoreOrder: true },
+      webpackChain(chain) {
+        resolveFromMiniapp(chain);
+      },
+    },
+    h5: {
+      publicPath: '/',
+      staticDirectory: 'static',
+      router: { mode: 'hash' },
+      compile: { include: [sharedSrc] },
+      output: {
+        filename: 'js/[name].[contenthash:8].js',
+        chunkFilename: 'js/[name].[contenthash:8].js',
+      },
+      miniCssExtractPluginOption: {
+        ignoreOrder: true,
+        filename: 'css/[name].[contenthash:8].css',
+        chunkFilename: 'css/[name].[contenthash:8].css',
+      },
+      postcss: {
+        pxtransform: { enable: false, config: {} },
+        autoprefixer: { enable: true, config: {} },
+        cssModules: { enable: false },
+      },
+      devServer: { proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: true } } },
+      webpackChain(chain) {
+        resolveFromMiniapp(chain);
+      },
+    },
+  };
+  return merge({}, config, production ? { mini: {}, h5: {} } : {});
+});

@@ -1,0 +1,18 @@
+import { useDidShow, useLaunch } from '@tarojs/taro';
+import type { PropsWithChildren } from 'react';
+import { ensureFreshToken } from './services/api';
+import { installPrivacyHandler } from './services/privacy';
+import './app.scss';
+
+function App({ children }: PropsWithChildren) {
+  useLaunch(() => {
+    installPrivacyHandler();
+  });
+  // Back from the background: renew a token that aged while timers were paused.
+  useDidShow(() => {
+    void ensureFreshToken();
+  });
+  return children;
+}
+
+export default App;

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '会员单位', enablePullDownRefresh: true, onReachBottomDistance: 80 });

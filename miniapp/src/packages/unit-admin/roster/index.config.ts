@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '单位名册', enablePullDownRefresh: true, onReachBottomDistance: 80 });

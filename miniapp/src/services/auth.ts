@@ -1,0 +1,77 @@
+import Taro from '@tarojs/taro';
+import type { SignedIn, SignInOptions } from '@zhijian/shared';
+import { api, call } from './api';
+import { UserError } from './errors';
+import { goToSignIn } from './navigation';
+import { clearSession, saveSession, updateUser } from './session';
+import { createStore } from './store';
+
+/** A WeChat account that signed in but is not bound to a roster entry yet. */
+export interface PendingBind {
+  ticket: string;
+  expiresAt: string;
+}
+
+/** Kept in memory only: the ticket is short-lived and never needs to survive a restart. */
+export const pendingBindStore = createStore<PendingBind | null>(null);
+
+export type SignInOutcome = { status: 'signed_in'; signedIn: SignedIn } | { status: 'unbound'; pending: PendingBind };
+
+export function fetchSignInOptions(): Promise<SignInOptions> {
+  return call(api.auth.options);
+}
+
+/** Exchanges a login code (from wx.login, or a `dev:` code) for a token or a bind ticket. */
+export async function signInWithCode(code: string): Promise<SignInOutcome> {
+  const result = await call(api.auth.wechat, { body: { code } });
+  if (result.status === 'signed_in') {
+    saveSession(result);
+    pendingBindStore.set(null);
+    return { status: 'signed_in', signedIn: result };
+  }
+  const pending = { ticket: result.bindTicket, expiresAt: result.ticketExpiresAt };
+  pendingBindStore.set(pending);
+  return { status: 'unbound', pending };
+}
+
+/** WeChat sign-in: a fresh single-use code from wx.login each time. */
+export async function signInWithWechat(): Promise<SignInOutcome> {
+  let code: string;
+  try {
+    ({ code } = await Taro.login());
+  } catch {
+    throw new UserError('微信登录失败，请检查网络后重试');
+  }
+  return signInWithCode(code);
+}
+
+export interface BindInput {
+  inviteCode: string;
+  name: string;
+  phone: string;
+}
+
+export async function bindAccount(input: BindInput): Promise<SignedIn> {
+  const pending = pendingBindStore.get();
+  if (!pending) throw new UserError('绑定凭证已失效，请返回重新登录');
+  const signedIn = await call(api.auth.bind, { body: { ticket: pending.ticket, ...input } });
+  saveSession(signedIn);
+  pendingBindStore.set(null);
+  return signedIn;
+}
+
+export async function signInWithPassword(username: string, password: string): Promise<SignedIn> {
+  const signedIn = await call(api.auth.password, { body: { username, password } });
+  saveSession(signedIn);
+  return signedIn;
+}
+
+/** Reloads the profile (roles or unit may have changed since sign-in). */
+export async function refreshProfile(): Promise<void> {
+  updateUser(await call(api.auth.me));
+}
+
+export function signOut(): void {
+  clearSession();
+  goToSignIn();
+}

@@ -1,0 +1,10 @@
+/** Build-time settings, replaced by Taro's define plugin (see config/index.ts). */
+export const API_BASE: string = process.env.TARO_APP_API_BASE ?? '';
+
+export function isWeapp(): boolean {
+  return process.env.TARO_ENV === 'weapp';
+}
+
+export function isH5(): boolean {
+  return process.env.TARO_ENV === 'h5';
+}
