@@ -7,8 +7,10 @@ import type { AppDeps } from './deps';
 export interface AppServices extends AppDeps {
   db: Database;
   tokens: TokenService;
-  /** Failed roster bindings, per WeChat account and per address. */
-  bindFailures: FailureThrottle;
+  /** Failed roster bindings per WeChat account: a few guesses per quarter hour. */
+  bindFailuresByAccount: FailureThrottle;
+  /** Per address, looser: a whole unit may bind from one office network. */
+  bindFailuresByAddress: FailureThrottle;
 }
 
 export function createServices(deps: AppDeps): AppServices {
@@ -16,6 +18,7 @@ export function createServices(deps: AppDeps): AppServices {
     ...deps,
     db: deps.database.db,
     tokens: new TokenService(deps.config.jwtSecret, deps.config.tokenTtlSeconds, deps.clock),
-    bindFailures: new FailureThrottle(deps.clock, 5, 15 * 60 * 1000),
+    bindFailuresByAccount: new FailureThrottle(deps.clock, 5, 15 * 60 * 1000),
+    bindFailuresByAddress: new FailureThrottle(deps.clock, 30, 15 * 60 * 1000),
   };
 }

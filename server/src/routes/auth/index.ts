@@ -43,8 +43,11 @@ export function authRoutes(services: AppServices, router: Router): Router {
 
   mountPublic(router, services, api.auth.bind, async ({ body, koa }) => {
     const { openid } = services.tokens.verifyBindTicket(body.ticket);
-    const throttleKeys = [`openid:${openid}`, `ip:${koa.ip}`];
-    if (throttleKeys.some((key) => services.bindFailures.isBlocked(key))) {
+    const throttles = [
+      { throttle: services.bindFailuresByAccount, key: openid },
+      { throttle: services.bindFailuresByAddress, key: koa.ip },
+    ];
+    if (throttles.some(({ throttle, key }) => throttle.isBlocked(key))) {
       throw new AppError('rate_limited', '尝试次数过多，请 15 分钟后再试');
     }
     const phone = body.phone.replace(/\s|-/g, '');
@@ -54,7 +57,7 @@ export function authRoutes(services: AppServices, router: Router): Router {
       .innerJoin(units, eq(units.id, members.unitId))
       .where(and(eq(units.inviteCode, body.inviteCode.toUpperCase()), eq(members.name, body.name), eq(members.phone, phone)));
     if (!match) {
-      throttleKeys.forEach((key) => services.bindFailures.recordFailure(key));
+      throttles.forEach(({ throttle, key }) => throttle.recordFailure(key));
       // One message for every mismatch: which part was wrong is not revealed.
       throw new AppError('bind_mismatch');
     }
@@ -62,7 +65,7 @@ export function authRoutes(services: AppServices, router: Router): Router {
     const [alreadyBound] = await services.db.select({ id: members.id }).from(members).where(eq(members.openid, openid));
     if (alreadyBound && alreadyBound.id !== match.id) throw conflict('该微信账号已绑定其他党员');
     await services.db.update(members).set({ openid, updatedAt: services.clock.now() }).where(eq(members.id, match.id));
-    throttleKeys.forEach((key) => services.bindFailures.clear(key));
+    services.bindFailuresByAccount.clear(openid);
     const user = await loadCurrentUser(services.db, match.id);
     if (!user) throw new AppError('internal');
     return signedIn(services, user);

@@ -1,0 +1,80 @@
+import { allEndpoints, buildPath, ROLES, type Endpoint, type Role } from '@zhijian/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGroup, createMember, signedInMember } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+/**
+ * Walks every endpoint of the contract with every role (and with no sign-in at all) and proves
+ * that exactly the callers the contract names get past authentication and authorisation.
+ */
+let server: TestServer;
+const callers = new Map<Role, { token: string; unitId: number; peerId: number }>();
+let groupId: number;
+
+beforeAll(async () => {
+  server = await startTestServer();
+  groupId = (await createGroup(server.db)).id;
+  for (const role of ROLES) {
+    const { member, token } = await signedInMember(server, [role]);
+    // A second roster entry in the caller's own unit, for member-level routes.
+    const peer = await createMember(server.db, { unitId: member.unitId });
+    callers.set(role, { token, unitId: member.unitId!, peerId: peer.id });
+  }
+});
+afterAll(() => server.close());
+
+function pathFor(endpoint: Endpoint, caller: { unitId: number; peerId: number } | undefined): string {
+  const id = endpoint.path.startsWith('/api/groups') ? groupId : endpoint.path.startsWith('/api/members') ? caller?.peerId : caller?.unitId;
+  return buildPath(endpoint.path, { id: id ?? 1, unitId: caller?.unitId ?? 1 });
+}
+
+async function call(endpoint: Endpoint, token: string | undefined, caller?: { unitId: number; peerId: number }) {
+  const headers: Record<string, string> = {};
+  if (token) headers.authorization = `Bearer ${token}`;
+  const hasBody = endpoint.method !== 'GET' && endpoint.method !== 'DELETE';
+  if (hasBody) headers['content-type'] = 'application/json';
+  const response = await fetch(`${server.url}${pathFor(endpoint, caller)}`, {
+    method: endpoint.method,
+    headers,
+    body: hasBody ? '{}' : undefined,
+  });
+  const body = (await response.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
+  return { status: response.status, body };
+}
+
+function allowed(endpoint: Endpoint, role: Role): boolean {
+  return endpoint.access === 'public' || endpoint.access === 'signedIn' || endpoint.access.includes(role);
+}
+
+const endpoints = allEndpoints();
+
+describe('route × role access', () => {
+  it('covers every endpoint of the contract', () => {
+    expect(endpoints.length).toBeGreaterThanOrEqual(20);
+  });
+
+  describe.each(endpoints.map((e) => [`${e.method} ${e.path}`, e] as const))('%s', (_name, endpoint) => {
+    it('is mounted', async () => {
+      const caller = callers.get('secretariat')!;
+      const { body } = await call(endpoint, caller.token, caller);
+      expect(body?.error?.message).not.toBe('接口不存在');
+    });
+
+    it(endpoint.access === 'public' ? 'is open without sign-in' : 'should require authentication', async () => {
+      const { status } = await call(endpoint, undefined);
+      if (endpoint.access === 'public') expect(status).not.toBe(401);
+      else expect(status).toBe(401);
+    });
+
+    it.each(ROLES.map((role) => [role]))('role %s', async (role) => {
+      const caller = callers.get(role)!;
+      const { status, body } = await call(endpoint, caller.token, caller);
+      if (allowed(endpoint, role)) {
+        expect([401, 403]).not.toContain(status);
+      } else {
+        expect(status).toBe(403);
+        expect(body?.error?.code).toBe('forbidden');
+      }
+    });
+  });
+});
