@@ -9,6 +9,8 @@ const LINE_BREAKS = /\r\n|[\r\n\u2028\u2029\f\v]/;
 const INVISIBLE = /[\u200B-\u200D\u2060\uFEFF\u00AD]/g;
 /** Tabs, no-break spaces, U+3000 ideographic space and the other Unicode spaces. */
 const ODD_SPACES = /[\t\u00A0\u1680\u2000-\u200A\u202F\u205F\u3000]/g;
+/** Spaces next to full-width punctuation are never wanted: `听见。 今年` → `听见。今年`. */
+const FULL_WIDTH_PAUSE_SPACES = / *([，。、；：！？]) */g;
 /** `[bookmark: _GoBack]`, the marker Word leaves where the cursor last was, and other bookmarks. */
 const BOOKMARK = /\[bookmark:[^\]]*\]/gi;
 
@@ -28,6 +30,7 @@ export function cleanLine(line: string): string {
     .replace(ODD_SPACES, ' ')
     .replace(/\*\*\s*\*\*/g, (match) => (match.length > 4 ? ' ' : ''))
     .replace(/ {2,}/g, ' ')
+    .replace(FULL_WIDTH_PAUSE_SPACES, '$1')
     .trim();
 }
 

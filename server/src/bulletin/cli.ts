@@ -131,7 +131,7 @@ export async function runImportBulletin(argv: readonly string[], output: CliOutp
       results.push({ file, parsed: await parseBulletinFile(file, command.overrides) });
     } catch (error) {
       if (!(error instanceof BulletinImportError)) throw error;
-      output.stderr(`无法导入：${error.message}\n`);
+      output.stderr(`无法导入 ${file}：${error.message}\n`);
       failed = true;
     }
   }

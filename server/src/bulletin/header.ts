@@ -51,42 +51,45 @@ export function emptyHeader(): ParsedHeader {
 }
 
 /**
- * Takes what it recognises from one front-matter line into `header`; returns false when the line
- * is none of the title-page elements.
+ * Takes one front-matter line into `header` when the whole line is title-page material; returns
+ * false (and takes nothing) for any other line, so a sentence that mentions a date is not a header.
  */
 export function readHeaderLine(rawLine: string, header: ParsedHeader): boolean {
   let rest = asciiDigits(stripMarkers(rawLine));
-  let recognised = false;
+  const found = emptyHeader();
   const take = (pattern: RegExp): RegExpExecArray | null => {
     const match = pattern.exec(rest);
     if (match) {
       rest = `${rest.slice(0, match.index)} ${rest.slice(match.index + match[0].length)}`.trim();
-      recognised = true;
     }
     return match;
   };
 
   const issue = take(ISSUE);
   if (issue) {
-    header.year ??= issue[1] ? parseNumeral(issue[1]) : null;
-    header.number ??= parseNumeral(issue[2] ?? '');
-    header.totalNumber ??= issue[3] ? parseNumeral(issue[3]) : null;
+    found.year = issue[1] ? parseNumeral(issue[1]) : null;
+    found.number = parseNumeral(issue[2] ?? '');
+    found.totalNumber = issue[3] ? parseNumeral(issue[3]) : null;
   }
   const total = take(TOTAL_ONLY);
-  if (total) header.totalNumber ??= parseNumeral(total[1] ?? '');
+  if (total) found.totalNumber ??= parseNumeral(total[1] ?? '');
   const date = take(CHINESE_DATE) ?? take(NUMERIC_DATE);
   if (date) {
     const [printed, year, month, day] = date;
     const iso = isoDate(parseNumeral(year ?? '') ?? 0, parseNumeral(month ?? '') ?? 0, parseNumeral(day ?? '') ?? 0);
-    if (iso) header.date ??= iso;
-    else header.invalidDates.push(printed.trim());
+    if (iso) found.date = iso;
+    else found.invalidDates.push(printed.trim());
   }
-
   const publisher = PUBLISHER_SUFFIX.exec(rest) ?? PUBLISHER_LABEL.exec(rest);
-  if (publisher) {
-    header.publisher ??= publisher[1]?.trim() || null;
-    return true;
-  }
-  if (rest === '') return recognised;
-  return isTitlePageLine(rest) || (recognised && /^[\s,，、]*$/.test(rest));
+  if (publisher) found.publisher = publisher[1]?.trim() || null;
+
+  const whole = publisher !== null || /^[\s,，、]*$/.test(rest) || isTitlePageLine(rest);
+  if (!whole) return false;
+  header.year ??= found.year;
+  header.number ??= found.number;
+  header.totalNumber ??= found.totalNumber;
+  header.date ??= found.date;
+  header.publisher ??= found.publisher;
+  header.invalidDates.push(...found.invalidDates);
+  return true;
 }

@@ -143,7 +143,8 @@ export function parseBulletin(text: string, overrides: BulletinOverrides = {}): 
 
   const front = readFrontMatter(lines.slice(0, frontEnd));
   const { header } = front;
-  const hasHeader = [header.year, header.number, header.totalNumber, header.publisher].some((value) => value !== null);
+  const hasHeader =
+    (header.year !== null && header.number !== null) || header.totalNumber !== null || header.publisher !== null;
   if (headings.indexes.length === 0 && !hasHeader) {
     throw new BulletinImportError(
       'not-a-bulletin',

@@ -20,7 +20,7 @@ function decodeText(buffer: Buffer, file: string): string {
       // try the next encoding
     }
   }
-  throw new BulletinImportError('unreadable', `无法识别文件的文字编码（应为 UTF-8 或 GB18030）：${file}`);
+  throw new BulletinImportError('unreadable', '无法识别文件的文字编码（应为 UTF-8 或 GB18030）');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
@@ -55,7 +55,7 @@ async function readDocx(buffer: Buffer, file: string): Promise<string> {
     );
     return htmlToLines(result.value);
   } catch {
-    throw new BulletinImportError('broken-docx', `Word 文件已损坏或不是有效的 .docx 文件：${file}`);
+    throw new BulletinImportError('broken-docx', 'Word 文件已损坏或不是有效的 .docx 文件');
   }
 }
 
@@ -64,28 +64,28 @@ async function readBytes(file: string): Promise<Buffer> {
     return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BulletinImportError('file-not-found', `找不到文件：${file}`);
-    if (code === 'EISDIR') throw new BulletinImportError('unreadable', `这是一个目录，不是文件：${file}`);
-    throw new BulletinImportError('unreadable', `无法读取文件（${code ?? '未知错误'}）：${file}`);
+    if (code === 'ENOENT') throw new BulletinImportError('file-not-found', '找不到文件');
+    if (code === 'EISDIR') throw new BulletinImportError('unreadable', '这是一个目录，不是文件');
+    throw new BulletinImportError('unreadable', `无法读取文件（${code ?? '未知错误'}）`);
   }
 }
 
 export async function readBulletinFile(file: string): Promise<string> {
   const extension = extname(file).toLowerCase();
   if (extension === '.doc') {
-    throw new BulletinImportError('unsupported-format', `暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入：${file}`);
+    throw new BulletinImportError('unsupported-format', '暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入');
   }
   if (!['.docx', '.txt', '.text', ''].includes(extension)) {
-    throw new BulletinImportError('unsupported-format', `不支持的文件类型（${extension}），请使用 .docx 或 .txt 文件：${file}`);
+    throw new BulletinImportError('unsupported-format', `不支持的文件类型（${extension}），请使用 .docx 或 .txt 文件`);
   }
   const buffer = await readBytes(file);
-  if (buffer.length === 0) throw new BulletinImportError('empty', `文件是空的：${file}`);
+  if (buffer.length === 0) throw new BulletinImportError('empty', '文件是空的');
 
   const isZip = buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
   if (extension === '.docx' && !isZip) {
-    throw new BulletinImportError('broken-docx', `Word 文件已损坏或不是有效的 .docx 文件：${file}`);
+    throw new BulletinImportError('broken-docx', 'Word 文件已损坏或不是有效的 .docx 文件');
   }
   const text = isZip ? await readDocx(buffer, file) : decodeText(buffer, file);
-  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw new BulletinImportError('empty', `文件中没有任何文字内容：${file}`);
+  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw new BulletinImportError('empty', '文件中没有任何文字内容');
   return text;
 }
