@@ -52,9 +52,10 @@ function decodeText(buffer: Buffer): string {
 }
 
 function readCsv(buffer: Buffer): SheetRow[] {
+  const text = decodeText(buffer);
   let records: string[][];
   try {
-    records = parseCsv(decodeText(buffer), { bom: true, relax_column_count: true, skip_empty_lines: false });
+    records = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
     throw new AppError('invalid_input', `CSV 文件格式有误：${(error as Error).message}`);
   }
