@@ -1,0 +1,66 @@
+import { api, ApiError, createApiClient, TransportError, type Transport, type TransportRequest } from '@zhijian/shared';
+import { describe, expect, it, vi } from 'vitest';
+
+function scripted(...steps: (((req: TransportRequest) => Awaited<ReturnType<Transport>>) | Error)[]) {
+  const seen: TransportRequest[] = [];
+  const transport: Transport = async (request) => {
+    seen.push(request);
+    const step = steps.shift();
+    if (!step) throw new Error('no more scripted responses');
+    if (step instanceof Error) throw step;
+    return step(request);
+  };
+  return { transport, seen };
+}
+
+const ok = (body: unknown) => () => ({ status: 200, headers: {}, body });
+
+describe('createApiClient', () => {
+  it('sends the token and JSON body, and returns the parsed response', async () => {
+    const { transport, seen } = scripted(ok({ devSignIn: true, devAccounts: [], wechat: false }));
+    const client = createApiClient({ transport, baseUrl: 'https://api.example', getToken: () => 'tok' });
+    const result = await client.call(api.auth.options);
+    expect(result.devSignIn).toBe(true);
+    expect(seen[0]).toMatchObject({ method: 'GET', url: 'https://api.example/api/auth/options', headers: { authorization: 'Bearer tok' } });
+  });
+
+  it('retries a GET once after a network failure', async () => {
+    const { transport, seen } = scripted(new TransportError('network', '断网'), ok({ status: 'ok', db: 'pglite' }));
+    const client = createApiClient({ transport, baseUrl: '' });
+    await expect(client.call(api.health.get)).resolves.toEqual({ status: 'ok', db: 'pglite' });
+    expect(seen).toHaveLength(2);
+  });
+
+  it('never retries a POST, whose first attempt may have arrived', async () => {
+    const { transport, seen } = scripted(new TransportError('network', '断网'));
+    const client = createApiClient({ transport, baseUrl: '' });
+    const error = await client.call(api.auth.wechat, { body: { code: 'x' } }).catch((e: unknown) => e);
+    expect(error).toMatchObject({ code: 'network', status: 0 });
+    expect(seen).toHaveLength(1);
+  });
+
+  it("turns an error answer into an ApiError with the server's Chinese message, and reports 401", async () => {
+    const onUnauthorized = vi.fn();
+    const { transport } = scripted(() => ({
+      status: 401,
+      headers: { 'x-request-id': 'req-1' },
+      body: { error: { code: 'token_expired', message: '登录已过期，请重新登录' } },
+    }));
+    const client = createApiClient({ transport, baseUrl: '', onUnauthorized });
+    const error = (await client.call(api.auth.me).catch((e: unknown) => e)) as ApiError;
+    expect(error).toBeInstanceOf(ApiError);
+    expect(error).toMatchObject({ status: 401, code: 'token_expired', message: '登录已过期，请重新登录', requestId: 'req-1' });
+    expect(onUnauthorized).toHaveBeenCalledWith(error);
+  });
+
+  it('refuses a response that does not match the contract', async () => {
+    const { transport } = scripted(ok({ status: 'broken' }));
+    const client = createApiClient({ transport, baseUrl: '' });
+    await expect(client.call(api.health.get)).rejects.toMatchObject({ code: 'bad_response' });
+  });
+
+  it('builds URLs with params and query for downloads', () => {
+    const client = createApiClient({ transport: scripted().transport, baseUrl: 'https://x' });
+    expect(client.url(api.members.list, { params: { unitId: 3 }, query: { page: 2 } })).toBe('https://x/api/units/3/members?page=2');
+  });
+});
