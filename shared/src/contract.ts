@@ -53,9 +53,9 @@ type InputPart<K extends string, S> = [Defined<S>] extends [never]
     ? { [key in K]: z.input<Defined<S>> }
     : { [key in K]?: undefined };
 
-/** What a caller passes to an endpoint: its params, query and body, each only if it has one. */
+/** What a caller passes to an endpoint: its params, query and body, each only if it has one (query is always optional). */
 export type EndpointInput<E extends Endpoint> = InputPart<'params', E['params']> &
-  InputPart<'query', E['query']> &
+  Partial<InputPart<'query', E['query']>> &
   InputPart<'body', E['body']>;
 
 export type EndpointOutput<E extends Endpoint> = z.output<E['response']>;

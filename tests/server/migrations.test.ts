@@ -4,6 +4,7 @@ import { generateDrizzleJson, generateMigration } from 'drizzle-kit/api';
 import { getTableConfig, PgTable } from 'drizzle-orm/pg-core';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
+import { selectRows } from '../../server/src/db/client';
 import { MIGRATIONS_FOLDER, runMigrations } from '../../server/src/db/migrate';
 import * as schema from '../../server/src/db/schema';
 import { createEmptyDatabase } from '../support/testDatabase';
@@ -12,7 +13,7 @@ const journal = JSON.parse(readFileSync(path.join(MIGRATIONS_FOLDER, 'meta/_jour
   entries: { idx: number; tag: string }[];
 };
 
-const tables = Object.values(schema).filter((value): value is PgTable => value instanceof PgTable);
+const tables = Object.values(schema as Record<string, unknown>).filter((value): value is PgTable => value instanceof PgTable);
 
 describe('migrations', () => {
   it('are committed as SQL, one file per journal entry', () => {
@@ -25,8 +26,8 @@ describe('migrations', () => {
     try {
       await runMigrations(database);
       await runMigrations(database);
-      const applied = await database.db.execute(sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
-      expect((applied.rows[0] as { n: number }).n).toBe(journal.entries.length);
+      const [applied] = await selectRows<{ n: number }>(database.db, sql`select count(*)::int as n from drizzle.__drizzle_migrations`);
+      expect(applied?.n).toBe(journal.entries.length);
     } finally {
       await database.close();
     }
@@ -36,11 +37,11 @@ describe('migrations', () => {
     const database = await createEmptyDatabase();
     try {
       await runMigrations(database);
-      const result = await database.db.execute(sql`
+      const columns = await selectRows<{ table_name: string; column_name: string; is_nullable: string }>(database.db, sql`
         select table_name, column_name, is_nullable
         from information_schema.columns where table_schema = 'public'
         order by table_name, column_name`);
-      const actual = (result.rows as { table_name: string; column_name: string; is_nullable: string }[]).map(
+      const actual = columns.map(
         (row) => `${row.table_name}.${row.column_name}${row.is_nullable === 'NO' ? ' not null' : ''}`,
       );
       const expected = tables
