@@ -20,7 +20,11 @@ const sharedSrc = path.join(repoRoot, 'shared', 'src');
  * npm workspaces hoist most @tarojs packages to the repo root but keep some (plugin-framework-react,
  * @tarojs/react, react-reconciler) in miniapp/node_modules; hoisted Taro code must still find them.
  */
-function resolveFromMiniapp(chain: { resolve: { modules: { add(value: string): unknown }; alias: { set(key: string, value: string): unknown } } }) {
+interface ChainResolve {
+  resolve: { modules: { add(value: string): ChainResolve['resolve']['modules'] }; alias: { set(key: string, value: string): unknown } };
+}
+
+function resolveFromMiniapp(chain: ChainResolve) {
   chain.resolve.modules.add('node_modules').add(path.join(miniappRoot, 'node_modules'));
   chain.resolve.alias.set('@', path.join(miniappRoot, 'src'));
 }

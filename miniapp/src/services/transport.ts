@@ -11,9 +11,11 @@ type HttpMethod = NonNullable<Taro.request.Option['method']>;
  * `TransportError`, which the client retries once for idempotent calls.
  */
 export function taroTransport(request: TaroRequest = Taro.request): Transport {
-  return (req: TransportRequest) =>
-    new Promise<TransportResponse>((resolve, reject) => {
-      request({
+  return async (req: TransportRequest) => {
+    let res: Taro.request.SuccessCallbackResult<string>;
+    try {
+      // The promise form only: with callbacks as well, Taro's H5 request still rejects its promise.
+      res = await request<string>({
         url: req.url,
         method: req.method as HttpMethod,
         header: req.headers,
@@ -21,10 +23,12 @@ export function taroTransport(request: TaroRequest = Taro.request): Transport {
         timeout: req.timeoutMs,
         dataType: 'text',
         responseType: 'text',
-        success: (res) => resolve(toResponse(res.statusCode, res.header as Record<string, unknown>, res.data)),
-        fail: (err) => reject(toTransportError(err)),
       });
-    });
+    } catch (error) {
+      throw toTransportError(error);
+    }
+    return toResponse(res.statusCode, res.header as Record<string, unknown>, res.data);
+  };
 }
 
 function toResponse(status: number, rawHeaders: Record<string, unknown> | undefined, data: unknown): TransportResponse {

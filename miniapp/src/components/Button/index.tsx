@@ -28,16 +28,17 @@ export function Button({
   onClick,
   onAgreePrivacyAuthorization,
 }: ButtonProps) {
-  const className = `zj-button zj-button--${variant} zj-button--${size}${block ? ' zj-button--block' : ''}`;
+  const inactive = disabled || loading;
+  const className = `zj-button zj-button--${variant} zj-button--${size}${block ? ' zj-button--block' : ''}${inactive ? ' zj-button--inactive' : ''}`;
   return (
     <TaroButton
-      id={id}
+      {...(id ? { id } : {})}
       className={className}
       loading={loading}
-      disabled={disabled || loading}
+      disabled={inactive}
       openType={openType}
       onClick={() => {
-        if (!disabled && !loading) onClick?.();
+        if (!inactive) onClick?.();
       }}
       onAgreePrivacyAuthorization={onAgreePrivacyAuthorization}
     >

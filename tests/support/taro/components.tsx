@@ -1,0 +1,107 @@
+/**
+ * Renderable stand-ins for @tarojs/components in component tests (happy-dom). Each keeps the props
+ * our code uses and maps Taro's event shapes (`event.detail.value`) onto DOM events.
+ */
+import type { CSSProperties, ReactNode } from 'react';
+
+interface BaseProps {
+  children?: ReactNode;
+  className?: string;
+  style?: CSSProperties | string;
+  id?: string;
+  onClick?: (event: { type: 'tap'; detail: Record<string, never> }) => void;
+  hoverClass?: string;
+  ariaRole?: string;
+  ariaLabel?: string;
+}
+
+function base({ className, style, id, ariaRole, ariaLabel }: BaseProps) {
+  return {
+    className,
+    style: typeof style === 'string' ? undefined : style,
+    id,
+    role: ariaRole,
+    'aria-label': ariaLabel,
+  };
+}
+
+const tap = { type: 'tap', detail: {} } as const;
+
+export function View(props: BaseProps) {
+  return (
+    <div {...base(props)} onClick={props.onClick ? () => props.onClick?.(tap) : undefined}>
+      {props.children}
+    </div>
+  );
+}
+
+export function Text(props: BaseProps) {
+  return (
+    <span {...base(props)} onClick={props.onClick ? () => props.onClick?.(tap) : undefined}>
+      {props.children}
+    </span>
+  );
+}
+
+interface ButtonProps extends BaseProps {
+  disabled?: boolean;
+  loading?: boolean;
+  openType?: string;
+  onAgreePrivacyAuthorization?: (event: { detail: Record<string, never> }) => void;
+}
+
+export function Button(props: ButtonProps) {
+  return (
+    <button
+      type='button'
+      {...base(props)}
+      disabled={props.disabled}
+      data-loading={props.loading ? 'true' : undefined}
+      data-open-type={props.openType}
+      onClick={() => {
+        props.onClick?.(tap);
+        if (props.openType === 'agreePrivacyAuthorization') props.onAgreePrivacyAuthorization?.({ detail: {} });
+      }}
+    >
+      {props.children}
+    </button>
+  );
+}
+
+interface InputProps extends BaseProps {
+  value?: string;
+  name?: string;
+  type?: string;
+  password?: boolean;
+  placeholder?: string;
+  placeholderClass?: string;
+  maxlength?: number;
+  confirmType?: string;
+  onInput?: (event: { detail: { value: string } }) => void;
+  onConfirm?: (event: { detail: { value: string } }) => void;
+}
+
+export function Input(props: InputProps) {
+  return (
+    <input
+      {...base(props)}
+      name={props.name}
+      type={props.password ? 'password' : 'text'}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxlength}
+      onChange={(event) => props.onInput?.({ detail: { value: event.currentTarget.value } })}
+      onKeyDown={(event) => {
+        if (event.key === 'Enter') props.onConfirm?.({ detail: { value: event.currentTarget.value } });
+      }}
+    />
+  );
+}
+
+export function Image(props: BaseProps & { src: string; mode?: string }) {
+  return <img {...base(props)} src={props.src} alt='' />;
+}
+
+export function ScrollView(props: BaseProps) {
+  return <div {...base(props)}>{props.children}</div>;
+}

@@ -1,0 +1,162 @@
+/**
+ * Test double for @tarojs/taro: the APIs and hooks our pages use, with a `taroControl` handle so a
+ * test can answer requests, inspect navigation and storage, and fire page events.
+ */
+import { useEffect, useRef } from 'react';
+
+export interface RequestOptions {
+  url: string;
+  method?: string;
+  header?: Record<string, string>;
+  data?: unknown;
+  timeout?: number;
+  dataType?: string;
+  responseType?: string;
+  success?: (res: { statusCode: number; header: Record<string, string>; data: unknown }) => void;
+  fail?: (err: { errMsg: string }) => void;
+}
+
+export interface RawResponse {
+  statusCode: number;
+  header?: Record<string, string>;
+  data: unknown;
+}
+
+type RequestHandler = (options: RequestOptions) => Promise<RawResponse> | RawResponse;
+type Listener = () => void;
+
+function createControl() {
+  return {
+    storage: new Map<string, unknown>(),
+    requests: [] as RequestOptions[],
+    requestHandler: (() => ({ statusCode: 404, data: '' })) as RequestHandler,
+    navigations: [] as Array<{ kind: 'navigateTo' | 'switchTab' | 'reLaunch' | 'redirectTo' | 'navigateBack'; url?: string }>,
+    toasts: [] as string[],
+    modalConfirm: true,
+    loginCode: 'wx-login-code',
+    loginFails: false,
+    routerParams: {} as Record<string, string>,
+    stopPullDownRefreshCalls: 0,
+    privacyListener: null as null | ((resolve: (option: { event: string; buttonId?: string }) => void) => void),
+    didShow: new Set<Listener>(),
+    pullDownRefresh: new Set<Listener>(),
+    reachBottom: new Set<Listener>(),
+  };
+}
+
+export const taroControl = {
+  ...createControl(),
+  reset() {
+    Object.assign(taroControl, createControl());
+  },
+  firePullDownRefresh() {
+    for (const listener of [...taroControl.pullDownRefresh]) listener();
+  },
+  fireReachBottom() {
+    for (const listener of [...taroControl.reachBottom]) listener();
+  },
+  fireDidShow() {
+    for (const listener of [...taroControl.didShow]) listener();
+  },
+};
+
+function request(options: RequestOptions): Promise<RawResponse> {
+  taroControl.requests.push(options);
+  return Promise.resolve()
+    .then(() => taroControl.requestHandler(options))
+    .then(
+      (res) => {
+        const full = { statusCode: res.statusCode, header: res.header ?? {}, data: res.data };
+        options.success?.(full);
+        return full;
+      },
+      (error: unknown) => {
+        const err = { errMsg: (error as { errMsg?: string }).errMsg ?? 'request:fail' };
+        options.fail?.(err);
+        throw err;
+      },
+    );
+}
+
+function navigation(kind: 'navigateTo' | 'switchTab' | 'reLaunch' | 'redirectTo' | 'navigateBack') {
+  return (options: { url?: string } = {}) => {
+    taroControl.navigations.push({ kind, url: options.url });
+    return Promise.resolve({ errMsg: `${kind}:ok` });
+  };
+}
+
+const Taro = {
+  request,
+  getStorageSync: (key: string): unknown => taroControl.storage.get(key) ?? '',
+  setStorageSync: (key: string, value: unknown) => {
+    taroControl.storage.set(key, structuredClone(value));
+  },
+  removeStorageSync: (key: string) => {
+    taroControl.storage.delete(key);
+  },
+  login: () => (taroControl.loginFails ? Promise.reject({ errMsg: 'login:fail' }) : Promise.resolve({ code: taroControl.loginCode, errMsg: 'login:ok' })),
+  navigateTo: navigation('navigateTo'),
+  switchTab: navigation('switchTab'),
+  reLaunch: navigation('reLaunch'),
+  redirectTo: navigation('redirectTo'),
+  navigateBack: navigation('navigateBack'),
+  showToast: (options: { title: string }) => {
+    taroControl.toasts.push(options.title);
+    return Promise.resolve({ errMsg: 'showToast:ok' });
+  },
+  showModal: () => Promise.resolve({ confirm: taroControl.modalConfirm, cancel: !taroControl.modalConfirm }),
+  stopPullDownRefresh: () => {
+    taroControl.stopPullDownRefreshCalls += 1;
+    return Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' });
+  },
+  onNeedPrivacyAuthorization: (listener: NonNullable<typeof taroControl.privacyListener>) => {
+    taroControl.privacyListener = listener;
+  },
+  openPrivacyContract: () => undefined,
+  getEnv: () => 'WEB',
+  ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
+};
+
+export default Taro;
+
+function useRegistered(registry: Set<Listener>, callback: () => void) {
+  const ref = useRef(callback);
+  ref.current = callback;
+  useEffect(() => {
+    const listener = () => ref.current();
+    registry.add(listener);
+    return () => {
+      registry.delete(listener);
+    };
+  }, [registry]);
+}
+
+/** Runs on mount (the page shows), and again on `taroControl.fireDidShow()`. */
+export function useDidShow(callback: () => void) {
+  useRegistered(taroControl.didShow, callback);
+  const ref = useRef(callback);
+  ref.current = callback;
+  useEffect(() => {
+    ref.current();
+  }, []);
+}
+
+export function useLaunch(callback: () => void) {
+  useEffect(() => callback(), []);
+}
+
+export function useLoad(callback: (params: Record<string, string>) => void) {
+  useEffect(() => callback(taroControl.routerParams), []);
+}
+
+export function usePullDownRefresh(callback: () => void) {
+  useRegistered(taroControl.pullDownRefresh, callback);
+}
+
+export function useReachBottom(callback: () => void) {
+  useRegistered(taroControl.reachBottom, callback);
+}
+
+export function useRouter() {
+  return { params: taroControl.routerParams, path: '' };
+}
