@@ -3,6 +3,8 @@ import { cleanLines } from './cleanup';
 import { isDistributionStart, parseDistribution } from './distribution';
 import { BulletinImportError } from './errors';
 import { emptyHeader, readHeaderLine, type ParsedHeader } from './header';
+import { stripMarkers } from './inline';
+import { hasInnerSentenceEnd, titleKey } from './punctuation';
 import { cleanTitle, splitSection } from './sections';
 import { findTitleLines, looksLikeTocEntry, matchToc, parseTocEntry, tocMarkerRest } from './toc';
 import type { BulletinArticle, BulletinOverrides, BulletinTocEntry, ParsedBulletin } from './types';
@@ -16,7 +18,22 @@ import type { BulletinArticle, BulletinOverrides, BulletinTocEntry, ParsedBullet
  * `warnings` (Chinese); values given in `overrides` replace the parsed header values.
  */
 
-const STAR_HEADING = /^[☆★]\s*/;
+/** `☆TITLE`, `☆ TITLE`, `★TITLE`; Word may make the whole line bold or a list item. */
+const STAR_HEADING = /^(?:[-•]\s*)?[☆★]\s*/;
+/**
+ * The line after a bare `☆协会动态` is its title unless it is longer than this, holds more than one
+ * sentence or is the only line of the article: then it is body text and the section names the article.
+ */
+const TITLE_MAX = 40;
+
+function isStarHeading(line: string): boolean {
+  return STAR_HEADING.test(stripMarkers(line));
+}
+
+function looksLikeTitle(line: string): boolean {
+  const text = cleanTitle(line);
+  return [...text].length <= TITLE_MAX && !hasInnerSentenceEnd(text) && !isDistributionStart(line);
+}
 const QUOTE_MAX = 40;
 
 function quote(text: string): string {
@@ -53,12 +70,30 @@ function readFrontMatter(lines: readonly string[]): FrontMatter {
   return { header, toc, ignored };
 }
 
+/**
+ * How many ☆ lines right after the 导读 marker are 导读 entries written with ☆ themselves: the run
+ * of ☆ lines up to the one that repeats the first title (or up to the last of the run, which has
+ * the body of the first article under it).
+ */
+function starredTocEntries(lines: readonly string[], marker: number, starred: readonly number[]): number {
+  if (marker < 0) return 0;
+  let run = 0;
+  while (starred[run] === marker + 1 + run) run += 1;
+  if (run < 2) return 0;
+  const titleOf = (index: number) => titleKey(stripMarkers(lines[starred[index] ?? 0] ?? '').replace(STAR_HEADING, ''));
+  for (let index = 1; index < run; index += 1) {
+    if (titleOf(index) === titleOf(0)) return index;
+  }
+  return run - 1;
+}
+
 /** Article heading lines: those starting with ☆, else the lines that repeat a 导读 title. */
 function findHeadings(lines: readonly string[], warnings: string[]): { indexes: number[]; starred: boolean } {
-  const starred = lines.flatMap((line, index) => (STAR_HEADING.test(line) ? [index] : []));
-  if (starred.length > 0) return { indexes: starred, starred: true };
-
   const marker = lines.findIndex((line) => tocMarkerRest(line) !== null);
+  const starred = lines.flatMap((line, index) => (isStarHeading(line) ? [index] : []));
+  const tocStars = starredTocEntries(lines, marker, starred);
+  if (starred.length > tocStars) return { indexes: starred.slice(tocStars), starred: true };
+
   if (marker < 0) return { indexes: [], starred: false };
   let end = marker + 1;
   while (end < lines.length && looksLikeTocEntry(lines[end] ?? '')) end += 1;
@@ -71,18 +106,19 @@ function findHeadings(lines: readonly string[], warnings: string[]): { indexes: 
 }
 
 function readArticle(headingLine: string, body: string[], position: number, warnings: string[]): BulletinArticle {
-  const split = splitSection(headingLine.replace(STAR_HEADING, ''));
+  const headingText = stripMarkers(headingLine).replace(STAR_HEADING, '');
+  const split = splitSection(headingText);
   const section = split.section;
   let title = split.title === '' ? null : split.title;
   let rest = body;
   if (title === null) {
     const [first, ...others] = body;
-    if (first !== undefined && !isDistributionStart(first)) {
+    if (first !== undefined && others.length > 0 && looksLikeTitle(first)) {
       title = cleanTitle(first);
       rest = others;
     } else {
       title = section ?? `第 ${position} 篇文章`;
-      warnings.push(`第 ${position} 篇文章${quote(headingLine)}之后没有标题行`);
+      warnings.push(`第 ${position} 篇文章“☆${headingText}”之后没有单独的标题行，已用${quote(title)}作标题`);
     }
   }
   const blocks = buildBlocks(rest);

@@ -9,8 +9,8 @@ import type { BulletinArticle, BulletinTocEntry } from './types';
  */
 
 const MARKER = /^[【[〔]?\s*本\s*期\s*(?:导\s*读|要\s*目|目\s*录)\s*[】\]〕]?\s*[：:]?\s*(.*)$/;
-const ENTRY_PREFIX = /^(?:[-*•]\s*)?(?:\d{1,2}\s*[、．.,，)）]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+\s*[、．.])?\s*/;
-const ENTRY_MARKER = /^(?:[-*•]\s*|\d{1,2}\s*[、．.,，)）]|[（(]\d{1,2}[）)])/;
+const ENTRY_PREFIX = /^(?:[-*•]\s*)?(?:[☆★]\s*)?(?:\d{1,2}\s*[、．.,，)）]|[（(]\d{1,2}[）)]|[一二三四五六七八九十]+\s*[、．.])?\s*/;
+const ENTRY_MARKER = /^(?:[-*•☆★]\s*|\d{1,2}\s*[、．.,，)）]|[（(]\d{1,2}[）)])/;
 
 /** For a 导读 marker line, the text after the marker (usually ''); null for other lines. */
 export function tocMarkerRest(line: string): string | null {

@@ -37,7 +37,7 @@ export async function buildDocx(lines: readonly string[]): Promise<Buffer> {
     .map((line) => {
       const runs = line.split('**').map((part, index) => (part === '' ? '' : runXml(part, index % 2 === 1)));
       const bookmark = '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>';
-      return `<w:p>${runs.join('')}${line.startsWith('☆') ? bookmark : ''}</w:p>`;
+      return `<w:p>${runs.join('')}${line.includes('☆') ? bookmark : ''}</w:p>`;
     })
     .join('');
   const zip = new JSZip();

@@ -126,6 +126,21 @@ describe('导读', () => {
     expect(parsed.warnings[0]).toBe('本期导读与正文不一致：导读 1 条，正文 ☆ 文章 2 篇');
   });
 
+  it('reads 导读 entries written with ☆ themselves', () => {
+    const parsed = parseBulletin(
+      issueText('【本期导读】', '☆甲公司开展活动', '☆协会动态：协会召开会议', '☆甲公司开展活动', '正文。', '☆协会召开会议', '正文。'),
+    );
+    expect(parsed.toc.map((entry) => [entry.section, entry.title])).toEqual([
+      [null, '甲公司开展活动'],
+      ['协会动态', '协会召开会议'],
+    ]);
+    expect(parsed.articles.map((article) => [article.section, article.title])).toEqual([
+      [null, '甲公司开展活动'],
+      ['协会动态', '协会召开会议'],
+    ]);
+    expect(parsed.warnings).toEqual([]);
+  });
+
   it('splits articles by the 导读 titles when no heading carries ☆', async () => {
     const parsed = await parseBulletinFile(fixture('no-star.txt'));
     expect(parsed.articles.map((article) => [article.title, texts(article)])).toEqual([
@@ -153,6 +168,18 @@ describe('☆ headings and sections', () => {
       [null, '戊医院党支部积极开展“红色义工”活动', 2],
       ['协会动态', '市两新组织党务工作者协会召开一届三次会员大会', 2],
     ]);
+  });
+
+  it('reads a heading that Word made bold or a list item', () => {
+    const parsed = parseBulletin(issueText('**☆甲公司开展活动**', '正文。', '- ☆ 乙公司开展培训', '正文。'));
+    expect(parsed.articles.map((article) => article.title)).toEqual(['甲公司开展活动', '乙公司开展培训']);
+  });
+
+  it('names a bare ☆协会动态 by its section when no title line follows', () => {
+    const parsed = parseBulletin(issueText('☆协会动态', '2 月 17 日上午，协会秘书处座谈近期工作，研究全年工作安排。'));
+    expect(parsed.articles[0]).toMatchObject({ section: '协会动态', title: '协会动态' });
+    expect(texts(parsed.articles[0]!)).toHaveLength(1);
+    expect(parsed.warnings).toEqual(['第 1 篇文章“☆协会动态”之后没有单独的标题行，已用“协会动态”作标题']);
   });
 
   it('splits 协会动态之一：TITLE and 协会动态：TITLE, but not an ordinary colon title', () => {

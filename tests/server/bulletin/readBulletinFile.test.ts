@@ -38,22 +38,22 @@ const ISSUE_LINES = [
   '简报',
   '2016 年第 2 期 总第 36 期',
   '杭州市“两新”党务工作者协会编印 2016 年 2 月 18 日',
-  '【本期导读】',
+  '**【本期导读】**',
   '1、新安集团实施“四双四化”',
   '2、协会动态：协会座谈近期工作',
-  '☆新安集团实施“四双四化”',
+  '**☆新安集团实施“四双四化”**',
   '首先以理念上要解决好“企业为什么要抓党建”的问题为出发点，新安集团党建形成了“四个双”：一是绿色化学与',
   '红色保障“双品牌”。**二是生产经营与党建工作“双经营”**。',
   '一、组织覆盖',
   '党组织覆盖全部车间。',
-  '☆协会座谈近期工作',
+  '**☆协会座谈近期工作**',
   '2 月 17 日上午，协会秘书处座谈近期工作。',
   '报：省委组织部、市委组织部',
   '发：协会会员',
 ];
 
 describe('readBulletinFile / parseBulletinFile', () => {
-  it('reads a .docx into the same structure as its text', async () => {
+  it('reads a .docx (bold headings and all) into the same structure as its text', async () => {
     const docx = await write('issue.docx', await buildDocx(ISSUE_LINES));
     const txt = await write('issue.txt', ISSUE_LINES.join('\n\n'));
     const fromDocx = await parseBulletinFile(docx);
