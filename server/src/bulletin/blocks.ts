@@ -13,7 +13,8 @@ import type { BulletinBlock } from './types';
  * - an unnumbered line of at most 30 characters without any `。！？；：`, not in brackets, not
  *   ending in a comma and not the last line of the article is a heading (level 1): the sub-title
  *   of a news item.
- * Lines starting with a list marker (`- `, `• `) are list items.
+ * Lines starting with a list marker (`- `, `• `) are list items, and so is a run of two or more
+ * numbered heading lines of the same level with nothing between them (`1、建立台账` / `2、限时答复`).
  *
  * Page-break repair: a paragraph that ends without sentence-final punctuation and is long (more
  * than 30 characters, or holding a finished sentence already) continues in the next paragraph,
@@ -37,7 +38,7 @@ const LIST_MARKER = /^(?:[-•●▪]|\*(?!\*))\s+/;
 
 type Unit =
   | { kind: 'paragraph' | 'listItem'; raw: string }
-  | { kind: 'heading'; level: 1 | 2 | 3; raw: string };
+  | { kind: 'heading'; level: 1 | 2 | 3; numbered: boolean; raw: string };
 
 function headingLevel(text: string): 1 | 2 | 3 | null {
   return LEVEL_MARKERS.find(({ pattern }) => pattern.test(text))?.level ?? null;
@@ -52,11 +53,24 @@ function classify(line: string): Unit {
   if (listMarker) return { kind: 'listItem', raw: line.slice(listMarker[0].length) };
   const text = stripMarkers(line);
   const level = headingLevel(text);
-  if (level !== null && isOneSentence(text, NUMBERED_HEADING_MAX)) return { kind: 'heading', level, raw: line };
+  if (level !== null && isOneSentence(text, NUMBERED_HEADING_MAX)) return { kind: 'heading', level, numbered: true, raw: line };
   if (isWholeLineBold(line) && isOneSentence(text, NUMBERED_HEADING_MAX)) {
-    return { kind: 'heading', level: level ?? 1, raw: line };
+    return { kind: 'heading', level: 1, numbered: false, raw: line };
   }
   return { kind: 'paragraph', raw: line };
+}
+
+function isNumberedHeading(unit: Unit | undefined, level: number): boolean {
+  return unit?.kind === 'heading' && unit.numbered && unit.level === level;
+}
+
+/** Same-level numbered lines in a row are a numbered list, not headings of empty sections. */
+function numberedRunsToListItems(units: Unit[]): Unit[] {
+  return units.map((unit, index) => {
+    if (unit.kind !== 'heading' || !unit.numbered) return unit;
+    const inRun = isNumberedHeading(units[index - 1], unit.level) || isNumberedHeading(units[index + 1], unit.level);
+    return inRun ? { kind: 'listItem', raw: unit.raw } : unit;
+  });
 }
 
 function canContinue(unit: Unit): boolean {
@@ -98,7 +112,7 @@ function isShortSubtitle(text: string): boolean {
 }
 
 export function buildBlocks(lines: readonly string[]): BulletinBlock[] {
-  const units = rejoinPageBreaks(lines.map(classify));
+  const units = rejoinPageBreaks(numberedRunsToListItems(lines.map(classify)));
   return units.map((unit, index): BulletinBlock => {
     const spans = parseSpans(unit.raw);
     if (unit.kind === 'heading') return { type: 'heading', level: unit.level, spans };

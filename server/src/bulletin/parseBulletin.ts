@@ -34,6 +34,7 @@ function looksLikeTitle(line: string): boolean {
   const text = cleanTitle(line);
   return [...text].length <= TITLE_MAX && !hasInnerSentenceEnd(text) && !isDistributionStart(line);
 }
+
 const QUOTE_MAX = 40;
 
 function quote(text: string): string {
@@ -88,13 +89,13 @@ function starredTocEntries(lines: readonly string[], marker: number, starred: re
 }
 
 /** Article heading lines: those starting with ☆, else the lines that repeat a 导读 title. */
-function findHeadings(lines: readonly string[], warnings: string[]): { indexes: number[]; starred: boolean } {
+function findHeadings(lines: readonly string[], warnings: string[]): number[] {
   const marker = lines.findIndex((line) => tocMarkerRest(line) !== null);
   const starred = lines.flatMap((line, index) => (isStarHeading(line) ? [index] : []));
   const tocStars = starredTocEntries(lines, marker, starred);
-  if (starred.length > tocStars) return { indexes: starred.slice(tocStars), starred: true };
+  if (starred.length > tocStars) return starred.slice(tocStars);
 
-  if (marker < 0) return { indexes: [], starred: false };
+  if (marker < 0) return [];
   let end = marker + 1;
   while (end < lines.length && looksLikeTocEntry(lines[end] ?? '')) end += 1;
   const entries = [tocMarkerRest(lines[marker] ?? '') ?? '', ...lines.slice(marker + 1, end)]
@@ -102,7 +103,7 @@ function findHeadings(lines: readonly string[], warnings: string[]): { indexes: 
     .map(parseTocEntry);
   const indexes = findTitleLines(lines, end, entries);
   if (indexes.length > 0) warnings.push('正文中没有以 ☆ 开头的标题，已按本期导读中的标题划分文章');
-  return { indexes, starred: false };
+  return indexes;
 }
 
 function readArticle(headingLine: string, body: string[], position: number, warnings: string[]): BulletinArticle {
@@ -172,16 +173,16 @@ export function parseBulletin(text: string, overrides: BulletinOverrides = {}): 
 
   const layoutWarnings: string[] = [];
   const headings = findHeadings(lines, layoutWarnings);
-  const lastHeading = headings.indexes.at(-1) ?? 0;
+  const lastHeading = headings.at(-1) ?? 0;
   const distributionOffset = lines.slice(lastHeading).findIndex(isDistributionStart);
   const distributionStart = distributionOffset < 0 ? lines.length : lastHeading + distributionOffset;
-  const frontEnd = Math.min(headings.indexes[0] ?? lines.length, distributionStart);
+  const frontEnd = Math.min(headings[0] ?? lines.length, distributionStart);
 
   const front = readFrontMatter(lines.slice(0, frontEnd));
   const { header } = front;
   const hasHeader =
     (header.year !== null && header.number !== null) || header.totalNumber !== null || header.publisher !== null;
-  if (headings.indexes.length === 0 && !hasHeader) {
+  if (headings.length === 0 && !hasHeader) {
     throw new BulletinImportError(
       'not-a-bulletin',
       '这不是一期协会简报：既没有报头（如“2016 年第 2 期 总第 36 期”），也没有以 ☆ 开头的文章标题',
@@ -195,8 +196,8 @@ export function parseBulletin(text: string, overrides: BulletinOverrides = {}): 
   warnings.push(...layoutWarnings);
 
   const articleWarnings: string[] = [];
-  const parsedArticles = headings.indexes.map((start, index) => {
-    const end = headings.indexes[index + 1] ?? distributionStart;
+  const parsedArticles = headings.map((start, index) => {
+    const end = headings[index + 1] ?? distributionStart;
     return readArticle(lines[start] ?? '', lines.slice(start + 1, end), index + 1, articleWarnings);
   });
   if (parsedArticles.length === 0) warnings.push('没有找到任何文章（以 ☆ 开头的标题）');

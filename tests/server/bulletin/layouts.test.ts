@@ -279,8 +279,16 @@ describe('sub-headings and page-break repair', () => {
   }
 
   it('reads 一、/（一）/1、/1./（1） short lines as headings of levels 1, 2, 3', () => {
-    const { blocks } = blocksOf('一、总体要求', '（一）工作目标', '1、目标一', '2.目标二', '（3）目标三', '正文。');
-    expect(blocks.map((block) => (block.type === 'heading' ? block.level : block.type))).toEqual([1, 2, 3, 3, 3, 'paragraph']);
+    const { blocks } = blocksOf('一、总体要求', '（一）工作目标', '1、目标', '正文。', '2.措施', '正文。', '（3）保障', '正文。');
+    expect(blocks.map((block) => (block.type === 'heading' ? block.level : block.type))).toEqual([
+      1, 2, 3, 'paragraph', 3, 'paragraph', 3, 'paragraph',
+    ]);
+  });
+
+  it('reads a run of same-level numbered lines as list items', () => {
+    const { shape: result, texts: items } = blocksOf('三、主要做法', '1、建立台账', '2、限时答复', '3、跟踪落实', '正文。');
+    expect(result).toBe('hlllp');
+    expect(items.slice(1, 4)).toEqual(['1、建立台账', '2、限时答复', '3、跟踪落实']);
   });
 
   it('reads a numbered line with more than one sentence or over 40 characters as a paragraph', () => {
