@@ -53,7 +53,9 @@ function classify(line: string): Unit {
   if (listMarker) return { kind: 'listItem', raw: line.slice(listMarker[0].length) };
   const text = stripMarkers(line);
   const level = headingLevel(text);
-  if (level !== null && isOneSentence(text, NUMBERED_HEADING_MAX)) return { kind: 'heading', level, numbered: true, raw: line };
+  if (level !== null && isOneSentence(text, NUMBERED_HEADING_MAX)) {
+    return { kind: 'heading', level, numbered: true, raw: line };
+  }
   if (isWholeLineBold(line) && isOneSentence(text, NUMBERED_HEADING_MAX)) {
     return { kind: 'heading', level: 1, numbered: false, raw: line };
   }

@@ -99,7 +99,7 @@ function readCommand(argv: readonly string[]): Command {
   };
   if (command.help) return command;
   if (positionals.length === 0) throw new UsageError('请指定至少一个简报文件');
-  const perIssue = ['number', 'total', 'date'].filter((flag) => values[flag as 'number' | 'total' | 'date'] !== undefined);
+  const perIssue = (['number', 'total', 'date'] as const).filter((flag) => values[flag] !== undefined);
   if (positionals.length > 1 && perIssue.length > 0) {
     throw new UsageError(`${perIssue.map((flag) => `--${flag}`).join('、')} 只能用于单个文件，现在有 ${positionals.length} 个文件`);
   }

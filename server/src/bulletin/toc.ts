@@ -57,7 +57,8 @@ export function matchToc(
   entries.forEach((entry, entryIndex) => {
     const hits: number[] = [];
     if (entry.title !== null) {
-      const hit = result.findIndex((article, index) => !matched.has(index) && sameTitle(article.title, entry.title ?? ''));
+      const title = entry.title;
+      const hit = result.findIndex((article, index) => !matched.has(index) && sameTitle(article.title, title));
       if (hit >= 0) hits.push(hit);
     } else {
       result.forEach((article, index) => {
