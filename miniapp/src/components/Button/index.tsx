@@ -34,8 +34,9 @@ export function Button({
     <TaroButton
       {...(id ? { id } : {})}
       className={className}
-      loading={loading}
-      disabled={inactive}
+      // Only when true: H5 renders `disabled="false"` as an attribute, which its styles read as disabled.
+      {...(loading ? { loading: true } : {})}
+      {...(inactive ? { disabled: true } : {})}
       openType={openType}
       onClick={() => {
         if (!inactive) onClick?.();
