@@ -11,6 +11,11 @@ import { errorHandler } from './middlewares/errorHandler';
 import { requestContext } from './middlewares/requestContext';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { bulletinComposeRoutes } from './routes/bulletins/compose';
+import { bulletinImportRoutes } from './routes/bulletins/import';
+import { bulletinPersonalRoutes } from './routes/bulletins/personal';
+import { bulletinReadingRoutes } from './routes/bulletins/reading';
+import { bulletinStatsRoutes } from './routes/bulletins/stats';
 import { groupRoutes } from './routes/groups';
 import { healthRoutes } from './routes/health';
 import { memberRoutes } from './routes/members';
@@ -83,7 +88,20 @@ export function createApp(deps: AppDeps): Koa {
     if (isApiPath(ctx.path) && ctx.status === 404 && ctx.body == null) throw new AppError('not_found', '接口不存在');
   });
   const api = new Router();
-  for (const addRoutes of [healthRoutes, authRoutes, groupRoutes, unitRoutes, memberRoutes, auditRoutes]) {
+  const resources = [
+    healthRoutes,
+    authRoutes,
+    groupRoutes,
+    unitRoutes,
+    memberRoutes,
+    auditRoutes,
+    bulletinReadingRoutes,
+    bulletinPersonalRoutes,
+    bulletinComposeRoutes,
+    bulletinImportRoutes,
+    bulletinStatsRoutes,
+  ];
+  for (const addRoutes of resources) {
     addRoutes(services, api);
   }
   app.use(api.allowedMethods({ throw: true }));

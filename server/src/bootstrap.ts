@@ -3,7 +3,10 @@ import { createWechatClient, unconfiguredWechatClient, type WechatClient } from 
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
 import { runMigrations } from './db/migrate';
+import type { Clock } from './clock';
 import type { Logger } from './logger';
+import { loggingNotifier, type Notifier } from './notify/notifier';
+import { createWechatNotifier } from './notify/wechatNotifier';
 
 /** Opens the configured database (PostgreSQL server or PGlite under DATA_DIR) and migrates it. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
@@ -18,4 +21,14 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
 export function wechatClientFor(config: Config, logger: Logger): WechatClient {
   const { appId, secret, apiBase } = config.wechat;
   return appId && secret ? createWechatClient({ appId, secret, apiBase, logger }) : unconfiguredWechatClient;
+}
+
+/** Real subscription messages when the app and a template are configured; otherwise they are logged. */
+export function notifierFor(config: Config, logger: Logger, clock: Clock): Notifier {
+  const { appId, secret, apiBase, bulletinTemplateId } = config.wechat;
+  if (appId && secret && bulletinTemplateId) {
+    return createWechatNotifier({ appId, secret, apiBase, templateId: bulletinTemplateId, clock, logger });
+  }
+  if (appId) logger.warn('WECHAT_BULLETIN_TEMPLATE_ID is not set: publishing reminders are logged, not sent');
+  return loggingNotifier(logger);
 }

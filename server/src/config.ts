@@ -19,6 +19,7 @@ const EnvSchema = z.object({
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
+  WECHAT_BULLETIN_TEMPLATE_ID: z.string().min(1).optional(),
   CORS_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
@@ -37,7 +38,7 @@ export interface Config {
   databaseUrl: string | undefined;
   jwtSecret: string;
   tokenTtlSeconds: number;
-  wechat: { appId: string | undefined; secret: string | undefined; apiBase: string };
+  wechat: { appId: string | undefined; secret: string | undefined; apiBase: string; bulletinTemplateId: string | undefined };
   /** `dev:<openid>` codes are accepted only without a WeChat app and outside production. */
   devSignIn: boolean;
   corsOrigins: string[];
@@ -75,7 +76,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     jwtSecret: e.JWT_SECRET ?? persistedDevSecret(dataDir),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
-    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE },
+    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE, bulletinTemplateId: e.WECHAT_BULLETIN_TEMPLATE_ID },
     devSignIn: !e.WECHAT_APPID && !isProduction,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

@@ -3,6 +3,7 @@ import type { Clock } from './clock';
 import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import type { Logger } from './logger';
+import type { Notifier } from './notify/notifier';
 
 /** Everything the app needs from outside; tests pass their own (in-memory database, fixed clock, fake WeChat). */
 export interface AppDeps {
@@ -11,4 +12,5 @@ export interface AppDeps {
   clock: Clock;
   wechat: WechatClient;
   logger: Logger;
+  notifier: Notifier;
 }

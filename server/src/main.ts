@@ -1,6 +1,6 @@
 import { createServer } from 'node:http';
 import { createApp } from './app';
-import { openMigratedDatabase, wechatClientFor } from './bootstrap';
+import { notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { createLogger } from './logger';
@@ -22,7 +22,14 @@ async function main(): Promise<void> {
     logger.warn('!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!');
   }
 
-  const app = createApp({ config, database, clock: systemClock, wechat: wechatClientFor(config, logger), logger });
+  const app = createApp({
+    config,
+    database,
+    clock: systemClock,
+    wechat: wechatClientFor(config, logger),
+    notifier: notifierFor(config, logger, systemClock),
+    logger,
+  });
   const server = createServer(app.callback());
   server.listen(config.port, config.host, () => {
     const address = server.address();

@@ -30,6 +30,8 @@ export interface Endpoint<
   response: R;
   /** Success status, 200 unless stated. */
   status?: number;
+  /** Answer with an ETag and 304 Not Modified when the caller already has this version. */
+  etag?: boolean;
   /** `binary` responses (file downloads) are fetched by URL, not through `call`. */
   responseKind?: 'json' | 'binary';
 }

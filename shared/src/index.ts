@@ -18,5 +18,8 @@ export * from './contracts/groups';
 export * from './contracts/units';
 export * from './contracts/members';
 export * from './contracts/audit';
+export * from './contracts/bulletins';
 export * from './domain/phone';
 export * from './domain/unitKinds';
+export * from './domain/readRule';
+export * from './domain/bulletinLabel';

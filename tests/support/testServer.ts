@@ -7,6 +7,7 @@ import type { DatabaseHandle } from '../../server/src/db/client';
 import { createLogger } from '../../server/src/logger';
 import { TestClock } from './clock';
 import { FakeWechat } from './fakeWechat';
+import { RecordingNotifier } from './recordingNotifier';
 import { createTestDatabase } from './testDatabase';
 
 export interface TestServer {
@@ -15,6 +16,7 @@ export interface TestServer {
   db: DatabaseHandle['db'];
   clock: TestClock;
   wechat: FakeWechat;
+  notifier: RecordingNotifier;
   config: Config;
   /** A client without a token. */
   client: ApiClient;
@@ -38,7 +40,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   });
   const clock = new TestClock();
   const wechat = new FakeWechat();
-  const app = createApp({ config, database, clock, wechat, logger: createLogger(config.logLevel) });
+  const notifier = new RecordingNotifier();
+  const app = createApp({ config, database, clock, wechat, notifier, logger: createLogger(config.logLevel) });
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -50,6 +53,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     db: database.db,
     clock,
     wechat,
+    notifier,
     config,
     client: clientWith(undefined),
     clientWith,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import multer from '@koa/multer';
 import type Router from '@koa/router';
 import { hasAnyRole, type Defined, type Endpoint, type EndpointOutput } from '@zhijian/shared';
@@ -102,9 +103,20 @@ function register(
   middlewares.push(async (ctx) => {
     const result = await run(ctx, ctx.state.user as CurrentUser | undefined);
     if (endpoint.responseKind === 'binary') return;
-    ctx.status = endpoint.status ?? 200;
     // Shaping through the response schema drops every field the contract does not name.
-    ctx.body = endpoint.response.parse(result);
+    const body = endpoint.response.parse(result);
+    if (endpoint.etag) {
+      const tag = `W/"${createHash('sha1').update(JSON.stringify(body)).digest('base64url')}"`;
+      ctx.set('ETag', tag);
+      // Members-only content: browsers may keep it but must ask before reusing it.
+      ctx.set('Cache-Control', 'private, no-cache');
+      if (ctx.get('if-none-match').split(/\s*,\s*/).includes(tag)) {
+        ctx.status = 304;
+        return;
+      }
+    }
+    ctx.status = endpoint.status ?? 200;
+    ctx.body = body;
   });
   const method = endpoint.method.toLowerCase() as 'get' | 'post' | 'put' | 'patch' | 'delete';
   router[method](endpoint.path, ...middlewares);

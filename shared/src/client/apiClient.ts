@@ -27,6 +27,8 @@ export interface ApiClientOptions {
 }
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
+/** Responses kept for revalidation with If-None-Match; small, since pages are read one at a time. */
+const ETAG_CACHE_SIZE = 50;
 
 export interface ApiClient {
   call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>>;
@@ -38,6 +40,13 @@ export interface ApiClient {
 
 export function createApiClient(options: ApiClientOptions): ApiClient {
   const timeoutMs = options.timeoutMs ?? 15_000;
+  const etagCache = new Map<string, { etag: string; body: unknown }>();
+
+  function remember(key: string, etag: string, body: unknown): void {
+    etagCache.delete(key);
+    etagCache.set(key, { etag, body });
+    if (etagCache.size > ETAG_CACHE_SIZE) etagCache.delete(etagCache.keys().next().value!);
+  }
 
   function url(endpoint: Endpoint, input?: { params?: unknown; query?: unknown }): string {
     const path = buildPath(endpoint.path, input?.params as Record<string, unknown> | undefined);
@@ -61,6 +70,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       request.headers['content-type'] = 'application/json';
       request.body = JSON.stringify(input.body);
     }
+    const cached = endpoint.etag ? etagCache.get(cacheKey(request)) : undefined;
+    if (cached) request.headers['if-none-match'] = cached.etag;
     try {
       return await options.transport(request);
     } catch (error) {
@@ -72,6 +83,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
   }
 
+  /** Cached bodies are per caller: the token is part of the key, so one user never sees another's. */
+  function cacheKey(request: { url: string; headers: Record<string, string> }): string {
+    return `${request.headers.authorization ?? ''} ${request.url}`;
+  }
+
   async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
     let response;
     try {
@@ -81,6 +97,12 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw error;
     }
     const requestId = response.headers['x-request-id'];
+    const key = cacheKey({ url: url(endpoint, input as never), headers: headers() });
+    if (response.status === 304) {
+      const cached = etagCache.get(key);
+      if (cached) return endpoint.response.parse(cached.body) as EndpointOutput<E>;
+      throw new ApiError(304, 'bad_response', '服务器返回了未修改，但本地没有缓存', undefined, requestId);
+    }
     if (response.status >= 400) {
       const parsed = ErrorBody.safeParse(response.body);
       const apiError = parsed.success
@@ -93,6 +115,8 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     if (!result.success) {
       throw new ApiError(response.status, 'bad_response', '服务器返回的数据格式不正确', result.error.issues, requestId);
     }
+    const etag = response.headers.etag;
+    if (endpoint.etag && etag) remember(key, etag, response.body);
     return result.data as EndpointOutput<E>;
   }
 

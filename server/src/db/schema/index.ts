@@ -1,3 +1,4 @@
 export * from './app';
 export * from './audit';
 export * from './organisation';
+export * from './bulletins';

@@ -1,0 +1,323 @@
+import { z } from 'zod';
+import { endpoint } from '../contract';
+import { Id, IdParams, PageQuery, pageOf } from './common';
+
+/** A run of text; bold comes from the Word original. Bodies are stored as blocks, never HTML. */
+export const Span = z.object({ text: z.string().min(1).max(20_000), bold: z.boolean() });
+const Spans = z.array(Span).min(1).max(200);
+export const Block = z.discriminatedUnion('type', [
+  z.object({ type: z.literal('paragraph'), spans: Spans }),
+  z.object({ type: z.literal('heading'), level: z.union([z.literal(1), z.literal(2), z.literal(3)]), spans: Spans }),
+  z.object({ type: z.literal('listItem'), spans: Spans }),
+]);
+export type Span = z.infer<typeof Span>;
+export type Block = z.infer<typeof Block>;
+
+export const IssueStatus = z.enum(['draft', 'published']);
+export const Distribution = z.object({
+  report: z.array(z.string().trim().min(1).max(100)).max(100),
+  send: z.array(z.string().trim().min(1).max(100)).max(100),
+});
+
+export const IssueSummary = z.object({
+  id: z.number().int(),
+  label: z.string(),
+  year: z.number().int().nullable(),
+  number: z.number().int().nullable(),
+  totalNumber: z.number().int().nullable(),
+  date: z.string().nullable(),
+  status: IssueStatus,
+  articleCount: z.number().int(),
+  /** First article titles, for the list. */
+  leadTitles: z.array(z.string()),
+  publishedAt: z.string().nullable(),
+});
+export type IssueSummary = z.infer<typeof IssueSummary>;
+
+export const TocEntry = z.object({ articleId: z.number().int(), title: z.string(), section: z.string().nullable() });
+
+export const IssueDetail = IssueSummary.extend({
+  publisher: z.string().nullable(),
+  titleLines: z.array(z.string()),
+  distribution: Distribution,
+  /** 本期导读, derived from the articles in order. */
+  toc: z.array(TocEntry),
+});
+export type IssueDetail = z.infer<typeof IssueDetail>;
+
+const ArticleRef = z.object({ id: z.number().int(), title: z.string() }).nullable();
+
+export const Article = z.object({
+  id: z.number().int(),
+  issueId: z.number().int(),
+  issueLabel: z.string(),
+  issueStatus: IssueStatus,
+  position: z.number().int(),
+  title: z.string(),
+  section: z.string().nullable(),
+  blocks: z.array(Block),
+  prev: ArticleRef,
+  next: ArticleRef,
+  favourite: z.boolean(),
+  read: z.boolean(),
+  /** Seconds on the page after which the client reports the article as read. */
+  secondsToRead: z.number().int(),
+});
+export type Article = z.infer<typeof Article>;
+
+/** Highlighted text as segments, so no client ever renders markup from the server. */
+export const Segment = z.object({ text: z.string(), hit: z.boolean() });
+export type Segment = z.infer<typeof Segment>;
+
+export const SearchHit = z.object({
+  articleId: z.number().int(),
+  issueId: z.number().int(),
+  issueLabel: z.string(),
+  date: z.string().nullable(),
+  title: z.array(Segment),
+  snippet: z.array(Segment),
+  titleHit: z.boolean(),
+});
+export type SearchHit = z.infer<typeof SearchHit>;
+
+export const SearchQuery = PageQuery.extend({
+  q: z.string().trim().min(2, '请至少输入两个字').max(50),
+});
+
+export const ArticleListItem = z.object({
+  articleId: z.number().int(),
+  title: z.string(),
+  issueId: z.number().int(),
+  issueLabel: z.string(),
+  at: z.string(),
+});
+
+export const IssueStats = z.object({
+  issueId: z.number().int(),
+  members: z.number().int(),
+  readers: z.number().int(),
+  groups: z.array(z.object({ groupId: z.number().int(), name: z.string(), members: z.number().int(), readers: z.number().int() })),
+  units: z.array(
+    z.object({ unitId: z.number().int(), name: z.string(), groupName: z.string(), members: z.number().int(), readers: z.number().int() }),
+  ),
+});
+
+const YearField = z.number().int().min(1990).max(2100);
+export const IssueInput = z.object({
+  year: YearField.nullable(),
+  number: z.number().int().min(1).max(100).nullable(),
+  totalNumber: z.number().int().min(1).max(100_000).nullable().default(null),
+  date: z.iso.date().nullable().default(null),
+  publisher: z.string().trim().max(100).nullable().default('杭州市“两新”党务工作者协会'),
+  titleLines: z.array(z.string().trim().min(1).max(50)).max(5).default(['内部刊物', '注意保存']),
+  distribution: Distribution.default({ report: [], send: ['协会会员'] }),
+});
+
+export const ArticleInput = z.object({
+  title: z.string().trim().min(1, '请填写标题').max(200),
+  section: z.string().trim().min(1).max(50).nullable().default(null),
+  blocks: z.array(Block).min(1, '正文不能为空').max(2000),
+});
+
+export const ImportQuery = z.object({
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .optional()
+    .transform((value) => value === 'true' || value === '1'),
+  year: z.coerce.number().int().min(1990).max(2100).optional(),
+  number: z.coerce.number().int().min(1).max(100).optional(),
+  total: z.coerce.number().int().min(1).max(100_000).optional(),
+  date: z.iso.date().optional(),
+});
+
+/** The importer's dry-run document (the same JSON as `npm run import:bulletin -- --dry-run --json`). */
+export const DryRunDocument = z.object({
+  issue: z.object({
+    year: z.number().int().nullable(),
+    number: z.number().int().nullable(),
+    totalNumber: z.number().int().nullable(),
+    date: z.string().nullable(),
+    publisher: z.string().nullable(),
+    distribution: z.object({ report: z.array(z.string()), send: z.array(z.string()) }),
+  }),
+  articles: z.array(z.object({ title: z.string(), section: z.string().nullable(), paragraphs: z.array(z.string()) })),
+  warnings: z.array(z.string()),
+});
+
+export const ImportResult = z.object({
+  dryRun: z.boolean(),
+  /** Null on a dry run. */
+  issueId: z.number().int().nullable(),
+  /** False when an issue with the same 总期 (or year + 期) was updated instead. */
+  created: z.boolean(),
+  document: DryRunDocument,
+});
+
+const ArticleParams = z.object({ id: Id });
+
+export const bulletins = {
+  listIssues: endpoint({
+    method: 'GET',
+    path: '/api/bulletins/issues',
+    summary: '简报列表（按年分组，新的在前；秘书处可见草稿）',
+    access: 'signedIn',
+    query: z.object({ status: IssueStatus.optional() }),
+    response: z.object({ years: z.array(z.object({ year: z.number().int().nullable(), issues: z.array(IssueSummary) })) }),
+    etag: true,
+  }),
+  getIssue: endpoint({
+    method: 'GET',
+    path: '/api/bulletins/issues/:id',
+    summary: '一期简报及本期导读',
+    access: 'signedIn',
+    params: IdParams,
+    response: IssueDetail,
+    etag: true,
+  }),
+  getArticle: endpoint({
+    method: 'GET',
+    path: '/api/bulletins/articles/:id',
+    summary: '简报文章（含上一篇、下一篇）',
+    access: 'signedIn',
+    params: ArticleParams,
+    response: Article,
+    etag: true,
+  }),
+  search: endpoint({
+    method: 'GET',
+    path: '/api/bulletins/search',
+    summary: '全文检索简报（标题命中优先）',
+    access: 'signedIn',
+    query: SearchQuery,
+    response: pageOf(SearchHit),
+  }),
+  reportRead: endpoint({
+    method: 'POST',
+    path: '/api/bulletins/articles/:id/read',
+    summary: '报告阅读时长；达到阅读标准即记为已读',
+    access: 'signedIn',
+    params: ArticleParams,
+    body: z.object({ seconds: z.number().min(0).max(24 * 3600) }),
+    response: z.object({ read: z.boolean(), secondsToRead: z.number().int() }),
+  }),
+  favourite: endpoint({
+    method: 'PUT',
+    path: '/api/bulletins/articles/:id/favourite',
+    summary: '收藏文章',
+    access: 'signedIn',
+    params: ArticleParams,
+    response: z.object({ favourite: z.boolean() }),
+  }),
+  unfavourite: endpoint({
+    method: 'DELETE',
+    path: '/api/bulletins/articles/:id/favourite',
+    summary: '取消收藏',
+    access: 'signedIn',
+    params: ArticleParams,
+    response: z.object({ favourite: z.boolean() }),
+  }),
+  myFavourites: endpoint({
+    method: 'GET',
+    path: '/api/me/favourites',
+    summary: '我的收藏',
+    access: 'signedIn',
+    query: PageQuery,
+    response: pageOf(ArticleListItem),
+  }),
+  myReads: endpoint({
+    method: 'GET',
+    path: '/api/me/reads',
+    summary: '我的阅读记录',
+    access: 'signedIn',
+    query: PageQuery,
+    response: pageOf(ArticleListItem),
+  }),
+  subscribe: endpoint({
+    method: 'POST',
+    path: '/api/bulletins/subscription',
+    summary: '记录一次简报更新提醒的订阅（用户在微信订阅消息弹窗中同意后调用）',
+    access: 'signedIn',
+    response: z.object({ remaining: z.number().int() }),
+  }),
+  stats: endpoint({
+    method: 'GET',
+    path: '/api/bulletins/issues/:id/stats',
+    summary: '本期阅读情况：各片组、各单位已读人数',
+    access: ['secretariat'],
+    params: IdParams,
+    response: IssueStats,
+  }),
+  createIssue: endpoint({
+    method: 'POST',
+    path: '/api/bulletins/issues',
+    summary: '新建一期简报（草稿）',
+    access: ['secretariat'],
+    body: IssueInput,
+    response: IssueDetail,
+    status: 201,
+  }),
+  updateIssue: endpoint({
+    method: 'PATCH',
+    path: '/api/bulletins/issues/:id',
+    summary: '修改简报信息（已发布的也可更正，留审计记录）',
+    access: ['secretariat'],
+    params: IdParams,
+    body: IssueInput.partial(),
+    response: IssueDetail,
+  }),
+  addArticle: endpoint({
+    method: 'POST',
+    path: '/api/bulletins/issues/:id/articles',
+    summary: '向简报添加文章（排在最后）',
+    access: ['secretariat'],
+    params: IdParams,
+    body: ArticleInput,
+    response: Article,
+    status: 201,
+  }),
+  updateArticle: endpoint({
+    method: 'PATCH',
+    path: '/api/bulletins/articles/:id',
+    summary: '修改文章',
+    access: ['secretariat'],
+    params: ArticleParams,
+    body: ArticleInput.partial(),
+    response: Article,
+  }),
+  removeArticle: endpoint({
+    method: 'DELETE',
+    path: '/api/bulletins/articles/:id',
+    summary: '删除文章',
+    access: ['secretariat'],
+    params: ArticleParams,
+    response: z.object({ ok: z.literal(true) }),
+  }),
+  reorder: endpoint({
+    method: 'PUT',
+    path: '/api/bulletins/issues/:id/order',
+    summary: '调整文章顺序',
+    access: ['secretariat'],
+    params: IdParams,
+    body: z.object({ articleIds: z.array(Id).min(1).max(200) }),
+    response: IssueDetail,
+  }),
+  publish: endpoint({
+    method: 'POST',
+    path: '/api/bulletins/issues/:id/publish',
+    summary: '发布简报，可选择向订阅的党员发送微信提醒',
+    access: ['secretariat'],
+    params: IdParams,
+    body: z.object({ notify: z.boolean().default(false) }),
+    response: z.object({ issue: IssueDetail, notified: z.number().int() }),
+  }),
+  importIssue: endpoint({
+    method: 'POST',
+    path: '/api/bulletins/import',
+    summary: '导入往期简报（.docx 或 .txt）；同一期再次导入将更新而非重复',
+    access: ['secretariat'],
+    query: ImportQuery,
+    bodyKind: 'multipart',
+    maxUploadBytes: 10 * 1024 * 1024,
+    response: ImportResult,
+  }),
+};

@@ -1,0 +1,178 @@
+import { api, type ApiError } from '@zhijian/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createIssue } from '../support/bulletinFactories';
+import { signedInMember } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/testServer';
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(() => server.close());
+
+const failure = (promise: Promise<unknown>) => promise.then(() => undefined as never, (error: ApiError) => error);
+
+describe('GET /api/bulletins/issues', () => {
+  it('should require authentication', async () => {
+    expect((await failure(server.client.call(api.bulletins.listIssues))).status).toBe(401);
+  });
+
+  it('lists published issues newest first, grouped by year, hiding drafts from members', async () => {
+    await createIssue(server.db, { year: 2015, number: 9, articles: [{ title: '旧的一期', paragraphs: ['正文'] }] });
+    await createIssue(server.db, { year: 2016, number: 2, articles: [{ title: '甲', paragraphs: ['正文'] }, { title: '乙', paragraphs: ['正文'] }] });
+    await createIssue(server.db, { year: 2016, number: 1 });
+    await createIssue(server.db, { year: 2016, number: 3, status: 'draft' });
+    const { client } = await signedInMember(server, ['member']);
+    const { years } = await client.call(api.bulletins.listIssues);
+    const mine = years.filter((y) => y.year === 2015 || y.year === 2016);
+    expect(mine.map((y) => y.year)).toEqual([2016, 2015]);
+    expect(mine[0]!.issues.map((i) => i.number)).toEqual([2, 1]);
+    expect(mine[0]!.issues[0]).toMatchObject({ label: expect.stringContaining('2016 年第 2 期'), articleCount: 2, leadTitles: ['甲', '乙'] });
+
+    const { client: desk } = await signedInMember(server, ['secretariat']);
+    const drafts = await desk.call(api.bulletins.listIssues, { query: { status: 'draft' } });
+    expect(drafts.years.flatMap((y) => y.issues).some((i) => i.number === 3 && i.status === 'draft')).toBe(true);
+  });
+});
+
+describe('GET /api/bulletins/issues/:id and articles', () => {
+  it('gives the 导读 derived from the articles, and each article with previous and next', async () => {
+    const { issue, articles } = await createIssue(server.db, {
+      articles: [
+        { title: '第一篇', paragraphs: ['一段。'] },
+        { title: '第二篇', paragraphs: ['二段。'] },
+        { title: '座谈会', section: '协会动态', paragraphs: ['三段。'] },
+      ],
+    });
+    const { client } = await signedInMember(server, ['member']);
+    const detail = await client.call(api.bulletins.getIssue, { params: { id: issue.id } });
+    expect(detail.toc).toEqual(articles.map((a) => ({ articleId: a.id, title: a.title, section: a.section })));
+    expect(detail.distribution).toEqual({ report: [], send: ['协会会员'] });
+    const middle = await client.call(api.bulletins.getArticle, { params: { id: articles[1]!.id } });
+    expect(middle).toMatchObject({ title: '第二篇', position: 2, prev: { id: articles[0]!.id }, next: { id: articles[2]!.id }, read: false, favourite: false });
+    expect(middle.blocks).toEqual([{ type: 'paragraph', spans: [{ text: '二段。', bold: false }] }]);
+    const last = await client.call(api.bulletins.getArticle, { params: { id: articles[2]!.id } });
+    expect(last).toMatchObject({ section: '协会动态', next: null });
+  });
+
+  it('answers 304 when the reader already has the current version', async () => {
+    const { issue } = await createIssue(server.db);
+    const { token } = await signedInMember(server, ['member']);
+    const url = `${server.url}/api/bulletins/issues/${issue.id}`;
+    const first = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
+    const etag = first.headers.get('etag');
+    expect(first.status).toBe(200);
+    expect(etag).toMatch(/^W\/".+"$/);
+    const again = await fetch(url, { headers: { authorization: `Bearer ${token}`, 'if-none-match': etag! } });
+    expect(again.status).toBe(304);
+    expect(await again.text()).toBe('');
+  });
+
+  it('serves an unchanged issue from the client cache after a 304, and fresh data after a change', async () => {
+    const { issue } = await createIssue(server.db, { articles: [{ title: '缓存测试', paragraphs: ['正文。'] }] });
+    const { client: desk } = await signedInMember(server, ['secretariat']);
+    const first = await desk.call(api.bulletins.getIssue, { params: { id: issue.id } });
+    const second = await desk.call(api.bulletins.getIssue, { params: { id: issue.id } });
+    expect(second).toEqual(first);
+    await desk.call(api.bulletins.updateIssue, { params: { id: issue.id }, body: { publisher: '更正后的编印单位' } });
+    expect((await desk.call(api.bulletins.getIssue, { params: { id: issue.id } })).publisher).toBe('更正后的编印单位');
+  });
+
+  it('hides drafts from members as if they did not exist', async () => {
+    const { issue, articles } = await createIssue(server.db, { status: 'draft' });
+    const { client } = await signedInMember(server, ['member']);
+    expect((await failure(client.call(api.bulletins.getIssue, { params: { id: issue.id } }))).status).toBe(404);
+    expect((await failure(client.call(api.bulletins.getArticle, { params: { id: articles[0]!.id } }))).status).toBe(404);
+    const { client: desk } = await signedInMember(server, ['secretariat']);
+    expect((await desk.call(api.bulletins.getArticle, { params: { id: articles[0]!.id } })).issueStatus).toBe('draft');
+  });
+});
+
+describe('GET /api/bulletins/search', () => {
+  it('finds Chinese substrings of two characters or more, title hits first, with highlighted snippets', async () => {
+    await createIssue(server.db, {
+      date: '2016-02-18',
+      articles: [
+        { title: '推进智慧党建的新探索', paragraphs: ['园区依托互联网平台开展工作。'] },
+        { title: '园区工作纪实', paragraphs: ['我们坚持每月15日开展党员固定活动日，把智慧党建落到实处，党建工作更加扎实。'] },
+        { title: '无关的文章', paragraphs: ['这里只谈经营管理。'] },
+      ],
+    });
+    const { client } = await signedInMember(server, ['member']);
+    const smart = await client.call(api.bulletins.search, { query: { q: '智慧党建' } });
+    expect(smart.items.map((hit) => hit.titleHit)).toEqual([true, false]);
+    expect(smart.items[0]!.title.filter((s) => s.hit).map((s) => s.text)).toEqual(['智慧党建']);
+    expect(smart.items[1]!.snippet.filter((s) => s.hit).map((s) => s.text)).toEqual(['智慧党建']);
+
+    const day = await client.call(api.bulletins.search, { query: { q: '固定活动日' } });
+    expect(day.total).toBe(1);
+    expect(day.items[0]!.snippet.map((s) => s.text).join('')).toContain('固定活动日');
+
+    const two = await client.call(api.bulletins.search, { query: { q: '党建' } });
+    expect(two.total).toBeGreaterThanOrEqual(2);
+  });
+
+  it('does not find words spread over an article (every bigram present, substring absent)', async () => {
+    await createIssue(server.db, { articles: [{ title: '分散', paragraphs: ['红色引领，引擎动力。'] }] });
+    const { client } = await signedInMember(server, ['member']);
+    expect((await client.call(api.bulletins.search, { query: { q: '红色引擎' } })).total).toBe(0);
+  });
+
+  it('never shows draft articles to members', async () => {
+    await createIssue(server.db, { status: 'draft', articles: [{ title: '草稿里的独特词语甲乙丙', paragraphs: ['正文。'] }] });
+    const { client } = await signedInMember(server, ['member']);
+    expect((await client.call(api.bulletins.search, { query: { q: '独特词语甲乙丙' } })).total).toBe(0);
+  });
+
+  it('refuses a query shorter than two characters', async () => {
+    const { client } = await signedInMember(server, ['member']);
+    const error = await failure(client.call(api.bulletins.search, { query: { q: '党' } }));
+    expect(error.status).toBe(400);
+    expect(error.message).toContain('两个字');
+  });
+});
+
+describe('reading marks, history and favourites', () => {
+  it('counts an article as read only after the reader stayed long enough', async () => {
+    const { articles } = await createIssue(server.db, { articles: [{ title: '长文', paragraphs: ['字'.repeat(600)] }] });
+    const { client } = await signedInMember(server, ['member']);
+    const id = articles[0]!.id;
+    const glance = await client.call(api.bulletins.reportRead, { params: { id }, body: { seconds: 5 } });
+    expect(glance).toEqual({ read: false, secondsToRead: 20 });
+    expect(await client.call(api.bulletins.reportRead, { params: { id }, body: { seconds: 21 } })).toEqual({ read: true, secondsToRead: 20 });
+    expect((await client.call(api.bulletins.getArticle, { params: { id } })).read).toBe(true);
+    const history = await client.call(api.bulletins.myReads);
+    expect(history.items.map((item) => item.articleId)).toEqual([id]);
+  });
+
+  it('refuses a negative or missing duration', async () => {
+    const { articles } = await createIssue(server.db);
+    const { client } = await signedInMember(server, ['member']);
+    const error = await failure(client.call(api.bulletins.reportRead, { params: { id: articles[0]!.id }, body: { seconds: -1 } }));
+    expect(error.status).toBe(400);
+  });
+
+  it('adds and removes favourites, idempotently', async () => {
+    const { articles } = await createIssue(server.db, { articles: [{ title: '值得收藏', paragraphs: ['正文。'] }] });
+    const { client } = await signedInMember(server, ['member']);
+    const id = articles[0]!.id;
+    await client.call(api.bulletins.favourite, { params: { id } });
+    await client.call(api.bulletins.favourite, { params: { id } });
+    expect((await client.call(api.bulletins.myFavourites)).items.map((i) => i.title)).toEqual(['值得收藏']);
+    expect((await client.call(api.bulletins.getArticle, { params: { id } })).favourite).toBe(true);
+    await client.call(api.bulletins.unfavourite, { params: { id } });
+    expect((await client.call(api.bulletins.myFavourites)).total).toBe(0);
+  });
+
+  it('shows the secretariat how many members of each unit and 片组 read an issue', async () => {
+    const { issue, articles } = await createIssue(server.db, { articles: [{ title: '统计', paragraphs: ['短文。'] }] });
+    const reader = await signedInMember(server, ['member']);
+    await signedInMember(server, ['member'], { unitId: reader.member.unitId });
+    await reader.client.call(api.bulletins.reportRead, { params: { id: articles[0]!.id }, body: { seconds: 60 } });
+    const { client: desk } = await signedInMember(server, ['secretariat']);
+    const stats = await desk.call(api.bulletins.stats, { params: { id: issue.id } });
+    expect(stats.units.find((u) => u.unitId === reader.member.unitId)).toMatchObject({ members: 2, readers: 1 });
+    expect(stats.readers).toBe(1);
+    expect(stats.groups.reduce((sum, g) => sum + g.readers, 0)).toBe(1);
+  });
+});
