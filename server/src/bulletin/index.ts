@@ -1,6 +1,6 @@
 export { BulletinImportError, type BulletinImportErrorReason } from './errors';
 export { blockText, formatDryRunSummary, toDryRunDocument } from './dryRun';
 export { parseBulletin } from './parseBulletin';
-export { parseBulletinFile } from './parseBulletinFile';
-export { readBulletinFile } from './readBulletinFile';
+export { parseBulletinBuffer, parseBulletinFile } from './parseBulletinFile';
+export { readBulletinBuffer, readBulletinFile } from './readBulletinFile';
 export type * from './types';

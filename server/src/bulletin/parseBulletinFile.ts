@@ -1,5 +1,5 @@
 import { parseBulletin } from './parseBulletin';
-import { readBulletinFile } from './readBulletinFile';
+import { readBulletinBuffer, readBulletinFile } from './readBulletinFile';
 import type { BulletinOverrides, ParsedBulletin } from './types';
 
 /**
@@ -8,4 +8,9 @@ import type { BulletinOverrides, ParsedBulletin } from './types';
  */
 export async function parseBulletinFile(file: string, overrides: BulletinOverrides = {}): Promise<ParsedBulletin> {
   return parseBulletin(await readBulletinFile(file), overrides);
+}
+
+/** The same for an upload: the content decides between .docx and text, the name only helps the message. */
+export async function parseBulletinBuffer(buffer: Buffer, filename: string, overrides: BulletinOverrides = {}): Promise<ParsedBulletin> {
+  return parseBulletin(await readBulletinBuffer(buffer, filename), overrides);
 }

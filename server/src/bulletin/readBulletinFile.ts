@@ -1,18 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { fileTypeFromBuffer } from 'file-type';
 import mammoth from 'mammoth';
 import { BulletinImportError } from './errors';
 
 /**
- * Reads a newsletter file into line-based text: `.txt` as UTF-8 (or GB18030, what Chinese Windows
- * saves), `.docx` through mammoth. From the Word document, paragraphs become lines separated by a
+ * Reads a newsletter (a file or an upload) into line-based text: `.txt` as UTF-8 (or GB18030,
+ * what Chinese Windows saves), `.docx` through mammoth. From the Word document, paragraphs become lines separated by a
  * blank line, bold runs become `**…**` and list items `- …` — the same form as the converted
  * samples, so one parser reads both.
  */
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 
-function decodeText(buffer: Buffer, file: string): string {
+function decodeText(buffer: Buffer): string {
   for (const encoding of ['utf-8', 'gb18030']) {
     try {
       return new TextDecoder(encoding, { fatal: true }).decode(buffer);
@@ -47,7 +48,7 @@ export function htmlToLines(html: string): string {
     .trim();
 }
 
-async function readDocx(buffer: Buffer, file: string): Promise<string> {
+async function readDocx(buffer: Buffer): Promise<string> {
   try {
     const result = await mammoth.convertToHtml(
       { buffer },
@@ -70,6 +71,54 @@ async function readBytes(file: string): Promise<Buffer> {
   }
 }
 
+/** Kinds `file-type` names that people are likely to pick by mistake, in words. */
+const KIND_NAMES: Record<string, string> = {
+  png: 'PNG 图片',
+  jpg: 'JPEG 图片',
+  gif: 'GIF 图片',
+  webp: 'WebP 图片',
+  bmp: 'BMP 图片',
+  tif: 'TIFF 图片',
+  pdf: 'PDF 文件',
+  xlsx: 'Excel 表格',
+  pptx: 'PowerPoint 演示文稿',
+  rtf: 'RTF 文档',
+  cfb: '旧版 Office 文件',
+};
+
+function unsupported(kind: string): BulletinImportError {
+  if (kind === 'cfb') {
+    return new BulletinImportError('unsupported-format', '暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入');
+  }
+  const name = KIND_NAMES[kind] ?? `${kind} 文件`;
+  return new BulletinImportError('unsupported-format', `不支持的文件类型（${name}），请使用 .docx 或 .txt 文件`);
+}
+
+/** C0 control characters other than tab, line breaks, form feed and the DOS end-of-file mark. */
+const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u0019\u001B-\u001F]/;
+
+/**
+ * Reads an uploaded newsletter into line-based text, telling .docx and text apart by content, not
+ * by name: a zip is a Word document, a recognised binary type (image, PDF, old .doc …) is refused,
+ * anything else must be UTF-8 or GB18030 text. `filename` only sharpens the error for a broken .docx.
+ */
+export async function readBulletinBuffer(buffer: Buffer, filename = ''): Promise<string> {
+  if (buffer.length === 0) throw new BulletinImportError('empty', '文件是空的');
+  const detected = await fileTypeFromBuffer(buffer).catch(() => undefined);
+  const isZip = buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
+  if (detected && (isZip ? ['xlsx', 'pptx', 'epub', 'jar', 'apk'].includes(detected.ext) : true)) throw unsupported(detected.ext);
+  if (!isZip && extname(filename).toLowerCase() === '.docx') {
+    throw new BulletinImportError('broken-docx', 'Word 文件已损坏或不是有效的 .docx 文件');
+  }
+  const text = isZip ? await readDocx(buffer) : decodeText(buffer);
+  if (!isZip && BINARY_CONTROL.test(text)) {
+    throw new BulletinImportError('unsupported-format', '文件不是文本，也不是 Word（.docx）文件，请使用 .docx 或 .txt 文件');
+  }
+  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw new BulletinImportError('empty', '文件中没有任何文字内容');
+  return text;
+}
+
+/** Reads a newsletter file from disk; the name must say .docx or .txt (or nothing), the content decides. */
 export async function readBulletinFile(file: string): Promise<string> {
   const extension = extname(file).toLowerCase();
   if (extension === '.doc') {
@@ -78,14 +127,5 @@ export async function readBulletinFile(file: string): Promise<string> {
   if (!['.docx', '.txt', '.text', ''].includes(extension)) {
     throw new BulletinImportError('unsupported-format', `不支持的文件类型（${extension}），请使用 .docx 或 .txt 文件`);
   }
-  const buffer = await readBytes(file);
-  if (buffer.length === 0) throw new BulletinImportError('empty', '文件是空的');
-
-  const isZip = buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
-  if (extension === '.docx' && !isZip) {
-    throw new BulletinImportError('broken-docx', 'Word 文件已损坏或不是有效的 .docx 文件');
-  }
-  const text = isZip ? await readDocx(buffer, file) : decodeText(buffer, file);
-  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw new BulletinImportError('empty', '文件中没有任何文字内容');
-  return text;
+  return readBulletinBuffer(await readBytes(file), file);
 }
