@@ -161,3 +161,20 @@ describe('CORS', () => {
     }
   });
 });
+
+describe('sign-in rate limit', () => {
+  it('refuses sign-in attempts past the per-minute limit with 429, and leaves other routes alone', async () => {
+    const limited = await startTestServer({ SIGN_IN_RATE_PER_MINUTE: '3' });
+    try {
+      for (let i = 0; i < 3; i += 1) {
+        await expect(limited.client.call(api.auth.wechat, { body: { code: `dev:rate-${i}` } })).resolves.toMatchObject({ status: 'unbound' });
+      }
+      const error = (await limited.client.call(api.auth.password, { body: { username: 'x', password: 'y' } }).catch((e: unknown) => e)) as ApiError;
+      expect(error.status).toBe(429);
+      expect(error.code).toBe('rate_limited');
+      await expect(limited.client.call(api.health.get)).resolves.toMatchObject({ status: 'ok' });
+    } finally {
+      await limited.close();
+    }
+  });
+});
