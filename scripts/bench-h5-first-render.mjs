@@ -1,0 +1,98 @@
+#!/usr/bin/env node
+// Time to first render of the H5 sign-in page, in headless Chromium, against the real server.
+//
+// Each run opens a fresh browser context (empty cache) and measures, from navigation start, the
+// first animation frame after the sign-in page's content is in the DOM. A baseline runs
+// interleaved with it: a static blank page served by the same server the same way, so the ratio
+// says what our bundle costs on top of "server + browser", independent of the machine.
+//
+//   npm run bench:h5 [-- --runs 9]
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import { build, miniappDir, staleReason } from '../miniapp/scripts/freshness.mjs';
+import { startServer } from '../miniapp/scripts/realServer.mjs';
+
+const runsArg = process.argv.indexOf('--runs');
+const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+
+const h5Dir = path.join(miniappDir, 'dist', 'h5');
+const reason = staleReason(path.join(h5Dir, 'index.html'));
+if (reason) {
+  console.log(`building H5 first (${reason}) …`);
+  build('h5', { quiet: true });
+}
+
+// The server serves a copy of the build with one extra file, the baseline page.
+const servedDir = mkdtempSync(path.join(os.tmpdir(), 'zhijian-h5-bench-'));
+cpSync(h5Dir, servedDir, { recursive: true });
+writeFileSync(
+  path.join(servedDir, 'bench-blank.html'),
+  '<!doctype html><html lang="zh-CN"><head><meta charset="utf-8"><title>blank</title></head><body><div id="ready">空白基准页</div></body></html>',
+);
+
+// Records performance.now() at the first frame after `selector` exists (runs before page scripts).
+function markFirstRender(selector) {
+  const record = () => {
+    if (window.__firstRender !== undefined || !document.querySelector(selector)) return false;
+    window.__firstRender = null;
+    requestAnimationFrame(() => {
+      window.__firstRender = performance.now();
+    });
+    return true;
+  };
+  const observer = new MutationObserver(() => {
+    if (record()) observer.disconnect();
+  });
+  observer.observe(document, { childList: true, subtree: true });
+}
+
+async function measure(browser, url, selector) {
+  const context = await browser.newContext({ viewport: { width: 390, height: 844 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(markFirstRender, selector);
+    await page.goto(url, { waitUntil: 'commit' });
+    await page.waitForFunction(() => typeof window.__firstRender === 'number', null, { timeout: 30_000, polling: 10 });
+    return await page.evaluate(() => window.__firstRender);
+  } finally {
+    await context.close();
+  }
+}
+
+function stats(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  const median = sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+  return { median, min: sorted[0], max: sorted.at(-1) };
+}
+
+const fmt = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
+
+const server = await startServer({ env: { H5_DIR: servedDir } });
+const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+try {
+  const signIn = [];
+  const blank = [];
+  // One unmeasured round warms the server (first requests compile routes, open the database).
+  await measure(browser, `${server.url}/bench-blank.html`, '#ready');
+  await measure(browser, `${server.url}/`, '.zj-signin__name');
+  for (let i = 0; i < RUNS; i++) {
+    blank.push(await measure(browser, `${server.url}/bench-blank.html`, '#ready'));
+    signIn.push(await measure(browser, `${server.url}/`, '.zj-signin__name'));
+  }
+  const s = stats(signIn);
+  const b = stats(blank);
+  console.log(`H5 first render, ${RUNS} runs each, fresh browser context (cold cache) per run, 390×844`);
+  console.log(`sign-in page   median ${fmt(s.median)}   min ${fmt(s.min)}   max ${fmt(s.max)}`);
+  console.log(`blank baseline median ${fmt(b.median)}   min ${fmt(b.min)}   max ${fmt(b.max)}`);
+  console.log(`ratio (sign-in / baseline, medians): ${(s.median / b.median).toFixed(2)}×`);
+  console.log(`runs (ms): sign-in [${signIn.map((v) => v.toFixed(0)).join(', ')}]  baseline [${blank.map((v) => v.toFixed(0)).join(', ')}]`);
+} finally {
+  await browser.close();
+  await server.stop();
+  rmSync(servedDir, { recursive: true, force: true });
+}

@@ -1,0 +1,103 @@
+import path from 'node:path';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
+import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
+import { launchChromium, phonePage, screenshot } from './browser';
+
+let server: RunningServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
+  server = await startServer();
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function signInWithDevAccount(page: Page, label: string): Promise<void> {
+  await page.goto(`${server.url}/`);
+  await page.getByRole('button', { name: label }).waitFor();
+  await page.locator('#privacy-consent').click();
+  await page.getByRole('button', { name: label }).click();
+  await page.waitForURL(/#\/pages\/bulletin\/index/);
+}
+
+/** Waits until the element is shown (fails the test after the timeout). */
+async function visible(locator: Locator): Promise<void> {
+  await locator.waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+function tab(page: Page, name: string) {
+  return page.locator('.weui-tabbar__item').filter({ hasText: name });
+}
+
+describe('H5 console against the real server', () => {
+  it('signs in as a unit admin with a dev code and moves through every tab and the roster', async () => {
+    const { page, errors } = await phonePage(browser);
+    await page.goto(`${server.url}/`);
+    await visible(page.getByText('开发环境 · 演示账号登录'));
+    await screenshot(page, '01-signin');
+
+    await signInWithDevAccount(page, '党务工作者（演示单位）');
+    await visible(page.getByText('简报尚未上线'));
+    await screenshot(page, '02-tab-bulletin');
+
+    await tab(page, '报送').click();
+    await page.waitForURL(/#\/pages\/submit\/index/);
+    await visible(page.getByText('报送尚未上线'));
+    await screenshot(page, '03-tab-submit');
+
+    await tab(page, '签到').click();
+    await page.waitForURL(/#\/pages\/checkin\/index/);
+    await visible(page.getByText('签到尚未上线'));
+    await screenshot(page, '04-tab-checkin');
+
+    await tab(page, '我的').click();
+    await page.waitForURL(/#\/pages\/me\/index/);
+    await visible(page.getByText('党务工作者', { exact: true }));
+    await visible(page.getByText(/^1\d{2}\*{4}\d{4}$/));
+    expect(await page.getByText('会员单位').count()).toBe(0);
+    await screenshot(page, '05-tab-me');
+
+    await page.getByRole('button', { name: '字号大' }).click();
+    await page.waitForFunction(() => document.querySelector<HTMLElement>('.zj-page')?.style.fontSize === '18px');
+
+    await page.getByText('单位名册', { exact: true }).click();
+    await page.waitForURL(/#\/packages\/unit-admin\/roster\/index/);
+    await visible(page.getByText(/^共 \d+ 人$/));
+    await visible(page.getByText(/1\d{2}\*{4}\d{4}/).first());
+    await screenshot(page, '06-roster');
+
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('signs in as the secretariat and opens 会员单位 and 审计日志', async () => {
+    const { page, errors } = await phonePage(browser);
+    await signInWithDevAccount(page, '秘书处（演示）');
+    await tab(page, '我的').click();
+    await page.getByText('会员单位', { exact: true }).click();
+    await page.waitForURL(/#\/packages\/secretariat\/units\/index/);
+    await visible(page.getByText(/\d+ 人$/).first());
+    await screenshot(page, '07-units');
+
+    await page.goBack();
+    await page.getByText('审计日志', { exact: true }).click();
+    await page.waitForURL(/#\/packages\/secretariat\/audit\/index/);
+    await visible(page.locator('.zj-list, .zj-state--empty').first());
+    await screenshot(page, '08-audit');
+
+    await page.goBack();
+    await page.getByRole('button', { name: '退出登录' }).click();
+    await page.getByText('退出', { exact: true }).click();
+    await page.waitForURL(/#\/pages\/signin\/index/);
+    await visible(page.getByRole('button', { name: '秘书处（演示）' }));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
