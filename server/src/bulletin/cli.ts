@@ -1,22 +1,37 @@
 import { parseArgs } from 'node:util';
+import { saveImportedBulletin } from '../commands/saveImportedBulletin';
+import type { DatabaseHandle } from '../db/client';
+import { toAppError } from '../middlewares/errorHandler';
 import { formatDryRunSummary, toDryRunDocument } from './dryRun';
 import { BulletinImportError } from './errors';
 import { parseBulletinFile } from './parseBulletinFile';
 import type { BulletinOverrides, ParsedBulletin } from './types';
 
-/** `import:bulletin`: flags → parse each file → JSON or a Chinese summary. Returns the exit code. */
+/**
+ * `import:bulletin`: flags → parse each file → with --dry-run, JSON or a Chinese summary; without,
+ * each file is written in a transaction of its own. Returns the exit code.
+ */
 
 export interface CliOutput {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
 }
 
+export interface CliDatabase {
+  /** Opens the configured database, migrated (`openMigratedDatabase(loadConfig())`); only without --dry-run. */
+  open: () => Promise<DatabaseHandle>;
+  now?: () => Date;
+}
+
 export const USAGE = `用法：npm run import:bulletin -- [--dry-run] [--json] [--year 年份] [--number 期号] [--total 总期号] [--date YYYY-MM-DD] 文件...
 
-导入协会简报（.docx 或 .txt 文件）。目前只支持 --dry-run：解析并显示结果，不写入数据库。
+导入协会简报（.docx 或 .txt 文件），写入配置的数据库（DATABASE_URL，未设置时为 DATA_DIR 下的内置数据库）。
+每个文件单独导入：同一期（总期号相同，或年份和期号相同）再次导入时更新原有简报，不会重复；
+往期简报导入后即为已发布。某个文件有问题时给出原因、不写入该文件，其余文件照常导入，最后以退出码 1 结束。
+使用内置数据库时，请先停止正在运行的服务再导入。
 
   --dry-run          只解析预览，不写入数据库
-  --json             只输出 JSON 格式的解析结果（每个文件一份，多个文件时为数组）
+  --json             输出 JSON：预览时为解析结果；导入时为导入结果（每个文件一份，多个文件时为数组）
   --year 年份        年份，如 2016
   --number 期号      当年期号，如 2
   --total 总期号     总期号，如 36
@@ -106,7 +121,7 @@ function readCommand(argv: readonly string[]): Command {
   return command;
 }
 
-export async function runImportBulletin(argv: readonly string[], output: CliOutput): Promise<number> {
+export async function runImportBulletin(argv: readonly string[], output: CliOutput, database?: CliDatabase): Promise<number> {
   let command: Command;
   try {
     command = readCommand(argv);
@@ -119,11 +134,7 @@ export async function runImportBulletin(argv: readonly string[], output: CliOutp
     output.stdout(USAGE);
     return 0;
   }
-  if (!command.dryRun) {
-    output.stderr('暂不支持写入数据库：目前只能加 --dry-run 预览解析结果。\n');
-    return 2;
-  }
-
+  if (!command.dryRun) return importIntoDatabase(command, output, database);
   const results: { file: string; parsed: ParsedBulletin }[] = [];
   let failed = false;
   for (const file of command.files) {
@@ -144,5 +155,56 @@ export async function runImportBulletin(argv: readonly string[], output: CliOutp
   }
   const summaries = results.map(({ file, parsed }) => formatDryRunSummary(file, parsed));
   if (summaries.length > 0) output.stdout(`${summaries.join('\n\n')}\n\n（预览模式，未写入数据库）\n`);
+  return failed ? 1 : 0;
+}
+
+function issueName(parsed: ParsedBulletin): string {
+  const { year, number, totalNumber } = parsed.issue;
+  const parts = [year !== null && number !== null ? `${year} 年第 ${number} 期` : '', totalNumber !== null ? `总第 ${totalNumber} 期` : ''];
+  return parts.filter(Boolean).join(' ');
+}
+
+async function openOrReport(database: CliDatabase, output: CliOutput): Promise<DatabaseHandle | undefined> {
+  try {
+    return await database.open();
+  } catch (error) {
+    output.stderr(`无法打开数据库，未导入任何文件：${(error as Error).message}\n`);
+    return undefined;
+  }
+}
+
+/** Without --dry-run: parse and write file by file; a bad file is reported and skipped. */
+async function importIntoDatabase(command: Command, output: CliOutput, database: CliDatabase | undefined): Promise<number> {
+  if (!database) {
+    output.stderr('未配置数据库，无法写入；可加 --dry-run 预览解析结果。\n');
+    return 2;
+  }
+  const now = database.now ?? (() => new Date());
+  let handle: DatabaseHandle | undefined;
+  const results: unknown[] = [];
+  let failed = false;
+  try {
+    for (const file of command.files) {
+      try {
+        const parsed = await parseBulletinFile(file, command.overrides);
+        handle ??= await openOrReport(database, output);
+        if (!handle) return 1;
+        const saved = await handle.db.transaction((tx) => saveImportedBulletin(tx, parsed, { actor: null, now: now(), status: 'published', source: file }));
+        if (command.json) results.push({ dryRun: false, ...saved, document: toDryRunDocument(parsed) });
+        else {
+          const verb = saved.created ? '新建' : '更新';
+          output.stdout(`${verb}：${file} → ${issueName(parsed)}（编号 ${saved.issueId}），文章 ${parsed.articles.length} 篇\n`);
+        }
+      } catch (error) {
+        const known = error instanceof BulletinImportError ? error : toAppError(error);
+        if (!known) throw error;
+        output.stderr(`无法导入 ${file}：${known.message}\n`);
+        failed = true;
+      }
+    }
+  } finally {
+    await handle?.close();
+  }
+  if (command.json && results.length > 0) output.stdout(`${JSON.stringify(results.length === 1 && command.files.length === 1 ? results[0] : results, null, 2)}\n`);
   return failed ? 1 : 0;
 }

@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm';
 import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/client';
 import { appMeta, branches, groups, members, units } from '../db/schema';
+import { readDemoBulletins, saveDemoBulletins } from './bulletins';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssociation';
 
 const DEMO_MARK = 'demo_loaded_at';
@@ -11,14 +12,20 @@ export async function demoLoaded(db: Database): Promise<boolean> {
   return Boolean(mark);
 }
 
-/** Removes every organisation row (and the audit trail of them), for `seed:demo --reset`. */
+/** Removes every organisation row, the newsletters and the audit trail of them, for `seed:demo --reset`. */
 export async function clearOrganisation(db: Database): Promise<void> {
-  await db.execute(sql`truncate table audit_log, members, branches, units, groups restart identity cascade`);
+  await db.execute(
+    sql`truncate table audit_log, article_reads, article_favourites, bulletin_subscriptions, bulletin_articles, bulletin_issues, members, branches, units, groups restart identity cascade`,
+  );
   await db.delete(appMeta).where(eq(appMeta.key, DEMO_MARK));
 }
 
-/** Loads the demo association in one transaction and marks it loaded, so it happens once per database. */
-export async function loadDemoAssociation(db: Database, now: Date): Promise<{ units: number; members: number }> {
+/**
+ * Loads the demo association and the sample newsletter issues in one transaction and marks it
+ * loaded, so it happens once per database.
+ */
+export async function loadDemoAssociation(db: Database, now: Date): Promise<{ units: number; members: number; bulletins: number }> {
+  const bulletins = await readDemoBulletins();
   const passwordHashes = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     if (account.password) passwordHashes.set(account.openid, await hashPassword(account.password));
@@ -66,7 +73,8 @@ export async function loadDemoAssociation(db: Database, now: Date): Promise<{ un
       });
       memberCount += 1;
     }
+    const bulletinCount = await saveDemoBulletins(tx, bulletins, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
-    return { units: unitIds.length, members: memberCount };
+    return { units: unitIds.length, members: memberCount, bulletins: bulletinCount };
   });
 }

@@ -2,36 +2,47 @@ import { spawnSync } from 'node:child_process';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { asc, count } from 'drizzle-orm';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runImportBulletin } from '../../../server/src/bulletin/cli';
+import { openDatabase, type DatabaseHandle } from '../../../server/src/db/client';
+import { auditLog, bulletinArticles, bulletinIssues } from '../../../server/src/db/schema';
+import { createTestDatabase } from '../../support/testDatabase';
 import { fixture, repoRoot, seed } from './helpers';
 
 const SCRIPT = path.join(repoRoot, 'server', 'src', 'scripts', 'importBulletin.ts');
 
 /** Runs the CLI as `npm run import:bulletin` does, in a child process. */
-function runScript(...args: string[]) {
+function runScript(...args: string[]): { status: number | null; stdout: string; stderr: string };
+function runScript(options: { env: NodeJS.ProcessEnv }, ...args: string[]): { status: number | null; stdout: string; stderr: string };
+function runScript(first: string | { env: NodeJS.ProcessEnv }, ...rest: string[]) {
+  const [options, args] = typeof first === 'string' ? [{}, [first, ...rest]] : [first, rest];
   const result = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     timeout: 30_000,
+    ...options,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 
-/** Runs the CLI in-process, collecting what it prints. */
-async function run(...args: string[]) {
+/** Runs the CLI in-process, collecting what it prints; `open` gives it a database to write to. */
+async function runWith(open: (() => Promise<DatabaseHandle>) | undefined, ...args: string[]) {
   let stdout = '';
   let stderr = '';
-  const status = await runImportBulletin(args, {
-    stdout: (text) => {
+  const output = {
+    stdout: (text: string) => {
       stdout += text;
     },
-    stderr: (text) => {
+    stderr: (text: string) => {
       stderr += text;
     },
-  });
+  };
+  const status = await runImportBulletin(args, output, open ? { open } : undefined);
   return { status, stdout, stderr };
 }
+
+const run = (...args: string[]) => runWith(undefined, ...args);
 
 function expectDryRunShape(document: unknown) {
   const doc = document as Record<string, unknown>;
@@ -168,11 +179,11 @@ describe('import:bulletin flags and refusals', () => {
     expect(stderr).toContain('用法：');
   });
 
-  it('says that writing to the database is not available yet without --dry-run (exit 2)', async () => {
+  it('refuses to write without a database (exit 2)', async () => {
     const { status, stdout, stderr } = await run('--json', seed('bulletin-2016-02-no36.txt'));
     expect(status).toBe(2);
     expect(stdout).toBe('');
-    expect(stderr).toContain('暂不支持写入数据库');
+    expect(stderr).toContain('未配置数据库');
   });
 
   it('refuses a missing, an empty and a broken file with exit code 1', async () => {
@@ -198,4 +209,95 @@ describe('import:bulletin flags and refusals', () => {
     expect(stdout).toContain('文章 5 篇：');
     expect(stderr).toMatch(/^无法导入 .*not-a-bulletin\.txt：这不是一期协会简报/);
   });
+});
+
+describe('import:bulletin without --dry-run (writes)', () => {
+  let database: DatabaseHandle;
+  beforeEach(async () => {
+    database = await createTestDatabase();
+  });
+  afterEach(() => database.close());
+
+  /** The CLI closes what it opens; the test keeps its database open to look inside. */
+  const open = async () => ({ ...database, close: async () => {} });
+
+  async function issues() {
+    return database.db.select().from(bulletinIssues).orderBy(asc(bulletinIssues.id));
+  }
+
+  it('writes each file in its own transaction; a bad file is reported and the others are written', async () => {
+    const { status, stdout, stderr } = await runWith(open, seed('bulletin-2015-09-no33.txt'), fixture('not-a-bulletin.txt'), seed('bulletin-2016-02-no36.txt'));
+    expect(status).toBe(1);
+    const [no33, no36] = await issues();
+    expect(stdout).toBe(
+      `新建：${seed('bulletin-2015-09-no33.txt')} → 2015 年第 9 期 总第 33 期（编号 ${no33!.id}），文章 5 篇\n` +
+        `新建：${seed('bulletin-2016-02-no36.txt')} → 2016 年第 2 期 总第 36 期（编号 ${no36!.id}），文章 5 篇\n`,
+    );
+    expect(stderr).toMatch(/^无法导入 .*not-a-bulletin\.txt：这不是一期协会简报/);
+    expect([no33!.status, no36!.status]).toEqual(['published', 'published']);
+    const [articles] = await database.db.select({ n: count() }).from(bulletinArticles);
+    expect(articles!.n).toBe(10);
+    // Nobody signed in: the command line leaves no audit entry.
+    expect(await database.db.select().from(auditLog)).toEqual([]);
+  });
+
+  it('updates an issue imported again and prints 更新', async () => {
+    await runWith(open, seed('bulletin-2016-02-no36.txt'));
+    const { status, stdout } = await runWith(open, seed('bulletin-2016-02-no36.txt'));
+    expect(status).toBe(0);
+    const [issue, ...more] = await issues();
+    expect(more).toEqual([]);
+    expect(stdout).toBe(`更新：${seed('bulletin-2016-02-no36.txt')} → 2016 年第 2 期 总第 36 期（编号 ${issue!.id}），文章 5 篇\n`);
+  });
+
+  it('asks for the 期号 of an issue without a header, and takes it from flags', async () => {
+    const congress = seed('bulletin-2015-member-congress.txt');
+    const refused = await runWith(open, congress);
+    expect(refused.status).toBe(1);
+    expect(refused.stderr).toContain('请用参数指定期号');
+    expect(await issues()).toEqual([]);
+
+    const { status, stdout } = await runWith(open, '--json', '--year', '2015', '--number', '3', congress);
+    expect(status).toBe(0);
+    const result = JSON.parse(stdout);
+    expect(result).toMatchObject({ dryRun: false, created: true, document: { issue: { year: 2015, number: 3 } } });
+    expect((await issues()).map((issue) => [issue.id, issue.year, issue.number])).toEqual([[result.issueId, 2015, 3]]);
+  });
+
+  it('reports a database it cannot open, without a stack trace', async () => {
+    const { status, stderr } = await runWith(async () => {
+      throw new Error('connect ECONNREFUSED 127.0.0.1:5432');
+    }, seed('bulletin-2016-02-no36.txt'));
+    expect(status).toBe(1);
+    expect(stderr).toBe('无法打开数据库，未导入任何文件：connect ECONNREFUSED 127.0.0.1:5432\n');
+  });
+});
+
+describe('import:bulletin without --dry-run (child process, embedded database under DATA_DIR)', () => {
+  let dataDir: string;
+  beforeAll(async () => {
+    dataDir = await mkdtemp(path.join(tmpdir(), 'bulletin-cli-data-'));
+  });
+  afterAll(() => rm(dataDir, { recursive: true, force: true }));
+
+  it('creates, then updates, the issue in the configured database', async () => {
+    // DATABASE_URL is cleared so the CI pass on the PostgreSQL server does not write into it.
+    const env = { ...process.env, DATA_DIR: dataDir, DATABASE_URL: '', NODE_ENV: 'development' };
+    const first = runScript({ env }, seed('bulletin-2016-02-no36.txt'));
+    expect(first.stderr).toBe('');
+    expect(first.status).toBe(0);
+    expect(first.stdout).toMatch(/^新建：.*bulletin-2016-02-no36\.txt → 2016 年第 2 期 总第 36 期（编号 1），文章 5 篇\n$/);
+    const second = runScript({ env }, seed('bulletin-2016-02-no36.txt'), fixture('not-a-bulletin.txt'));
+    expect(second.status).toBe(1);
+    expect(second.stdout).toMatch(/^更新：.*（编号 1），文章 5 篇\n$/);
+    expect(second.stderr).toMatch(/^无法导入 .*not-a-bulletin\.txt：/);
+
+    const handle = await openDatabase({ dataDir: path.join(dataDir, 'pglite') });
+    try {
+      const rows = await handle.db.select({ id: bulletinIssues.id, totalNumber: bulletinIssues.totalNumber }).from(bulletinIssues);
+      expect(rows).toEqual([{ id: 1, totalNumber: 36 }]);
+    } finally {
+      await handle.close();
+    }
+  }, 60_000);
 });

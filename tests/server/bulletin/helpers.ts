@@ -5,8 +5,8 @@ import { blockText } from '../../../server/src/bulletin/dryRun';
 import type { BulletinArticle } from '../../../server/src/bulletin/types';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
-/** The sample issues live beside the repository (`../shared/seeds`), in CI as on the workstation. */
-export const seedsDir = path.resolve(repoRoot, '..', 'shared', 'seeds');
+/** The sample issues, as copied verbatim from `../shared/seeds` into the repository for the demo data. */
+export const seedsDir = path.resolve(repoRoot, 'server', 'src', 'seed', 'bulletins');
 export const fixturesDir = path.resolve(repoRoot, 'tests', 'fixtures', 'bulletin');
 
 export const seed = (name: string) => path.join(seedsDir, name);

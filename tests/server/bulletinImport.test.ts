@@ -1,0 +1,292 @@
+import { readFile } from 'node:fs/promises';
+import { api, ErrorBody, ImportResult, type ApiClient } from '@zhijian/shared';
+import { asc, count, eq } from 'drizzle-orm';
+import JSZip from 'jszip';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { parseBulletinFile, toDryRunDocument } from '../../server/src/bulletin';
+import { articleFavourites, articleReads, auditLog, bulletinArticles, bulletinIssues } from '../../server/src/db/schema';
+import { createMember, signedInMember } from '../support/factories';
+import { startTestServer, type TestServer } from '../support/testServer';
+import { buildDocx, fixture, seed } from './bulletin/helpers';
+
+let server: TestServer;
+beforeEach(async () => {
+  server = await startTestServer();
+});
+afterEach(() => server.close());
+
+const NO36 = 'bulletin-2016-02-no36.txt';
+const NO33 = 'bulletin-2015-09-no33.txt';
+const CONGRESS = 'bulletin-2015-member-congress.txt';
+
+type Query = { dryRun?: 'true'; year?: number; number?: number; total?: number; date?: string };
+
+async function upload(client: ApiClient, file: Buffer, name: string, query: Query = {}) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(file)]), name);
+  const response = await fetch(client.url(api.bulletins.importIssue, { query }), { method: 'POST', headers: client.headers(), body: form });
+  return { status: response.status, body: (await response.json()) as unknown };
+}
+
+const seedFile = (name: string) => readFile(seed(name));
+
+async function secretary() {
+  return (await signedInMember(server, ['secretariat'])).client;
+}
+
+async function importSeed(client: ApiClient, name: string, query: Query = {}) {
+  const result = await upload(client, await seedFile(name), name, query);
+  expect(result.status).toBe(200);
+  return ImportResult.parse(result.body);
+}
+
+/** Everything an import could change, to prove a refusal changed nothing. */
+async function snapshot() {
+  const [issues] = await server.db.select({ n: count() }).from(bulletinIssues);
+  const [articles] = await server.db.select({ n: count() }).from(bulletinArticles);
+  const audits = await server.db.select({ n: count() }).from(auditLog).where(eq(auditLog.action, 'bulletin.import'));
+  return { issues: issues!.n, articles: articles!.n, audits: audits[0]!.n };
+}
+
+async function articlesOf(issueId: number) {
+  return server.db
+    .select()
+    .from(bulletinArticles)
+    .where(eq(bulletinArticles.issueId, issueId))
+    .orderBy(asc(bulletinArticles.position));
+}
+
+/** A small issue in the line form of the converted samples. */
+function issueText(articles: { title: string; body: string }[], header = '2019 年第 4 期 总第 75 期') {
+  return [
+    '内部刊物',
+    '简报',
+    header,
+    '杭州市“两新”党务工作者协会编印 2019 年 4 月 18 日',
+    ...articles.flatMap((article) => [`☆${article.title}`, article.body]),
+    '报：市委组织部',
+    '发：协会会员',
+  ].join('\n\n');
+}
+
+describe('POST /api/bulletins/import', () => {
+  it('should require authentication and the secretariat role, and change nothing otherwise', async () => {
+    const file = await seedFile(NO36);
+    const before = await snapshot();
+    expect((await upload(server.client, file, NO36)).status).toBe(401);
+    for (const roles of [['member'], ['unit_admin', 'info_officer'], ['reviewer']] as const) {
+      const { client } = await signedInMember(server, [...roles]);
+      const result = await upload(client, file, NO36);
+      expect(result.status).toBe(403);
+      expect(ErrorBody.parse(result.body).error.code).toBe('forbidden');
+    }
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('imports the three sample issues as published back-catalogue issues with their articles', async () => {
+    const client = await secretary();
+    const no33 = await importSeed(client, NO33);
+    const no36 = await importSeed(client, NO36);
+    const congress = await importSeed(client, CONGRESS, { year: 2015, number: 3 });
+    for (const result of [no33, no36, congress]) expect(result).toMatchObject({ dryRun: false, created: true });
+    expect(no36.document).toEqual(toDryRunDocument(await parseBulletinFile(seed(NO36))));
+
+    expect(await snapshot()).toEqual({ issues: 3, articles: 5 + 5 + 6, audits: 3 });
+    const [issue] = await server.db.select().from(bulletinIssues).where(eq(bulletinIssues.id, no36.issueId!));
+    expect(issue).toMatchObject({
+      year: 2016,
+      number: 2,
+      totalNumber: 36,
+      date: '2016-02-18',
+      publisher: '杭州市“两新”党务工作者协会',
+      status: 'published',
+      titleLines: ['内部刊物', '注意保存'],
+      distributionSend: ['协会会员'],
+    });
+    // 09:00 in Hangzhou on the issue's date.
+    expect(issue!.publishedAt!.toISOString()).toBe('2016-02-18T01:00:00.000Z');
+    expect(issue!.distributionReport).toContain('市委组织部两新党建处');
+
+    const articles = await articlesOf(no36.issueId!);
+    expect(articles.map((a) => a.position)).toEqual([1, 2, 3, 4, 5]);
+    expect(articles[4]).toMatchObject({ title: '杭州市委组织部两新处领导到协会座谈近期工作', section: '协会动态' });
+    for (const article of articles) {
+      expect(article.plainText.length).toBeGreaterThan(50);
+      expect(article.bigrams.length).toBeGreaterThan(10);
+      expect(article.searchTitle).not.toBe('');
+    }
+
+    // Members find them: listed, readable, searchable.
+    const { client: member } = await signedInMember(server, ['member']);
+    const list = await member.call(api.bulletins.listIssues, { query: {} });
+    expect(list.years.flatMap((y) => y.issues).map((i) => i.status)).toEqual(['published', 'published', 'published']);
+    const hits = await member.call(api.bulletins.search, { query: { q: '爱E客栈' } });
+    expect(hits.total).toBeGreaterThan(0);
+    expect(hits.items.every((hit) => hit.issueId === congress.issueId)).toBe(true);
+  });
+
+  it('audits each import with summaries, not bodies', async () => {
+    const { member, client } = await signedInMember(server, ['secretariat']);
+    const result = await importSeed(client, NO36);
+    const [entry] = await server.db.select().from(auditLog).where(eq(auditLog.action, 'bulletin.import'));
+    expect(entry).toMatchObject({ actorId: member.id, entity: 'bulletin_issue', entityId: String(result.issueId), before: null });
+    expect(entry!.after).toMatchObject({ totalNumber: 36, status: 'published', source: NO36, added: 5, removed: 0 });
+    expect(JSON.stringify(entry!.after).length).toBeLessThan(1000);
+  });
+
+  it('updates an issue imported again instead of duplicating it, keeping article ids, reads and favourites', async () => {
+    const client = await secretary();
+    const first = await importSeed(client, NO36);
+    const before = await articlesOf(first.issueId!);
+    const reader = await createMember(server.db);
+    const at = server.clock.now();
+    await server.db.insert(articleReads).values({ memberId: reader.id, articleId: before[1]!.id, readAt: at });
+    await server.db.insert(articleFavourites).values({ memberId: reader.id, articleId: before[1]!.id, createdAt: at });
+
+    const again = await importSeed(client, NO36);
+    expect(again).toMatchObject({ created: false, issueId: first.issueId });
+    expect(await snapshot()).toEqual({ issues: 1, articles: 5, audits: 2 });
+    expect((await articlesOf(first.issueId!)).map((a) => a.id)).toEqual(before.map((a) => a.id));
+    expect(await server.db.select().from(articleFavourites)).toHaveLength(1);
+    expect(await server.db.select().from(articleReads)).toHaveLength(1);
+  });
+
+  it('on re-import edits changed articles, adds new ones and removes the ones no longer there', async () => {
+    const client = await secretary();
+    const text = (articles: { title: string; body: string }[]) => Buffer.from(issueText(articles));
+    const first = ImportResult.parse(
+      (
+        await upload(
+          client,
+          text([
+            { title: '甲单位推行党员固定活动日', body: '每月15日为党员固定活动日。' },
+            { title: '乙单位建立书记直通车', body: '党员可以直接向书记反映意见。' },
+          ]),
+          'a.txt',
+        )
+      ).body,
+    );
+    const [a, b] = await articlesOf(first.issueId!);
+    const { status, body } = await upload(
+      client,
+      text([
+        { title: '丙单位开展网络击鼓传花', body: '各支部轮流上传视频。' },
+        { title: '甲单位推行党员固定活动日', body: '每月5日、15日或25日中固定一日开展活动。' },
+      ]),
+      'b.txt',
+    );
+    expect(status).toBe(200);
+    expect(body).toMatchObject({ created: false, issueId: first.issueId });
+    const after = await articlesOf(first.issueId!);
+    expect(after.map((x) => x.title)).toEqual(['丙单位开展网络击鼓传花', '甲单位推行党员固定活动日']);
+    expect(after[1]).toMatchObject({ id: a!.id, position: 2, plainText: '每月5日、15日或25日中固定一日开展活动。' });
+    expect(after[1]!.bigrams).toContain('25');
+    expect(after[1]!.bigrams).not.toContain('日为');
+    expect(after.map((x) => x.id)).not.toContain(b!.id);
+    const [entry] = await server.db.select().from(auditLog).where(eq(auditLog.action, 'bulletin.import')).orderBy(asc(auditLog.id)).offset(1);
+    expect(entry!.before).toMatchObject({ articles: ['甲单位推行党员固定活动日', '乙单位建立书记直通车'] });
+    expect(entry!.after).toMatchObject({ added: 1, updated: 1, unchanged: 0, removed: 1 });
+  });
+
+  it('asks for the 期号 when the file has none, and takes missing header fields from the query', async () => {
+    const client = await secretary();
+    const file = await seedFile(CONGRESS);
+    const refused = await upload(client, file, CONGRESS);
+    expect(refused.status).toBe(400);
+    expect(ErrorBody.parse(refused.body).error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('请用参数指定期号') });
+    expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
+
+    const created = await importSeed(client, CONGRESS, { year: 2015, number: 3, date: '2015-03-20' });
+    const [issue] = await server.db.select().from(bulletinIssues).where(eq(bulletinIssues.id, created.issueId!));
+    expect(issue).toMatchObject({ year: 2015, number: 3, totalNumber: null, date: '2015-03-20' });
+    expect(issue!.publishedAt!.toISOString()).toBe('2015-03-20T01:00:00.000Z');
+
+    // Learning its 总期 later fills it in on the same issue.
+    const withTotal = await importSeed(client, CONGRESS, { year: 2015, number: 3, total: 27 });
+    expect(withTotal).toMatchObject({ created: false, issueId: created.issueId });
+    const [updated] = await server.db.select().from(bulletinIssues).where(eq(bulletinIssues.id, created.issueId!));
+    expect(updated).toMatchObject({ totalNumber: 27, date: '2015-03-20' });
+    expect(await snapshot()).toMatchObject({ issues: 1, articles: 6 });
+  });
+
+  it('refuses a 期 already stored under another 总期 with 409', async () => {
+    const client = await secretary();
+    await importSeed(client, NO36);
+    const result = await upload(client, await seedFile(NO33), NO33, { year: 2016, number: 2 });
+    expect(result.status).toBe(409);
+    expect(ErrorBody.parse(result.body).error.message).toContain('2016 年第 2 期已存在');
+    expect(await snapshot()).toEqual({ issues: 1, articles: 5, audits: 1 });
+  });
+
+  it('only parses on a dry run: the document, whether it would be new, nothing written', async () => {
+    const client = await secretary();
+    const dry = await importSeed(client, NO36, { dryRun: 'true' });
+    expect(dry).toEqual({ dryRun: true, issueId: null, created: true, document: toDryRunDocument(await parseBulletinFile(seed(NO36))) });
+    expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
+
+    await importSeed(client, NO36);
+    const before = await snapshot();
+    expect(await importSeed(client, NO36, { dryRun: 'true' })).toMatchObject({ created: false, issueId: null });
+    expect(await snapshot()).toEqual(before);
+  });
+
+  it('reads a Word (.docx) issue', async () => {
+    const client = await secretary();
+    const lines = issueText([{ title: '新安集团实施“四双四化”', body: '**二是生产经营与党建工作“双经营”**。' }]).split('\n\n');
+    const result = await upload(client, await buildDocx(lines), '简报.docx');
+    expect(result.status).toBe(200);
+    const [article] = await articlesOf(ImportResult.parse(result.body).issueId!);
+    expect(article!.blocks).toEqual([
+      { type: 'paragraph', spans: [{ text: '二是生产经营与党建工作“双经营”', bold: true }, { text: '。', bold: false }] },
+    ]);
+  });
+
+  describe('refusals change nothing', () => {
+    const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
+
+    it.each([
+      ['an empty file', () => Buffer.alloc(0), 'a.txt', 400, '文件是空的'],
+      ['a broken .docx', () => Buffer.from('this is not a Word file'), 'a.docx', 400, 'Word 文件已损坏'],
+      ['a zip that is not a Word document', async () => {
+        const zip = new JSZip();
+        zip.file('hello.txt', 'hello');
+        return zip.generateAsync({ type: 'nodebuffer' });
+      }, 'a.docx', 400, 'Word 文件已损坏'],
+      ['a PNG named .docx', () => png, 'a.docx', 415, 'PNG 图片'],
+      ['a PNG named .txt', () => png, 'a.txt', 415, 'PNG 图片'],
+      ['an old Word file', () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900', 'hex'), 'a.doc', 415, '.doc'],
+      ['a text that is not a newsletter', () => readFile(fixture('not-a-bulletin.txt')), 'a.txt', 400, '不是一期协会简报'],
+    ] as const)('refuses %s', async (_, content, name, status, message) => {
+      const client = await secretary();
+      const result = await upload(client, await content(), name);
+      expect(result.status).toBe(status);
+      expect(ErrorBody.parse(result.body).error.message).toContain(message);
+      expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
+    });
+
+    it('refuses a request without a file, and JSON instead of a form', async () => {
+      const client = await secretary();
+      const url = client.url(api.bulletins.importIssue, { query: {} });
+      expect((await fetch(url, { method: 'POST', headers: client.headers(), body: new FormData() })).status).toBe(400);
+      const json = await fetch(url, { method: 'POST', headers: { ...client.headers(), 'content-type': 'application/json' }, body: '{}' });
+      expect(json.status).toBe(415);
+      expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
+    });
+
+    it('refuses an upload over 10 MB with 413', async () => {
+      const client = await secretary();
+      const big = Buffer.concat([await seedFile(NO36), Buffer.alloc(10 * 1024 * 1024, 0x20)]);
+      const result = await upload(client, big, 'big.txt');
+      expect(result.status).toBe(413);
+      expect(ErrorBody.parse(result.body).error.code).toBe('payload_too_large');
+      expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
+    });
+
+    it('refuses query flags out of range', async () => {
+      const client = await secretary();
+      const result = await upload(client, await seedFile(CONGRESS), CONGRESS, { year: 15, number: 3 });
+      expect(result.status).toBe(400);
+      expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
+    });
+  });
+});
