@@ -21,15 +21,22 @@ afterAll(async () => {
 
 async function signInWithDevAccount(page: Page, label: string): Promise<void> {
   await page.goto(`${server.url}/`);
-  await page.getByRole('button', { name: label }).waitFor();
+  await page.getByText(label, { exact: true }).waitFor();
   await page.locator('#privacy-consent').click();
-  await page.getByRole('button', { name: label }).click();
+  await page.getByText(label, { exact: true }).click();
   await page.waitForURL(/#\/pages\/bulletin\/index/);
 }
 
 /** Waits until the element is shown (fails the test after the timeout). */
 async function visible(locator: Locator): Promise<void> {
   await locator.waitFor({ state: 'visible', timeout: 15_000 });
+}
+
+/** Browser back to 我的; Taro shows the kept page again once the route has changed. */
+async function backToMe(page: Page): Promise<void> {
+  await page.goBack();
+  await page.waitForURL(/#\/pages\/me\/index/);
+  await visible(page.locator('.zj-me:visible'));
 }
 
 function tab(page: Page, name: string) {
@@ -64,7 +71,7 @@ describe('H5 console against the real server', () => {
     expect(await page.getByText('会员单位').count()).toBe(0);
     await screenshot(page, '05-tab-me');
 
-    await page.getByRole('button', { name: '字号大' }).click();
+    await page.locator('.zj-font-picker__option').filter({ hasText: /^大$/ }).click();
     await page.waitForFunction(() => document.querySelector<HTMLElement>('.zj-page')?.style.fontSize === '18px');
 
     await page.getByText('单位名册', { exact: true }).click();
@@ -86,17 +93,17 @@ describe('H5 console against the real server', () => {
     await visible(page.getByText(/\d+ 人$/).first());
     await screenshot(page, '07-units');
 
-    await page.goBack();
+    await backToMe(page);
     await page.getByText('审计日志', { exact: true }).click();
     await page.waitForURL(/#\/packages\/secretariat\/audit\/index/);
-    await visible(page.locator('.zj-list, .zj-state--empty').first());
+    await visible(page.locator('.zj-list:visible, .zj-state--empty:visible').first());
     await screenshot(page, '08-audit');
 
-    await page.goBack();
-    await page.getByRole('button', { name: '退出登录' }).click();
+    await backToMe(page);
+    await page.getByText('退出登录', { exact: true }).click();
     await page.getByText('退出', { exact: true }).click();
     await page.waitForURL(/#\/pages\/signin\/index/);
-    await visible(page.getByRole('button', { name: '秘书处（演示）' }));
+    await visible(page.getByText('秘书处（演示）', { exact: true }));
     expect(errors).toEqual([]);
     await page.close();
   });
