@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { api } from '@zhijian/shared';
+import { api, normalizePhone } from '@zhijian/shared';
 import { and, eq } from 'drizzle-orm';
 import { loadCurrentUser } from '../../auth/currentUser';
 import { verifyPassword } from '../../auth/passwords';
@@ -50,7 +50,7 @@ export function authRoutes(services: AppServices, router: Router): Router {
     if (throttles.some(({ throttle, key }) => throttle.isBlocked(key))) {
       throw new AppError('rate_limited', '尝试次数过多，请 15 分钟后再试');
     }
-    const phone = body.phone.replace(/\s|-/g, '');
+    const phone = normalizePhone(body.phone);
     const [match] = await services.db
       .select({ id: members.id, openid: members.openid })
       .from(members)
