@@ -127,10 +127,11 @@ describe('POST /api/bulletins/import', () => {
 
   it('audits each import with summaries, not bodies', async () => {
     const { member, client } = await signedInMember(server, ['secretariat']);
-    const result = await importSeed(client, NO36);
+    const upload36 = await upload(client, await seedFile(NO36), '简报第36期.txt');
+    const result = ImportResult.parse(upload36.body);
     const [entry] = await server.db.select().from(auditLog).where(eq(auditLog.action, 'bulletin.import'));
     expect(entry).toMatchObject({ actorId: member.id, entity: 'bulletin_issue', entityId: String(result.issueId), before: null });
-    expect(entry!.after).toMatchObject({ totalNumber: 36, status: 'published', source: NO36, added: 5, removed: 0 });
+    expect(entry!.after).toMatchObject({ totalNumber: 36, status: 'published', source: '简报第36期.txt', added: 5, removed: 0 });
     expect(JSON.stringify(entry!.after).length).toBeLessThan(1000);
   });
 
@@ -195,6 +196,10 @@ describe('POST /api/bulletins/import', () => {
     expect(refused.status).toBe(400);
     expect(ErrorBody.parse(refused.body).error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('请用参数指定期号') });
     expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
+    // A preview still shows it, saying what is missing.
+    const preview = await importSeed(client, CONGRESS, { dryRun: 'true' });
+    expect(preview.document.articles).toHaveLength(6);
+    expect(preview.document.warnings.at(-1)).toContain('请用参数指定期号');
 
     const created = await importSeed(client, CONGRESS, { year: 2015, number: 3, date: '2015-03-20' });
     const [issue] = await server.db.select().from(bulletinIssues).where(eq(bulletinIssues.id, created.issueId!));

@@ -35,7 +35,7 @@ export interface SaveImportResult {
 /** The title lines every printed issue carries; the parser does not keep them. */
 const TITLE_LINES = ['内部刊物', '注意保存'];
 
-const NO_KEY_MESSAGE = '无法确定期号：报头中既没有“总第 N 期”，也没有年份和期号，请用参数指定期号（总期号，或年份加期号）';
+export const NO_KEY_MESSAGE = '无法确定期号：报头中既没有“总第 N 期”，也没有年份和期号，请用参数指定期号（总期号，或年份加期号）';
 
 function label(issue: Pick<BulletinIssue, 'year' | 'number' | 'totalNumber'>): string {
   const parts: string[] = [];
@@ -44,13 +44,18 @@ function label(issue: Pick<BulletinIssue, 'year' | 'number' | 'totalNumber'>): s
   return parts.join(' ');
 }
 
+/** Whether the issue can be stored at all: by 总期, or by year + 期. */
+export function hasIssueKey(issue: BulletinIssue): boolean {
+  return issue.totalNumber !== null || (issue.year !== null && issue.number !== null);
+}
+
 /**
  * The stored issue this one is, if any: same 总期; or, when the stored one has no 总期 yet, same
  * year + 期. Throws when the key is missing or the two keys point at different issues.
  */
 export async function findImportTarget(db: Queryable, issue: BulletinIssue): Promise<IssueRow | undefined> {
+  if (!hasIssueKey(issue)) throw new AppError('invalid_input', NO_KEY_MESSAGE);
   const hasYearNumber = issue.year !== null && issue.number !== null;
-  if (issue.totalNumber === null && !hasYearNumber) throw new AppError('invalid_input', NO_KEY_MESSAGE);
 
   const [byTotal] =
     issue.totalNumber === null ? [] : await db.select().from(bulletinIssues).where(eq(bulletinIssues.totalNumber, issue.totalNumber));

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { BulletinImportError, parseBulletinBuffer, toDryRunDocument, type BulletinOverrides, type ParsedBulletin } from '../../bulletin';
-import { findImportTarget, saveImportedBulletin } from '../../commands/saveImportedBulletin';
+import { findImportTarget, hasIssueKey, NO_KEY_MESSAGE, saveImportedBulletin } from '../../commands/saveImportedBulletin';
 import { AppError } from '../../errors';
 import type { UploadedFile } from '../../routing/mount';
 import { mount } from '../../routing/mount';
@@ -11,6 +11,21 @@ import type { AppServices } from '../../services';
 function refusal(error: BulletinImportError): AppError {
   const code = error.reason === 'unsupported-format' ? 'unsupported_media_type' : 'invalid_input';
   return new AppError(code, error.message, { reason: error.reason });
+}
+
+/**
+ * Busboy reads a part's filename as Latin-1 unless told otherwise, so `第36期.docx` arrives as
+ * mojibake; take the bytes back as UTF-8 when they are valid UTF-8. (A name already decoded
+ * properly has characters above U+00FF and is left alone.)
+ */
+function uploadedName(name: string): string {
+  if (!/^[\u0000-\u00FF]*$/.test(name)) return name;
+  const bytes = Buffer.from(name, 'latin1');
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return name;
+  }
 }
 
 async function parseUpload(file: UploadedFile, overrides: BulletinOverrides): Promise<ParsedBulletin> {
@@ -37,11 +52,15 @@ export function bulletinImportRoutes(services: AppServices, router: Router): Rou
     const document = toDryRunDocument(parsed);
 
     if (query.dryRun) {
+      // A preview shows an issue without 期号 too, so the secretariat can see which one it is.
+      if (!hasIssueKey(parsed.issue)) {
+        return { dryRun: true, issueId: null, created: true, document: { ...document, warnings: [...document.warnings, NO_KEY_MESSAGE] } };
+      }
       const existing = await findImportTarget(db, parsed.issue);
       return { dryRun: true, issueId: null, created: !existing, document };
     }
     const saved = await db.transaction((tx) =>
-      saveImportedBulletin(tx, parsed, { actor: user, now: clock.now(), status: 'published', source: file.originalname }),
+      saveImportedBulletin(tx, parsed, { actor: user, now: clock.now(), status: 'published', source: uploadedName(file.originalname) }),
     );
     return { dryRun: false, ...saved, document };
   });
