@@ -14,7 +14,7 @@ import { parseArgs } from 'node:util';
 import { asc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import type { BulletinBlock, ParsedBulletin } from '../bulletin/types';
-import { searchArticles } from '../bulletins/search';
+import { preferBigramIndex, searchArticles } from '../bulletins/search';
 import { saveImportedBulletin } from '../commands/saveImportedBulletin';
 import { openDatabase, selectRows, type Database, type DatabaseHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -146,10 +146,10 @@ async function freshDatabase(server: boolean): Promise<{ handle: DatabaseHandle;
   return { handle, label: `PostgreSQL 服务器（临时数据库 ${name}）`, drop: () => admin(`drop database if exists ${name} with (force)`) };
 }
 
+/** Whether search, under the same planner setting it runs with, goes through the GIN index. */
 async function usesBigramIndex(db: Database): Promise<boolean> {
-  const plan = await selectRows<{ 'QUERY PLAN': string }>(
-    db,
-    sql`explain select id from bulletin_articles where bigrams @> ${sql.param(['智慧', '慧党', '党建'])}::text[]`,
+  const plan = await preferBigramIndex(db, (tx) =>
+    selectRows<{ 'QUERY PLAN': string }>(tx, sql`explain select id from bulletin_articles where bigrams @> ${sql.param(['智慧', '慧党', '党建'])}::text[]`),
   );
   return plan.some((row) => row['QUERY PLAN'].includes('bulletin_articles_bigrams_idx'));
 }
