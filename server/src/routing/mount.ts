@@ -64,11 +64,17 @@ async function authenticate(ctx: Context, services: AppServices): Promise<Curren
   return user;
 }
 
+/** multer 2 options its @koa/multer typings do not list yet. */
+type MulterOptions = NonNullable<Parameters<typeof multer>[0]> & { defParamCharset: string };
+
 function uploadMiddleware(endpoint: Endpoint) {
-  return multer({
+  const options: MulterOptions = {
     storage: multer.memoryStorage(),
+    // Phones and browsers send UTF-8 file names (第36期.docx); busboy would read them as Latin-1.
+    defParamCharset: 'utf8',
     limits: { fileSize: endpoint.maxUploadBytes ?? 5 * 1024 * 1024, files: 1, fields: 10 },
-  }).single('file');
+  };
+  return multer(options).single('file');
 }
 
 function register(

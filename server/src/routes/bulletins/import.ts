@@ -13,20 +13,6 @@ function refusal(error: BulletinImportError): AppError {
   return new AppError(code, error.message, { reason: error.reason });
 }
 
-/**
- * Busboy reads a part's filename as Latin-1 unless told otherwise, so `第36期.docx` arrives as
- * mojibake; take the bytes back as UTF-8 when they are valid UTF-8. (A name already decoded
- * properly has characters above U+00FF and is left alone.)
- */
-function uploadedName(name: string): string {
-  if (!/^[\u0000-\u00FF]*$/.test(name)) return name;
-  const bytes = Buffer.from(name, 'latin1');
-  try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    return name;
-  }
-}
 
 async function parseUpload(file: UploadedFile, overrides: BulletinOverrides): Promise<ParsedBulletin> {
   try {
@@ -60,7 +46,7 @@ export function bulletinImportRoutes(services: AppServices, router: Router): Rou
       return { dryRun: true, issueId: null, created: !existing, document };
     }
     const saved = await db.transaction((tx) =>
-      saveImportedBulletin(tx, parsed, { actor: user, now: clock.now(), status: 'published', source: uploadedName(file.originalname) }),
+      saveImportedBulletin(tx, parsed, { actor: user, now: clock.now(), status: 'published', source: file.originalname }),
     );
     return { dryRun: false, ...saved, document };
   });
