@@ -20,6 +20,18 @@ import { groupRoutes } from './routes/groups';
 import { healthRoutes } from './routes/health';
 import { memberRoutes } from './routes/members';
 import { unitRoutes } from './routes/units';
+import { callRoutes } from './routes/calls';
+import { caseRoutes } from './routes/cases';
+import { deskRoutes } from './routes/desk';
+import { entryRoutes } from './routes/entries';
+import { newsRoutes } from './routes/news';
+import { resultRoutes } from './routes/results';
+import { reviewRoutes } from './routes/reviews';
+import { topicRoutes } from './routes/topics';
+import { activityRoutes } from './routes/activities';
+import { attendanceRoutes } from './routes/attendance';
+import { checkinRoutes } from './routes/checkins';
+import { scheduleRoutes } from './routes/schedules';
 import { createServices } from './services';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/wechat', '/api/auth/bind', '/api/auth/password']);
@@ -42,7 +54,8 @@ export function createApp(deps: AppDeps): Koa {
           styleSrc: ["'self'", "'unsafe-inline'"],
           imgSrc: ["'self'", 'data:', 'blob:'],
           fontSrc: ["'self'", 'data:'],
-          connectSrc: ["'self'"],
+          // blob: lets the console read a picked photo or document before uploading it.
+          connectSrc: ["'self'", 'blob:'],
           // The console may be served over plain HTTP on a LAN; do not force https sub-requests.
           upgradeInsecureRequests: null,
         },
@@ -100,6 +113,18 @@ export function createApp(deps: AppDeps): Koa {
     bulletinComposeRoutes,
     bulletinImportRoutes,
     bulletinStatsRoutes,
+    callRoutes,
+    topicRoutes,
+    entryRoutes,
+    deskRoutes,
+    reviewRoutes,
+    resultRoutes,
+    caseRoutes,
+    newsRoutes,
+    scheduleRoutes,
+    activityRoutes,
+    checkinRoutes,
+    attendanceRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

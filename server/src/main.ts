@@ -1,5 +1,6 @@
 import { createServer } from 'node:http';
 import { createApp } from './app';
+import { keepActivitiesGenerated } from './checkin/horizon';
 import { notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
@@ -18,6 +19,7 @@ async function main(): Promise<void> {
     const loaded = await loadDemoAssociation(database.db, systemClock.now());
     logger.info(loaded, 'demo association loaded (first start)');
   }
+  const stopGenerating = keepActivitiesGenerated(database.db, systemClock, logger);
   if (config.devSignIn) {
     logger.warn('!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!');
   }
@@ -49,6 +51,7 @@ async function main(): Promise<void> {
     force.unref();
     // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(async () => {
+      stopGenerating();
       await database.close();
       logger.info('stopped');
       process.exit(0);

@@ -2,6 +2,9 @@ import { FailureThrottle } from './auth/failureThrottle';
 import { TokenService } from './auth/tokens';
 import type { Database } from './db/client';
 import type { AppDeps } from './deps';
+import path from 'node:path';
+import type { FileStorage } from './storage/fileStorage';
+import { localDiskStorage } from './storage/localDiskStorage';
 
 /** What route handlers work with: the dependencies plus the services built from them once per app. */
 export interface AppServices extends AppDeps {
@@ -11,6 +14,7 @@ export interface AppServices extends AppDeps {
   bindFailuresByAccount: FailureThrottle;
   /** Per address, looser: a whole unit may bind from one office network. */
   bindFailuresByAddress: FailureThrottle;
+  storage: FileStorage;
 }
 
 export function createServices(deps: AppDeps): AppServices {
@@ -20,5 +24,6 @@ export function createServices(deps: AppDeps): AppServices {
     tokens: new TokenService(deps.config.jwtSecret, deps.config.tokenTtlSeconds, deps.clock),
     bindFailuresByAccount: new FailureThrottle(deps.clock, 5, 15 * 60 * 1000),
     bindFailuresByAddress: new FailureThrottle(deps.clock, 30, 15 * 60 * 1000),
+    storage: deps.storage ?? localDiskStorage(path.join(deps.config.dataDir, 'uploads')),
   };
 }

@@ -1,14 +1,46 @@
+import { activities } from './contracts/activities';
+import { schedules } from './contracts/activityRules';
+import { attendance } from './contracts/attendanceRecords';
 import { audit } from './contracts/audit';
 import { auth } from './contracts/auth';
 import { bulletins } from './contracts/bulletins';
+import { calls } from './contracts/calls';
+import { cases } from './contracts/cases';
+import { checkins } from './contracts/checkins';
+import { desk } from './contracts/desk';
+import { entries } from './contracts/entries';
 import { groups } from './contracts/groups';
 import { health } from './contracts/health';
 import { members } from './contracts/members';
+import { news } from './contracts/newsReports';
+import { results } from './contracts/results';
+import { reviews } from './contracts/reviews';
+import { topics } from './contracts/topics';
 import { units } from './contracts/units';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
-export const api = { health, auth, groups, units, members, audit, bulletins };
+export const api = {
+  health,
+  auth,
+  groups,
+  units,
+  members,
+  audit,
+  bulletins,
+  calls,
+  topics,
+  entries,
+  desk,
+  reviews,
+  results,
+  cases,
+  news,
+  schedules,
+  activities,
+  checkins,
+  attendance,
+};
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */
 export function allEndpoints(): Endpoint[] {

@@ -1,5 +1,6 @@
 import { api, type ApiError } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
+import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { members } from '../../server/src/db/schema';
 import { paragraph } from '../support/bulletinFactories';
@@ -12,6 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
+const appConfigSource = readFileSync(new URL('../../miniapp/src/app.config.ts', import.meta.url), 'utf8');
 const failure = (promise: Promise<unknown>) => promise.then(() => undefined as never, (error: ApiError) => error);
 let nextNumber = 1;
 
@@ -90,6 +92,9 @@ describe('publishing', () => {
     const sent = server.notifier.sent.filter((m) => m.openid === 'reader-openid');
     expect(sent).toHaveLength(1);
     expect(Array.from(sent[0]!.notice.title).length).toBeLessThanOrEqual(20);
+    // The reminder opens the mini-program's issue page, which app.config.ts declares in the bulletin subpackage.
+    expect(sent[0]!.notice.page).toBe(`packages/bulletin/issue/index?id=${issue.id}`);
+    expect(appConfigSource).toMatch(/root: 'packages\/bulletin'[^}]*'issue\/index'/);
     expect((await failure(client.call(api.bulletins.publish, { params: { id: issue.id }, body: { notify: true } }))).status).toBe(409);
 
     const second = await draftWithArticles(['下一期']);

@@ -5,6 +5,7 @@ import { createApp } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
 import type { DatabaseHandle } from '../../server/src/db/client';
 import { createLogger } from '../../server/src/logger';
+import { memoryStorage } from '../../server/src/storage/memoryStorage';
 import { TestClock } from './clock';
 import { FakeWechat } from './fakeWechat';
 import { RecordingNotifier } from './recordingNotifier';
@@ -17,6 +18,8 @@ export interface TestServer {
   clock: TestClock;
   wechat: FakeWechat;
   notifier: RecordingNotifier;
+  /** Uploaded files, kept in memory. */
+  storage: ReturnType<typeof memoryStorage>;
   config: Config;
   /** A client without a token. */
   client: ApiClient;
@@ -41,7 +44,8 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const clock = new TestClock();
   const wechat = new FakeWechat();
   const notifier = new RecordingNotifier();
-  const app = createApp({ config, database, clock, wechat, notifier, logger: createLogger(config.logLevel) });
+  const storage = memoryStorage();
+  const app = createApp({ config, database, clock, wechat, notifier, storage, logger: createLogger(config.logLevel) });
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -54,6 +58,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     clock,
     wechat,
     notifier,
+    storage,
     config,
     client: clientWith(undefined),
     clientWith,

@@ -25,6 +25,9 @@ export interface DatabaseHandle {
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string | null }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
+    // An idle connection the server ends (restart, failover, a dropped test database) is removed
+    // from the pool and the next query opens a new one; unhandled, its error would end the process.
+    pool.on('error', () => undefined);
     // Fail now, at start-up, rather than on the first request.
     await pool.query('select 1');
     return {

@@ -3,7 +3,9 @@ import { hashPassword } from '../auth/passwords';
 import type { Database } from '../db/client';
 import { appMeta, branches, groups, members, units } from '../db/schema';
 import { readDemoBulletins, saveDemoBulletins } from './bulletins';
+import { saveDemoCheckin } from './checkin';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssociation';
+import { loadDemoSubmissions } from './submissions';
 
 const DEMO_MARK = 'demo_loaded_at';
 
@@ -24,7 +26,7 @@ export async function clearOrganisation(db: Database): Promise<void> {
  * Loads the demo association and the sample newsletter issues in one transaction and marks it
  * loaded, so it happens once per database.
  */
-export async function loadDemoAssociation(db: Database, now: Date): Promise<{ units: number; members: number; bulletins: number }> {
+export async function loadDemoAssociation(db: Database, now: Date): Promise<{ units: number; members: number; bulletins: number; activities: number }> {
   const bulletins = await readDemoBulletins();
   const passwordHashes = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
@@ -74,7 +76,9 @@ export async function loadDemoAssociation(db: Database, now: Date): Promise<{ un
       memberCount += 1;
     }
     const bulletinCount = await saveDemoBulletins(tx, bulletins, now);
+    await loadDemoSubmissions(tx, now);
+    const checkin = await saveDemoCheckin(tx, unitIds, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
-    return { units: unitIds.length, members: memberCount, bulletins: bulletinCount };
+    return { units: unitIds.length, members: memberCount, bulletins: bulletinCount, activities: checkin.activities };
   });
 }

@@ -91,6 +91,7 @@ export const ArticleListItem = z.object({
   issueLabel: z.string(),
   at: z.string(),
 });
+export type ArticleListItem = z.infer<typeof ArticleListItem>;
 
 export const IssueStats = z.object({
   issueId: z.number().int(),
@@ -102,6 +103,8 @@ export const IssueStats = z.object({
   ),
 });
 
+export type IssueStats = z.infer<typeof IssueStats>;
+
 const YearField = z.number().int().min(1990).max(2100);
 export const IssueInput = z.object({
   year: YearField.nullable(),
@@ -112,12 +115,14 @@ export const IssueInput = z.object({
   titleLines: z.array(z.string().trim().min(1).max(50)).max(5).default(['内部刊物', '注意保存']),
   distribution: Distribution.default({ report: [], send: ['协会会员'] }),
 });
+export type IssueInput = z.infer<typeof IssueInput>;
 
 export const ArticleInput = z.object({
   title: z.string().trim().min(1, '请填写标题').max(200),
   section: z.string().trim().min(1).max(50).nullable().default(null),
   blocks: z.array(Block).min(1, '正文不能为空').max(2000),
 });
+export type ArticleInput = z.infer<typeof ArticleInput>;
 
 export const ImportQuery = z.object({
   dryRun: z
@@ -152,6 +157,8 @@ export const ImportResult = z.object({
   created: z.boolean(),
   document: DryRunDocument,
 });
+export type DryRunDocument = z.infer<typeof DryRunDocument>;
+export type ImportResult = z.infer<typeof ImportResult>;
 
 const ArticleParams = z.object({ id: Id });
 
@@ -159,10 +166,16 @@ export const bulletins = {
   listIssues: endpoint({
     method: 'GET',
     path: '/api/bulletins/issues',
-    summary: '简报列表（按年分组，新的在前；秘书处可见草稿）',
+    summary: '简报列表（按年分组，新的在前，分页；秘书处可见草稿）',
     access: 'signedIn',
-    query: z.object({ status: IssueStatus.optional() }),
-    response: z.object({ years: z.array(z.object({ year: z.number().int().nullable(), issues: z.array(IssueSummary) })) }),
+    query: PageQuery.extend({ status: IssueStatus.optional() }),
+    /** One page of issues, grouped by year; a year that spans two pages appears on both. */
+    response: z.object({
+      years: z.array(z.object({ year: z.number().int().nullable(), issues: z.array(IssueSummary) })),
+      total: z.number().int().min(0),
+      page: z.number().int().min(1),
+      pageSize: z.number().int().min(1),
+    }),
     etag: true,
   }),
   getIssue: endpoint({

@@ -1,7 +1,8 @@
 import type Router from '@koa/router';
-import { api, issueLabel } from '@zhijian/shared';
+import { api, bulletinIssuePage, issueLabel } from '@zhijian/shared';
 import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
 import { articleSearchFields } from '../../bulletins/articleSearchFields';
+import { appendBulletinArticle } from '../../commands/appendBulletinArticle';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { bulletinArticles, bulletinIssues, bulletinSubscriptions, members } from '../../db/schema';
@@ -77,11 +78,7 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
   mount(router, services, api.bulletins.addArticle, async ({ params, body, user }) => {
     const id = await db.transaction(async (tx) => {
       const issue = await findIssue(tx, params.id);
-      const [last] = await tx.select({ position: max(bulletinArticles.position) }).from(bulletinArticles).where(eq(bulletinArticles.issueId, issue.id));
-      const [created] = await tx
-        .insert(bulletinArticles)
-        .values({ issueId: issue.id, position: (last?.position ?? 0) + 1, ...body, ...articleSearchFields(body.title, body.blocks) })
-        .returning();
+      const created = await appendBulletinArticle(tx, issue.id, body);
       await recordAudit(tx, {
         actor: user,
         action: issue.status === 'published' ? 'bulletin.correct' : 'bulletin.article_add',
@@ -193,7 +190,7 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
     const notified = recipients.length
       ? await services.notifier.bulletinPublished(
           recipients.map((r) => r.openid!),
-          { title: thing(`简报${issueLabel(issue)}已发布`), issueLabel: issueLabel(issue), date: (issue.date ?? clock.now().toISOString().slice(0, 10)), page: `pages/bulletin/issue/index?id=${issue.id}` },
+          { title: thing(`简报${issueLabel(issue)}已发布`), issueLabel: issueLabel(issue), date: (issue.date ?? clock.now().toISOString().slice(0, 10)), page: bulletinIssuePage(issue.id) },
         )
       : 0;
     return { issue: await presentIssueDetail(db, issue.id), notified };

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { api, type IssueSummary } from '@zhijian/shared';
-import { desc, eq, sql } from 'drizzle-orm';
+import { count, desc, eq, sql } from 'drizzle-orm';
 import { searchArticles } from '../../bulletins/search';
 import { normalizeForSearch } from '../../bulletins/text';
 import { bulletinIssues } from '../../db/schema';
@@ -17,23 +17,28 @@ export function bulletinReadingRoutes(services: AppServices, router: Router): Ro
 
   mount(router, services, api.bulletins.listIssues, async ({ query, user }) => {
     const status = canSeeDrafts(user) ? query.status : 'published';
+    const where = status ? eq(bulletinIssues.status, status) : undefined;
     const issues = await db
       .select()
       .from(bulletinIssues)
-      .where(status ? eq(bulletinIssues.status, status) : undefined)
+      .where(where)
       .orderBy(
         sql`${bulletinIssues.year} desc nulls last`,
         sql`${bulletinIssues.number} desc nulls last`,
         desc(bulletinIssues.totalNumber),
         desc(bulletinIssues.id),
-      );
+      )
+      .limit(query.pageSize)
+      .offset((query.page - 1) * query.pageSize);
+    const [counted] = await db.select({ n: count() }).from(bulletinIssues).where(where);
+    const total = counted?.n ?? 0;
     const years: { year: number | null; issues: IssueSummary[] }[] = [];
     for (const summary of await presentIssueSummaries(db, issues)) {
       const last = years.at(-1);
       if (last && last.year === summary.year) last.issues.push(summary);
       else years.push({ year: summary.year, issues: [summary] });
     }
-    return { years };
+    return { years, total, page: query.page, pageSize: query.pageSize };
   });
 
   mount(router, services, api.bulletins.getIssue, async ({ params, user }) => {

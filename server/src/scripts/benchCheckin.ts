@@ -1,0 +1,235 @@
+/**
+ * `npm run bench:checkin [-- --members N] [-- --json]`: the real burst of a fixed activity day —
+ * N members checking in at once — against the server started as it runs in production (one
+ * process, PORT=0), compared with a trivial JSON endpoint (GET /api/health) of the same server
+ * measured the same way in the same run.
+ *
+ * The database is fresh: a temporary PGlite data directory, or with DATABASE_URL a new database on
+ * that server, dropped afterwards. It is migrated and seeded here (a unit, N members, an activity
+ * whose check-in window is open) before the server starts, because PGlite allows one process per
+ * data directory; `recorded` and `duplicates` are counted from the database after the server stopped.
+ * Load comes from autocannon used as a library, one request per member with its own access token
+ * and a check-in code computed when the request is sent (codes change every 15 seconds).
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createInterface } from 'node:readline';
+import { parseArgs } from 'node:util';
+import { slotOf } from '@zhijian/shared';
+import autocannon from 'autocannon';
+import { eq, sql } from 'drizzle-orm';
+import pg from 'pg';
+import { TokenService } from '../auth/tokens';
+import { CheckinCodes } from '../checkin/codes';
+import { systemClock } from '../clock';
+import { openDatabase, selectRows, type DatabaseHandle } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { activities, groups, members, units } from '../db/schema';
+
+const CONNECTIONS = 100;
+const ROOT = path.resolve(import.meta.dirname, '../../..');
+
+interface Target {
+  env: Record<string, string>;
+  open(): Promise<DatabaseHandle>;
+  cleanUp(): Promise<void>;
+}
+
+async function adminQuery(adminUrl: string, statement: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(statement);
+  } finally {
+    await client.end();
+  }
+}
+
+async function freshTarget(): Promise<Target> {
+  const adminUrl = process.env.DATABASE_URL;
+  if (!adminUrl) {
+    const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bench-checkin-'));
+    return {
+      env: { DATA_DIR: dataDir },
+      open: () => openDatabase({ dataDir: path.join(dataDir, 'pglite') }),
+      cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }),
+    };
+  }
+  const name = `zj_bench_checkin_${randomBytes(4).toString('hex')}`;
+  await adminQuery(adminUrl, `create database ${name}`);
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bench-checkin-'));
+  return {
+    env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir },
+    open: () => openDatabase({ databaseUrl: url.toString() }),
+    cleanUp: async () => {
+      rmSync(dataDir, { recursive: true, force: true });
+      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
+    },
+  };
+}
+
+/** A unit of N members and an activity starting in ten minutes (its check-in window is open). */
+async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId: number; memberIds: number[] }> {
+  const { db } = handle;
+  await runMigrations(handle);
+  return db.transaction(async (tx) => {
+    const [group] = await tx.insert(groups).values({ name: '压测片组' }).returning({ id: groups.id });
+    const [unit] = await tx.insert(units).values({ name: '压测单位', kind: 'market', groupId: group!.id, inviteCode: 'BENCH001' }).returning({ id: units.id });
+    const memberIds: number[] = [];
+    for (let start = 0; start < count; start += 500) {
+      const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
+        name: `党员${start + i + 1}`,
+        phone: `139${String(start + i).padStart(8, '0')}`,
+        unitId: unit!.id,
+        roles: ['member' as const],
+      }));
+      memberIds.push(...(await tx.insert(members).values(batch).returning({ id: members.id })).map((m) => m.id));
+    }
+    const startsAt = new Date(systemClock.now().getTime() + 10 * 60_000);
+    const [activity] = await tx
+      .insert(activities)
+      .values({ unitId: unit!.id, origin: 'extra', title: '党员固定活动日', startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), placeName: '党群服务中心' })
+      .returning({ id: activities.id });
+    return { activityId: activity!.id, memberIds };
+  });
+}
+
+/** Starts `npm start`'s server process on a free port and resolves with its URL once it listens. */
+function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
+  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
+    cwd: ROOT,
+    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    const lines = createInterface({ input: child.stdout! });
+    lines.on('line', (line) => {
+      try {
+        const entry = JSON.parse(line) as { msg?: string; port?: number };
+        if (entry.msg === 'listening' && entry.port) resolve({ child, url: `http://127.0.0.1:${entry.port}` });
+      } catch {
+        // not a log line
+      }
+    });
+    child.once('exit', (code) => reject(new Error(`服务器进程提前退出（${code}）`)));
+  });
+}
+
+function stopServer(child: ChildProcess): Promise<void> {
+  return new Promise((resolve) => {
+    if (child.exitCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
+interface Burst {
+  perSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  errors: number;
+}
+
+function fire(options: autocannon.Options): Promise<Burst> {
+  return new Promise((resolve, reject) => {
+    autocannon(options, (error, result) => {
+      if (error) return reject(error);
+      const seconds = result.duration || 1;
+      resolve({
+        perSecond: Math.round(((result['2xx'] ?? 0) / seconds) * 10) / 10,
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        errors: result.errors + result.timeouts + result.non2xx,
+      });
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({ options: { members: { type: 'string', default: '2000' }, json: { type: 'boolean', default: false } } });
+  const count = Number(values.members);
+  if (!Number.isInteger(count) || count < 1) throw new Error('--members 应为正整数');
+  const log = (message: string) => !values.json && console.log(message);
+
+  const target = await freshTarget();
+  const jwtSecret = randomBytes(32).toString('hex');
+  let server: ChildProcess | undefined;
+  try {
+    const seeding = await target.open();
+    const { activityId, memberIds } = await seed(seeding, count);
+    await seeding.close();
+    log(`已准备 ${count} 名党员和一次签到中的活动（${process.env.DATABASE_URL ? 'PostgreSQL 服务器' : 'PGlite'}）`);
+
+    const started = await startServer({ ...target.env, JWT_SECRET: jwtSecret });
+    server = started.child;
+    const tokens = new TokenService(jwtSecret, 7200, systemClock);
+    const codes = new CheckinCodes(jwtSecret);
+    const bearer = memberIds.map((id) => `Bearer ${tokens.issueAccess(id, ['member']).token}`);
+    let next = 0;
+
+    const checkins = await fire({
+      url: started.url,
+      connections: Math.min(CONNECTIONS, count),
+      amount: count,
+      timeout: 30,
+      requests: [
+        {
+          method: 'POST',
+          path: '/api/checkins',
+          setupRequest: (request) => {
+            const token = codes.sign({ activityId, slot: slotOf(new Date()) });
+            return {
+              ...request,
+              headers: { ...request.headers, 'content-type': 'application/json', authorization: bearer[next++ % count]! },
+              body: JSON.stringify({ token }),
+            };
+          },
+        },
+      ],
+    });
+    const baseline = await fire({ url: `${started.url}/api/health`, connections: Math.min(CONNECTIONS, count), amount: count, timeout: 30 });
+    await stopServer(server);
+    server = undefined;
+
+    const counting = await target.open();
+    const [row] = await selectRows<{ rows: number; people: number }>(
+      counting.db,
+      sql`select count(*)::int as rows, count(distinct member_id)::int as people from attendance where activity_id = ${activityId}`,
+    );
+    const [activity] = await counting.db.select({ id: activities.id }).from(activities).where(eq(activities.id, activityId));
+    await counting.close();
+    if (!activity) throw new Error('活动丢失');
+
+    const report = {
+      members: count,
+      checkinsPerSecond: checkins.perSecond,
+      p50Ms: checkins.p50Ms,
+      p99Ms: checkins.p99Ms,
+      baselinePerSecond: baseline.perSecond,
+      ratio: Math.round((checkins.perSecond / baseline.perSecond) * 1000) / 1000,
+      errors: checkins.errors + baseline.errors,
+      duplicates: row!.rows - row!.people,
+      recorded: row!.people,
+    };
+    if (values.json) console.log(JSON.stringify(report));
+    else {
+      log(`签到：${report.checkinsPerSecond} 次/秒，p50 ${report.p50Ms} ms，p99 ${report.p99Ms} ms`);
+      log(`基线（GET /api/health）：${report.baselinePerSecond} 次/秒；比值 ${report.ratio}`);
+      log(`错误 ${report.errors}，重复 ${report.duplicates}，入库 ${report.recorded}/${count}`);
+    }
+    if (report.errors !== 0 || report.duplicates !== 0 || report.recorded !== count) process.exitCode = 1;
+  } finally {
+    if (server) await stopServer(server);
+    await target.cleanUp();
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error('压测失败：', error);
+  process.exit(1);
+});

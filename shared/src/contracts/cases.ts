@@ -1,0 +1,74 @@
+import { z } from 'zod';
+import { endpoint } from '../contract';
+import { CallKindSchema } from './calls';
+import { Id, IdParams, PageQuery, pageOf } from './common';
+import { EntryFile } from './entries';
+
+export const CaseListItem = z.object({
+  entryId: z.number().int(),
+  title: z.string(),
+  category: z.string().nullable(),
+  summary: z.string(),
+  unitName: z.string(),
+  callId: z.number().int(),
+  callTitle: z.string(),
+  callKind: CallKindSchema,
+  year: z.number().int(),
+  tier: z.string(),
+  coverImageId: z.number().int().nullable(),
+});
+export type CaseListItem = z.infer<typeof CaseListItem>;
+
+export const CaseDetail = CaseListItem.extend({
+  registrationNumber: z.string().nullable(),
+  body: z.string(),
+  mean: z.number().nullable(),
+  images: z.array(EntryFile),
+  attachments: z.array(EntryFile),
+  /** The reviewers' 评审意见, without their names. */
+  opinions: z.array(z.string()),
+  publishedAt: z.string(),
+});
+export type CaseDetail = z.infer<typeof CaseDetail>;
+
+export const CaseQuery = PageQuery.extend({
+  q: z.string().trim().max(50).optional(),
+  callId: Id.optional(),
+  category: z.string().trim().max(30).optional(),
+});
+
+export const PlaceInBulletinInput = z.object({
+  issueId: Id,
+  section: z.string().trim().min(1).max(50).nullable().default(null),
+});
+
+export const BulletinPlacement = z.object({ entryId: z.number().int(), issueId: z.number().int(), articleId: z.number().int() });
+
+export const cases = {
+  list: endpoint({
+    method: 'GET',
+    path: '/api/cases',
+    summary: '案例库：已发布的优秀案例，可按关键词、征集、类别查找',
+    access: 'signedIn',
+    query: CaseQuery,
+    response: pageOf(CaseListItem),
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/cases/:id',
+    summary: '案例详情与评审意见（不署评审专家姓名）',
+    access: 'signedIn',
+    params: IdParams,
+    response: CaseDetail,
+  }),
+  placeInBulletin: endpoint({
+    method: 'POST',
+    path: '/api/cases/:id/bulletin',
+    summary: '把优秀案例编入一期简报草稿（排在最后）',
+    access: ['secretariat'],
+    params: IdParams,
+    body: PlaceInBulletinInput,
+    response: BulletinPlacement,
+    status: 201,
+  }),
+};

@@ -1,0 +1,227 @@
+import { z } from 'zod';
+import { endpoint } from '../contract';
+import { ENTRY_ACTIONS } from '../domain/entryLifecycle';
+import { CallKindSchema, EntryStatusSchema } from './calls';
+import { Id, IdParams, Ok, PageQuery, pageOf } from './common';
+import { Phone } from './members';
+
+/** Limits the server holds every upload to; the app checks the same before uploading. */
+export const UPLOAD_LIMITS = {
+  imageBytes: 5 * 1024 * 1024,
+  imagesPerEntry: 9,
+  attachmentBytes: 20 * 1024 * 1024,
+  attachmentsPerEntry: 5,
+  imageTypes: ['image/jpeg', 'image/png', 'image/webp'],
+  attachmentTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
+} as const;
+
+export const ENTRY_TEXT_LIMITS = { title: 100, summary: 300, body: 20_000, contactName: 20 } as const;
+
+/** What a draft holds; every field may be empty until the entry is submitted. */
+export const EntryDraftInput = z.object({
+  title: z.string().trim().max(ENTRY_TEXT_LIMITS.title, `标题最多 ${ENTRY_TEXT_LIMITS.title} 字`).optional(),
+  category: z.string().trim().max(30).nullable().optional(),
+  summary: z.string().trim().max(ENTRY_TEXT_LIMITS.summary, `摘要最多 ${ENTRY_TEXT_LIMITS.summary} 字`).optional(),
+  body: z.string().trim().max(ENTRY_TEXT_LIMITS.body, `正文最多 ${ENTRY_TEXT_LIMITS.body} 字`).optional(),
+  contactName: z.string().trim().max(ENTRY_TEXT_LIMITS.contactName).optional(),
+  contactPhone: z.union([z.literal(''), Phone]).optional(),
+  topicId: Id.nullable().optional(),
+});
+export type EntryDraftInput = z.infer<typeof EntryDraftInput>;
+
+/** An autosave names the version it edited, so a stale phone cannot overwrite a newer save. */
+export const EntryPatch = EntryDraftInput.extend({ version: z.number().int().min(1).optional() });
+
+export const EntryFile = z.object({
+  id: z.number().int(),
+  kind: z.enum(['image', 'attachment']),
+  /** The uploaded file name; null for reviewers, to whom names could reveal the unit. */
+  name: z.string().nullable(),
+  mimeType: z.string(),
+  size: z.number().int(),
+  width: z.number().int().nullable(),
+  height: z.number().int().nullable(),
+});
+export type EntryFile = z.infer<typeof EntryFile>;
+
+export const EntryActionSchema = z.enum(ENTRY_ACTIONS);
+
+export const TimelineEvent = z.object({
+  action: EntryActionSchema,
+  label: z.string(),
+  fromStatus: EntryStatusSchema.nullable(),
+  toStatus: EntryStatusSchema,
+  /** The return comment, the rejection reason, the withdrawal reason. */
+  comment: z.string().nullable(),
+  /** Who did it: a person of the unit by name, the secretariat as 秘书处. */
+  actor: z.string(),
+  at: z.string(),
+});
+export type TimelineEvent = z.infer<typeof TimelineEvent>;
+
+/** Published results as the unit sees them: the tier and the reviewers' opinions, without names. */
+export const EntryResult = z.object({
+  tier: z.string().nullable(),
+  mean: z.number().nullable(),
+  opinions: z.array(z.string()),
+});
+
+export const EntryAssignment = z.object({
+  id: z.number().int(),
+  reviewerId: z.number().int(),
+  reviewerName: z.string(),
+  status: z.enum(['active', 'declined']),
+  deadline: z.string(),
+  declineReason: z.string().nullable(),
+  conflictOverrideReason: z.string().nullable(),
+  reviewStatus: z.enum(['none', 'draft', 'submitted']),
+  weightedScore: z.number().nullable(),
+});
+
+export const Entry = z.object({
+  id: z.number().int(),
+  callId: z.number().int(),
+  callTitle: z.string(),
+  callKind: CallKindSchema,
+  status: EntryStatusSchema,
+  statusLabel: z.string(),
+  registrationNumber: z.string().nullable(),
+  unitId: z.number().int(),
+  unitName: z.string(),
+  authorName: z.string(),
+  title: z.string(),
+  category: z.string().nullable(),
+  summary: z.string(),
+  body: z.string(),
+  contactName: z.string(),
+  contactPhone: z.string(),
+  topic: z.object({ id: z.number().int(), title: z.string() }).nullable(),
+  version: z.number().int(),
+  images: z.array(EntryFile),
+  attachments: z.array(EntryFile),
+  timeline: z.array(TimelineEvent),
+  result: EntryResult.nullable(),
+  /** The secretariat's view only: who reviews it and how far they are. */
+  assignments: z.array(EntryAssignment).nullable(),
+  editable: z.boolean(),
+  withdrawable: z.boolean(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type Entry = z.infer<typeof Entry>;
+
+export const EntryListItem = z.object({
+  id: z.number().int(),
+  callId: z.number().int(),
+  callTitle: z.string(),
+  callKind: CallKindSchema,
+  status: EntryStatusSchema,
+  statusLabel: z.string(),
+  registrationNumber: z.string().nullable(),
+  title: z.string(),
+  category: z.string().nullable(),
+  unitName: z.string(),
+  authorName: z.string(),
+  imageCount: z.number().int(),
+  submittedAt: z.string().nullable(),
+  updatedAt: z.string(),
+});
+export type EntryListItem = z.infer<typeof EntryListItem>;
+
+export const MyEntriesQuery = PageQuery.extend({ callId: Id.optional() });
+
+const FileParams = IdParams;
+
+export const entries = {
+  mine: endpoint({
+    method: 'GET',
+    path: '/api/me/entries',
+    summary: '本单位的报送（含草稿），新的在前',
+    access: ['unit_admin', 'info_officer'],
+    query: MyEntriesQuery,
+    response: pageOf(EntryListItem),
+  }),
+  create: endpoint({
+    method: 'POST',
+    path: '/api/calls/:id/entries',
+    summary: '在征集中新建一份报送草稿',
+    access: ['unit_admin', 'info_officer'],
+    params: IdParams,
+    body: EntryDraftInput,
+    response: Entry,
+    status: 201,
+  }),
+  get: endpoint({
+    method: 'GET',
+    path: '/api/entries/:id',
+    summary: '报送详情与进度（本单位、秘书处）',
+    access: 'signedIn',
+    params: IdParams,
+    response: Entry,
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/entries/:id',
+    summary: '保存报送（草稿自动保存；登记前可修改，退回后可修改）',
+    access: ['unit_admin', 'info_officer'],
+    params: IdParams,
+    body: EntryPatch,
+    response: Entry,
+  }),
+  submit: endpoint({
+    method: 'POST',
+    path: '/api/entries/:id/submit',
+    summary: '提交报送（截止时间以服务器时间为准）；退回修改的报送重新提交',
+    access: ['unit_admin', 'info_officer'],
+    params: IdParams,
+    response: Entry,
+  }),
+  withdraw: endpoint({
+    method: 'POST',
+    path: '/api/entries/:id/withdraw',
+    summary: '撤回报送（进入评审前）',
+    access: ['unit_admin', 'info_officer'],
+    params: IdParams,
+    body: z.object({ reason: z.string().trim().max(200).optional() }),
+    response: Entry,
+  }),
+  uploadImage: endpoint({
+    method: 'POST',
+    path: '/api/entries/:id/images',
+    summary: '上传图片（JPEG/PNG/WebP，每张 ≤ 5 MB，最多 9 张；去除位置等元数据）',
+    access: ['unit_admin', 'info_officer'],
+    params: IdParams,
+    bodyKind: 'multipart',
+    maxUploadBytes: UPLOAD_LIMITS.imageBytes,
+    response: EntryFile,
+    status: 201,
+  }),
+  uploadAttachment: endpoint({
+    method: 'POST',
+    path: '/api/entries/:id/attachments',
+    summary: '上传附件（docx 或 pdf，≤ 20 MB；去除作者等元数据）',
+    access: ['unit_admin', 'info_officer'],
+    params: IdParams,
+    bodyKind: 'multipart',
+    maxUploadBytes: UPLOAD_LIMITS.attachmentBytes,
+    response: EntryFile,
+    status: 201,
+  }),
+  removeFile: endpoint({
+    method: 'DELETE',
+    path: '/api/entry-files/:id',
+    summary: '删除报送的图片或附件',
+    access: ['unit_admin', 'info_officer'],
+    params: FileParams,
+    response: Ok,
+  }),
+  file: endpoint({
+    method: 'GET',
+    path: '/api/entry-files/:id',
+    summary: '读取报送的图片或附件（本单位、秘书处、分配的评审专家、已发布的案例）',
+    access: 'signedIn',
+    params: FileParams,
+    response: z.unknown(),
+    responseKind: 'binary',
+  }),
+};
