@@ -11,6 +11,8 @@ import { writePrivateProjectConfig } from './projectConfig';
  * - TARO_APP_API_BASE: origin of the API, e.g. https://dj.example.org. Empty means same origin,
  *   which only makes sense for H5; the weapp build then falls back to http://127.0.0.1:8080.
  * - TARO_APP_ID: WeChat appid written to the generated project config (default touristappid).
+ * - TARO_APP_BULLETIN_TEMPLATE_ID: subscription-message template for "new 简报" reminders; unset hides
+ *   the 简报 tab's reminder button.
  */
 const miniappRoot = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(miniappRoot, '..');
@@ -50,6 +52,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
     plugins: [],
     env: {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
+      // WeChat subscription-message template of "new 简报" reminders (the server's WECHAT_BULLETIN_TEMPLATE_ID).
+      TARO_APP_BULLETIN_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_BULLETIN_TEMPLATE_ID ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

@@ -12,9 +12,39 @@ export default defineAppConfig({
   // Pages only some roles use are subpackages: members never download them.
   subPackages: [
     { root: 'packages/unit-admin', name: 'unit-admin', pages: ['roster/index'] },
-    { root: 'packages/secretariat', name: 'secretariat', pages: ['units/index', 'audit/index'] },
-    { root: 'packages/reviewer', name: 'reviewer', pages: ['queue/index'] },
+    {
+      root: 'packages/secretariat',
+      name: 'secretariat',
+      pages: [
+        'units/index',
+        'audit/index',
+        'bulletins/index',
+        'bulletin-edit/index',
+        'article-edit/index',
+        'bulletin-import/index',
+        'bulletin-stats/index',
+        'calls/index',
+        'desk/index',
+        'entry/index',
+        'results/index',
+        'news/index',
+        'attendance/index',
+      ],
+    },
+    { root: 'packages/reviewer', name: 'reviewer', pages: ['queue/index', 'score/index'] },
+    // Reading an issue (every member): out of the main package, fetched while the 简报 tab shows.
+    { root: 'packages/bulletin', name: 'bulletin', pages: ['issue/index', 'article/index', 'search/index', 'favourites/index', 'reads/index'] },
+    { root: 'packages/submit', name: 'submit', pages: ['edit/index', 'entry/index', 'topics/index'] },
+    { root: 'packages/cases', name: 'cases', pages: ['index/index', 'detail/index'] },
+    {
+      root: 'packages/checkin-admin',
+      name: 'checkin-admin',
+      pages: ['desk/index', 'code/index', 'live/index', 'rules/index', 'approvals/index', 'figures/index', 'summary/index'],
+    },
   ],
+  preloadRule: {
+    'pages/bulletin/index': { network: 'all', packages: ['bulletin'] },
+  },
   tabBar: {
     color: '#6b625c',
     selectedColor: '#b91c1c',
@@ -36,5 +66,8 @@ export default defineAppConfig({
   },
   // WeChat privacy: privacy APIs wait for onNeedPrivacyAuthorization (handled in services/privacy).
   __usePrivacyCheck__: true,
+  // Location is read only at check-in, and only where the unit turned geofencing on (privacy guide).
+  requiredPrivateInfos: ['getLocation'],
+  permission: { 'scope.userLocation': { desc: '仅在开启定位签到的活动中，核对您是否在活动地点' } },
   lazyCodeLoading: 'requiredComponents',
 });

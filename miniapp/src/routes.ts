@@ -1,4 +1,6 @@
 /** Page paths in one place, so links and redirects cannot drift from app.config.ts. */
+import { BULLETIN_ISSUE_PAGE_PATH } from '@zhijian/shared';
+
 export const SIGN_IN_PAGE = '/pages/signin/index';
 export const BIND_PAGE = '/pages/bind/index';
 export const PRIVACY_PAGE = '/pages/privacy/index';
@@ -8,3 +10,26 @@ export const ROSTER_PAGE = '/packages/unit-admin/roster/index';
 export const UNITS_PAGE = '/packages/secretariat/units/index';
 export const AUDIT_PAGE = '/packages/secretariat/audit/index';
 export const REVIEW_QUEUE_PAGE = '/packages/reviewer/queue/index';
+export const EDIT_ENTRY_PAGE = '/packages/submit/edit/index';
+export const ENTRY_PAGE = '/packages/submit/entry/index';
+export const TOPICS_PAGE = '/packages/submit/topics/index';
+export const CASES_PAGE = '/packages/cases/index/index';
+export const CASE_PAGE = '/packages/cases/detail/index';
+export const SCORE_PAGE = '/packages/reviewer/score/index';
+export const CALLS_PAGE = '/packages/secretariat/calls/index';
+export const DESK_PAGE = '/packages/secretariat/desk/index';
+export const DESK_ENTRY_PAGE = '/packages/secretariat/entry/index';
+export const RESULTS_PAGE = '/packages/secretariat/results/index';
+export const NEWS_DESK_PAGE = '/packages/secretariat/news/index';
+export const CHECKIN_DESK_PAGE = '/packages/checkin-admin/desk/index';
+export const ATTENDANCE_DASHBOARD_PAGE = '/packages/secretariat/attendance/index';
+export const BULLETIN_ISSUE_PAGE = `/${BULLETIN_ISSUE_PAGE_PATH}`;
+export const BULLETIN_ARTICLE_PAGE = '/packages/bulletin/article/index';
+export const BULLETIN_SEARCH_PAGE = '/packages/bulletin/search/index';
+export const FAVOURITES_PAGE = '/packages/bulletin/favourites/index';
+export const READS_PAGE = '/packages/bulletin/reads/index';
+export const BULLETIN_DESK_PAGE = '/packages/secretariat/bulletins/index';
+export const BULLETIN_EDIT_PAGE = '/packages/secretariat/bulletin-edit/index';
+export const ARTICLE_EDIT_PAGE = '/packages/secretariat/article-edit/index';
+export const BULLETIN_IMPORT_PAGE = '/packages/secretariat/bulletin-import/index';
+export const BULLETIN_STATS_PAGE = '/packages/secretariat/bulletin-stats/index';

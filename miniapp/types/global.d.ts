@@ -13,6 +13,7 @@ declare namespace NodeJS {
     TARO_ENV: 'weapp' | 'h5' | string;
     /** Origin of the API server; empty for same origin (H5 only). Set at build time. */
     TARO_APP_API_BASE?: string;
+    TARO_APP_BULLETIN_TEMPLATE_ID?: string;
     TARO_APP_ID?: string;
   }
 }

@@ -8,3 +8,8 @@ export function isWeapp(): boolean {
 export function isH5(): boolean {
   return process.env.TARO_ENV === 'h5';
 }
+
+/** The "new 简报" subscription-message template; empty when the build has none (no reminder button). */
+export function bulletinTemplateId(): string {
+  return process.env.TARO_APP_BULLETIN_TEMPLATE_ID ?? '';
+}

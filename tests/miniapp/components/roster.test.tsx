@@ -44,7 +44,7 @@ describe('单位名册 (unit-admin subpackage)', () => {
     fireEvent.change(screen.getByPlaceholderText('按姓名或手机号后四位搜索'), { target: { value: '党员2' } });
     fireEvent.click(screen.getByRole('button', { name: '搜索' }));
     await waitFor(() => expect(screen.queryByText('党员1')).not.toBeInTheDocument());
-    expect(screen.getByText('找到 7 人')).toBeInTheDocument();
+    expect(await screen.findByText('找到 7 人')).toBeInTheDocument();
     expect(server.calls.at(-1)!.query.get('q')).toBe('党员2');
   });
 

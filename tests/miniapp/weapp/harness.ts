@@ -55,6 +55,8 @@ type PageOptions = Record<string, unknown> & { data?: Record<string, unknown> };
 
 const globals = globalThis as Record<string, unknown>;
 let loadingRoute = '';
+/** Query of the next rendered page (`renderPage(route, query)`), as WeChat passes it to onLoad. */
+let nextQuery: Record<string, string> = {};
 let appConfig: Record<string, (...args: unknown[]) => unknown> | null = null;
 const pageStack: Array<Record<string, unknown>> = [];
 const loadedPages = new Map<string, string>();
@@ -64,6 +66,7 @@ export const wxLog = {
   requests: [] as WxRequestOptions[],
   storage: new Map<string, unknown>(),
   toasts: [] as string[],
+  scrolls: [] as number[],
 };
 
 let respond: WxRespond = () => ({ status: 404, body: { error: { code: 'not_found', message: '请求的内容不存在' } } });
@@ -111,6 +114,13 @@ function installWx(): void {
     switchTab: nav('switchTab'),
     reLaunch: nav('reLaunch'),
     redirectTo: nav('redirectTo'),
+    pageScrollTo(options: { scrollTop: number; success?: (res: unknown) => void; complete?: (res: unknown) => void }) {
+      wxLog.scrolls.push(options.scrollTop);
+      setTimeout(() => {
+        options.success?.({ errMsg: 'pageScrollTo:ok' });
+        options.complete?.({ errMsg: 'pageScrollTo:ok' });
+      }, 0);
+    },
     onNeedPrivacyAuthorization() {},
   });
 }
@@ -127,7 +137,8 @@ function pageAsComponent(options: PageOptions, route: string): Record<string, un
       attached(this: Record<string, unknown>) {
         this.route = route;
         this.__route__ = route;
-        const query = (this.__query as Record<string, string> | undefined) ?? {};
+        const query = nextQuery;
+        nextQuery = {};
         this.options = query;
         pageStack.push(this);
         call(this, 'onLoad', query);
@@ -161,9 +172,10 @@ export function bootApp(): void {
   (appConfig as Record<string, ((...args: unknown[]) => unknown) | undefined>).onShow?.call(appConfig, launch);
 }
 
-/** Renders a page of the build (e.g. `pages/signin/index`) and attaches it to the document. */
-export function renderPage(route: string): SimComponent {
+/** Renders a page of the build (e.g. `pages/signin/index`, with its query) and attaches it to the document. */
+export function renderPage(route: string, query: Record<string, string> = {}): SimComponent {
   bootApp();
+  nextQuery = query;
   let id = loadedPages.get(route);
   if (!id) {
     // The page's script registers its component once (Node caches it); later renders reuse the id.

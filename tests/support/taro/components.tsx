@@ -98,6 +98,19 @@ export function Input(props: InputProps) {
   );
 }
 
+export function Textarea(props: InputProps & { autoHeight?: boolean; placeholderClass?: string }) {
+  return (
+    <textarea
+      {...base(props)}
+      name={props.name}
+      value={props.value ?? ''}
+      placeholder={props.placeholder}
+      maxLength={props.maxlength}
+      onChange={(event) => props.onInput?.({ detail: { value: event.currentTarget.value } })}
+    />
+  );
+}
+
 export function Image(props: BaseProps & { src: string; mode?: string }) {
   return <img {...base(props)} src={props.src} alt='' />;
 }

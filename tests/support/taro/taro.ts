@@ -39,8 +39,23 @@ function createControl() {
     stopPullDownRefreshCalls: 0,
     privacyListener: null as null | ((resolve: (option: { event: string; buttonId?: string }) => void) => void),
     didShow: new Set<Listener>(),
+    didHide: new Set<Listener>(),
+    scrolls: [] as number[],
+    modals: [] as Array<{ title?: string; content?: string }>,
+    /** Answers `Taro.uploadFile` (the multipart field, URL, headers and picked file path are in `options`). */
+    uploadHandler: (() => ({ statusCode: 404, data: '' })) as (options: UploadOptions) => Promise<RawResponse> | RawResponse,
+    uploads: [] as UploadOptions[],
+    /** What the WeChat subscription prompt answers per template ('accept', 'reject'), or a failure. */
+    subscribeAnswer: 'accept' as string | Error,
+    subscribeRequests: [] as string[][],
     pullDownRefresh: new Set<Listener>(),
     reachBottom: new Set<Listener>(),
+    /** Every setKeepScreenOn call, in order. */
+    keepScreenOn: [] as boolean[],
+    /** What getLocation answers; null fails it (the member refused). */
+    location: { latitude: 30.2741, longitude: 120.1551 } as { latitude: number; longitude: number } | null,
+    locationCalls: 0,
+    scanResult: null as string | null,
   };
 }
 
@@ -58,7 +73,19 @@ export const taroControl = {
   fireDidShow() {
     for (const listener of [...taroControl.didShow]) listener();
   },
+  fireDidHide() {
+    for (const listener of [...taroControl.didHide]) listener();
+  },
 };
+
+export interface UploadOptions {
+  url: string;
+  filePath: string;
+  name: string;
+  fileName?: string;
+  header?: Record<string, string>;
+  timeout?: number;
+}
 
 function request(options: RequestOptions): Promise<RawResponse> {
   taroControl.requests.push(options);
@@ -104,7 +131,25 @@ const Taro = {
     taroControl.toasts.push(options.title);
     return Promise.resolve({ errMsg: 'showToast:ok' });
   },
-  showModal: () => Promise.resolve({ confirm: taroControl.modalConfirm, cancel: !taroControl.modalConfirm }),
+  showModal: (options: { title?: string; content?: string } = {}) => {
+    taroControl.modals.push({ title: options.title, content: options.content });
+    return Promise.resolve({ confirm: taroControl.modalConfirm, cancel: !taroControl.modalConfirm });
+  },
+  pageScrollTo: (options: { scrollTop: number }) => {
+    taroControl.scrolls.push(options.scrollTop);
+    return Promise.resolve({ errMsg: 'pageScrollTo:ok' });
+  },
+  requestSubscribeMessage: (options: { tmplIds: string[] }) => {
+    taroControl.subscribeRequests.push(options.tmplIds);
+    const answer = taroControl.subscribeAnswer;
+    if (answer instanceof Error) return Promise.reject({ errMsg: `requestSubscribeMessage:fail ${answer.message}` });
+    return Promise.resolve({ errMsg: 'requestSubscribeMessage:ok', ...Object.fromEntries(options.tmplIds.map((id) => [id, answer])) });
+  },
+  uploadFile: async (options: UploadOptions) => {
+    taroControl.uploads.push(options);
+    const res = await taroControl.uploadHandler(options);
+    return { statusCode: res.statusCode, data: res.data, errMsg: 'uploadFile:ok' };
+  },
   stopPullDownRefresh: () => {
     taroControl.stopPullDownRefreshCalls += 1;
     return Promise.resolve({ errMsg: 'stopPullDownRefresh:ok' });
@@ -113,6 +158,15 @@ const Taro = {
     taroControl.privacyListener = listener;
   },
   openPrivacyContract: () => undefined,
+  setKeepScreenOn: (options: { keepScreenOn: boolean }) => {
+    taroControl.keepScreenOn.push(options.keepScreenOn);
+    return Promise.resolve({ errMsg: 'setKeepScreenOn:ok' });
+  },
+  getLocation: () => {
+    taroControl.locationCalls += 1;
+    return taroControl.location ? Promise.resolve({ ...taroControl.location, errMsg: 'getLocation:ok' }) : Promise.reject({ errMsg: 'getLocation:fail auth deny' });
+  },
+  scanCode: () => (taroControl.scanResult ? Promise.resolve({ result: taroControl.scanResult, errMsg: 'scanCode:ok' }) : Promise.reject({ errMsg: 'scanCode:fail cancel' })),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 };
@@ -139,6 +193,10 @@ export function useDidShow(callback: () => void) {
   useEffect(() => {
     ref.current();
   }, []);
+}
+
+export function useDidHide(callback: () => void) {
+  useRegistered(taroControl.didHide, callback);
 }
 
 export function useLaunch(callback: () => void) {

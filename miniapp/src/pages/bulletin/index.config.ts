@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '简报' });
+export default definePageConfig({ navigationBarTitleText: '简报', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -1,16 +1,76 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import type { IssueSummary } from '@zhijian/shared';
 import { Page } from '../../components/Page';
-import { FeatureNotice } from '../../components/FeatureNotice';
+import { PagedList } from '../../components/PagedList';
+import { StateView } from '../../components/StateView';
+import { usePagedList } from '../../hooks/usePagedList';
 import { useRequireSession } from '../../hooks/useSession';
+import { BULLETIN_ISSUE_PAGE, BULLETIN_SEARCH_PAGE } from '../../routes';
+import { api, call } from '../../services/api';
+import { formatChineseDate } from '../../utils/format';
+import { SubscribeReminder } from './SubscribeReminder';
+import './index.scss';
 
-export default function BulletinTab() {
-  useRequireSession();
+/** One page of issues, flattened: the list groups consecutive issues of a year under its header. */
+async function loadIssues(page: number, pageSize: number) {
+  const result = await call(api.bulletins.listIssues, { query: { page, pageSize, status: 'published' } });
+  return { items: result.years.flatMap((year) => year.issues), total: result.total };
+}
+
+function yearOf(issue: IssueSummary): string {
+  return issue.year === null ? '未注明年份' : `${issue.year} 年`;
+}
+
+function IssueRow({ issue }: { issue: IssueSummary }) {
+  const meta = [formatChineseDate(issue.date), `共 ${issue.articleCount} 篇`].filter(Boolean).join(' · ');
   return (
-    <Page>
-      <FeatureNotice
-        title='简报尚未上线'
-        description='协会内部刊物《简报》的阅读功能正在建设中，上线后会在这里按期显示。'
-        upcoming={['最新一期简报与往期目录（【本期导读】）', '逐篇阅读文章，字号可在“我的”中调整', '协会动态与各单位经验交流']}
-      />
+    <View
+      className='zj-issue-row'
+      hoverClass='zj-issue-row--hover'
+      onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ISSUE_PAGE}?id=${issue.id}` })}
+    >
+      <Text className='zj-issue-row__label'>{issue.label}</Text>
+      <Text className='zj-issue-row__meta'>{meta}</Text>
+      {issue.leadTitles.map((title) => (
+        <Text key={title} className='zj-issue-row__lead'>
+          {title}
+        </Text>
+      ))}
+    </View>
+  );
+}
+
+function IssueList() {
+  const list = usePagedList(loadIssues, []);
+  return (
+    <PagedList
+      list={list}
+      keyOf={(issue) => issue.id}
+      groupOf={yearOf}
+      renderItem={(issue) => <IssueRow issue={issue} />}
+      emptyTitle='还没有发布的简报'
+      emptyDescription='协会秘书处发布新一期简报后会显示在这里。'
+    />
+  );
+}
+
+/** The 简报 tab: every published issue, newest first under year headers, and the way into search. */
+export default function BulletinTab() {
+  const session = useRequireSession();
+  return (
+    <Page className='zj-bulletin-tab'>
+      <View
+        className='zj-bulletin-tab__search'
+        ariaRole='search'
+        hoverClass='zj-bulletin-tab__search--hover'
+        onClick={() => void Taro.navigateTo({ url: BULLETIN_SEARCH_PAGE })}
+      >
+        <Text className='zj-bulletin-tab__search-icon'>⌕</Text>
+        <Text className='zj-bulletin-tab__search-text'>搜索往期简报，如“固定活动日”</Text>
+      </View>
+      <SubscribeReminder />
+      {session ? <IssueList /> : <StateView kind='loading' />}
     </Page>
   );
 }

@@ -1,16 +1,70 @@
+import { Text, View } from '@tarojs/components';
+import { useDidShow } from '@tarojs/taro';
+import type { HistoryItem, MyActivity } from '@zhijian/shared';
+import { useCallback, useState } from 'react';
+import { Card } from '../../components/Card';
 import { Page } from '../../components/Page';
-import { FeatureNotice } from '../../components/FeatureNotice';
+import { StateView } from '../../components/StateView';
 import { useRequireSession } from '../../hooks/useSession';
+import { api, call } from '../../services/api';
+import { messageOf } from '../../services/errors';
+import { MonthCalendar } from './MonthCalendar';
+import { MyActivities } from './MyActivities';
+import { MyRecords } from './MyRecords';
+import { ScanPanel } from './ScanPanel';
+import './index.scss';
 
+interface TabData {
+  activities: MyActivity[];
+  history: HistoryItem[];
+  totalPoints: number;
+}
+
+/** 签到: scan the organiser's code, my activities (calendar and list), leave and make-up, my records. */
 export default function CheckinTab() {
-  useRequireSession();
+  const session = useRequireSession();
+  const [data, setData] = useState<TabData | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  const load = useCallback(async () => {
+    try {
+      const [mine, history, points] = await Promise.all([
+        call(api.activities.mine, {}),
+        call(api.attendance.myHistory, { query: { pageSize: 10 } }),
+        call(api.attendance.myPoints, { query: { pageSize: 1 } }),
+      ]);
+      setData({ activities: mine.items, history: history.items, totalPoints: points.totalPoints });
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  }, []);
+
+  useDidShow(() => {
+    if (session) void load();
+  });
+
   return (
-    <Page>
-      <FeatureNotice
-        title='签到尚未上线'
-        description='党员固定活动日签到功能正在建设中。各单位每月 5 日、15 日或 25 日开展活动，流动党员每周三活动。'
-        upcoming={['本单位下一次固定活动日的时间、地点和议程', '活动现场一键签到', '个人出勤记录与先锋指数']}
-      />
+    <Page className='zj-checkin'>
+      <Card title='活动签到'>
+        <ScanPanel onCheckedIn={() => void load()} />
+      </Card>
+      {error ? (
+        <StateView kind='error' description={error} onRetry={() => void load()} />
+      ) : !data ? (
+        <StateView kind='loading' />
+      ) : (
+        <View>
+          <Card title='我的活动'>
+            <MonthCalendar activities={data.activities} now={new Date()} />
+            <MyActivities items={data.activities} onChanged={() => void load()} />
+          </Card>
+          <Card title='我的记录'>
+            <MyRecords totalPoints={data.totalPoints} history={data.history} />
+          </Card>
+          <Text className='zj-muted zj-checkin__note'>固定活动日每月 5 日、15 日或 25 日；流动党员每周活动一次。</Text>
+        </View>
+      )}
     </Page>
   );
 }

@@ -9,7 +9,22 @@ import { FontSizePicker } from '../../components/FontSizePicker';
 import { Page } from '../../components/Page';
 import { StateView } from '../../components/StateView';
 import { useRequireSession } from '../../hooks/useSession';
-import { AUDIT_PAGE, PRIVACY_PAGE, REVIEW_QUEUE_PAGE, ROSTER_PAGE, UNITS_PAGE } from '../../routes';
+import {
+  ATTENDANCE_DASHBOARD_PAGE,
+  AUDIT_PAGE,
+  BULLETIN_DESK_PAGE,
+  BULLETIN_IMPORT_PAGE,
+  BULLETIN_STATS_PAGE,
+  CALLS_PAGE,
+  CASES_PAGE,
+  CHECKIN_DESK_PAGE,
+  FAVOURITES_PAGE,
+  PRIVACY_PAGE,
+  READS_PAGE,
+  REVIEW_QUEUE_PAGE,
+  ROSTER_PAGE,
+  UNITS_PAGE,
+} from '../../routes';
 import { refreshProfile, signOut } from '../../services/auth';
 import { messageOf } from '../../services/errors';
 import './index.scss';
@@ -25,8 +40,14 @@ interface RoleEntry {
 const ROLE_ENTRIES: RoleEntry[] = [
   { title: '单位名册', note: '本单位党员名单、绑定情况', url: ROSTER_PAGE, roles: ['unit_admin'] },
   { title: '会员单位', note: '全部会员单位及其名册', url: UNITS_PAGE, roles: ['secretariat'] },
+  { title: '活动签到', note: '开启签到、签到名单、规则、审批与台账', url: CHECKIN_DESK_PAGE, roles: ['unit_admin'] },
+  { title: '出勤看板', note: '按片组、按单位的出勤率', url: ATTENDANCE_DASHBOARD_PAGE, roles: ['secretariat'] },
   { title: '审计日志', note: '管理操作记录', url: AUDIT_PAGE, roles: ['secretariat'] },
   { title: '评审任务', note: '分配给我的案例与课题评审', url: REVIEW_QUEUE_PAGE, roles: ['reviewer'] },
+  { title: '征集与评审', note: '登记、初审、分配评审、结果发布、导出', url: CALLS_PAGE, roles: ['secretariat'] },
+  { title: '编辑简报', note: '新建、编辑、预览、发布和更正简报', url: BULLETIN_DESK_PAGE, roles: ['secretariat'] },
+  { title: '导入往期', note: '上传 Word 或文本格式的往期简报', url: BULLETIN_IMPORT_PAGE, roles: ['secretariat'] },
+  { title: '阅读统计', note: '每期简报各片组、各单位的阅读人数', url: BULLETIN_STATS_PAGE, roles: ['secretariat'] },
 ];
 
 export default function MeTab() {
@@ -73,6 +94,12 @@ export default function MeTab() {
         {user.group ? <Cell title='片组' value={user.group.name} /> : null}
       </CellGroup>
 
+      <Text className='zj-section-title'>简报</Text>
+      <CellGroup>
+        <Cell title='我的收藏' note='阅读时收藏的文章' arrow onClick={() => void Taro.navigateTo({ url: FAVOURITES_PAGE })} />
+        <Cell title='阅读记录' note='读过的简报文章' arrow onClick={() => void Taro.navigateTo({ url: READS_PAGE })} />
+      </CellGroup>
+
       {entries.length > 0 ? (
         <>
           <Text className='zj-section-title'>工作</Text>
@@ -83,6 +110,10 @@ export default function MeTab() {
           </CellGroup>
         </>
       ) : null}
+
+      <CellGroup>
+        <Cell title='案例库' note='已发布的优秀案例与评审意见' arrow onClick={() => void Taro.navigateTo({ url: CASES_PAGE })} />
+      </CellGroup>
 
       <Text className='zj-section-title'>阅读字号（仅对本机生效）</Text>
       <Card>

@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '报送' });
+export default definePageConfig({ navigationBarTitleText: '报送', enablePullDownRefresh: true });

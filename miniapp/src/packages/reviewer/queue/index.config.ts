@@ -1,1 +1,1 @@
-export default definePageConfig({ navigationBarTitleText: '评审任务' });
+export default definePageConfig({ navigationBarTitleText: '评审任务', enablePullDownRefresh: true });

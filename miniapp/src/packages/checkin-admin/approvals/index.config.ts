@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '请假与补签', enablePullDownRefresh: true });

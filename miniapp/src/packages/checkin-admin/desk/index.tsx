@@ -1,0 +1,83 @@
+import { View } from '@tarojs/components';
+import Taro, { useDidShow } from '@tarojs/taro';
+import { addDays, formatDate, shanghaiDate, type ActivityListItem } from '@zhijian/shared';
+import { useState } from 'react';
+import { ActivityCard } from '../../../components/ActivityCard';
+import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
+import { Cell, CellGroup } from '../../../components/Cell';
+import { Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import { StateView } from '../../../components/StateView';
+import { useSession } from '../../../hooks/useSession';
+import { api, call } from '../../../services/api';
+import { messageOf } from '../../../services/errors';
+import { APPROVALS, CODE, FIGURES, LIVE, RULES, SUMMARY } from '../routes';
+
+function Desk({ unitId }: { unitId: number }) {
+  const [items, setItems] = useState<ActivityListItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    try {
+      // A week back (to write summaries, approve make-ups) and the three months ahead.
+      const from = formatDate(addDays(shanghaiDate(new Date()), -7));
+      setItems((await call(api.activities.listForUnit, { params: { unitId }, query: { from } })).items);
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  useDidShow(() => void load());
+  const go = (url: string) => void Taro.navigateTo({ url });
+  return (
+    <View>
+      <CellGroup>
+        <Cell title='固定活动日规则' note='三固定：时间、地点、议程' arrow onClick={() => go(RULES)} />
+        <Cell title='请假与补签审批' arrow onClick={() => go(APPROVALS)} />
+        <Cell title='出勤统计与台账导出' arrow onClick={() => go(FIGURES)} />
+      </CellGroup>
+      <Card title='活动'>
+        {error ? (
+          <StateView kind='error' description={error} onRetry={() => void load()} />
+        ) : !items ? (
+          <StateView kind='loading' />
+        ) : !items.length ? (
+          <StateView kind='empty' title='暂无活动' description='设定固定活动日规则后，将自动生成未来三个月的活动。' />
+        ) : (
+          items.map((activity) => (
+            <ActivityCard key={activity.id} activity={activity}>
+              <View className='zj-activity__actions'>
+                {activity.phase === 'checkin_open' ? (
+                  <Button size='small' onClick={() => go(`${CODE}?id=${activity.id}`)}>
+                    开启签到
+                  </Button>
+                ) : null}
+                <Button size='small' variant='secondary' onClick={() => go(`${LIVE}?id=${activity.id}`)}>
+                  签到名单
+                </Button>
+                {activity.phase === 'ended' || activity.phase === 'in_progress' ? (
+                  <Button size='small' variant='plain' onClick={() => go(`${SUMMARY}?id=${activity.id}`)}>
+                    小结
+                  </Button>
+                ) : null}
+              </View>
+            </ActivityCard>
+          ))
+        )}
+      </Card>
+    </View>
+  );
+}
+
+/** 活动签到 for the organiser: the unit's activities, opening check-in, and the set-up pages. */
+export default function DeskPage() {
+  const session = useSession();
+  const unitId = session?.user.unit?.id;
+  return (
+    <Page>
+      <RoleGate roles={['unit_admin']}>
+        {unitId ? <Desk unitId={unitId} /> : <StateView kind='empty' title='尚未关联单位' description='您的账号没有关联会员单位，请联系协会秘书处。' />}
+      </RoleGate>
+    </Page>
+  );
+}

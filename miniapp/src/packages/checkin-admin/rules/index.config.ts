@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '固定活动日规则' });

@@ -1,0 +1,73 @@
+import Taro from '@tarojs/taro';
+import { Text, View } from '@tarojs/components';
+import { api, type NewsCounts } from '@zhijian/shared';
+import { useEffect, useState } from 'react';
+import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
+import { Cell, CellGroup } from '../../../components/Cell';
+import { Chips } from '../../../components/Chips';
+import { Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import { StateView } from '../../../components/StateView';
+import { call, client } from '../../../services/api';
+import { downloadExport } from '../../../services/download';
+import { messageOf } from '../../../services/errors';
+
+/** 信息报送 per unit and per information officer by year: the basis of 优秀信息员. */
+export default function NewsDeskPage() {
+  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const [year, setYear] = useState(thisYear);
+  const [counts, setCounts] = useState<NewsCounts | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  useEffect(() => {
+    setCounts(null);
+    call(api.news.counts, { query: { year } })
+      .then(setCounts)
+      .catch((e: unknown) => setError(messageOf(e)));
+  }, [year]);
+
+  return (
+    <Page>
+      <RoleGate roles={['secretariat']}>
+        <Chips options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y} 年` }))} value={year} onChange={setYear} />
+        <View style={{ marginBottom: '12px' }}>
+          <Button
+            size='small'
+            variant='plain'
+            onClick={() =>
+              void downloadExport(client.url(api.news.exportCounts, { query: { year } }), `${year}年信息报送统计.xlsx`).catch((e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }))
+            }
+          >
+            导出 xlsx
+          </Button>
+        </View>
+        {error ? (
+          <StateView kind='error' description={error} />
+        ) : !counts ? (
+          <StateView kind='loading' />
+        ) : (
+          <>
+            <Text className='zj-section-title'>按单位</Text>
+            {counts.units.length ? (
+              <CellGroup>
+                {counts.units.map((u) => (
+                  <Cell key={u.unitId} title={u.unitName} note={u.groupName} value={`报送 ${u.reported} · 采用 ${u.adopted}`} />
+                ))}
+              </CellGroup>
+            ) : (
+              <Card>
+                <Text className='zj-muted'>这一年还没有报送的信息。</Text>
+              </Card>
+            )}
+            <Text className='zj-section-title'>按信息员</Text>
+            <CellGroup>
+              {counts.officers.map((o) => (
+                <Cell key={o.memberId} title={o.name} note={o.unitName} value={`报送 ${o.reported} · 采用 ${o.adopted}`} />
+              ))}
+            </CellGroup>
+          </>
+        )}
+      </RoleGate>
+    </Page>
+  );
+}

@@ -1,0 +1,52 @@
+import Taro from '@tarojs/taro';
+import { UserError } from '../../../services/errors';
+
+/** A file the user picked: a path `Taro.uploadFile` can send, its name and size; in H5 the File itself. */
+export interface PickedFile {
+  path: string;
+  name: string;
+  size: number;
+  /** H5 only: sent with fetch + FormData (a blob: URL would need `connect-src blob:` in the CSP). */
+  file?: File;
+}
+
+function cancelled(error: unknown): boolean {
+  return /cancel/i.test((error as { errMsg?: string } | null)?.errMsg ?? '');
+}
+
+/**
+ * Lets the user pick one document. WeChat: from a chat (`chooseMessageFile`, the only way to reach
+ * files there). H5: a file input — Taro 4's H5 build does not implement `chooseMessageFile`.
+ * Resolves null when the user cancels.
+ */
+export async function pickDocument(extensions: string[]): Promise<PickedFile | null> {
+  if (process.env.TARO_ENV === 'h5') return pickInBrowser(extensions);
+  try {
+    const result = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: extensions });
+    const file = result.tempFiles[0];
+    return file ? { path: file.path, name: file.name, size: file.size } : null;
+  } catch (error) {
+    if (cancelled(error)) return null;
+    throw new UserError('无法选择文件，请稍后再试');
+  }
+}
+
+function pickInBrowser(extensions: string[]): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = extensions.map((ext) => `.${ext}`).join(',');
+    input.style.display = 'none';
+    const done = (picked: PickedFile | null) => {
+      input.remove();
+      resolve(picked);
+    };
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      done(file ? { path: file.name, name: file.name, size: file.size, file } : null);
+    });
+    input.addEventListener('cancel', () => done(null));
+    document.body.appendChild(input);
+    input.click();
+  });
+}

@@ -1,0 +1,133 @@
+import Taro from '@tarojs/taro';
+import { ApiError, ErrorBody, EntryFile, UPLOAD_LIMITS } from '@zhijian/shared';
+import { api, client, ensureFreshToken } from './api';
+import { isH5 } from './env';
+import { UserError } from './errors';
+
+/** A file picked on the device, not yet uploaded. */
+export interface PickedFile {
+  path: string;
+  size: number;
+  name: string;
+}
+
+const MB = 1024 * 1024;
+
+function cancelled(error: unknown): boolean {
+  return /cancel/i.test((error as { errMsg?: string })?.errMsg ?? '');
+}
+
+/**
+ * Photos from the camera or the album. In WeChat they are compressed on the phone before upload
+ * (`compressImage`), since a camera photo is often larger than the 5 MB the server accepts; in a
+ * browser only the size is checked here (the server checks again).
+ */
+export async function pickImages(max: number): Promise<PickedFile[]> {
+  if (max <= 0) throw new UserError(`每份报送最多 ${UPLOAD_LIMITS.imagesPerEntry} 张图片`);
+  try {
+    if (isH5()) {
+      const result = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
+      return result.tempFiles.map((file, index) => ({
+        path: file.path,
+        size: file.size,
+        name: (file as { originalFileObj?: File }).originalFileObj?.name ?? `photo-${index + 1}.jpg`,
+      }));
+    }
+    const result = await Taro.chooseMedia({ count: max, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
+    const picked: PickedFile[] = [];
+    for (const [index, file] of result.tempFiles.entries()) {
+      picked.push(await compressed({ path: file.tempFilePath, size: file.size, name: `photo-${index + 1}.jpg` }));
+    }
+    return picked;
+  } catch (error) {
+    if (cancelled(error)) return [];
+    throw error;
+  }
+}
+
+/** WeChat only: photos over 1 MB are recompressed at quality 80. */
+async function compressed(file: PickedFile): Promise<PickedFile> {
+  if (file.size <= MB) return file;
+  try {
+    const result = await Taro.compressImage({ src: file.path, quality: 80 });
+    const size = await Taro.getFileInfo({ filePath: result.tempFilePath }).then(
+      (info) => ('size' in info ? info.size : file.size),
+      () => file.size,
+    );
+    return { ...file, path: result.tempFilePath, size };
+  } catch {
+    return file;
+  }
+}
+
+/** A Word or PDF file: from a chat in WeChat, from the file system in a browser. */
+export async function pickAttachment(): Promise<PickedFile | null> {
+  if (isH5()) return pickFileInBrowser('.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  try {
+    const result = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'docx'] });
+    const file = result.tempFiles[0];
+    return file ? { path: file.path, size: file.size, name: file.name } : null;
+  } catch (error) {
+    if (cancelled(error)) return null;
+    throw error;
+  }
+}
+
+function pickFileInBrowser(accept: string): Promise<PickedFile | null> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = accept;
+    input.style.display = 'none';
+    input.addEventListener('change', () => {
+      const file = input.files?.[0];
+      input.remove();
+      resolve(file ? { path: URL.createObjectURL(file), size: file.size, name: file.name } : null);
+    });
+    document.body.appendChild(input);
+    input.click();
+  });
+}
+
+/** The size limit of each kind, checked before anything is sent. */
+export function checkSize(kind: 'image' | 'attachment', file: PickedFile): void {
+  const limit = kind === 'image' ? UPLOAD_LIMITS.imageBytes : UPLOAD_LIMITS.attachmentBytes;
+  if (file.size > limit) throw new UserError(`${file.name} 超过 ${limit / MB} MB，请压缩后再上传`);
+}
+
+/**
+ * Uploads one file to an entry (multipart, field `file`) and reports progress in percent.
+ * Errors come back in the API's error shape and are turned into the same ApiError `call` throws.
+ */
+export async function uploadEntryFile(entryId: number, kind: 'image' | 'attachment', file: PickedFile, onProgress: (percent: number) => void): Promise<EntryFile> {
+  checkSize(kind, file);
+  await ensureFreshToken();
+  const endpoint = kind === 'image' ? api.entries.uploadImage : api.entries.uploadAttachment;
+  const result = await new Promise<{ statusCode: number; data: string }>((resolve, reject) => {
+    const task = Taro.uploadFile({
+      url: client.url(endpoint, { params: { id: entryId } }),
+      filePath: file.path,
+      name: 'file',
+      fileName: file.name,
+      header: client.headers(),
+      timeout: 120_000,
+      success: (res) => resolve({ statusCode: res.statusCode, data: String(res.data) }),
+      fail: (err) => reject(new ApiError(0, 'network', `上传失败：${err.errMsg ?? '网络连接失败'}`)),
+    });
+    task?.onProgressUpdate?.((progress) => onProgress(progress.progress));
+  });
+  let body: unknown = null;
+  try {
+    body = JSON.parse(result.data);
+  } catch {
+    body = null;
+  }
+  if (result.statusCode >= 400) {
+    const parsed = ErrorBody.safeParse(body);
+    throw parsed.success
+      ? new ApiError(result.statusCode, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details)
+      : new ApiError(result.statusCode, 'bad_response', `上传失败（${result.statusCode}）`);
+  }
+  onProgress(100);
+  return EntryFile.parse(body);
+}

@@ -1,0 +1,128 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { CheckinResult, MyActivity } from '@zhijian/shared';
+import { beforeEach, describe, expect, it } from 'vitest';
+import CheckinTab from '../../../miniapp/src/pages/checkin';
+import { clearSession, saveSession } from '../../../miniapp/src/services/session';
+import { apiError, installFakeApi, json, type FakeRequest } from '../../support/taro/fakeApi';
+import { makeMe, makeSignedIn } from '../../support/taro/factories';
+import { taroControl } from '../../support/taro/taro';
+
+const activity: MyActivity = {
+  id: 9,
+  unitId: 7,
+  unitName: '荣盛集团',
+  title: '主题党日：创客沙龙',
+  startsAt: '2026-11-25T06:00:00.000Z',
+  endsAt: '2026-11-25T08:00:00.000Z',
+  placeName: '党群服务中心',
+  placeAddress: '',
+  origin: 'generated',
+  scope: 'unit',
+  branchName: null,
+  hostSiteName: null,
+  moved: null,
+  window: { opensAt: '2026-11-25T05:30:00.000Z', closesAt: '2026-11-25T06:30:00.000Z', lateAfter: '2026-11-25T06:10:00.000Z' },
+  phase: 'checkin_open',
+  relation: 'roster',
+  myStatus: 'waiting',
+  checkedInAt: null,
+  requests: [],
+  canRequestLeave: false,
+  canRequestMakeup: false,
+};
+
+function result(status: 'present' | 'late'): CheckinResult {
+  return {
+    attendance: { id: 1, activityId: 9, memberId: 1, status, method: 'scan', checkedInAt: '2026-11-25T06:12:05.000Z', points: status === 'late' ? 1 : 2 },
+    activity: { id: 9, title: '主题党日：创客沙龙', startsAt: activity.startsAt, placeName: '党群服务中心', unitName: '荣盛集团' },
+    message: status === 'late' ? '签到成功（迟到）' : '签到成功',
+  };
+}
+
+function tabApi(checkin: (request: FakeRequest) => ReturnType<typeof json>) {
+  return installFakeApi({
+    'GET /api/me/activities': () => json(200, { items: [activity] }),
+    'GET /api/me/attendance': () => json(200, { items: [], total: 0, page: 1, pageSize: 10 }),
+    'GET /api/me/points': () => json(200, { items: [], total: 0, page: 1, pageSize: 1, totalPoints: 6 }),
+    'POST /api/checkins': checkin,
+  });
+}
+
+async function typeAndSubmit(code: string) {
+  fireEvent.change(await screen.findByPlaceholderText('输入或粘贴组织者屏幕上二维码下方的签到码'), { target: { value: code } });
+  fireEvent.click(screen.getByRole('button', { name: '签到' }));
+}
+
+describe('签到 tab', () => {
+  beforeEach(() => {
+    clearSession();
+    taroControl.reset();
+    saveSession(makeSignedIn(makeMe()));
+  });
+
+  it('lists my activities and my points', async () => {
+    tabApi(() => json(200, result('present')));
+    render(<CheckinTab />);
+    expect(await screen.findByText('主题党日：创客沙龙')).toBeInTheDocument();
+    expect(screen.getByText('签到中')).toBeInTheDocument();
+    expect(document.querySelector('.zj-records__total')?.textContent).toBe('6');
+  });
+
+  it('shows a successful check-in with its points', async () => {
+    const server = tabApi(() => json(200, result('present')));
+    render(<CheckinTab />);
+    await typeAndSubmit(' QD1.9.123.abc ');
+    expect(await screen.findByText('签到成功')).toBeInTheDocument();
+    expect(screen.getByText(/活动积分 \+2/)).toBeInTheDocument();
+    expect(server.callsTo('POST', '/api/checkins')[0]!.body).toEqual({ token: 'QD1.9.123.abc' });
+  });
+
+  it('shows a late check-in as late', async () => {
+    tabApi(() => json(200, result('late')));
+    render(<CheckinTab />);
+    await typeAndSubmit('QD1.9.123.abc');
+    expect(await screen.findByText('签到成功（迟到）')).toBeInTheDocument();
+    expect(document.querySelector('.zj-scan-result--late')).not.toBeNull();
+  });
+
+  it('shows the reason a check-in was refused', async () => {
+    tabApi(() => apiError('deadline_passed', '签到码已过期（每 15 秒更换一次），请扫描屏幕上最新的二维码', { reason: 'slot_expired' }));
+    render(<CheckinTab />);
+    await typeAndSubmit('QD1.9.1.old');
+    expect(await screen.findByText('签到未成功')).toBeInTheDocument();
+    expect(screen.getByText('签到码已过期（每 15 秒更换一次），请扫描屏幕上最新的二维码')).toBeInTheDocument();
+  });
+
+  it('reads the position only when the unit asks for it, then retries once', async () => {
+    const server = tabApi((request) =>
+      (request.body as { latitude?: number }).latitude === undefined
+        ? apiError('invalid_input', '本单位开启了定位签到：请允许获取位置后重新扫码', { reason: 'location_required' })
+        : json(200, result('present')),
+    );
+    render(<CheckinTab />);
+    await screen.findByText('主题党日：创客沙龙');
+    expect(taroControl.locationCalls).toBe(0);
+    await typeAndSubmit('QD1.9.123.abc');
+    expect(await screen.findByText('签到成功')).toBeInTheDocument();
+    expect(taroControl.locationCalls).toBe(1);
+    expect(server.callsTo('POST', '/api/checkins').map((c) => c.body)).toEqual([
+      { token: 'QD1.9.123.abc' },
+      { token: 'QD1.9.123.abc', latitude: 30.2741, longitude: 120.1551 },
+    ]);
+  });
+
+  it('asks for leave with a reason', async () => {
+    const server = installFakeApi({
+      'GET /api/me/activities': () => json(200, { items: [{ ...activity, phase: 'upcoming', canRequestLeave: true }] }),
+      'GET /api/me/attendance': () => json(200, { items: [], total: 0, page: 1, pageSize: 10 }),
+      'GET /api/me/points': () => json(200, { items: [], total: 0, page: 1, pageSize: 1, totalPoints: 0 }),
+      'POST /api/activities/9/leave': () => json(201, {}),
+    });
+    render(<CheckinTab />);
+    fireEvent.click(await screen.findByRole('button', { name: '请假' }));
+    fireEvent.change(screen.getByPlaceholderText('如：出差在外地'), { target: { value: '出差在外地' } });
+    fireEvent.click(screen.getByRole('button', { name: '提交请假申请' }));
+    await waitFor(() => expect(server.callsTo('POST', '/api/activities/9/leave')).toHaveLength(1));
+    expect(server.callsTo('POST', '/api/activities/9/leave')[0]!.body).toEqual({ reason: '出差在外地' });
+  });
+});
