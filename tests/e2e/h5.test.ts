@@ -34,6 +34,11 @@ async function visible(locator: Locator): Promise<void> {
 
 /** Browser back to 我的; Taro shows the kept page again once the route has changed. */
 async function backToMe(page: Page): Promise<void> {
+  // Taro hides the page left behind only when the next page's slide-in ends; going back before
+  // that lets the late hide cover the page we return to, so wait until 我的 is really hidden.
+  await page.locator('.zj-me:visible').waitFor({ state: 'hidden', timeout: 15_000 });
+  // Back only once the page has finished sliding in: a back during Taro's transition can leave no page shown.
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
   await page.goBack();
   await page.waitForURL(/#\/pages\/me\/index/);
   await visible(page.locator('.zj-me:visible'));
@@ -51,17 +56,18 @@ describe('H5 console against the real server', () => {
     await screenshot(page, '01-signin');
 
     await signInWithDevAccount(page, '党务工作者（演示单位）');
-    await visible(page.getByText('简报尚未上线'));
+    await visible(page.locator('.zj-issue-row__label:visible').first());
     await screenshot(page, '02-tab-bulletin');
 
     await tab(page, '报送').click();
     await page.waitForURL(/#\/pages\/submit\/index/);
-    await visible(page.getByText('报送尚未上线'));
+    await visible(page.getByText('正在征集', { exact: true }));
+    await visible(page.getByText('小创意发挥大作用', { exact: true }));
     await screenshot(page, '03-tab-submit');
 
     await tab(page, '签到').click();
     await page.waitForURL(/#\/pages\/checkin\/index/);
-    await visible(page.getByText('签到尚未上线'));
+    await visible(page.getByText('我的活动', { exact: true }));
     await screenshot(page, '04-tab-checkin');
 
     await tab(page, '我的').click();
