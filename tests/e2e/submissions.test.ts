@@ -1,5 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import path from 'node:path';
 import type { Browser, Locator, Page } from 'playwright-core';
+import { UPLOAD_LIMITS } from '@zhijian/shared';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
@@ -8,7 +10,7 @@ import { launchChromium, phonePage, screenshot } from './browser';
 
 /**
  * 报送与评审 through the H5 build against the real server and its demo data: the demo unit admin
- * submits a case with a photo, the secretariat registers, passes and assigns it, and the demo
+ * submits a case with two photos (one camera-sized, shrunk in the browser), the secretariat registers, passes and assigns it, and the demo
  * reviewer scores it — blind.
  */
 let server: RunningServer;
@@ -70,7 +72,7 @@ async function openFromMe(page: Page, entry: string, url: RegExp): Promise<void>
 }
 
 describe('报送与评审 in the H5 console', () => {
-  it('a unit submits a case with a photo, the secretariat registers and assigns it, the reviewer scores it', async () => {
+  it('a unit submits a case with photos, the secretariat registers and assigns it, the reviewer scores it', async () => {
     // 1. The demo unit admin writes the case on the phone and submits it with a photo.
     const unit = await phonePage(browser);
     await signIn(unit.page, '党务工作者（演示单位）');
@@ -99,6 +101,16 @@ describe('报送与评审 in the H5 console', () => {
     await (await chooser).setFiles({ name: '服务站.jpg', mimeType: 'image/jpeg', buffer: photo });
     await visible(form.getByText('图片（1/9）'));
     await visible(form.locator('.zj-entry-form__image img'));
+    // A camera-sized photo, over the server's 5 MB limit: it only gets through shrunk in the browser.
+    const cameraPhoto = await sharp(randomBytes(4000 * 3000 * 3), { raw: { width: 4000, height: 3000, channels: 3 } })
+      .blur(1.2)
+      .jpeg({ quality: 98 })
+      .toBuffer();
+    expect(cameraPhoto.length).toBeGreaterThan(UPLOAD_LIMITS.imageBytes);
+    const cameraChooser = unit.page.waitForEvent('filechooser');
+    await button(form, '添加图片').click();
+    await (await cameraChooser).setFiles({ name: '活动现场.jpg', mimeType: 'image/jpeg', buffer: cameraPhoto });
+    await visible(form.getByText('图片（2/9）'));
     await screenshot(unit.page, 'sub-02-entry-form');
     await button(form, '提交').click();
     await unit.page.waitForURL(/#\/packages\/submit\/entry\/index/);

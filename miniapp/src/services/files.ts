@@ -1,6 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ApiError, ErrorBody, EntryFile, UPLOAD_LIMITS } from '@zhijian/shared';
 import { api, client, ensureFreshToken } from './api';
+import { shrinkInBrowser } from './browserPhoto';
 import { isH5 } from './env';
 import { UserError } from './errors';
 
@@ -18,20 +19,21 @@ function cancelled(error: unknown): boolean {
 }
 
 /**
- * Photos from the camera or the album. In WeChat they are compressed on the phone before upload
- * (`compressImage`), since a camera photo is often larger than the 5 MB the server accepts; in a
- * browser only the size is checked here (the server checks again).
+ * Photos from the camera or the album, compressed on the device before upload, since a camera
+ * photo is often larger than the 5 MB the server accepts: `compressImage` in WeChat, a canvas in a
+ * browser (services/browserPhoto). The size is checked again before sending, and by the server.
  */
 export async function pickImages(max: number): Promise<PickedFile[]> {
   if (max <= 0) throw new UserError(`每份报送最多 ${UPLOAD_LIMITS.imagesPerEntry} 张图片`);
   try {
     if (isH5()) {
       const result = await Taro.chooseImage({ count: max, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      return result.tempFiles.map((file, index) => ({
+      const picked = result.tempFiles.map((file, index) => ({
         path: file.path,
         size: file.size,
         name: (file as { originalFileObj?: File }).originalFileObj?.name ?? `photo-${index + 1}.jpg`,
       }));
+      return Promise.all(picked.map(shrinkInBrowser));
     }
     const result = await Taro.chooseMedia({ count: max, mediaType: ['image'], sourceType: ['album', 'camera'], sizeType: ['compressed'] });
     const picked: PickedFile[] = [];
