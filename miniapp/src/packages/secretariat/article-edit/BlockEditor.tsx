@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
 import { Segmented } from '../components/Segmented';
-import { TextArea } from '../components/TextArea';
+import { TextArea } from '../../../components/TextArea';
 import { BLOCK_KINDS, hasMixedBold, move, newDraftBlock, withBold, withText, type DraftBlock } from './blockDraft';
 
 interface BlockEditorProps {
@@ -28,7 +28,7 @@ export function BlockEditor({ blocks, onChange }: BlockEditorProps) {
             <Text className='zj-block-editor__index'>{index + 1}</Text>
             <Segmented small options={BLOCK_KINDS} value={block.kind} onChange={(kind) => replace(index, { ...block, kind })} />
           </View>
-          <TextArea value={block.text} placeholder={PLACEHOLDERS[block.kind]} onChange={(text) => replace(index, withText(block, text))} />
+          <TextArea rows='grow' value={block.text} placeholder={PLACEHOLDERS[block.kind]} onChange={(text) => replace(index, withText(block, text))} />
           {hasMixedBold(block) ? <Text className='zj-block-editor__note'>本段含部分加粗（来自导入），修改文字后将统一为一种字重。</Text> : null}
           <View className='zj-block-editor__actions'>
             <Text className='zj-block-editor__action' onClick={() => onChange(move(blocks, index, index - 1))}>

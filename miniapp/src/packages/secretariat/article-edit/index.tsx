@@ -11,7 +11,7 @@ import { StateView } from '../../../components/StateView';
 import { api, call } from '../../../services/api';
 import { fieldErrorsOf, messageOf } from '../../../services/errors';
 import { toast } from '../../../services/navigation';
-import { TextArea } from '../components/TextArea';
+import { TextArea } from '../../../components/TextArea';
 import { BlockEditor } from './BlockEditor';
 import { blocksOf, draftFromText, draftOf, newDraftBlock, type DraftBlock } from './blockDraft';
 import './index.scss';
@@ -89,7 +89,7 @@ function ArticleForm({ target, article }: { target: Target; article: Article | n
         </View>
       </Card>
       <Card title='粘贴全文'>
-        <TextArea value={pasted} onChange={setPasted} placeholder='把整篇文字粘贴到这里，每行一段' hint='点“按行加入正文”后，每个非空行成为一个段落，再逐行调整类型。' />
+        <TextArea rows='tall' value={pasted} onChange={setPasted} placeholder='把整篇文字粘贴到这里，每行一段' hint='点“按行加入正文”后，每个非空行成为一个段落，再逐行调整类型。' />
         <Button size='small' variant='plain' onClick={addPasted}>
           按行加入正文
         </Button>

@@ -1,6 +1,6 @@
 import { View } from '@tarojs/components';
 import { Field } from '../../../components/Field';
-import { TextArea } from '../components/TextArea';
+import { TextArea } from '../../../components/TextArea';
 import type { IssueFormErrors, IssueFormValues } from './issueForm';
 
 interface IssueFormProps {
@@ -21,8 +21,8 @@ export function IssueForm({ values, errors, onChange }: IssueFormProps) {
       </View>
       <Field label='日期' value={values.date} onChange={set('date')} error={errors.date} placeholder='2026-01-15' maxlength={10} />
       <Field label='编印单位' value={values.publisher} onChange={set('publisher')} error={errors.publisher} maxlength={100} />
-      <TextArea label='报（每行一个）' value={values.report} onChange={set('report')} error={errors.report} placeholder={'省委组织部\n市委“两新”工委'} />
-      <TextArea label='发（每行一个）' value={values.send} onChange={set('send')} error={errors.send} placeholder='协会会员' />
+      <TextArea rows='grow' label='报（每行一个）' value={values.report} onChange={set('report')} error={errors.report} placeholder={'省委组织部\n市委“两新”工委'} />
+      <TextArea rows='grow' label='发（每行一个）' value={values.send} onChange={set('send')} error={errors.send} placeholder='协会会员' />
     </View>
   );
 }
