@@ -6,6 +6,7 @@ import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
+import { FormError } from '../components/FormError';
 
 /** The unit's check-in window, late threshold and geofencing (off unless the unit turns it on). */
 export function SettingsForm({ unitId }: { unitId: number }) {
@@ -17,7 +18,7 @@ export function SettingsForm({ unitId }: { unitId: number }) {
       .then(setSettings)
       .catch((failure: unknown) => setError(messageOf(failure)));
   }, [unitId]);
-  if (!settings) return error ? <Text className='zj-rule-editor__error'>{error}</Text> : null;
+  if (!settings) return <FormError message={error} />;
   const number = (key: 'windowBeforeMinutes' | 'windowAfterMinutes' | 'lateAfterMinutes') => (value: string) => setSettings({ ...settings, [key]: Number(value) || 0 });
 
   async function save() {
@@ -42,7 +43,7 @@ export function SettingsForm({ unitId }: { unitId: number }) {
         {settings.geofence ? '定位签到：已开启' : '定位签到：未开启'}
       </Button>
       <Text className='zj-muted'>开启后，党员签到时需在活动地点范围内（只在签到那一刻获取一次位置）。</Text>
-      {error ? <Text className='zj-rule-editor__error'>{error}</Text> : null}
+      <FormError message={error} />
       <Button block variant='secondary' loading={busy} onClick={() => void save()}>
         保存签到设置
       </Button>
