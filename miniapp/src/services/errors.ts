@@ -21,3 +21,17 @@ export function fieldErrorsOf(error: unknown): Record<string, string> {
   for (const issue of issues.data) byField[issue.path.split('.').pop() ?? issue.path] ??= issue.message;
   return byField;
 }
+
+export type Checked<T> = { ok: true; data: T } | { ok: false; problems: Record<string, string> };
+
+/**
+ * Checks a form against the endpoint's own schema before anything is sent, so the form says what is
+ * missing in the server's words. Problems are keyed by the top-level field (`agenda.0.title` → `agenda`).
+ */
+export function checkInput<S extends z.ZodType>(schema: S, value: z.input<S>): Checked<z.output<S>> {
+  const result = schema.safeParse(value);
+  if (result.success) return { ok: true, data: result.data };
+  const problems: Record<string, string> = {};
+  for (const issue of result.error.issues) problems[String(issue.path[0] ?? '')] ??= issue.message;
+  return { ok: false, problems };
+}

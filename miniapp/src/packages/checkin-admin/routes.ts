@@ -6,3 +6,4 @@ export const RULES = '/packages/checkin-admin/rules/index';
 export const APPROVALS = '/packages/checkin-admin/approvals/index';
 export const FIGURES = '/packages/checkin-admin/figures/index';
 export const SUMMARY = '/packages/checkin-admin/summary/index';
+export const ACTIVITY = '/packages/checkin-admin/activity/index';

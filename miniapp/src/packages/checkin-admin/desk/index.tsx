@@ -12,7 +12,7 @@ import { StateView } from '../../../components/StateView';
 import { useSession } from '../../../hooks/useSession';
 import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
-import { APPROVALS, CODE, FIGURES, LIVE, RULES, SUMMARY } from '../routes';
+import { ACTIVITY, APPROVALS, CODE, FIGURES, LIVE, RULES, SUMMARY } from '../routes';
 
 function Desk({ unitId }: { unitId: number }) {
   const [items, setItems] = useState<ActivityListItem[] | null>(null);
@@ -60,6 +60,9 @@ function Desk({ unitId }: { unitId: number }) {
                     小结
                   </Button>
                 ) : null}
+                <Button size='small' variant='plain' onClick={() => go(`${ACTIVITY}?id=${activity.id}`)}>
+                  管理
+                </Button>
               </View>
             </ActivityCard>
           ))

@@ -1,0 +1,38 @@
+import Taro from '@tarojs/taro';
+import { formatDate, formatShanghaiTime, MoveInput, shanghaiDate, type ActivityDetail } from '@zhijian/shared';
+import { useState } from 'react';
+import { Button } from '../../../components/Button';
+import { Field } from '../../../components/Field';
+import { TextArea } from '../../../components/TextArea';
+import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
+import { api, call } from '../../../services/api';
+import { FormError } from '../components/FormError';
+
+/** Moves this one occurrence to another day or time, with the reason on record (e.g. the 25th is a Sunday). */
+export function MoveForm({ activity, onMoved }: { activity: ActivityDetail; onMoved: (moved: ActivityDetail) => void }) {
+  const starts = new Date(activity.startsAt);
+  const [date, setDate] = useState(() => formatDate(shanghaiDate(starts)));
+  const [startTime, setStartTime] = useState(() => formatShanghaiTime(starts));
+  const [reason, setReason] = useState('');
+  const form = useCheckedSubmit(MoveInput, (body) => call(api.activities.move, { params: { id: activity.id }, body }));
+
+  async function move() {
+    const moved = await form.submit({ date: date.trim(), startTime: startTime.trim(), reason });
+    if (!moved) return;
+    setReason('');
+    onMoved(moved);
+    void Taro.showToast({ title: '活动时间已调整', icon: 'success' });
+  }
+
+  return (
+    <>
+      <Field label='新的日期' value={date} onChange={setDate} placeholder='如 2026-12-24' maxlength={10} error={form.problems.date} />
+      <Field label='新的开始时间（北京时间）' value={startTime} onChange={setStartTime} placeholder='如 14:00' maxlength={5} error={form.problems.startTime} />
+      <TextArea label='调整原因' value={reason} maxlength={200} onChange={setReason} placeholder='如 25 日是星期日，提前到 24 日' error={form.problems.reason} />
+      <FormError message={form.error} />
+      <Button block variant='secondary' loading={form.busy} onClick={() => void move()}>
+        调整时间
+      </Button>
+    </>
+  );
+}

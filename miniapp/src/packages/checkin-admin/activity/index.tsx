@@ -1,0 +1,58 @@
+import { Text } from '@tarojs/components';
+import { useRouter } from '@tarojs/taro';
+import type { ActivityDetail } from '@zhijian/shared';
+import { useEffect, useState } from 'react';
+import { ActivityCard } from '../../../components/ActivityCard';
+import { Card } from '../../../components/Card';
+import { Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import { StateView } from '../../../components/StateView';
+import { api, call } from '../../../services/api';
+import { messageOf } from '../../../services/errors';
+import { ActivityEditor } from './ActivityEditor';
+import { GuestInvite } from './GuestInvite';
+import { MoveForm } from './MoveForm';
+
+/** Held activities keep their time: started, or check-in opened (the server also refuses once anyone checked in). */
+const isHeld = (activity: ActivityDetail) => activity.phase !== 'upcoming' || activity.checkinOpenedAt !== null;
+
+/** One activity for its organiser: its own details, moving it, and inviting guests. */
+function ActivityManager({ id }: { id: number }) {
+  const [activity, setActivity] = useState<ActivityDetail | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const load = async () => {
+    try {
+      setActivity(await call(api.activities.get, { params: { id } }));
+      setError(null);
+    } catch (failure) {
+      setError(messageOf(failure));
+    }
+  };
+  useEffect(() => void load(), [id]);
+
+  if (!activity) return error ? <StateView kind='error' description={error} onRetry={() => void load()} /> : <StateView kind='loading' />;
+  return (
+    <>
+      <ActivityCard activity={activity} />
+      <Card title='活动信息'>
+        <ActivityEditor activity={activity} onSaved={setActivity} />
+      </Card>
+      <Card title='调整时间'>
+        {isHeld(activity) ? <Text className='zj-muted'>活动已开始或已开启签到，不能再调整时间。</Text> : <MoveForm activity={activity} onMoved={setActivity} />}
+      </Card>
+      <Card title='邀请外单位党员'>
+        <GuestInvite activityId={activity.id} />
+      </Card>
+    </>
+  );
+}
+
+export default function ActivityPage() {
+  const { params } = useRouter();
+  const id = Number(params.id);
+  return (
+    <Page>
+      <RoleGate roles={['unit_admin']}>{Number.isInteger(id) && id > 0 ? <ActivityManager id={id} /> : <StateView kind='empty' title='未指定活动' />}</RoleGate>
+    </Page>
+  );
+}
