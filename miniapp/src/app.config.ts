@@ -39,7 +39,7 @@ export default defineAppConfig({
     {
       root: 'packages/checkin-admin',
       name: 'checkin-admin',
-      pages: ['desk/index', 'code/index', 'live/index', 'rules/index', 'approvals/index', 'figures/index', 'summary/index', 'activity/index'],
+      pages: ['desk/index', 'code/index', 'live/index', 'rules/index', 'approvals/index', 'figures/index', 'summary/index', 'activity/index', 'extra/index'],
     },
   ],
   preloadRule: {

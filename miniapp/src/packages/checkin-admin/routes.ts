@@ -7,3 +7,4 @@ export const APPROVALS = '/packages/checkin-admin/approvals/index';
 export const FIGURES = '/packages/checkin-admin/figures/index';
 export const SUMMARY = '/packages/checkin-admin/summary/index';
 export const ACTIVITY = '/packages/checkin-admin/activity/index';
+export const EXTRA = '/packages/checkin-admin/extra/index';

@@ -12,7 +12,7 @@ import { StateView } from '../../../components/StateView';
 import { useSession } from '../../../hooks/useSession';
 import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
-import { ACTIVITY, APPROVALS, CODE, FIGURES, LIVE, RULES, SUMMARY } from '../routes';
+import { ACTIVITY, APPROVALS, CODE, EXTRA, FIGURES, LIVE, RULES, SUMMARY } from '../routes';
 
 function Desk({ unitId }: { unitId: number }) {
   const [items, setItems] = useState<ActivityListItem[] | null>(null);
@@ -35,6 +35,7 @@ function Desk({ unitId }: { unitId: number }) {
         <Cell title='固定活动日规则' note='三固定：时间、地点、议程' arrow onClick={() => go(RULES)} />
         <Cell title='请假与补签审批' arrow onClick={() => go(APPROVALS)} />
         <Cell title='出勤统计与台账导出' arrow onClick={() => go(FIGURES)} />
+        <Cell title='增加活动' note='规则日期以外的活动，任何一天都可以' arrow onClick={() => go(EXTRA)} />
       </CellGroup>
       <Card title='活动'>
         {error ? (

@@ -1,0 +1,60 @@
+import Taro from '@tarojs/taro';
+import { ExtraActivityInput } from '@zhijian/shared';
+import { useState } from 'react';
+import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
+import { Field } from '../../../components/Field';
+import { Page } from '../../../components/Page';
+import { RoleGate } from '../../../components/RoleGate';
+import { StateView } from '../../../components/StateView';
+import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
+import { useSession } from '../../../hooks/useSession';
+import { api, call } from '../../../services/api';
+import { ActivityFields, type ActivityFieldsDraft } from '../components/ActivityFields';
+import { FormError } from '../components/FormError';
+import { MaterialsField } from '../components/MaterialsField';
+import { TimeFields, type TimeFieldsDraft } from '../components/TimeFields';
+
+interface Draft extends TimeFieldsDraft, ActivityFieldsDraft {
+  date: string;
+  materials: string;
+}
+
+const EMPTY: Draft = { date: '', startTime: '14:00', durationMinutes: 120, title: '党员固定活动日', placeName: '', placeAddress: '', agenda: [], materials: '' };
+
+/** An activity outside the rule (a 专题党课, a joint event), on any day; back on the desk it is listed with the others. */
+function ExtraActivityForm({ unitId }: { unitId: number }) {
+  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
+  const form = useCheckedSubmit(ExtraActivityInput, (body) => call(api.activities.createExtra, { params: { unitId }, body }));
+
+  async function save() {
+    const created = await form.submit({ ...draft, date: draft.date.trim(), startTime: draft.startTime.trim() });
+    if (!created) return;
+    void Taro.showToast({ title: '已增加活动', icon: 'success' });
+    void Taro.navigateBack();
+  }
+
+  return (
+    <Card title='规则以外的活动'>
+      <Field label='日期' value={draft.date} onChange={(date) => update({ date })} placeholder='如 2026-12-20' maxlength={10} error={form.problems.date} />
+      <TimeFields value={draft} onChange={update} problems={form.problems} />
+      <ActivityFields value={draft} onChange={update} agendaLabel='议程' problems={form.problems} />
+      <MaterialsField value={draft.materials} onChange={(materials) => update({ materials })} error={form.problems.materials} />
+      <FormError message={form.error} />
+      <Button block loading={form.busy} onClick={() => void save()}>
+        保存活动
+      </Button>
+    </Card>
+  );
+}
+
+export default function ExtraActivityPage() {
+  const session = useSession();
+  const unitId = session?.user.unit?.id;
+  return (
+    <Page>
+      <RoleGate roles={['unit_admin']}>{unitId ? <ExtraActivityForm unitId={unitId} /> : <StateView kind='empty' title='尚未关联单位' />}</RoleGate>
+    </Page>
+  );
+}

@@ -1,0 +1,93 @@
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import type { ActivityListItem } from '@zhijian/shared';
+import { act } from 'react';
+import { beforeEach, describe, expect, it } from 'vitest';
+import DeskPage from '../../../miniapp/src/packages/checkin-admin/desk';
+import ExtraActivityPage from '../../../miniapp/src/packages/checkin-admin/extra';
+import { ACTIVITY, EXTRA } from '../../../miniapp/src/packages/checkin-admin/routes';
+import { clearSession, saveSession } from '../../../miniapp/src/services/session';
+import { makeActivityDetail, makeActivityListItem } from '../../support/taro/activityFactories';
+import { apiError, installFakeApi, json } from '../../support/taro/fakeApi';
+import { makeMe, makeSignedIn } from '../../support/taro/factories';
+import { taroControl } from '../../support/taro/taro';
+
+beforeEach(() => {
+  clearSession();
+  taroControl.reset();
+  saveSession(makeSignedIn(makeMe({ roles: ['member', 'unit_admin'] })));
+});
+
+describe('adding an extra activity', () => {
+  it('sends the day, time, place, agenda and materials, then returns to the desk', async () => {
+    const server = installFakeApi({
+      'POST /api/units/7/activities': () => json(201, makeActivityDetail({ id: 12, origin: 'extra', title: '专题党课' })),
+    });
+    render(<ExtraActivityPage />);
+    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: ' 2026-12-20 ' } });
+    fireEvent.change(screen.getByDisplayValue('14:00'), { target: { value: '09:30' } });
+    fireEvent.change(screen.getByDisplayValue('120'), { target: { value: '90' } });
+    fireEvent.change(screen.getByDisplayValue('党员固定活动日'), { target: { value: '专题党课' } });
+    fireEvent.change(screen.getByPlaceholderText('如 党群服务中心'), { target: { value: '党群服务中心' } });
+    fireEvent.click(screen.getByRole('button', { name: '添加议程环节' }));
+    fireEvent.click(screen.getByRole('button', { name: '活动环节' }));
+    fireEvent.change(document.querySelector('.zj-agenda__segment input')!, { target: { value: '书记讲党课' } });
+    fireEvent.change(screen.getByPlaceholderText('篇目、链接或需提前阅读的内容'), { target: { value: '《习近平谈治国理政》第五卷' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
+
+    await waitFor(() => expect(taroControl.navigations).toEqual([{ kind: 'navigateBack', url: undefined }]));
+    expect(server.callsTo('POST', '/api/units/7/activities')[0]!.body).toEqual({
+      title: '专题党课',
+      date: '2026-12-20',
+      startTime: '09:30',
+      durationMinutes: 90,
+      placeName: '党群服务中心',
+      placeAddress: '',
+      latitude: null,
+      longitude: null,
+      radiusMeters: null,
+      agenda: [{ kind: 'branch_general_meeting', title: '书记讲党课' }],
+      materials: '《习近平谈治国理政》第五卷',
+    });
+    expect(taroControl.toasts).toContain('已增加活动');
+  });
+
+  it('sends nothing until the day and the place are given', async () => {
+    const server = installFakeApi({});
+    render(<ExtraActivityPage />);
+    fireEvent.change(screen.getByDisplayValue('14:00'), { target: { value: '25:00' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
+    expect(await screen.findByText('日期格式应为 YYYY-MM-DD')).toBeInTheDocument();
+    expect(screen.getByText('时间格式应为 HH:MM（24 小时制）')).toBeInTheDocument();
+    expect(screen.getByText('请填写活动地点')).toBeInTheDocument();
+    expect(server.calls).toHaveLength(0);
+    expect(taroControl.navigations).toEqual([]);
+  });
+
+  it('stays on the form and shows the server’s refusal', async () => {
+    installFakeApi({ 'POST /api/units/7/activities': () => apiError('not_found', '本单位的支部不存在') });
+    render(<ExtraActivityPage />);
+    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: '2026-12-20' } });
+    fireEvent.change(screen.getByPlaceholderText('如 党群服务中心'), { target: { value: '党群服务中心' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
+    expect(await screen.findByText('本单位的支部不存在')).toBeInTheDocument();
+    expect(taroControl.navigations).toEqual([]);
+  });
+});
+
+describe('the organiser’s desk', () => {
+  it('opens an activity’s management page and the extra-activity form, and lists the new activity on return', async () => {
+    let items: ActivityListItem[] = [makeActivityListItem()];
+    const server = installFakeApi({ 'GET /api/units/7/activities': () => json(200, { items }) });
+    render(<DeskPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '管理' }));
+    expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `${ACTIVITY}?id=9` });
+    fireEvent.click(screen.getByText('增加活动'));
+    expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: EXTRA });
+
+    items = [...items, makeActivityListItem({ id: 12, origin: 'extra', title: '专题党课', startsAt: '2026-12-20T01:30:00.000Z', endsAt: '2026-12-20T03:00:00.000Z' })];
+    act(() => taroControl.fireDidShow());
+    expect(await screen.findByText('专题党课')).toBeInTheDocument();
+    expect(screen.getAllByRole('button', { name: '管理' })).toHaveLength(2);
+    expect(server.callsTo('GET', '/api/units/7/activities')).toHaveLength(2);
+  });
+});
