@@ -1,6 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
+import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
+import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const LAUNCH_ARGS = [
@@ -30,4 +33,59 @@ export async function phonePage(browser: Browser): Promise<{ page: Page; errors:
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/**
+ * The H5 build (rebuilt when stale) served by the real server, and one chromium, for the tests of a
+ * file: started before them, stopped after.
+ */
+export function useServedH5(): { readonly server: RunningServer; readonly browser: Browser; signIn(page: Page, label: string): Promise<void> } {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
+    server = await startServer();
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get browser() {
+      return browser!;
+    },
+    signIn: (page, label) => signIn(page, server!.url, label),
+  };
+}
+
+/** Waits until the element is shown; on a timeout keeps a screenshot of what the page showed instead. */
+export async function visible(locator: Locator, timeout = 20_000): Promise<void> {
+  try {
+    await locator.waitFor({ state: 'visible', timeout });
+  } catch (error) {
+    await screenshot(locator.page(), `failed-${Date.now()}`);
+    throw error;
+  }
+}
+
+/** Signs in with one of the demo accounts the dev sign-in lists, and lands on the 简报 tab. */
+export async function signIn(page: Page, serverUrl: string, label: string): Promise<void> {
+  await page.goto(`${serverUrl}/`);
+  await page.getByText(label, { exact: true }).waitFor();
+  await page.locator('#privacy-consent').click();
+  await page.getByText(label, { exact: true }).click();
+  await page.waitForURL(/#\/pages\/bulletin\/index/);
+}
+
+/** Resolves once Taro's page transitions have finished: a tap or a back during one can leave no page shown. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+}
+
+export function tab(page: Page, name: string): Locator {
+  return page.locator('.weui-tabbar__item').filter({ hasText: name });
 }

@@ -1,50 +1,18 @@
 import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
-import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
-import { launchChromium, phonePage, screenshot } from './browser';
+import type { Locator, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-/** Waits until the element is shown; on a timeout keeps a screenshot of what the page showed instead. */
-async function visible(locator: Locator): Promise<void> {
-  try {
-    await locator.waitFor({ state: 'visible', timeout: 15_000 });
-  } catch (error) {
-    await screenshot(locator.page(), `failed-${Date.now()}`);
-    throw error;
-  }
-}
+const h5 = useServedH5();
 
 /** The page Taro shows now (it keeps earlier pages of the stack in the document, hidden). */
 function shown(page: Page, selector: string): Locator {
   return page.locator(`${selector}:visible`);
 }
 
-async function signIn(page: Page, label: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.getByText(label, { exact: true }).waitFor();
-  await page.locator('#privacy-consent').click();
-  await page.getByText(label, { exact: true }).click();
-  await page.waitForURL(/#\/pages\/bulletin\/index/);
-}
-
 /** A screenshot once Taro's page transition has finished (it slides pages in). */
 async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await settled(page);
   await screenshot(page, name);
 }
 
@@ -53,14 +21,10 @@ async function snap(page: Page, name: string): Promise<void> {
  * leave no page shown), then wait until Taro shows the earlier page again (the route changes first).
  */
 async function back(page: Page, url: RegExp, selector: string): Promise<void> {
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await settled(page);
   await page.goBack();
   await page.waitForURL(url);
   await visible(shown(page, selector).first());
-}
-
-function tab(page: Page, name: string) {
-  return page.locator('.weui-tabbar__item').filter({ hasText: name });
 }
 
 const fixtures = path.resolve(import.meta.dirname, '../fixtures/bulletin');
@@ -70,8 +34,8 @@ const CONGRESS = '2015 年第 3 期';
 
 describe('简报 in the H5 build against the real server', () => {
   it('a demo member reads the sample issues: 导读, article, watermark, next, favourite, search', async () => {
-    const { page, errors } = await phonePage(browser);
-    await signIn(page, '党员（演示单位）');
+    const { page, errors } = await phonePage(h5.browser);
+    await h5.signIn(page, '党员（演示单位）');
 
     // The three sample issues, newest first, under their years.
     await visible(shown(page, '.zj-issue-row__label').filter({ hasText: NO36 }));
@@ -160,8 +124,8 @@ describe('简报 in the H5 build against the real server', () => {
   });
 
   it('the secretariat composes, previews and publishes an issue that the member then reads', async () => {
-    const { page, errors } = await phonePage(browser);
-    await signIn(page, '秘书处（演示）');
+    const { page, errors } = await phonePage(h5.browser);
+    await h5.signIn(page, '秘书处（演示）');
     await tab(page, '我的').click();
     await page.getByText('编辑简报', { exact: true }).click();
     await page.waitForURL(/#\/packages\/secretariat\/bulletins\/index/);
@@ -227,8 +191,8 @@ describe('简报 in the H5 build against the real server', () => {
     expect(errors).toEqual([]);
     await page.close();
 
-    const member = await phonePage(browser);
-    await signIn(member.page, '党员（演示单位）');
+    const member = await phonePage(h5.browser);
+    await h5.signIn(member.page, '党员（演示单位）');
     const label = '2026 年第 11 期（总第 90 期）';
     await visible(shown(member.page, '.zj-issue-row__label').filter({ hasText: label }));
     expect(await shown(member.page, '.zj-list__group-title').allTextContents()).toEqual(['2026 年', '2016 年', '2015 年']);

@@ -1,9 +1,6 @@
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
-import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
-import { launchChromium, phonePage, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
 
 /**
  * 党员固定活动日 in two browsers side by side: the organiser (demo unit admin) opens check-in and
@@ -11,51 +8,23 @@ import { launchChromium, phonePage, screenshot } from './browser';
  * page; the member sees success and the organiser's live list shows the member as in. The demo
  * data gives 建华文创园 an activity whose check-in window is open right after the first start.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function visible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 15_000 });
-}
-
-async function signIn(page: Page, label: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.getByText(label, { exact: true }).waitFor();
-  await page.locator('#privacy-consent').click();
-  await page.getByText(label, { exact: true }).click();
-  await page.waitForURL(/#\/pages\/bulletin\/index/);
-}
+const h5 = useServedH5();
 
 /** Taro H5 slides a new page in from the right; screenshots wait until it has arrived. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() =>
     [...document.querySelectorAll<HTMLElement>('.taro_page')].some((el) => getComputedStyle(el).display !== 'none' && Math.abs(el.getBoundingClientRect().left) < 1),
   );
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await settled(page);
   await screenshot(page, name);
-}
-
-function tab(page: Page, name: string) {
-  return page.locator('.weui-tabbar__item').filter({ hasText: name });
 }
 
 describe('fixed activity day check-in, organiser and member side by side', () => {
   it('the member checks in with the code read from the organiser’s screen', async () => {
-    const organiser = await phonePage(browser);
-    const member = await phonePage(browser);
+    const organiser = await phonePage(h5.browser);
+    const member = await phonePage(h5.browser);
 
-    await signIn(organiser.page, '党务工作者（演示单位）');
+    await h5.signIn(organiser.page, '党务工作者（演示单位）');
     await tab(organiser.page, '我的').click();
     await organiser.page.getByText('活动签到', { exact: true }).click();
     await organiser.page.waitForURL(/#\/packages\/checkin-admin\/desk\/index/);
@@ -69,7 +38,7 @@ describe('fixed activity day check-in, organiser and member side by side', () =>
     await visible(organiser.page.locator('.zj-code__qr:visible'));
     await shoot(organiser.page, 'checkin-02-code');
 
-    await signIn(member.page, '党员（演示单位）');
+    await h5.signIn(member.page, '党员（演示单位）');
     await tab(member.page, '签到').click();
     await member.page.waitForURL(/#\/pages\/checkin\/index/);
     await visible(member.page.getByText('我的活动', { exact: true }));

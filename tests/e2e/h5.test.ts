@@ -1,36 +1,8 @@
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
-import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
-import { launchChromium, phonePage, screenshot } from './browser';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function signInWithDevAccount(page: Page, label: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.getByText(label, { exact: true }).waitFor();
-  await page.locator('#privacy-consent').click();
-  await page.getByText(label, { exact: true }).click();
-  await page.waitForURL(/#\/pages\/bulletin\/index/);
-}
-
-/** Waits until the element is shown (fails the test after the timeout). */
-async function visible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 15_000 });
-}
+const h5 = useServedH5();
 
 /** Browser back to 我的; Taro shows the kept page again once the route has changed. */
 async function backToMe(page: Page): Promise<void> {
@@ -38,24 +10,20 @@ async function backToMe(page: Page): Promise<void> {
   // that lets the late hide cover the page we return to, so wait until 我的 is really hidden.
   await page.locator('.zj-me:visible').waitFor({ state: 'hidden', timeout: 15_000 });
   // Back only once the page has finished sliding in: a back during Taro's transition can leave no page shown.
-  await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+  await settled(page);
   await page.goBack();
   await page.waitForURL(/#\/pages\/me\/index/);
   await visible(page.locator('.zj-me:visible'));
 }
 
-function tab(page: Page, name: string) {
-  return page.locator('.weui-tabbar__item').filter({ hasText: name });
-}
-
 describe('H5 console against the real server', () => {
   it('signs in as a unit admin with a dev code and moves through every tab and the roster', async () => {
-    const { page, errors } = await phonePage(browser);
-    await page.goto(`${server.url}/`);
+    const { page, errors } = await phonePage(h5.browser);
+    await page.goto(`${h5.server.url}/`);
     await visible(page.getByText('开发环境 · 演示账号登录'));
     await screenshot(page, '01-signin');
 
-    await signInWithDevAccount(page, '党务工作者（演示单位）');
+    await h5.signIn(page, '党务工作者（演示单位）');
     await visible(page.locator('.zj-issue-row__label:visible').first());
     await screenshot(page, '02-tab-bulletin');
 
@@ -91,8 +59,8 @@ describe('H5 console against the real server', () => {
   });
 
   it('signs in as the secretariat and opens 会员单位 and 审计日志', async () => {
-    const { page, errors } = await phonePage(browser);
-    await signInWithDevAccount(page, '秘书处（演示）');
+    const { page, errors } = await phonePage(h5.browser);
+    await h5.signIn(page, '秘书处（演示）');
     await tab(page, '我的').click();
     await page.getByText('会员单位', { exact: true }).click();
     await page.waitForURL(/#\/packages\/secretariat\/units\/index/);

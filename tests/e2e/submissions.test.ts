@@ -1,45 +1,18 @@
 import { randomBytes } from 'node:crypto';
-import path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 import { UPLOAD_LIMITS } from '@zhijian/shared';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
-import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
-import { launchChromium, phonePage, screenshot } from './browser';
+import { describe, expect, it } from 'vitest';
+import { phonePage, screenshot, tab, useServedH5, visible } from './browser';
 
 /**
  * 报送与评审 through the H5 build against the real server and its demo data: the demo unit admin
- * submits a case with two photos (one camera-sized, shrunk in the browser), the secretariat registers, passes and assigns it, and the demo
- * reviewer scores it — blind.
+ * submits a case with two photos (one camera-sized, shrunk in the browser), the secretariat
+ * registers, passes and assigns it, and the demo reviewer scores it — blind.
  */
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
-  server = await startServer();
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const h5 = useServedH5();
 
 const TITLE = '楼宇“红色小管家”服务站';
-
-async function visible(locator: Locator): Promise<void> {
-  await locator.waitFor({ state: 'visible', timeout: 20_000 });
-}
-
-async function signIn(page: Page, label: string): Promise<void> {
-  await page.goto(`${server.url}/`);
-  await page.getByText(label, { exact: true }).waitFor();
-  await page.locator('#privacy-consent').click();
-  await page.getByText(label, { exact: true }).click();
-  await page.waitForURL(/#\/pages\/bulletin\/index/);
-}
 
 /** Taro's H5 inputs are custom elements around a real input; type into the real one. */
 function box(scope: Locator, placeholder: string): Locator {
@@ -49,10 +22,6 @@ function box(scope: Locator, placeholder: string): Locator {
 /** One of our buttons, by its exact text, among those shown. */
 function button(scope: Page | Locator, text: string): Locator {
   return scope.locator('.zj-button:visible').filter({ hasText: new RegExp(`^${text}$`) });
-}
-
-function tab(page: Page, name: string) {
-  return page.locator('.weui-tabbar__item').filter({ hasText: name });
 }
 
 async function openFromMe(page: Page, entry: string, url: RegExp): Promise<void> {
@@ -74,8 +43,8 @@ async function openFromMe(page: Page, entry: string, url: RegExp): Promise<void>
 describe('报送与评审 in the H5 console', () => {
   it('a unit submits a case with photos, the secretariat registers and assigns it, the reviewer scores it', async () => {
     // 1. The demo unit admin writes the case on the phone and submits it with a photo.
-    const unit = await phonePage(browser);
-    await signIn(unit.page, '党务工作者（演示单位）');
+    const unit = await phonePage(h5.browser);
+    await h5.signIn(unit.page, '党务工作者（演示单位）');
     await tab(unit.page, '报送').click();
     await unit.page.waitForURL(/#\/pages\/submit\/index/);
     const call = unit.page.locator('.zj-card:visible').filter({ has: unit.page.getByText('小创意发挥大作用', { exact: true }) });
@@ -121,8 +90,8 @@ describe('报送与评审 in the H5 console', () => {
     expect(unit.errors).toEqual([]);
 
     // 2. The secretariat registers it, passes the pre-screen and assigns the demo reviewer.
-    const desk = await phonePage(browser);
-    await signIn(desk.page, '秘书处（演示）');
+    const desk = await phonePage(h5.browser);
+    await h5.signIn(desk.page, '秘书处（演示）');
     await openFromMe(desk.page, '征集与评审', /#\/packages\/secretariat\/calls\/index/);
     await desk.page.locator('.zj-cell:visible').filter({ has: desk.page.getByText('小创意发挥大作用', { exact: true }) }).click();
     await desk.page.waitForURL(/#\/packages\/secretariat\/desk\/index/);
@@ -140,8 +109,8 @@ describe('报送与评审 in the H5 console', () => {
     expect(desk.errors).toEqual([]);
 
     // 3. The demo reviewer finds it in the queue and scores it, without ever seeing the unit.
-    const expert = await phonePage(browser);
-    await signIn(expert.page, '评审专家（演示）');
+    const expert = await phonePage(h5.browser);
+    await h5.signIn(expert.page, '评审专家（演示）');
     await openFromMe(expert.page, '评审任务', /#\/packages\/reviewer\/queue\/index/);
     await expert.page.locator('.zj-cell:visible').filter({ hasText: TITLE }).click();
     await expert.page.waitForURL(/#\/packages\/reviewer\/score\/index/);
