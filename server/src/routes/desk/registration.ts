@@ -1,11 +1,12 @@
 import type Router from '@koa/router';
-import { api, ENTRY_STATUS_LABELS, registrationNumber } from '@zhijian/shared';
+import { api, registrationNumber } from '@zhijian/shared';
 import { and, asc, count, eq, ilike, ne, or, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../../auth/currentUser';
 import { transitionEntry, type EntryRow } from '../../commands/transitionEntry';
 import type { Queryable } from '../../db/client';
-import { calls, entries, entryFiles, groups, members, reviewAssignments, reviews, units } from '../../db/schema';
+import { calls, entries, groups, members, reviewAssignments, reviews, units } from '../../db/schema';
 import { presentEntry } from '../../presenters/entry';
+import { entryListColumns, presentEntryListItem } from '../../presenters/entryListItem';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { findCall } from '../calls';
@@ -50,13 +51,8 @@ export function deskRegistrationRoutes(services: AppServices, router: Router): v
     const [total] = await db.select({ n: count() }).from(entries).innerJoin(units, eq(units.id, entries.unitId)).where(where);
     const rows = await db
       .select({
-        entry: entries,
-        callTitle: calls.title,
-        callKind: calls.kind,
-        unitName: units.name,
+        ...entryListColumns,
         groupName: groups.name,
-        authorName: members.name,
-        imageCount: sql<number>`(select count(*)::int from ${entryFiles} where ${entryFiles.entryId} = ${entries.id} and ${entryFiles.kind} = 'image')`,
         activeReviewers: sql<number>`(select count(*)::int from ${reviewAssignments} where ${reviewAssignments.entryId} = ${entries.id} and ${reviewAssignments.status} = 'active')`,
         reviewsSubmitted: sql<number>`(select count(*)::int from ${reviews} join ${reviewAssignments} on ${reviewAssignments.id} = ${reviews.assignmentId} where ${reviewAssignments.entryId} = ${entries.id} and ${reviewAssignments.status} = 'active' and ${reviews.status} = 'submitted')`,
       })
@@ -71,23 +67,10 @@ export function deskRegistrationRoutes(services: AppServices, router: Router): v
       .offset((query.page - 1) * query.pageSize);
     return {
       items: rows.map((row) => ({
-        id: row.entry.id,
-        callId: row.entry.callId,
-        callTitle: row.callTitle,
-        callKind: row.callKind,
-        status: row.entry.status,
-        statusLabel: ENTRY_STATUS_LABELS[row.entry.status],
-        registrationNumber: row.entry.registrationNumber,
-        title: row.entry.title,
-        category: row.entry.category,
-        unitName: row.unitName,
+        ...presentEntryListItem(row),
         groupName: row.groupName,
-        authorName: row.authorName ?? '',
-        imageCount: Number(row.imageCount),
         activeReviewers: Number(row.activeReviewers),
         reviewsSubmitted: Number(row.reviewsSubmitted),
-        submittedAt: row.entry.submittedAt?.toISOString() ?? null,
-        updatedAt: row.entry.updatedAt.toISOString(),
       })),
       total: total?.n ?? 0,
       page: query.page,

@@ -4,10 +4,11 @@ import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
 import { assertTransition, recordEntryEvent, transitionEntry } from '../../commands/transitionEntry';
 import type { Queryable } from '../../db/client';
-import { entries, entryFiles, members, calls, units } from '../../db/schema';
+import { calls, entries, members, units } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
 import { authorizeEntryView, authorizeEntryWrite, isUnitStaff } from '../../policies/entries';
 import { loadEntry, presentEntry } from '../../presenters/entry';
+import { entryListColumns, presentEntryListItem } from '../../presenters/entryListItem';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { checkEntryReferences, submissionProblems } from '../../submissions/entryInput';
@@ -33,14 +34,7 @@ export function entryRoutes(services: AppServices, router: Router): Router {
     const where = and(eq(entries.unitId, user.unitId), query.callId ? eq(entries.callId, query.callId) : undefined);
     const [total] = await db.select({ n: count() }).from(entries).where(where);
     const rows = await db
-      .select({
-        entry: entries,
-        callTitle: calls.title,
-        callKind: calls.kind,
-        unitName: units.name,
-        authorName: members.name,
-        imageCount: sql<number>`(select count(*)::int from ${entryFiles} where ${entryFiles.entryId} = ${entries.id} and ${entryFiles.kind} = 'image')`,
-      })
+      .select(entryListColumns)
       .from(entries)
       .innerJoin(calls, eq(calls.id, entries.callId))
       .innerJoin(units, eq(units.id, entries.unitId))
@@ -50,22 +44,7 @@ export function entryRoutes(services: AppServices, router: Router): Router {
       .limit(query.pageSize)
       .offset((query.page - 1) * query.pageSize);
     return {
-      items: rows.map((row) => ({
-        id: row.entry.id,
-        callId: row.entry.callId,
-        callTitle: row.callTitle,
-        callKind: row.callKind,
-        status: row.entry.status,
-        statusLabel: ENTRY_STATUS_LABELS[row.entry.status],
-        registrationNumber: row.entry.registrationNumber,
-        title: row.entry.title,
-        category: row.entry.category,
-        unitName: row.unitName,
-        authorName: row.authorName ?? '',
-        imageCount: Number(row.imageCount),
-        submittedAt: row.entry.submittedAt?.toISOString() ?? null,
-        updatedAt: row.entry.updatedAt.toISOString(),
-      })),
+      items: rows.map(presentEntryListItem),
       total: total?.n ?? 0,
       page: query.page,
       pageSize: query.pageSize,
