@@ -1,9 +1,10 @@
 import { act, fireEvent, render, screen } from '@testing-library/react';
-import type { ActivityRule, CheckinCode } from '@zhijian/shared';
+import type { CheckinCode } from '@zhijian/shared';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { RotatingCode } from '../../../miniapp/src/packages/checkin-admin/code';
 import { RuleEditor, type RuleDraft } from '../../../miniapp/src/packages/checkin-admin/rules/RuleEditor';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
+import { makeRule } from '../../support/taro/activityFactories';
 import { installFakeApi, json } from '../../support/taro/fakeApi';
 import { makeMe, makeSignedIn } from '../../support/taro/factories';
 import { taroControl } from '../../support/taro/taro';
@@ -64,26 +65,7 @@ describe('the rotating code screen', () => {
 });
 
 describe('the rule editor', () => {
-  const rule: ActivityRule = {
-    id: 1,
-    unitId: 7,
-    scope: 'unit',
-    branch: null,
-    hostSite: null,
-    cadence: 'monthly',
-    dayOfMonth: 15,
-    weekday: null,
-    startTime: '14:00',
-    durationMinutes: 150,
-    title: '党员固定活动日',
-    placeName: '党群服务中心',
-    placeAddress: '',
-    latitude: null,
-    longitude: null,
-    radiusMeters: null,
-    agenda: [{ kind: 'segment', title: '创客公开课' }],
-    description: '每月 15 日 14:00',
-  };
+  const rule = makeRule({ durationMinutes: 150, agenda: [{ kind: 'segment', title: '创客公开课' }] });
 
   it('offers only the 5th, 15th and 25th as the day', () => {
     render(<RuleEditor rule={rule} saving={false} onSave={() => undefined} />);

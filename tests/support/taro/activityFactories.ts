@@ -1,4 +1,4 @@
-import type { ActivityDetail, ActivityListItem } from '@zhijian/shared';
+import type { ActivityDetail, ActivityListItem, ActivityRule } from '@zhijian/shared';
 
 /** An activity of unit 7 on 2026-11-25 at 14:00 Beijing time, not started yet. */
 export function makeActivityListItem(overrides: Partial<ActivityListItem> = {}): ActivityListItem {
@@ -37,6 +37,31 @@ export function makeActivityDetail(overrides: Partial<ActivityDetail> = {}): Act
     needsLocation: false,
     mine: null,
     canOrganise: true,
+    ...overrides,
+  };
+}
+
+/** The unit's monthly rule: the 15th at 14:00. */
+export function makeRule(overrides: Partial<ActivityRule> = {}): ActivityRule {
+  return {
+    id: 1,
+    unitId: 7,
+    scope: 'unit',
+    branch: null,
+    hostSite: null,
+    cadence: 'monthly',
+    dayOfMonth: 15,
+    weekday: null,
+    startTime: '14:00',
+    durationMinutes: 120,
+    title: '党员固定活动日',
+    placeName: '党群服务中心',
+    placeAddress: '',
+    latitude: null,
+    longitude: null,
+    radiusMeters: null,
+    agenda: [],
+    description: '每月 15 日 14:00',
     ...overrides,
   };
 }

@@ -1,18 +1,21 @@
 import { Text, View } from '@tarojs/components';
-import { ACTIVITY_DAYS, type ActivityRule } from '@zhijian/shared';
+import { ACTIVITY_DAYS, DEFAULT_MOBILE_WEEKDAY, WEEKDAY_LABELS, WEEKDAYS, type ActivityRule } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
+import { Chips } from '../../../components/Chips';
 import { ActivityFields, type ActivityFieldsDraft } from '../components/ActivityFields';
 import { FormError } from '../components/FormError';
 import { TimeFields, type TimeFieldsDraft } from '../components/TimeFields';
 
-export interface RuleDraft extends TimeFieldsDraft, ActivityFieldsDraft {
-  dayOfMonth: number;
-}
+/** A monthly rule (unit, branch) names its day of month; a weekly one (host site) its weekday. */
+export type RuleDraft = TimeFieldsDraft & ActivityFieldsDraft & ({ dayOfMonth: number } | { weekday: number });
 
-function draftOf(rule: ActivityRule | undefined): RuleDraft {
+type Fields = TimeFieldsDraft & ActivityFieldsDraft & { dayOfMonth: number; weekday: number };
+
+function fieldsOf(rule: ActivityRule | undefined): Fields {
   return {
     dayOfMonth: rule?.dayOfMonth ?? 15,
+    weekday: rule?.weekday ?? DEFAULT_MOBILE_WEEKDAY,
     startTime: rule?.startTime ?? '14:00',
     durationMinutes: rule?.durationMinutes ?? 120,
     title: rule?.title ?? '党员固定活动日',
@@ -22,28 +25,49 @@ function draftOf(rule: ActivityRule | undefined): RuleDraft {
   };
 }
 
+const WEEKDAY_OPTIONS = WEEKDAYS.map((day) => ({ value: day, label: WEEKDAY_LABELS[day]! }));
+
 /**
- * 三固定 of the unit: the day is one of three buttons — 5, 15, 25 — so no other day can be chosen;
- * the server refuses any other day as well.
+ * 三固定 of the unit or a branch: the day is one of three buttons — 5, 15, 25 — so no other day can
+ * be chosen; the server refuses any other day as well. A host site's mobile members meet weekly.
  */
-export function RuleEditor({ rule, saving, error, onSave }: { rule?: ActivityRule; saving: boolean; error?: string; onSave: (draft: RuleDraft) => void }) {
-  const [draft, setDraft] = useState<RuleDraft>(() => draftOf(rule));
-  const update = (patch: Partial<RuleDraft>) => setDraft((current) => ({ ...current, ...patch }));
+export function RuleEditor({
+  rule,
+  cadence = 'monthly',
+  saving,
+  error,
+  onSave,
+}: {
+  rule?: ActivityRule;
+  cadence?: ActivityRule['cadence'];
+  saving: boolean;
+  error?: string;
+  onSave: (draft: RuleDraft) => void;
+}) {
+  const [fields, setFields] = useState<Fields>(() => fieldsOf(rule));
+  const update = (patch: Partial<Fields>) => setFields((current) => ({ ...current, ...patch }));
+  const { dayOfMonth, weekday, ...common } = fields;
 
   return (
     <View className='zj-rule-editor'>
-      <Text className='zj-rule-editor__label'>每月固定活动日</Text>
-      <View className='zj-rule-editor__days' role='radiogroup'>
-        {ACTIVITY_DAYS.map((day) => (
-          <Button key={day} size='small' variant={draft.dayOfMonth === day ? 'primary' : 'secondary'} onClick={() => update({ dayOfMonth: day })}>
-            {`${day} 日`}
-          </Button>
-        ))}
-      </View>
-      <TimeFields value={draft} onChange={update} />
-      <ActivityFields value={draft} onChange={update} agendaLabel='固定议程' />
+      {cadence === 'monthly' ? (
+        <>
+          <Text className='zj-rule-editor__label'>每月固定活动日</Text>
+          <View className='zj-rule-editor__days' role='radiogroup'>
+            {ACTIVITY_DAYS.map((day) => (
+              <Button key={day} size='small' variant={dayOfMonth === day ? 'primary' : 'secondary'} onClick={() => update({ dayOfMonth: day })}>
+                {`${day} 日`}
+              </Button>
+            ))}
+          </View>
+        </>
+      ) : (
+        <Chips label='每周活动日' options={WEEKDAY_OPTIONS} value={weekday} onChange={(day) => update({ weekday: day })} />
+      )}
+      <TimeFields value={fields} onChange={update} />
+      <ActivityFields value={fields} onChange={update} agendaLabel='固定议程' />
       <FormError message={error} />
-      <Button block loading={saving} onClick={() => onSave(draft)}>
+      <Button block loading={saving} onClick={() => onSave(cadence === 'monthly' ? { dayOfMonth, ...common } : { weekday, ...common })}>
         保存规则并生成未来三个月的活动
       </Button>
     </View>

@@ -1,6 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import type { ActivityRule } from '@zhijian/shared';
+import type { ActivityRule, HostSite } from '@zhijian/shared';
 import { useEffect, useState } from 'react';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
@@ -9,57 +8,71 @@ import { StateView } from '../../../components/StateView';
 import { useSession } from '../../../hooks/useSession';
 import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
-import { RuleEditor, type RuleDraft } from './RuleEditor';
+import { HostSiteMembers } from './HostSiteMembers';
+import { NewHostSite } from './NewHostSite';
+import { OwnedRule } from './OwnedRule';
+import { RuleForm } from './RuleForm';
 import { SettingsForm } from './SettingsForm';
 import './index.scss';
 
-function Rules({ unitId }: { unitId: number }) {
-  const [rules, setRules] = useState<ActivityRule[] | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [saving, setSaving] = useState(false);
-  const load = async () => setRules((await call(api.schedules.listRules, { params: { unitId } })).items);
-  useEffect(() => {
-    load().catch((failure: unknown) => setError(messageOf(failure)));
-  }, [unitId]);
+interface RulesData {
+  rules: ActivityRule[];
+  branches: { id: number; name: string }[];
+  sites: HostSite[];
+}
 
-  async function save(draft: RuleDraft) {
-    setSaving(true);
-    setError(undefined);
+async function loadRules(unitId: number): Promise<RulesData> {
+  const [rules, unit, sites] = await Promise.all([
+    call(api.schedules.listRules, { params: { unitId } }),
+    call(api.units.get, { params: { id: unitId } }),
+    call(api.schedules.listHostSites, { params: { unitId } }),
+  ]);
+  return { rules: rules.items, branches: unit.branches, sites: sites.items };
+}
+
+function Rules({ unitId }: { unitId: number }) {
+  const [data, setData] = useState<RulesData | null>(null);
+  const [error, setError] = useState<string | undefined>();
+  const load = async () => {
     try {
-      const unitRule = rules?.find((r) => r.scope === 'unit');
-      const saved = unitRule
-        ? await call(api.schedules.updateRule, { params: { id: unitRule.id }, body: draft })
-        : await call(api.schedules.createRule, { params: { unitId }, body: draft });
-      const { created, updated, removed } = saved.generation;
-      void Taro.showToast({ title: `已保存：新增 ${created}、更新 ${updated}、取消 ${removed} 次活动`, icon: 'none' });
-      await load();
+      setData(await loadRules(unitId));
+      setError(undefined);
     } catch (failure) {
       setError(messageOf(failure));
-    } finally {
-      setSaving(false);
     }
-  }
+  };
+  useEffect(() => void load(), [unitId]);
 
-  if (!rules) return error ? <StateView kind='error' description={error} /> : <StateView kind='loading' />;
+  if (!data) return error ? <StateView kind='error' description={error} onRetry={() => void load()} /> : <StateView kind='loading' />;
+  const { rules, branches, sites } = data;
   const unitRule = rules.find((r) => r.scope === 'unit');
-  const others = rules.filter((r) => r.scope !== 'unit');
+  const ruleOf = (owner: (rule: ActivityRule) => boolean) => rules.find(owner);
+  const replaceSite = (site: HostSite) => setData({ ...data, sites: sites.map((s) => (s.id === site.id ? site : s)) });
   return (
     <View>
       <Card title={unitRule ? `本单位：${unitRule.description}` : '本单位尚未设定固定活动日'}>
-        <RuleEditor key={unitRule?.id ?? 'new'} rule={unitRule} saving={saving} error={error} onSave={(draft) => void save(draft)} />
+        <RuleForm key={unitRule?.id ?? 'new'} unitId={unitId} owner={{}} rule={unitRule} onSaved={load} />
       </Card>
       <Card title='签到设置'>
         <SettingsForm unitId={unitId} />
       </Card>
-      {others.length ? (
-        <Card title='支部与流动党员服务点'>
-          {others.map((rule) => (
-            <Text key={rule.id} className='zj-rules__other'>
-              {rule.hostSite?.name ?? rule.branch?.name}：{rule.description} · {rule.placeName}
-            </Text>
+      {branches.length ? (
+        <Card title='支部的固定活动日'>
+          {branches.map((branch) => (
+            <OwnedRule key={branch.id} unitId={unitId} name={branch.name} owner={{ branchId: branch.id }} rule={ruleOf((r) => r.branch?.id === branch.id)} onSaved={load} />
           ))}
         </Card>
       ) : null}
+      <Card title='流动党员服务点'>
+        {sites.map((site) => (
+          <View key={site.id} className='zj-rules__site'>
+            <OwnedRule unitId={unitId} name={site.name} owner={{ hostSiteId: site.id }} rule={ruleOf((r) => r.hostSite?.id === site.id)} onSaved={load} />
+            <HostSiteMembers unitId={unitId} site={site} onChanged={replaceSite} />
+          </View>
+        ))}
+        <NewHostSite unitId={unitId} onCreated={(site) => setData({ ...data, sites: [...sites, site] })} />
+        <Text className='zj-muted'>编入服务点的流动党员参加服务点的每周活动，不再计入本单位每月活动的应到人数。</Text>
+      </Card>
       <Text className='zj-muted'>修改规则后，尚未举行、未调整过的活动随之更新；已举行或已调整的不变。</Text>
     </View>
   );
