@@ -37,7 +37,7 @@ export function GuestInvite({ activityId }: { activityId: number }) {
           ))}
         </CellGroup>
       ) : null}
-      <Text className='zj-muted'>受邀党员可扫码签到，记为列席，不计入本单位应到人数。</Text>
+      <Text className='zj-muted zj-form-note'>受邀党员可扫码签到，记为列席，不计入本单位应到人数。</Text>
     </>
   );
 }

@@ -58,14 +58,14 @@ export function HostSiteMembers({ unitId, site, onChanged }: { unitId: number; s
       {site.members.length ? (
         site.members.map((member) => <MemberRow key={member.id} name={member.name} note={member.phoneMasked} action='移出' busy={busy} onAction={() => detach(member.id)} />)
       ) : (
-        <Text className='zj-muted'>尚未编入流动党员。</Text>
+        <Text className='zj-muted zj-form-note'>尚未编入流动党员。</Text>
       )}
       <Field label='编入流动党员' value={q} onChange={setQ} placeholder='姓名或手机号，留空列出全部' maxlength={50} onConfirm={() => void search()} />
       <Button size='small' variant='secondary' loading={busy} onClick={() => void search()}>
         查找本单位流动党员
       </Button>
       {found?.map((member) => <MemberRow key={member.id} name={member.name} note={member.phoneMasked} action='编入' busy={busy} onAction={() => void attach(member.id)} />)}
-      {found && !found.length ? <Text className='zj-muted'>没有找到可编入的流动党员（名册中类别为流动党员的才能编入）。</Text> : null}
+      {found && !found.length ? <Text className='zj-muted zj-form-note'>没有找到可编入的流动党员（名册中类别为流动党员的才能编入）。</Text> : null}
       <FormError message={error} />
     </View>
   );

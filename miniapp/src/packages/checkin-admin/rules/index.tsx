@@ -71,7 +71,7 @@ function Rules({ unitId }: { unitId: number }) {
           </View>
         ))}
         <NewHostSite unitId={unitId} onCreated={(site) => setData({ ...data, sites: [...sites, site] })} />
-        <Text className='zj-muted'>编入服务点的流动党员参加服务点的每周活动，不再计入本单位每月活动的应到人数。</Text>
+        <Text className='zj-muted zj-form-note'>编入服务点的流动党员参加服务点的每周活动，不再计入本单位每月活动的应到人数。</Text>
       </Card>
       <Text className='zj-muted'>修改规则后，尚未举行、未调整过的活动随之更新；已举行或已调整的不变。</Text>
     </View>
