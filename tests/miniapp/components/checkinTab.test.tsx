@@ -3,26 +3,13 @@ import type { CheckinResult, MyActivity } from '@zhijian/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import CheckinTab from '../../../miniapp/src/pages/checkin';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
+import { makeActivityListItem } from '../../support/taro/activityFactories';
 import { apiError, installFakeApi, json, type FakeRequest } from '../../support/taro/fakeApi';
 import { makeMe, makeSignedIn } from '../../support/taro/factories';
 import { taroControl } from '../../support/taro/taro';
 
 const activity: MyActivity = {
-  id: 9,
-  unitId: 7,
-  unitName: '荣盛集团',
-  title: '主题党日：创客沙龙',
-  startsAt: '2026-11-25T06:00:00.000Z',
-  endsAt: '2026-11-25T08:00:00.000Z',
-  placeName: '党群服务中心',
-  placeAddress: '',
-  origin: 'generated',
-  scope: 'unit',
-  branchName: null,
-  hostSiteName: null,
-  moved: null,
-  window: { opensAt: '2026-11-25T05:30:00.000Z', closesAt: '2026-11-25T06:30:00.000Z', lateAfter: '2026-11-25T06:10:00.000Z' },
-  phase: 'checkin_open',
+  ...makeActivityListItem({ phase: 'checkin_open', placeAddress: '' }),
   relation: 'roster',
   myStatus: 'waiting',
   checkedInAt: null,
