@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { ATTENDANCE_STATUSES, CHECKIN_METHODS } from '../domain/attendance';
 import { parseDate } from '../domain/shanghaiTime';
-import { Agenda, AgendaSegment, ClockTime, PlaceFields, RuleScope } from './activityRules';
+import { ActivityTitle, Agenda, AgendaSegment, ClockTime, DurationMinutes, Materials, PlaceAddress, PlaceFields, PlaceName, RuleScope } from './activityRules';
 import { Id, IdParams } from './common';
 import { Phone, UnitParams } from './members';
 
@@ -89,25 +89,25 @@ export const DateRangeQuery = z
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' });
 
 export const ExtraActivityInput = PlaceFields.extend({
-  title: z.string().trim().min(1, '请填写活动名称').max(60),
+  title: ActivityTitle,
   date: CalendarDay,
   startTime: ClockTime,
-  durationMinutes: z.number().int().min(15).max(720).default(120),
+  durationMinutes: DurationMinutes.default(120),
   agenda: Agenda.default([]),
-  materials: z.string().trim().max(2000).default(''),
+  materials: Materials.default(''),
   branchId: Id.nullable().optional(),
   hostSiteId: Id.nullable().optional(),
 });
 
 export const ActivityUpdate = z
   .object({
-    title: z.string().trim().min(1).max(60),
+    title: ActivityTitle,
     agenda: Agenda,
-    materials: z.string().trim().max(2000),
+    materials: Materials,
     /** 活动小结, written afterwards. */
-    summary: z.string().trim().max(2000),
-    placeName: z.string().trim().min(1).max(60),
-    placeAddress: z.string().trim().max(120),
+    summary: z.string().trim().max(2000, '活动小结最多 2000 字'),
+    placeName: PlaceName,
+    placeAddress: PlaceAddress,
   })
   .partial();
 

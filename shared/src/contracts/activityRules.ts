@@ -15,10 +15,17 @@ export const AgendaSegment = z.object({
 export type AgendaSegment = z.infer<typeof AgendaSegment>;
 export const Agenda = z.array(AgendaSegment).max(12, '议程最多 12 个环节');
 
+/** The fields rules, extra activities and edits share, each with its message in Chinese once. */
+export const ActivityTitle = z.string().trim().min(1, '请填写活动名称').max(60, '活动名称最多 60 字');
+export const PlaceName = z.string().trim().min(1, '请填写活动地点').max(60, '活动地点最多 60 字');
+export const PlaceAddress = z.string().trim().max(120, '详细地址最多 120 字');
+export const DurationMinutes = z.number().int('活动时长须为整数分钟').min(15, '活动时长至少 15 分钟').max(720, '活动时长最多 12 小时');
+export const Materials = z.string().trim().max(2000, '活动材料最多 2000 字');
+
 /** Where an activity is held; coordinates and radius only matter where the unit turned geofencing on. */
 export const PlaceFields = z.object({
-  placeName: z.string().trim().min(1, '请填写活动地点').max(60),
-  placeAddress: z.string().trim().max(120).default(''),
+  placeName: PlaceName,
+  placeAddress: PlaceAddress.default(''),
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
   radiusMeters: z.number().int().min(10, '范围至少 10 米').max(5000, '范围最多 5000 米').nullable().default(null),
@@ -36,8 +43,8 @@ const RuleFields = PlaceFields.extend({
   /** Weekly rules of a host site: ISO weekday, 1 = Monday; Wednesday when not given. */
   weekday: z.number().int().min(1).max(7).nullable().optional(),
   startTime: ClockTime,
-  durationMinutes: z.number().int().min(15, '活动时长至少 15 分钟').max(720, '活动时长最多 12 小时').default(120),
-  title: z.string().trim().min(1).max(60).default('党员固定活动日'),
+  durationMinutes: DurationMinutes.default(120),
+  title: ActivityTitle.default('党员固定活动日'),
   agenda: Agenda.default([]),
 });
 

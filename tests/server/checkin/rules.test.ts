@@ -235,4 +235,18 @@ describe('moving and adding activities', () => {
     const count = await server.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.entityId, String(created.id)));
     expect(count[0]!.n).toBeGreaterThanOrEqual(2);
   });
+
+  it('refuses an empty name or place and a too-short activity with a message in Chinese, changing nothing', async () => {
+    const { member, client } = await signedInMember(server, ['unit_admin']);
+    const created = await client.call(api.activities.createExtra, { params: { unitId: member.unitId! }, body: { title: '党课', date: '2027-07-01', startTime: '09:00', ...place } });
+    const noName = await refusal(client.call(api.activities.update, { params: { id: created.id }, body: { title: '  ' } }));
+    expect(noName.status).toBe(400);
+    expect(noName.message).toContain('请填写活动名称');
+    expect((await refusal(client.call(api.activities.update, { params: { id: created.id }, body: { placeName: '' } }))).message).toContain('请填写活动地点');
+    const tooShort = await refusal(
+      client.call(api.activities.createExtra, { params: { unitId: member.unitId! }, body: { title: '党课', date: '2027-07-02', startTime: '09:00', durationMinutes: 5, ...place } }),
+    );
+    expect(tooShort.message).toContain('活动时长至少 15 分钟');
+    expect(await client.call(api.activities.get, { params: { id: created.id } })).toMatchObject({ title: '党课', placeName: place.placeName });
+  });
 });

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ExtraActivityInput, type ActivityDetail } from '@zhijian/shared';
+import { ActivityUpdate, type ActivityDetail } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
@@ -12,11 +12,8 @@ interface Draft extends ActivityFieldsDraft {
   materials: string;
 }
 
-/**
- * The same limits as the PATCH contract (`ActivityUpdate`), whose fields carry no messages of their
- * own; an extra activity's fields are these with the Chinese ones (请填写活动名称、请填写活动地点).
- */
-const EDITABLE = ExtraActivityInput.pick({ title: true, placeName: true, placeAddress: true, agenda: true, materials: true });
+/** What this form edits, checked by the PATCH contract itself (every field required here). */
+const EDITABLE = ActivityUpdate.pick({ title: true, placeName: true, placeAddress: true, agenda: true, materials: true }).required();
 
 const draftOf = ({ title, placeName, placeAddress, agenda, materials }: ActivityDetail): Draft => ({ title, placeName, placeAddress, agenda, materials });
 
