@@ -95,7 +95,48 @@ describe('the rule editor', () => {
           { kind: 'branch_general_meeting', title: '创客公开课' },
           { kind: 'segment', title: '党员大讨论' },
         ],
+        latitude: null,
+        longitude: null,
+        radiusMeters: null,
       },
     ]);
+  });
+});
+
+describe('the check-in area of a rule', () => {
+  const located = makeRule({ latitude: 30.2741, longitude: 120.1551, radiusMeters: 300 });
+
+  it('keeps the rule’s position and radius when something else is changed', () => {
+    const saved: RuleDraft[] = [];
+    render(<RuleEditor rule={located} saving={false} onSave={(draft) => saved.push(draft)} />);
+    expect(screen.getByText('纬度 30.2741，经度 120.1551')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '5 日' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存规则并生成未来三个月的活动' }));
+    expect(saved[0]).toMatchObject({ dayOfMonth: 5, latitude: 30.2741, longitude: 120.1551, radiusMeters: 300 });
+  });
+
+  it('takes the organiser’s position in gcj02 with a 300 m radius, which can be widened', async () => {
+    taroControl.location = { latitude: 30.27412345, longitude: 120.15509876 };
+    const saved: RuleDraft[] = [];
+    render(<RuleEditor rule={makeRule()} saving={false} onSave={(draft) => saved.push(draft)} />);
+    expect(screen.getByText(/^未设定/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '以当前位置为活动地点' }));
+    expect(await screen.findByText('纬度 30.274123，经度 120.155099')).toBeInTheDocument();
+    fireEvent.change(screen.getByDisplayValue('300'), { target: { value: '500' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存规则并生成未来三个月的活动' }));
+    expect(saved[0]).toMatchObject({ latitude: 30.274123, longitude: 120.155099, radiusMeters: 500 });
+    expect(taroControl.locationCalls).toBe(1);
+  });
+
+  it('clears the position, and says so when the phone will not give one', async () => {
+    taroControl.location = null;
+    const saved: RuleDraft[] = [];
+    render(<RuleEditor rule={located} saving={false} onSave={(draft) => saved.push(draft)} />);
+    fireEvent.click(screen.getByRole('button', { name: '改为当前位置' }));
+    expect(await screen.findByText('未能获取位置：请在设置中允许使用位置信息，并在活动地点重试')).toBeInTheDocument();
+    expect(screen.getByText('纬度 30.2741，经度 120.1551')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '清除位置' }));
+    fireEvent.click(screen.getByRole('button', { name: '保存规则并生成未来三个月的活动' }));
+    expect(saved[0]).toMatchObject({ latitude: null, longitude: null, radiusMeters: null });
   });
 });

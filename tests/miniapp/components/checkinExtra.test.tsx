@@ -51,6 +51,24 @@ describe('adding an extra activity', () => {
     expect(taroControl.toasts).toContain('已增加活动');
   });
 
+  it('sends the position taken where the organiser stands, and the radius', async () => {
+    taroControl.location = { latitude: 30.2741, longitude: 120.1551 };
+    const server = installFakeApi({ 'POST /api/units/7/activities': () => json(201, makeActivityDetail({ id: 13, origin: 'extra' })) });
+    render(<ExtraActivityPage />);
+    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: '2026-12-20' } });
+    fireEvent.change(screen.getByPlaceholderText('如 党群服务中心'), { target: { value: '钱塘江边' } });
+    fireEvent.click(screen.getByRole('button', { name: '以当前位置为活动地点' }));
+    fireEvent.change(await screen.findByDisplayValue('300'), { target: { value: '5' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
+    expect(await screen.findByText('范围至少 10 米')).toBeInTheDocument();
+    expect(server.callsTo('POST', '/api/units/7/activities')).toHaveLength(0);
+
+    fireEvent.change(screen.getByDisplayValue('5'), { target: { value: '800' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
+    await waitFor(() => expect(server.callsTo('POST', '/api/units/7/activities')).toHaveLength(1));
+    expect(server.callsTo('POST', '/api/units/7/activities')[0]!.body).toMatchObject({ placeName: '钱塘江边', latitude: 30.2741, longitude: 120.1551, radiusMeters: 800 });
+  });
+
   it('sends nothing until the day and the place are given', async () => {
     const server = installFakeApi({});
     render(<ExtraActivityPage />);

@@ -68,6 +68,9 @@ describe('rules of branches and host sites', () => {
       placeName: '一支部活动室',
       placeAddress: '',
       agenda: [],
+      latitude: null,
+      longitude: null,
+      radiusMeters: null,
       branchId: 3,
     });
     expect(taroControl.toasts).toContain('已保存：新增 3、更新 0、取消 0 次活动');

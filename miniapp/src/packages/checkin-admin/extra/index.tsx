@@ -11,16 +11,17 @@ import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
 import { useSession } from '../../../hooks/useSession';
 import { api, call } from '../../../services/api';
 import { ActivityFields, type ActivityFieldsDraft } from '../components/ActivityFields';
+import { CheckinArea, type CheckinAreaDraft } from '../components/CheckinArea';
 import { FormError } from '../components/FormError';
 import { MaterialsField } from '../components/MaterialsField';
 import { TimeFields, type TimeFieldsDraft } from '../components/TimeFields';
 
-interface Draft extends TimeFieldsDraft, ActivityFieldsDraft {
+interface Draft extends TimeFieldsDraft, ActivityFieldsDraft, CheckinAreaDraft {
   date: string;
   materials: string;
 }
 
-const EMPTY: Draft = { date: '', startTime: '14:00', durationMinutes: 120, title: '党员固定活动日', placeName: '', placeAddress: '', agenda: [], materials: '' };
+const EMPTY: Draft = { date: '', startTime: '14:00', durationMinutes: 120, title: '党员固定活动日', placeName: '', placeAddress: '', agenda: [], materials: '', latitude: null, longitude: null, radiusMeters: null };
 
 /** An activity outside the rule (a 专题党课, a joint event), on any day; back on the desk it is listed with the others. */
 function ExtraActivityForm({ unitId }: { unitId: number }) {
@@ -40,6 +41,7 @@ function ExtraActivityForm({ unitId }: { unitId: number }) {
       <Field label='日期' value={draft.date} onChange={(date) => update({ date })} placeholder='如 2026-12-20' maxlength={10} error={form.problems.date} />
       <TimeFields value={draft} onChange={update} problems={form.problems} />
       <ActivityFields value={draft} onChange={update} agendaLabel='议程' problems={form.problems} />
+      <CheckinArea value={draft} onChange={update} problems={form.problems} />
       <MaterialsField value={draft.materials} onChange={(materials) => update({ materials })} error={form.problems.materials} />
       <FormError message={form.error} />
       <Button block loading={form.busy} onClick={() => void save()}>

@@ -4,13 +4,14 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Chips } from '../../../components/Chips';
 import { ActivityFields, type ActivityFieldsDraft } from '../components/ActivityFields';
+import { CheckinArea, type CheckinAreaDraft } from '../components/CheckinArea';
 import { FormError } from '../components/FormError';
 import { TimeFields, type TimeFieldsDraft } from '../components/TimeFields';
 
 /** A monthly rule (unit, branch) names its day of month; a weekly one (host site) its weekday. */
-export type RuleDraft = TimeFieldsDraft & ActivityFieldsDraft & ({ dayOfMonth: number } | { weekday: number });
+export type RuleDraft = TimeFieldsDraft & ActivityFieldsDraft & CheckinAreaDraft & ({ dayOfMonth: number } | { weekday: number });
 
-type Fields = TimeFieldsDraft & ActivityFieldsDraft & { dayOfMonth: number; weekday: number };
+type Fields = TimeFieldsDraft & ActivityFieldsDraft & CheckinAreaDraft & { dayOfMonth: number; weekday: number };
 
 function fieldsOf(rule: ActivityRule | undefined): Fields {
   return {
@@ -22,6 +23,10 @@ function fieldsOf(rule: ActivityRule | undefined): Fields {
     placeName: rule?.placeName ?? '',
     placeAddress: rule?.placeAddress ?? '',
     agenda: rule?.agenda ?? [],
+    // Sent back as they are: a rule saved without them would lose its check-in area.
+    latitude: rule?.latitude ?? null,
+    longitude: rule?.longitude ?? null,
+    radiusMeters: rule?.radiusMeters ?? null,
   };
 }
 
@@ -66,6 +71,7 @@ export function RuleEditor({
       )}
       <TimeFields value={fields} onChange={update} />
       <ActivityFields value={fields} onChange={update} agendaLabel='固定议程' />
+      <CheckinArea value={fields} onChange={update} />
       <FormError message={error} />
       <Button block loading={saving} onClick={() => onSave(cadence === 'monthly' ? { dayOfMonth, ...common } : { weekday, ...common })}>
         保存规则并生成未来三个月的活动
