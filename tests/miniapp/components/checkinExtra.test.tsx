@@ -107,5 +107,9 @@ describe('the organiser’s desk', () => {
     expect(await screen.findByText('专题党课')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: '管理' })).toHaveLength(2);
     expect(server.callsTo('GET', '/api/units/7/activities')).toHaveLength(2);
+    // A week back and a year ahead, so an extra activity planned beyond the rules' three months shows too.
+    const query = server.callsTo('GET', '/api/units/7/activities')[0]!.query;
+    const days = (Date.parse(query.get('to')!) - Date.parse(query.get('from')!)) / 86_400_000;
+    expect(days).toBe(373);
   });
 });

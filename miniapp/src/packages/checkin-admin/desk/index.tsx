@@ -19,9 +19,11 @@ function Desk({ unitId }: { unitId: number }) {
   const [error, setError] = useState<string | null>(null);
   const load = async () => {
     try {
-      // A week back (to write summaries, approve make-ups) and the three months ahead.
-      const from = formatDate(addDays(shanghaiDate(new Date()), -7));
-      setItems((await call(api.activities.listForUnit, { params: { unitId }, query: { from } })).items);
+      // A week back (to write summaries, approve make-ups) and a year ahead: rules generate three
+      // months ahead, but an extra activity may be planned further out.
+      const today = shanghaiDate(new Date());
+      const range = { from: formatDate(addDays(today, -7)), to: formatDate(addDays(today, 366)) };
+      setItems((await call(api.activities.listForUnit, { params: { unitId }, query: range })).items);
       setError(null);
     } catch (failure) {
       setError(messageOf(failure));
