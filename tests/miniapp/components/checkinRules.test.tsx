@@ -113,6 +113,33 @@ describe('rules of branches and host sites', () => {
     expect(server.callsTo('POST', '/api/units/7/activity-rules')).toHaveLength(0);
   });
 
+  it('deletes a branch’s rule only once confirmed, and reads the rules again', async () => {
+    const branchRule = makeRule({ id: 6, scope: 'branch', branch: { id: 3, name: '第一党支部' }, dayOfMonth: 5, description: '每月 5 日 14:00' });
+    const server = rulesApi({ rules: [makeRule(), branchRule], routes: { 'DELETE /api/activity-rules/6': () => json(200, { ...generation, created: 0, removed: 2 }) } });
+    render(<RulesPage />);
+    const block = await ownedRule('第一党支部');
+    fireEvent.click(within(block).getByText('修改规则'));
+
+    taroControl.modalConfirm = false;
+    fireEvent.click(within(block).getByRole('button', { name: '删除此规则' }));
+    await waitFor(() => expect(taroControl.modals).toHaveLength(1));
+    expect(server.callsTo('DELETE', '/api/activity-rules/6')).toHaveLength(0);
+
+    taroControl.modalConfirm = true;
+    fireEvent.click(within(block).getByRole('button', { name: '删除此规则' }));
+    await waitFor(() => expect(server.callsTo('DELETE', '/api/activity-rules/6')).toHaveLength(1));
+    expect(taroControl.modals[1]).toMatchObject({ title: '删除规则' });
+    await waitFor(() => expect(taroControl.toasts).toContain('已删除规则，取消 2 次活动'));
+    await waitFor(() => expect(server.callsTo('GET', '/api/units/7/activity-rules')).toHaveLength(2));
+  });
+
+  it('shows the server’s refusal to delete a rule', async () => {
+    rulesApi({ routes: { 'DELETE /api/activity-rules/1': () => apiError('forbidden', '只能管理本单位的规则') } });
+    render(<RulesPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '删除此规则' }));
+    expect(await screen.findByText('只能管理本单位的规则')).toBeInTheDocument();
+  });
+
   it('creates a host site, and not without a name', async () => {
     const server = rulesApi({ sites: [], routes: { 'POST /api/units/7/host-sites': () => json(201, { id: 6, unitId: 7, name: '九堡流动党员之家', members: [] }) } });
     render(<RulesPage />);
