@@ -52,7 +52,7 @@ async function start(): Promise<Running> {
         // not a log line
       }
     });
-    child.on('exit', (code) => reject(new Error(`server exited with ${code} before listening: ${stderr}`)));
+    child.on('close', (code) => reject(new Error(`server exited with ${code} before listening: ${stderr}`)));
   });
   return { child, url, logs, client: clientFor(url) };
 }
@@ -61,9 +61,10 @@ function clientFor(baseUrl: string, token?: string): ApiClient {
   return createApiClient({ transport: fetchTransport(), baseUrl, getToken: () => token });
 }
 
+/** Resolves on 'close', not 'exit': only then has the child's last output been read. */
 function stop(running: Running, signal: NodeJS.Signals): Promise<number | null> {
   return new Promise((resolve) => {
-    running.child.on('exit', (code) => resolve(code));
+    running.child.on('close', (code) => resolve(code));
     running.child.kill(signal);
   });
 }
