@@ -17,6 +17,10 @@ beforeEach(() => {
   saveSession(makeSignedIn(makeMe({ roles: ['member', 'unit_admin'] })));
 });
 
+function unitWith(branches: { id: number; name: string }[]) {
+  return { id: 7, name: '荣盛集团', kind: 'enterprise', groupId: 1, groupName: '第一片组', memberCount: 40, inviteCode: 'RS2016', branches };
+}
+
 describe('adding an extra activity', () => {
   it('sends the day, time, place, agenda and materials, then returns to the desk', async () => {
     const server = installFakeApi({
@@ -45,6 +49,8 @@ describe('adding an extra activity', () => {
       latitude: null,
       longitude: null,
       radiusMeters: null,
+      branchId: null,
+      hostSiteId: null,
       agenda: [{ kind: 'branch_general_meeting', title: '书记讲党课' }],
       materials: '《习近平谈治国理政》第五卷',
     });
@@ -77,8 +83,34 @@ describe('adding an extra activity', () => {
     expect(await screen.findByText('日期格式应为 YYYY-MM-DD')).toBeInTheDocument();
     expect(screen.getByText('时间格式应为 HH:MM（24 小时制）')).toBeInTheDocument();
     expect(screen.getByText('请填写活动地点')).toBeInTheDocument();
-    expect(server.calls).toHaveLength(0);
+    expect(server.calls.filter((request) => request.method !== 'GET')).toHaveLength(0);
     expect(taroControl.navigations).toEqual([]);
+  });
+
+  it('is for the whole unit unless a branch or a host site is picked', async () => {
+    const server = installFakeApi({
+      'GET /api/units/7': () => json(200, unitWith([{ id: 3, name: '第一党支部' }])),
+      'GET /api/units/7/host-sites': () => json(200, { items: [{ id: 5, unitId: 7, name: '四季青流动党员服务站', members: [] }] }),
+      'POST /api/units/7/activities': () => json(201, makeActivityDetail({ id: 14, origin: 'extra' })),
+    });
+    render(<ExtraActivityPage />);
+    expect(await screen.findByRole('radio', { name: '全单位' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('radio', { name: '四季青流动党员服务站' }));
+    fireEvent.click(screen.getByRole('radio', { name: '第一党支部' }));
+    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: '2026-12-20' } });
+    fireEvent.change(screen.getByPlaceholderText('如 党群服务中心'), { target: { value: '一支部活动室' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
+    await waitFor(() => expect(server.callsTo('POST', '/api/units/7/activities')).toHaveLength(1));
+    expect(server.callsTo('POST', '/api/units/7/activities')[0]!.body).toMatchObject({ branchId: 3, hostSiteId: null });
+  });
+
+  it('offers no choice to a unit without branches or host sites', async () => {
+    const server = installFakeApi({ 'GET /api/units/7': () => json(200, unitWith([])), 'GET /api/units/7/host-sites': () => json(200, { items: [] }) });
+    render(<ExtraActivityPage />);
+    await waitFor(() => expect(server.calls).toHaveLength(2));
+    await act(() => Promise.resolve());
+    expect(screen.queryByText('参加对象')).toBeNull();
+    expect(screen.getByRole('button', { name: '保存活动' })).toBeInTheDocument();
   });
 
   it('stays on the form and shows the server’s refusal', async () => {

@@ -15,13 +15,28 @@ import { CheckinArea, type CheckinAreaDraft } from '../components/CheckinArea';
 import { FormError } from '../components/FormError';
 import { MaterialsField } from '../components/MaterialsField';
 import { TimeFields, type TimeFieldsDraft } from '../components/TimeFields';
+import { AudienceChips, type Audience } from './AudienceChips';
 
-interface Draft extends TimeFieldsDraft, ActivityFieldsDraft, CheckinAreaDraft {
+interface Draft extends TimeFieldsDraft, ActivityFieldsDraft, CheckinAreaDraft, Audience {
   date: string;
   materials: string;
 }
 
-const EMPTY: Draft = { date: '', startTime: '14:00', durationMinutes: 120, title: '党员固定活动日', placeName: '', placeAddress: '', agenda: [], materials: '', latitude: null, longitude: null, radiusMeters: null };
+const EMPTY: Draft = {
+  date: '',
+  startTime: '14:00',
+  durationMinutes: 120,
+  title: '党员固定活动日',
+  placeName: '',
+  placeAddress: '',
+  agenda: [],
+  materials: '',
+  latitude: null,
+  longitude: null,
+  radiusMeters: null,
+  branchId: null,
+  hostSiteId: null,
+};
 
 /** An activity outside the rule (a 专题党课, a joint event), on any day; back on the desk it is listed with the others. */
 function ExtraActivityForm({ unitId }: { unitId: number }) {
@@ -38,6 +53,7 @@ function ExtraActivityForm({ unitId }: { unitId: number }) {
 
   return (
     <Card title='规则以外的活动'>
+      <AudienceChips unitId={unitId} value={draft} onChange={update} />
       <Field label='日期' value={draft.date} onChange={(date) => update({ date })} placeholder='如 2026-12-20' maxlength={10} error={form.problems.date} />
       <TimeFields value={draft} onChange={update} problems={form.problems} />
       <ActivityFields value={draft} onChange={update} agendaLabel='议程' problems={form.problems} />
