@@ -1,3 +1,5 @@
+import { formatDate, parseClockTime, parseDate } from '@zhijian/shared';
+
 const SHANGHAI_OFFSET_MS = 8 * 3600_000;
 
 function pad(value: number): string {
@@ -17,10 +19,10 @@ export function parseShanghaiInput(text: string): string | null {
   const match = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:\s+(\d{1,2}):(\d{2}))?$/.exec(text.trim());
   if (!match) return null;
   const [, y, mo, d, h = '0', mi = '00'] = match;
-  const iso = `${y}-${pad(Number(mo))}-${pad(Number(d))}T${pad(Number(h))}:${mi}:00+08:00`;
-  const ms = Date.parse(iso);
-  if (!Number.isFinite(ms) || formatDateTime(iso) !== `${y}-${pad(Number(mo))}-${pad(Number(d))} ${pad(Number(h))}:${mi}`) return null;
-  return iso;
+  const date = parseDate(`${y}-${pad(Number(mo))}-${pad(Number(d))}`);
+  const clock = `${pad(Number(h))}:${mi}`;
+  if (!date || parseClockTime(clock) === undefined) return null;
+  return `${formatDate(date)}T${clock}:00+08:00`;
 }
 
 /** "2016-02-18" → "2016年2月18日", as the newsletter prints it; anything else is shown as is. */
@@ -28,10 +30,4 @@ export function formatChineseDate(date: string | null): string {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(date ?? '');
   if (!match) return date ?? '';
   return `${match[1]}年${Number(match[2])}月${Number(match[3])}日`;
-}
-
-/** Today's date in Asia/Shanghai as "2026-01-15". */
-export function todayInShanghai(now = Date.now()): string {
-  const d = new Date(now + SHANGHAI_OFFSET_MS);
-  return `${d.getUTCFullYear()}-${pad(d.getUTCMonth() + 1)}-${pad(d.getUTCDate())}`;
 }

@@ -1,6 +1,6 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { IssueDetail } from '@zhijian/shared';
+import { formatDate, shanghaiDate, type IssueDetail } from '@zhijian/shared';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -11,7 +11,7 @@ import { ARTICLE_EDIT_PAGE, BULLETIN_ARTICLE_PAGE, BULLETIN_EDIT_PAGE, BULLETIN_
 import { api, call } from '../../../services/api';
 import { fieldErrorsOf, messageOf } from '../../../services/errors';
 import { toast } from '../../../services/navigation';
-import { formatDateTime, todayInShanghai } from '../../../utils/format';
+import { formatDateTime } from '../../../utils/format';
 import { CheckRow } from '../components/CheckRow';
 import { ArticleOrder } from './ArticleOrder';
 import { IssueForm } from './IssueForm';
@@ -29,7 +29,7 @@ async function confirm(title: string, content: string, confirmText = '确定'): 
 
 /** A new issue: its metadata first; articles are added once the draft exists. */
 function NewIssue() {
-  const [values, setValues] = useState<IssueFormValues>(() => emptyIssueForm(todayInShanghai()));
+  const [values, setValues] = useState<IssueFormValues>(() => emptyIssueForm(formatDate(shanghaiDate(new Date()))));
   const [errors, setErrors] = useState<IssueFormErrors>({});
   const [saving, setSaving] = useState(false);
 
