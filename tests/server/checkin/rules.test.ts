@@ -2,7 +2,7 @@ import { api } from '@zhijian/shared';
 import { and, asc, eq, sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities, activityRules, auditLog } from '../../../server/src/db/schema';
-import { at, createActivity, refusal } from '../../support/checkinFactories';
+import { at, createActivity, createHostSite, refusal } from '../../support/checkinFactories';
 import { createBranch, createMember, signedInMember } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
@@ -234,6 +234,42 @@ describe('moving and adding activities', () => {
     expect(edited).toMatchObject({ materials: '《党章》第一章', summary: '到会 12 人，学习党章并开展讨论。' });
     const count = await server.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.entityId, String(created.id)));
     expect(count[0]!.n).toBeGreaterThanOrEqual(2);
+  });
+
+  it('refuses an extra activity of another unit, for another unit’s branch or host site, or for a branch and a host site at once', async () => {
+    const { member, client } = await signedInMember(server, ['unit_admin']);
+    const unitId = member.unitId!;
+    const body = { title: '七一主题党日', date: '2027-07-01', startTime: '09:00', ...place };
+    const stranger = await signedInMember(server, ['unit_admin']);
+    const foreign = await refusal(stranger.client.call(api.activities.createExtra, { params: { unitId }, body }));
+    expect(foreign).toMatchObject({ status: 403, message: '只能查看和管理本单位的活动' });
+    const foreignBranch = await createBranch(server.db, stranger.member.unitId!);
+    expect(await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, branchId: foreignBranch.id } }))).toMatchObject({
+      status: 404,
+      message: '本单位的支部不存在',
+    });
+    const foreignSite = await createHostSite(server.db, stranger.member.unitId!);
+    expect(await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, hostSiteId: foreignSite.id } }))).toMatchObject({
+      status: 404,
+      message: '本单位的流动党员服务点不存在',
+    });
+    const branch = await createBranch(server.db, unitId);
+    const site = await createHostSite(server.db, unitId);
+    expect(await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, branchId: branch.id, hostSiteId: site.id } }))).toMatchObject({
+      status: 400,
+      message: '活动只能属于单位、某个支部或某个服务点之一',
+    });
+    const count = await server.db.select({ n: sql<number>`count(*)::int` }).from(activities).where(eq(activities.unitId, unitId));
+    expect(count[0]!.n).toBe(0);
+  });
+
+  it('refuses editing or moving an activity to another unit’s admin', async () => {
+    const { member } = await signedInMember(server, ['unit_admin']);
+    const activity = await createActivity(server.db, { unitId: member.unitId!, startsAt: new Date(server.clock.now().getTime() + 5 * 86400_000) });
+    const stranger = await signedInMember(server, ['unit_admin']);
+    expect((await refusal(stranger.client.call(api.activities.update, { params: { id: activity.id }, body: { title: '改名' } }))).status).toBe(403);
+    const move = await refusal(stranger.client.call(api.activities.move, { params: { id: activity.id }, body: { date: '2027-03-26', startTime: '14:00', reason: '调整时间' } }));
+    expect(move.status).toBe(403);
   });
 
   it('refuses an empty name or place and a too-short activity with a message in Chinese, changing nothing', async () => {

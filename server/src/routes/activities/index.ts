@@ -6,12 +6,13 @@ import { activityCacheOf } from '../../checkin/activityCache';
 import { loadActivity, selectActivities, settingsOf, type ActivityRow } from '../../checkin/activityQuery';
 import { myActivityFilter, startsBetween } from '../../checkin/myActivities';
 import { refuse } from '../../checkin/refusal';
+import { assertScopeInUnit } from '../../checkin/scope';
 import { relationOf } from '../../checkin/roster';
 import { standingsOf } from '../../checkin/standing';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
-import { activities, activityPhotos, attendance, branches, hostSites } from '../../db/schema';
-import { AppError, forbidden, notFound } from '../../errors';
+import { activities, activityPhotos, attendance } from '../../db/schema';
+import { AppError, forbidden } from '../../errors';
 import { canManageUnit } from '../../policies/organisation';
 import { authorizeUnitActivities, canOrganise } from '../../policies/checkin';
 import { presentActivity } from '../../presenters/activities';
@@ -76,14 +77,7 @@ export function activityRoutes(services: AppServices, router: Router): Router {
       const branchId = body.branchId ?? null;
       const hostSiteId = body.hostSiteId ?? null;
       if (branchId && hostSiteId) throw new AppError('invalid_input', '活动只能属于单位、某个支部或某个服务点之一');
-      if (branchId) {
-        const [branch] = await tx.select({ id: branches.id }).from(branches).where(and(eq(branches.id, branchId), eq(branches.unitId, params.unitId)));
-        if (!branch) throw notFound('本单位的支部');
-      }
-      if (hostSiteId) {
-        const [site] = await tx.select({ id: hostSites.id }).from(hostSites).where(and(eq(hostSites.id, hostSiteId), eq(hostSites.unitId, params.unitId)));
-        if (!site) throw notFound('本单位的流动党员服务点');
-      }
+      await assertScopeInUnit(tx, params.unitId, branchId, hostSiteId);
       const startsAt = shanghaiInstant(parseDate(body.date)!, body.startTime);
       const { date: _date, startTime: _time, durationMinutes, ...fields } = body;
       const [created] = await tx

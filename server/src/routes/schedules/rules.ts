@@ -2,26 +2,15 @@ import type Router from '@koa/router';
 import { api, DEFAULT_MOBILE_WEEKDAY } from '@zhijian/shared';
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import { activityCacheOf } from '../../checkin/activityCache';
+import { assertScopeInUnit } from '../../checkin/scope';
 import { syncRuleActivities } from '../../checkin/generation';
 import { recordAudit } from '../../commands/recordAudit';
-import type { Queryable } from '../../db/client';
-import { activityRules, branches, hostSites } from '../../db/schema';
+import { activityRules } from '../../db/schema';
 import { conflict, notFound } from '../../errors';
 import { authorizeUnitActivities } from '../../policies/checkin';
 import { presentRules } from '../../presenters/activityRules';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
-
-async function assertScopeInUnit(tx: Queryable, unitId: number, branchId: number | null, hostSiteId: number | null): Promise<void> {
-  if (branchId) {
-    const [branch] = await tx.select({ id: branches.id }).from(branches).where(and(eq(branches.id, branchId), eq(branches.unitId, unitId)));
-    if (!branch) throw notFound('本单位的支部');
-  }
-  if (hostSiteId) {
-    const [site] = await tx.select({ id: hostSites.id }).from(hostSites).where(and(eq(hostSites.id, hostSiteId), eq(hostSites.unitId, unitId)));
-    if (!site) throw notFound('本单位的流动党员服务点');
-  }
-}
 
 function sameScope(unitId: number, branchId: number | null, hostSiteId: number | null) {
   return and(
