@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
 import { recordAudit } from '../commands/recordAudit';
 import { selectRows, type Queryable } from '../db/client';
@@ -97,12 +97,4 @@ export async function askedPerEntry(tx: Queryable, entryIds: number[]): Promise<
     .where(inArray(reviewAssignments.entryId, entryIds));
   for (const row of rows) asked.get(row.entryId)?.add(row.reviewerId);
   return asked;
-}
-
-export async function activeCount(tx: Queryable, entryId: number): Promise<number> {
-  const rows = await tx
-    .select({ id: reviewAssignments.id })
-    .from(reviewAssignments)
-    .where(and(eq(reviewAssignments.entryId, entryId), eq(reviewAssignments.status, 'active')));
-  return rows.length;
 }

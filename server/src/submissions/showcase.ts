@@ -4,8 +4,3 @@ import type { Tier } from '@zhijian/shared';
 export function isShowcaseTier(call: { tiers: readonly Tier[] }, tier: string | null): boolean {
   return tier !== null && call.tiers.some((t) => t.name === tier && t.showcase);
 }
-
-/** Names of the showcase tiers of a call. */
-export function showcaseTierNames(call: { tiers: readonly Tier[] }): string[] {
-  return call.tiers.filter((t) => t.showcase).map((t) => t.name);
-}

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
-import { api, ENTRY_STATUS_LABELS, UPLOAD_LIMITS } from '@zhijian/shared';
+import { api, UPLOAD_LIMITS } from '@zhijian/shared';
 import { and, count, eq } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
@@ -13,7 +13,7 @@ import { presentEntryFile } from '../../presenters/entryFile';
 import { mount, type UploadedFile } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import type { CurrentUser } from '../../auth/currentUser';
-import { canEditEntry } from '../../submissions/rules';
+import { assertEditable } from '../../submissions/rules';
 import { isShowcaseTier } from '../../submissions/showcase';
 
 /** The unit may add or remove files while it may edit the entry. */
@@ -26,10 +26,7 @@ async function editableEntry(tx: Queryable, entryId: number, user: CurrentUser, 
     .for('update', { of: entries });
   if (!row) throw notFound('报送');
   authorizeEntryWrite(user, row.entry);
-  if (!canEditEntry(row.entry, row.call, now)) {
-    if (row.entry.status === 'submitted') throw new AppError('deadline_passed', '征集已截止，已提交的报送不能再修改');
-    throw conflict(`报送已${ENTRY_STATUS_LABELS[row.entry.status]}，不能再修改`, { status: row.entry.status });
-  }
+  assertEditable(row.entry, row.call, now);
   return row.entry;
 }
 

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { api, callPhase, countsTowardLimit, ENTRY_STATUS_LABELS, ENTRY_STATUSES } from '@zhijian/shared';
+import { api, callPhase, countsTowardLimit, ENTRY_STATUSES } from '@zhijian/shared';
 import { and, count, desc, eq, inArray, ne, sql } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
 import { assertTransition, recordEntryEvent, transitionEntry } from '../../commands/transitionEntry';
@@ -12,7 +12,7 @@ import { entryListColumns, presentEntryListItem } from '../../presenters/entryLi
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { checkEntryReferences, submissionProblems } from '../../submissions/entryInput';
-import { canEditEntry } from '../../submissions/rules';
+import { assertEditable } from '../../submissions/rules';
 import { findCall } from '../calls';
 import { entryFileRoutes } from './files';
 
@@ -96,10 +96,7 @@ export function entryRoutes(services: AppServices, router: Router): Router {
       const entry = await findEntry(tx, params.id, true);
       authorizeEntryWrite(user, entry);
       const call = await findCall(tx, entry.callId);
-      if (!canEditEntry(entry, call, now)) {
-        if (entry.status === 'submitted') throw new AppError('deadline_passed', '征集已截止，已提交的报送不能再修改');
-        throw conflict(`报送已${ENTRY_STATUS_LABELS[entry.status]}，不能再修改`, { status: entry.status });
-      }
+      assertEditable(entry, call, now);
       const { version, ...changes } = body;
       if (version !== undefined && version !== entry.version) {
         throw conflict('报送已在别处更新，请刷新后再修改', { version: entry.version });
