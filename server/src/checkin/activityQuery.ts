@@ -1,5 +1,5 @@
 import { checkinWindow, DEFAULT_CHECKIN_SETTINGS, type CheckinSettings, type CheckinWindow } from '@zhijian/shared';
-import { eq, getTableColumns } from 'drizzle-orm';
+import { eq, getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
 import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/client';
 import { activities, branches, checkinSettings, hostSites, units } from '../db/schema';
@@ -58,4 +58,9 @@ export function windowOf(row: ActivityRow): CheckinWindow {
 export async function unitSettings(db: Queryable, unitId: number): Promise<CheckinSettings> {
   const [row] = await db.select().from(checkinSettings).where(eq(checkinSettings.unitId, unitId));
   return row ? settingsOf(row) : { ...DEFAULT_CHECKIN_SETTINGS };
+}
+
+/** SQL: the check-in window of an activity starting at `startsAt` has closed by `now` (the unit's window, or the default one). */
+export function windowClosedBy(startsAt: SQLWrapper, windowAfterMinutes: SQLWrapper, now: Date): SQL {
+  return sql`${startsAt} + make_interval(mins => coalesce(${windowAfterMinutes}, ${DEFAULT_CHECKIN_SETTINGS.windowAfterMinutes}::int)) <= ${now.toISOString()}::timestamptz`;
 }

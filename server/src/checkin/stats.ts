@@ -2,6 +2,7 @@ import { attendanceRate } from '@zhijian/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { selectRows } from '../db/client';
+import { windowClosedBy } from './activityQuery';
 import { rosterPairs } from './roster';
 
 /**
@@ -58,7 +59,7 @@ export async function attendanceCounts(
           select a.id, a.unit_id, a.branch_id, a.host_site_id, a.starts_at
             from activities a left join checkin_settings s on s.unit_id = a.unit_id
            where a.starts_at >= ${options.start.toISOString()}::timestamptz and a.starts_at < ${options.end.toISOString()}::timestamptz
-             and a.starts_at + make_interval(mins => coalesce(s.window_after_minutes, 30)) <= ${options.now.toISOString()}::timestamptz
+             and ${windowClosedBy(sql`a.starts_at`, sql`s.window_after_minutes`, options.now)}
              and ${unitFilter}
         ),
         roster as (${rosterPairs(sql`acts`)}),

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { activityPoints, api } from '@zhijian/shared';
 import { and, count, desc, eq, inArray, sql } from 'drizzle-orm';
-import { selectActivities } from '../../checkin/activityQuery';
+import { selectActivities, windowClosedBy } from '../../checkin/activityQuery';
 import { myActivityFilter } from '../../checkin/myActivities';
 import { standingsOf } from '../../checkin/standing';
 import { activities, attendance, checkinSettings, pointsLedger } from '../../db/schema';
@@ -17,7 +17,7 @@ export function attendanceRoutes(services: AppServices, router: Router): Router 
     const now = clock.now();
     const filter = await myActivityFilter(db, user);
     const attended = sql`${activities.id} in (select ${attendance.activityId} from ${attendance} where ${attendance.memberId} = ${user.id})`;
-    const closed = sql`${activities.startsAt} + make_interval(mins => coalesce(${checkinSettings.windowAfterMinutes}, 30)) <= ${now.toISOString()}::timestamptz`;
+    const closed = windowClosedBy(activities.startsAt, checkinSettings.windowAfterMinutes, now);
     const where = and(sql`(${filter.where} or ${attended})`, closed);
     const [total] = await db
       .select({ n: count() })
