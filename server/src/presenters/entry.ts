@@ -25,13 +25,25 @@ export async function loadEntry(db: Queryable, id: number) {
   return row;
 }
 
+export type LoadedEntry = Awaited<ReturnType<typeof loadEntry>>;
+
 /**
  * An entry for its unit or for the secretariat. The unit sees the secretariat as 秘书处 and, once
  * results are published, its tier and the reviewers' opinions without names; the secretariat
  * also sees who reviews it and how far they are.
  */
 export async function presentEntry(db: Queryable, id: number, view: 'unit' | 'secretariat', now: Date): Promise<Entry> {
-  const { entry, call, unitName, authorName, topicTitle } = await loadEntry(db, id);
+  return presentLoadedEntry(db, await loadEntry(db, id), view, now);
+}
+
+/** `presentEntry` for a row `loadEntry` already read. */
+export async function presentLoadedEntry(
+  db: Queryable,
+  { entry, call, unitName, authorName, topicTitle }: LoadedEntry,
+  view: 'unit' | 'secretariat',
+  now: Date,
+): Promise<Entry> {
+  const id = entry.id;
   const files = splitFiles(await filesOf(db, [id]));
   const events = await db
     .select({ event: entryEvents, actorName: actor.name })

@@ -35,8 +35,7 @@ export function reviewEditable(row: AssignmentRow, now: Date): boolean {
  * An entry as its reviewer sees it: title, category, text and files by number only. The unit, the
  * author, the contact person and the uploaded file names are left out on purpose (blind review).
  */
-export async function presentReviewAssignment(db: Queryable, id: number, now: Date): Promise<ReviewAssignment> {
-  const row = await loadAssignment(db, id);
+export async function presentReviewAssignment(db: Queryable, row: AssignmentRow, now: Date): Promise<ReviewAssignment> {
   const { assignment, entry, call, review } = row;
   return {
     assignmentId: assignment.id,

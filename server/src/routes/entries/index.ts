@@ -7,7 +7,7 @@ import type { Queryable } from '../../db/client';
 import { calls, entries, members, units } from '../../db/schema';
 import { AppError, conflict, forbidden, notFound } from '../../errors';
 import { authorizeEntryView, authorizeEntryWrite, isUnitStaff } from '../../policies/entries';
-import { loadEntry, presentEntry } from '../../presenters/entry';
+import { loadEntry, presentEntry, presentLoadedEntry } from '../../presenters/entry';
 import { entryListColumns, presentEntryListItem } from '../../presenters/entryListItem';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -86,8 +86,8 @@ export function entryRoutes(services: AppServices, router: Router): Router {
   });
 
   mount(router, services, api.entries.get, async ({ params, user }) => {
-    const { entry } = await loadEntry(db, params.id);
-    return presentEntry(db, entry.id, authorizeEntryView(user, entry), clock.now());
+    const row = await loadEntry(db, params.id);
+    return presentLoadedEntry(db, row, authorizeEntryView(user, row.entry), clock.now());
   });
 
   mount(router, services, api.entries.update, async ({ params, body, user }) => {

@@ -70,8 +70,7 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
   });
 
   mount(router, services, api.reviews.get, async ({ params, user }) => {
-    await ownAssignment(db, params.id, user);
-    return presentReviewAssignment(db, params.id, clock.now());
+    return presentReviewAssignment(db, await ownAssignment(db, params.id, user), clock.now());
   });
 
   async function save(id: number, user: CurrentUser, input: { scores: Record<string, number>; opinion: string }, submit: boolean) {
@@ -104,7 +103,7 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
         });
       }
     });
-    return presentReviewAssignment(db, id, now);
+    return presentReviewAssignment(db, await loadAssignment(db, id), now);
   }
 
   mount(router, services, api.reviews.saveDraft, async ({ params, body, user }) => save(params.id, user, body, false));
