@@ -10,6 +10,8 @@ export interface PickedFile {
   path: string;
   size: number;
   name: string;
+  /** H5 only: sent with fetch + FormData (a blob: URL would need `connect-src blob:` in the CSP). */
+  file?: File;
 }
 
 const MB = 1024 * 1024;

@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { ApiError, ErrorBody, type Endpoint, type EndpointInput, type EndpointOutput } from '@zhijian/shared';
-import { client, ensureFreshToken } from '../../../services/api';
-import type { PickedFile } from './pickFile';
+import { client, ensureFreshToken } from './api';
+import type { PickedFile } from './files';
 
 function parse(data: unknown): unknown {
   if (typeof data !== 'string') return data;

@@ -1,4 +1,4 @@
-import { Text, Textarea, View } from '@tarojs/components';
+import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { formatShanghaiDateTime, type ActivityDetail } from '@zhijian/shared';
 import { useEffect, useState } from 'react';
@@ -7,8 +7,11 @@ import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
-import { api, call, client } from '../../../services/api';
+import { TextArea } from '../../../components/TextArea';
+import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
+import { pickImages } from '../../../services/files';
+import { upload } from '../../../services/upload';
 import './index.scss';
 
 /** 活动小结 afterwards: a short text and up to nine photos (the server strips their metadata). */
@@ -42,19 +45,13 @@ function Summary({ id }: { id: number }) {
 
   async function addPhoto() {
     try {
-      const chosen = await Taro.chooseImage({ count: 1, sizeType: ['compressed'], sourceType: ['album', 'camera'] });
-      const filePath = chosen.tempFilePaths[0];
-      if (!filePath) return;
+      const [photo] = await pickImages(1);
+      if (!photo) return;
       setBusy(true);
-      const result = await Taro.uploadFile({ url: client.url(api.activities.uploadPhoto, { params: { id } }), filePath, name: 'file', header: client.headers() });
-      if (result.statusCode !== 201) {
-        const body = JSON.parse(result.data) as { error?: { message?: string } };
-        throw new Error(body.error?.message ?? '上传失败，请稍后再试');
-      }
+      await upload(api.activities.uploadPhoto, { params: { id } }, photo);
       await load();
     } catch (failure) {
-      const message = failure instanceof Error ? failure.message : messageOf(failure);
-      if (!/cancel/i.test(message)) void Taro.showToast({ title: message, icon: 'none' });
+      void Taro.showToast({ title: messageOf(failure), icon: 'none' });
     } finally {
       setBusy(false);
     }
@@ -64,7 +61,7 @@ function Summary({ id }: { id: number }) {
   return (
     <Card title={activity.title}>
       <Text className='zj-muted'>{formatShanghaiDateTime(new Date(activity.startsAt))} · {activity.placeName}</Text>
-      <Textarea className='zj-summary__text' value={summary} maxlength={2000} placeholder='活动开展情况、到会人数、讨论要点……' onInput={(event) => setSummary(event.detail.value)} />
+      <TextArea value={summary} onChange={setSummary} maxlength={2000} placeholder='活动开展情况、到会人数、讨论要点……' />
       <Button block loading={busy} onClick={() => void save()}>
         保存小结
       </Button>

@@ -9,7 +9,7 @@ import { RoleGate } from '../../../components/RoleGate';
 import { BULLETIN_ISSUE_PAGE } from '../../../routes';
 import { messageOf } from '../../../services/errors';
 import { pickDocument, type PickedFile } from '../services/pickFile';
-import { upload } from '../services/upload';
+import { upload } from '../../../services/upload';
 import { DryRunPreview } from './DryRunPreview';
 import { NO_OVERRIDES, overrideQuery, overridesFrom, sameOverrides, type Overrides } from './overrides';
 import './index.scss';

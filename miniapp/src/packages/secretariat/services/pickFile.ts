@@ -1,14 +1,8 @@
 import Taro from '@tarojs/taro';
 import { UserError } from '../../../services/errors';
+import type { PickedFile } from '../../../services/files';
 
-/** A file the user picked: a path `Taro.uploadFile` can send, its name and size; in H5 the File itself. */
-export interface PickedFile {
-  path: string;
-  name: string;
-  size: number;
-  /** H5 only: sent with fetch + FormData (a blob: URL would need `connect-src blob:` in the CSP). */
-  file?: File;
-}
+export type { PickedFile };
 
 function cancelled(error: unknown): boolean {
   return /cancel/i.test((error as { errMsg?: string } | null)?.errMsg ?? '');
