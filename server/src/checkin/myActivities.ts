@@ -3,7 +3,7 @@ import type { CurrentUser } from '../auth/currentUser';
 import type { Queryable } from '../db/client';
 import { activities, activityGuests, hostSiteMembers } from '../db/schema';
 import type { ActivityRow } from './activityQuery';
-import type { Relation } from './roster';
+import { relationFrom, type Relation } from './roster';
 
 /**
  * The activities a member takes part in: their host site's weekly meetings if they are an
@@ -22,13 +22,10 @@ export async function myActivityFilter(db: Queryable, user: CurrentUser): Promis
       user.branchId === null ? isNull(activities.branchId) : or(isNull(activities.branchId), eq(activities.branchId, user.branchId)),
     );
   }
-  const isOwn = (row: ActivityRow) =>
-    attached
-      ? row.hostSiteId === attached.hostSiteId
-      : user.unitId !== null && user.roles.includes('member') && row.unitId === user.unitId && row.hostSiteId === null && (row.branchId === null || row.branchId === user.branchId);
   return {
     where: own ? or(own, asGuest)! : asGuest,
-    relationOf: (row) => (isOwn(row) ? 'roster' : row.unitId === user.unitId ? 'unit' : 'guest'),
+    // Every row the filter lets through is the member's own or one they were invited to.
+    relationOf: (row) => relationFrom(row, user, attached?.hostSiteId ?? null, true)!,
   };
 }
 
