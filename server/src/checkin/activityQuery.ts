@@ -1,12 +1,11 @@
 import { checkinWindow, DEFAULT_CHECKIN_SETTINGS, type CheckinSettings, type CheckinWindow } from '@zhijian/shared';
 import { eq, getTableColumns, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
-import type { SelectedFields } from 'drizzle-orm/pg-core';
 import type { Queryable } from '../db/client';
 import { activities, branches, checkinSettings, hostSites, units } from '../db/schema';
 import { notFound } from '../errors';
 
 /** An activity with what every view of it needs: names, and its unit's check-in settings. */
-export const activityColumns = {
+const activityColumns = {
   ...getTableColumns(activities),
   unitName: units.name,
   groupId: units.groupId,
@@ -19,13 +18,8 @@ export const activityColumns = {
 };
 
 export function selectActivities(db: Queryable) {
-  return selectActivitiesWith(db, {});
-}
-
-/** The same, with extra columns for one query's needs. */
-export function selectActivitiesWith<Extra extends SelectedFields>(db: Queryable, extra: Extra) {
   return db
-    .select({ ...activityColumns, ...extra })
+    .select(activityColumns)
     .from(activities)
     .innerJoin(units, eq(units.id, activities.unitId))
     .leftJoin(branches, eq(branches.id, activities.branchId))
