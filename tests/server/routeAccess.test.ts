@@ -46,6 +46,9 @@ function allowed(endpoint: Endpoint, role: Role): boolean {
   return endpoint.access === 'public' || endpoint.access === 'signedIn' || endpoint.access.includes(role);
 }
 
+/** The path with every parameter set to something that is not an id. */
+const malformedPath = (endpoint: Endpoint) => endpoint.path.replace(/:[a-zA-Z]+/g, 'abc');
+
 const endpoints = allEndpoints();
 
 describe('route × role access', () => {
@@ -64,6 +67,20 @@ describe('route × role access', () => {
       const { status } = await call(endpoint, undefined);
       if (endpoint.access === 'public') expect(status).not.toBe(401);
       else expect(status).toBe(401);
+    });
+
+    it.skipIf(!endpoint.params && !endpoint.body)('refuses a malformed id or body with 400 invalid_input', async () => {
+      const caller = callers.get(ROLES.find((role) => allowed(endpoint, role))!)!;
+      const multipart = endpoint.bodyKind === 'multipart';
+      const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
+      if (endpoint.body && !multipart) headers['content-type'] = 'application/json';
+      // An id that is not a number where the path has one; otherwise a body that is not an object.
+      const path = endpoint.params ? malformedPath(endpoint) : pathFor(endpoint, caller);
+      const body = multipart ? new FormData() : endpoint.body ? '[]' : undefined;
+      const response = await fetch(`${server.url}${path}`, { method: endpoint.method, headers, body });
+      const answer = (await response.json()) as { error?: { code: string } };
+      expect(response.status).toBe(400);
+      expect(answer.error?.code).toBe('invalid_input');
     });
 
     it.each(ROLES.map((role) => [role]))('role %s', async (role) => {
