@@ -2,6 +2,7 @@ import { WEEKDAY_LABELS, maskPhone, type ActivityRule, type HostSite } from '@zh
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { activityRules, branches, hostSiteMembers, hostSites, members, units } from '../db/schema';
+import { scopeOf } from './activities';
 
 type RuleRow = typeof activityRules.$inferSelect;
 
@@ -21,7 +22,7 @@ export async function presentRules(db: Queryable, rows: RuleRow[]): Promise<Acti
   return rows.map((rule) => ({
     id: rule.id,
     unitId: rule.unitId,
-    scope: rule.hostSiteId ? 'host_site' : rule.branchId ? 'branch' : 'unit',
+    scope: scopeOf(rule),
     branch: rule.branchId ? { id: rule.branchId, name: branchNames.get(rule.branchId) ?? '' } : null,
     hostSite: rule.hostSiteId ? { id: rule.hostSiteId, name: siteNames.get(rule.hostSiteId) ?? '' } : null,
     cadence: rule.cadence,
