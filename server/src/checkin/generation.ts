@@ -19,7 +19,7 @@ export function recurrenceOf(rule: Pick<RuleRow, 'cadence' | 'dayOfMonth' | 'wee
 }
 
 /** The fields an occurrence takes from its rule; materials and summary are the activity's own. */
-function fieldsFrom(rule: RuleRow) {
+export function fieldsFrom(rule: RuleRow) {
   return {
     unitId: rule.unitId,
     branchId: rule.branchId,

@@ -11,7 +11,7 @@ import {
   type AgendaSegment,
 } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
-import { recurrenceOf, syncRuleActivities } from '../checkin/generation';
+import { fieldsFrom, recurrenceOf, syncRuleActivities } from '../checkin/generation';
 import { rosterOf } from '../checkin/roster';
 import type { Transaction } from '../db/client';
 import { activities, activityRules, attendance, attendanceRequests, hostSiteMembers, hostSites, members, pointsLedger } from '../db/schema';
@@ -111,20 +111,12 @@ async function saveHeldOccurrences(tx: Transaction, rule: RuleRow, now: Date): P
     const [activity] = await tx
       .insert(activities)
       .values({
-        unitId: rule.unitId,
-        hostSiteId: rule.hostSiteId,
+        ...fieldsFrom(rule),
         ruleId: rule.id,
         origin: 'generated',
         occurrenceDate: formatDate(date),
-        title: rule.title,
         startsAt,
         endsAt: new Date(startsAt.getTime() + rule.durationMinutes * 60_000),
-        placeName: rule.placeName,
-        placeAddress: rule.placeAddress,
-        latitude: rule.latitude,
-        longitude: rule.longitude,
-        radiusMeters: rule.radiusMeters,
-        agenda: rule.agenda,
         summary: '活动按议程进行，党员交流了学习体会。',
         checkinOpenedAt: new Date(startsAt.getTime() - 20 * 60_000),
         createdAt: now,
