@@ -2,7 +2,7 @@ import { eq, inArray, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
 import { recordAudit } from '../commands/recordAudit';
 import { selectRows, type Queryable } from '../db/client';
-import { members, reviewAssignments, units } from '../db/schema';
+import { groups, members, reviewAssignments, units } from '../db/schema';
 
 export interface ReviewerInfo {
   id: number;
@@ -10,14 +10,16 @@ export interface ReviewerInfo {
   unitId: number | null;
   unitName: string | null;
   groupId: number | null;
+  groupName: string | null;
 }
 
 /** Everyone holding the reviewer role, with the unit and 片组 that decide conflicts of interest. */
 export async function allReviewers(db: Queryable): Promise<ReviewerInfo[]> {
   return db
-    .select({ id: members.id, name: members.name, unitId: members.unitId, unitName: units.name, groupId: units.groupId })
+    .select({ id: members.id, name: members.name, unitId: members.unitId, unitName: units.name, groupId: units.groupId, groupName: groups.name })
     .from(members)
     .leftJoin(units, eq(units.id, members.unitId))
+    .leftJoin(groups, eq(groups.id, units.groupId))
     .where(sql`'reviewer' = any(${members.roles})`)
     .orderBy(members.id);
 }
@@ -87,14 +89,18 @@ export async function loadInCall(tx: Queryable, callId: number): Promise<Map<num
   return new Map(rows.map((row) => [row.reviewerId, Number(row.n)]));
 }
 
-/** Reviewers already asked (active or declined) about each entry. */
-export async function askedPerEntry(tx: Queryable, entryIds: number[]): Promise<Map<number, Set<number>>> {
-  const asked = new Map<number, Set<number>>(entryIds.map((id) => [id, new Set<number>()]));
-  if (entryIds.length === 0) return asked;
+/** Per entry: the reviewers already asked (active or declined), and how many assignments are active. */
+export async function askedPerEntry(tx: Queryable, entryIds: number[]): Promise<Map<number, { asked: Set<number>; active: number }>> {
+  const perEntry = new Map(entryIds.map((id) => [id, { asked: new Set<number>(), active: 0 }]));
+  if (entryIds.length === 0) return perEntry;
   const rows = await tx
     .select({ entryId: reviewAssignments.entryId, reviewerId: reviewAssignments.reviewerId, status: reviewAssignments.status })
     .from(reviewAssignments)
     .where(inArray(reviewAssignments.entryId, entryIds));
-  for (const row of rows) asked.get(row.entryId)?.add(row.reviewerId);
-  return asked;
+  for (const row of rows) {
+    const entry = perEntry.get(row.entryId)!;
+    entry.asked.add(row.reviewerId);
+    if (row.status === 'active') entry.active += 1;
+  }
+  return perEntry;
 }

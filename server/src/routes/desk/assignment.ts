@@ -4,7 +4,7 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CurrentUser } from '../../auth/currentUser';
 import { transitionEntry } from '../../commands/transitionEntry';
 import type { Queryable } from '../../db/client';
-import { calls, entries, groups, reviewAssignments, reviews, units } from '../../db/schema';
+import { calls, entries, reviewAssignments, reviews, units } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { presentEntry } from '../../presenters/entry';
 import { mount } from '../../routing/mount';
@@ -50,7 +50,6 @@ export function deskAssignmentRoutes(services: AppServices, router: Router): voi
       .innerJoin(entries, eq(entries.id, reviewAssignments.entryId))
       .leftJoin(reviews, eq(reviews.assignmentId, reviewAssignments.id))
       .where(eq(entries.callId, params.id));
-    const groupNames = new Map((await db.select({ id: groups.id, name: groups.name }).from(groups)).map((g) => [g.id, g.name]));
     return {
       items: reviewers.map((r) => {
         const own = rows.filter((row) => row.reviewerId === r.id);
@@ -58,7 +57,7 @@ export function deskAssignmentRoutes(services: AppServices, router: Router): voi
           id: r.id,
           name: r.name,
           unitName: r.unitName,
-          groupName: r.groupId === null ? null : (groupNames.get(r.groupId) ?? null),
+          groupName: r.groupName,
           assigned: own.filter((row) => row.status === 'active').length,
           submitted: own.filter((row) => row.status === 'active' && row.reviewStatus === 'submitted').length,
           declined: own.filter((row) => row.status === 'declined').length,
@@ -119,16 +118,13 @@ export function deskAssignmentRoutes(services: AppServices, router: Router): voi
       const reviewers = await allReviewers(tx);
       const load = await loadInCall(tx, call.id);
       const asked = await askedPerEntry(tx, waiting.map((w) => w.entry.id));
-      const active = await tx
-        .select({ entryId: reviewAssignments.entryId })
-        .from(reviewAssignments)
-        .where(and(inArray(reviewAssignments.entryId, waiting.length ? waiting.map((w) => w.entry.id) : [0]), eq(reviewAssignments.status, 'active')));
       const assigned: { entryId: number; reviewerId: number }[] = [];
       const short: { entryId: number; missing: number }[] = [];
       for (const { entry, groupId } of waiting) {
-        const needed = call.reviewersPerEntry - active.filter((a) => a.entryId === entry.id).length;
+        const { asked: alreadyAsked, active } = asked.get(entry.id)!;
+        const needed = call.reviewersPerEntry - active;
         if (needed <= 0) continue;
-        const picked = pickReviewers(reviewers, { unitId: entry.unitId, groupId }, asked.get(entry.id)!, load, needed);
+        const picked = pickReviewers(reviewers, { unitId: entry.unitId, groupId }, alreadyAsked, load, needed);
         for (const reviewer of picked) {
           await insertAssignment(tx, { entryId: entry.id, reviewerId: reviewer.id, deadline, overrideReason: null, actor: user, at: now, reason: 'auto' });
           load.set(reviewer.id, (load.get(reviewer.id) ?? 0) + 1);

@@ -125,7 +125,7 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
       await recordAudit(tx, { actor: user, action: 'review.decline', entity: 'review_assignment', entityId: params.id, after: { reason: body.reason }, at: now });
       // Offered at once to the least-loaded reviewer without a conflict who has not been asked yet.
       const [unit] = await tx.select({ unitId: units.id, groupId: units.groupId }).from(units).where(eq(units.id, row.entry.unitId));
-      const asked = (await askedPerEntry(tx, [row.entry.id])).get(row.entry.id)!;
+      const { asked } = (await askedPerEntry(tx, [row.entry.id])).get(row.entry.id)!;
       const [next] = pickReviewers(await allReviewers(tx), unit!, asked, await loadInCall(tx, row.call.id), 1);
       if (next) {
         await insertAssignment(tx, {
