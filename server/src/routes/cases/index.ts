@@ -46,7 +46,7 @@ function listItem(row: { entry: typeof entries.$inferSelect; unitName: string; c
 
 async function findCase(db: Queryable, id: number) {
   const [row] = await db
-    .select(caseColumns)
+    .select({ ...caseColumns, rubric: calls.rubric })
     .from(entries)
     .innerJoin(calls, eq(calls.id, entries.callId))
     .innerJoin(units, eq(units.id, entries.unitId))
@@ -84,8 +84,7 @@ export function caseRoutes(services: AppServices, router: Router): Router {
 
   mount(router, services, api.cases.get, async ({ params }) => {
     const row = await findCase(db, params.id);
-    const [call] = await db.select().from(calls).where(eq(calls.id, row.entry.callId));
-    const assignments = await assignmentsOf(db, [row.entry.id], call!.rubric);
+    const assignments = await assignmentsOf(db, [row.entry.id], row.rubric);
     return {
       ...listItem(row),
       registrationNumber: row.entry.registrationNumber,
