@@ -49,6 +49,12 @@ function allowed(endpoint: Endpoint, role: Role): boolean {
 /** The path with every parameter set to something that is not an id. */
 const malformedPath = (endpoint: Endpoint) => endpoint.path.replace(/:[a-zA-Z]+/g, 'abc');
 
+/** A query string the endpoint refuses: the first of its fields that does not take `abc`, set to `abc`. */
+function malformedQuery(query: NonNullable<Endpoint['query']>): string {
+  const fields = Object.keys((query as unknown as { shape: Record<string, unknown> }).shape);
+  return `?${fields.find((field) => !query.safeParse({ [field]: 'abc' }).success)}=abc`;
+}
+
 const endpoints = allEndpoints();
 
 describe('route × role access', () => {
@@ -69,13 +75,15 @@ describe('route × role access', () => {
       else expect(status).toBe(401);
     });
 
-    it.skipIf(!endpoint.params && !endpoint.body)('refuses a malformed id or body with 400 invalid_input', async () => {
+    it.skipIf(!endpoint.params && !endpoint.body && !endpoint.query)('refuses malformed input with 400 invalid_input', async () => {
       const caller = callers.get(ROLES.find((role) => allowed(endpoint, role))!)!;
       const multipart = endpoint.bodyKind === 'multipart';
       const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
       if (endpoint.body && !multipart) headers['content-type'] = 'application/json';
-      // An id that is not a number where the path has one; otherwise a body that is not an object.
-      const path = endpoint.params ? malformedPath(endpoint) : pathFor(endpoint, caller);
+      // An id that is not a number where the path has one; else a body that is not an object; else a bad query field.
+      const path = endpoint.params
+        ? malformedPath(endpoint)
+        : pathFor(endpoint, caller) + (!endpoint.body && endpoint.query ? malformedQuery(endpoint.query) : '');
       const body = multipart ? new FormData() : endpoint.body ? '[]' : undefined;
       const response = await fetch(`${server.url}${path}`, { method: endpoint.method, headers, body });
       const answer = (await response.json()) as { error?: { code: string } };
