@@ -86,7 +86,10 @@ export default function CallsPage() {
   const [creating, setCreating] = useState(false);
   const load = () =>
     call(api.calls.list, { query: {} })
-      .then((result) => setCalls(result.items))
+      .then((result) => {
+        setCalls(result.items);
+        setError(null);
+      })
       .catch((e: unknown) => setError(messageOf(e)));
   useDidShow(() => void load());
 

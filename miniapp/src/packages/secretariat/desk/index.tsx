@@ -47,7 +47,14 @@ export default function DeskPage() {
     (page, pageSize) => call(api.desk.entries, { params: { id: callId }, query: { page, pageSize, status: filter === 'all' ? undefined : filter } }),
     [callId, filter],
   );
-  const loadCall = () => call(api.calls.get, { params: { id: callId } }).then(setCurrent, (e: unknown) => setError(messageOf(e)));
+  const loadCall = () =>
+    call(api.calls.get, { params: { id: callId } }).then(
+      (loaded) => {
+        setCurrent(loaded);
+        setError(null);
+      },
+      (e: unknown) => setError(messageOf(e)),
+    );
   useEffect(() => void loadCall(), [callId]);
   useDidShow(() => {
     if (list.status === 'ready') void list.refresh();
@@ -81,7 +88,7 @@ export default function DeskPage() {
       return result.short.length ? `已分配 ${result.assigned.length} 项，${result.short.length} 份专家不足` : `已分配 ${result.assigned.length} 项`;
     });
 
-  if (error) return <Page><StateView kind='error' description={error} /></Page>;
+  if (error) return <Page><StateView kind='error' description={error} onRetry={() => void loadCall()} /></Page>;
   if (!current) return <Page><StateView kind='loading' /></Page>;
   const exportUrl = (kind: 'entries' | 'workload') =>
     client.url(kind === 'entries' ? api.results.exportEntries : api.results.exportWorkload, { params: { id: callId } });

@@ -98,6 +98,7 @@ export default function DeskEntryPage() {
         const { years } = await call(api.bulletins.listIssues, { query: { status: 'draft' } });
         setDrafts(years.flatMap((y) => y.issues));
       }
+      setError(null);
     } catch (e) {
       setError(messageOf(e));
     }
@@ -114,7 +115,7 @@ export default function DeskEntryPage() {
     }
   }
 
-  if (error) return <Page><StateView kind='error' description={error} /></Page>;
+  if (error) return <Page><StateView kind='error' description={error} onRetry={() => void load()} /></Page>;
   if (!entry) return <Page><StateView kind='loading' /></Page>;
   const reviewed = entry.callKind !== 'news';
   return (

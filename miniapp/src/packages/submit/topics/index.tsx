@@ -21,7 +21,10 @@ export default function TopicsPage() {
 
   function load() {
     call(api.topics.list, { params: { id: callId } })
-      .then((result) => setTopics(result.items))
+      .then((result) => {
+        setTopics(result.items);
+        setError(null);
+      })
       .catch((e: unknown) => setError(messageOf(e)));
   }
   useDidShow(load);
