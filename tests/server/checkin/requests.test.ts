@@ -158,6 +158,16 @@ describe('manual check-in and revoking', () => {
     expect(audit?.before).toMatchObject({ memberId: member.member.id, method: 'manual' });
   });
 
+  it('refuses revoking to another unit’s admin, keeping the record and its points', async () => {
+    const { organiser, activity, member } = await scene();
+    setNow('2026-11-25 13:50:00');
+    const record = await organiser.client.call(api.checkins.manual, { params: { id: activity.id }, body: { memberId: member.member.id } });
+    const stranger = await signedInMember(server, ['unit_admin']);
+    const failure = await refusal(stranger.client.call(api.checkins.revoke, { params: { id: record.id }, body: { reason: '撤销' } }));
+    expect(failure).toMatchObject({ status: 403, message: '只有本单位的党务工作者可以组织本单位的活动' });
+    expect((await ledgerOf(member.member.id)).map((l) => l.points)).toEqual([2]);
+  });
+
   it('never updates or deletes ledger rows in the code', async () => {
     const { readdirSync, readFileSync, statSync } = await import('node:fs');
     const path = await import('node:path');

@@ -140,6 +140,31 @@ describe('weekly rules of host sites', () => {
   });
 });
 
+describe('another unit’s admin', () => {
+  it('is refused at the unit’s host sites, rules and check-in settings, changing nothing', async () => {
+    const { member, client } = await signedInMember(server, ['unit_admin']);
+    const unitId = member.unitId!;
+    const site = await client.call(api.schedules.createHostSite, { params: { unitId }, body: { name: '流动党员服务站' } });
+    const mobile = await createMember(server.db, { unitId, kind: 'mobile' });
+    await client.call(api.schedules.attachMember, { params: { id: site.id }, body: { memberId: mobile.id } });
+    const { rule } = await client.call(api.schedules.createRule, { params: { unitId }, body: { dayOfMonth: 15, startTime: '14:00', ...place } });
+    const stranger = (await signedInMember(server, ['unit_admin'])).client;
+    const attempts = [
+      () => stranger.call(api.schedules.listHostSites, { params: { unitId } }),
+      () => stranger.call(api.schedules.createHostSite, { params: { unitId }, body: { name: '另一个服务站' } }),
+      () => stranger.call(api.schedules.attachMember, { params: { id: site.id }, body: { memberId: mobile.id } }),
+      () => stranger.call(api.schedules.detachMember, { params: { id: site.id }, body: { memberId: mobile.id } }),
+      () => stranger.call(api.schedules.updateRule, { params: { id: rule.id }, body: { dayOfMonth: 25, startTime: '09:00', ...place } }),
+      () => stranger.call(api.schedules.deleteRule, { params: { id: rule.id } }),
+      () => stranger.call(api.schedules.updateSettings, { params: { unitId }, body: { windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: true } }),
+    ];
+    for (const attempt of attempts) expect(await refusal(attempt())).toMatchObject({ status: 403, message: '只能查看和管理本单位的活动' });
+    expect((await client.call(api.schedules.listHostSites, { params: { unitId } })).items).toMatchObject([{ id: site.id, members: [{ id: mobile.id }] }]);
+    expect((await client.call(api.schedules.listRules, { params: { unitId } })).items).toMatchObject([{ id: rule.id, dayOfMonth: 15 }]);
+    expect((await client.call(api.schedules.getSettings, { params: { unitId } })).geofence).toBe(false);
+  });
+});
+
 describe('PUT /api/activity-rules/:id — keeping generated activities up to date', () => {
   it('moves untouched future occurrences to the new day and leaves past, opened and moved ones alone', async () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
