@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { CALL_CODE_PATTERN, CALL_KINDS } from '../domain/calls';
+import { CALL_CODE_PATTERN, CALL_KINDS, DEFAULT_ENTRY_LIMIT } from '../domain/calls';
 import { ENTRY_STATUSES } from '../domain/entryLifecycle';
 import { IdParams } from './common';
 
@@ -42,10 +42,11 @@ const Categories = z
   .max(20)
   .refine((list) => new Set(list).size === list.length, '类别不能重复');
 
-export const CallInput = z.object({
+/** A call's fields as written; creation fills in the defaults, an update changes only what it names. */
+const CallFields = z.object({
   kind: CallKindSchema,
   title: z.string().trim().min(1, '请填写征集标题').max(100),
-  description: z.string().trim().max(5000).default(''),
+  description: z.string().trim().max(5000),
   /** Letters in the registration numbers; by default 案例 AL, 课题 KT, 信息 XX (AL2 … when taken that year). */
   code: z.string().trim().regex(CALL_CODE_PATTERN, '编号代码应为两位大写字母开头，最多 6 位').optional(),
   /** Defaults to the four themes for a case contest, none otherwise. */
@@ -54,12 +55,17 @@ export const CallInput = z.object({
   tiers: TiersSchema.optional(),
   opensAt: Instant,
   closesAt: Instant,
-  entryLimit: z.number().int().min(1).max(100).default(3),
+  entryLimit: z.number().int().min(1).max(100),
   /** Reviewers per entry; 0 for 信息报送, which the secretariat adopts without review. */
   reviewersPerEntry: z.number().int().min(0).max(10).optional(),
 });
 
-export const CallUpdate = CallInput.omit({ kind: true, code: true }).partial();
+export const CallInput = CallFields.extend({
+  description: CallFields.shape.description.default(''),
+  entryLimit: CallFields.shape.entryLimit.default(DEFAULT_ENTRY_LIMIT),
+});
+
+export const CallUpdate = CallFields.omit({ kind: true, code: true }).partial();
 
 export const Call = z.object({
   id: z.number().int(),

@@ -48,6 +48,14 @@ describe('calls', () => {
     expect(open.items.find((c) => c.id === call.id)!.entryCounts).toEqual({});
   });
 
+  it('change only the fields an update names', async () => {
+    const call = await openCall(server, secretary.client, { description: '征集说明', entryLimit: 5 });
+    const edited = await secretary.client.call(api.calls.update, { params: { id: call.id }, body: { title: '新标题' } });
+    expect(edited).toMatchObject({ title: '新标题', description: '征集说明', entryLimit: 5 });
+    const bad = await failure(secretary.client.call(api.calls.update, { params: { id: call.id }, body: { entryLimit: 0 } }));
+    expect(bad.status).toBe(400);
+  });
+
   it('close early, and keep the rubric once reviewing has begun', async () => {
     const call = await openCall(server, secretary.client);
     const expert = await reviewer(server);
