@@ -119,7 +119,6 @@ export function requestRoutes(services: AppServices, router: Router): void {
     authorizeOrganiser(user, row.unitId);
     if (row.request.status !== 'pending') throw refuse('conflict', 'request_decided', '该申请已处理过');
     const now = clock.now();
-    const activity = await loadActivity(db, row.request.activityId);
     await db.transaction(async (tx) => {
       const status = body.approve ? 'approved' : 'refused';
       const updated = await tx
@@ -129,6 +128,7 @@ export function requestRoutes(services: AppServices, router: Router): void {
         .returning({ id: attendanceRequests.id });
       if (!updated.length) throw refuse('conflict', 'request_decided', '该申请已处理过');
       if (body.approve && row.request.kind === 'makeup') {
+        const activity = await loadActivity(tx, row.request.activityId);
         const { row: record, created } = await recordAttendance(tx, {
           activityId: activity.id,
           activityTitle: activity.title,
