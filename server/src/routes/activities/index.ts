@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { addMonths, api, parseDate, shanghaiDate, shanghaiInstant, type ActivityDetail, type CalendarDate } from '@zhijian/shared';
+import { addDays, addMonths, api, parseDate, shanghaiDate, shanghaiInstant, type ActivityDetail, type CalendarDate } from '@zhijian/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import type { CurrentUser } from '../../auth/currentUser';
 import { activityCacheOf } from '../../checkin/activityCache';
@@ -25,8 +25,7 @@ import { activityPhotoRoutes, photoUrl } from './photos';
 function rangeOf(query: { from?: string; to?: string }, now: Date): { start: Date; end: Date } {
   const from: CalendarDate = query.from ? parseDate(query.from)! : shanghaiDate(now);
   const to: CalendarDate = query.to ? parseDate(query.to)! : addMonths(from, 3);
-  const dayAfter = new Date(shanghaiInstant(to, '00:00').getTime() + 24 * 3600_000);
-  return { start: shanghaiInstant(from, '00:00'), end: dayAfter };
+  return { start: shanghaiInstant(from, '00:00'), end: shanghaiInstant(addDays(to, 1), '00:00') };
 }
 
 export async function presentDetail(db: Queryable, row: ActivityRow, user: CurrentUser, now: Date): Promise<ActivityDetail> {
