@@ -24,10 +24,15 @@ export const Topic = z.object({
 });
 export type Topic = z.infer<typeof Topic>;
 
-export const TopicInput = z.object({
+const TopicFields = z.object({
   title: z.string().trim().min(1, '请填写课题名称').max(100),
-  description: z.string().trim().max(2000).default(''),
+  description: z.string().trim().max(2000),
 });
+
+export const TopicInput = TopicFields.extend({ description: TopicFields.shape.description.default('') });
+
+/** An update changes only what it names, and names something. */
+export const TopicUpdate = TopicFields.partial().refine((body) => Object.keys(body).length > 0, '请填写要修改的内容');
 
 export const topics = {
   list: endpoint({
@@ -54,7 +59,7 @@ export const topics = {
     summary: '修改调研课题',
     access: ['secretariat'],
     params: IdParams,
-    body: TopicInput.partial(),
+    body: TopicUpdate,
     response: Topic,
   }),
   claim: endpoint({

@@ -53,4 +53,14 @@ describe('课题调研', () => {
     const listed = await member.call(api.topics.list, { params: { id: call.id } });
     expect(listed.items.map((t) => t.title)).toEqual(['流动党员管理的难点与对策', '党建与企业文化融合']);
   });
+
+  it('the secretariat edits a topic: only the fields it names, and at least one', async () => {
+    const call = await openCall(server, secretary.client, { kind: 'research', title: '课题调研（修改课题）' });
+    const topic = await secretary.client.call(api.topics.create, { params: { id: call.id }, body: { title: '旧名称', description: '课题说明' } });
+    const edited = await secretary.client.call(api.topics.update, { params: { id: topic.id }, body: { title: '新名称' } });
+    expect(edited).toMatchObject({ title: '新名称', description: '课题说明' });
+    const empty = await failure(secretary.client.call(api.topics.update, { params: { id: topic.id }, body: {} }));
+    expect(empty.status).toBe(400);
+    expect(empty.message).toContain('请填写要修改的内容');
+  });
 });
