@@ -1,27 +1,23 @@
 import { useRouter } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
-import { api, type CaseDetail } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import { api } from '@zhijian/shared';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { EntryContent } from '../../../components/submissions/EntryContent';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
 import { formatDateTime } from '../../../utils/format';
 import '../cases.scss';
 
 /** A published case: its text and photos, its tier, and the reviewers' opinions without their names. */
 export default function CasePage() {
   const { params } = useRouter();
-  const [item, setItem] = useState<CaseDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    call(api.cases.get, { params: { id: Number(params.id) } })
-      .then(setItem)
-      .catch((e: unknown) => setError(messageOf(e)));
-  }, [params.id]);
-  if (error) return <Page><StateView kind='error' description={error} /></Page>;
+  const id = Number(params.id);
+  const valid = Number.isInteger(id) && id > 0;
+  const { data: item, error, reload } = useLoaded(valid ? id : null, (key) => call(api.cases.get, { params: { id: key } }));
+  if (!valid) return <Page><StateView kind='empty' title='未指定案例' /></Page>;
+  if (error) return <Page><StateView kind='error' description={error} onRetry={reload} /></Page>;
   if (!item) return <Page><StateView kind='loading' /></Page>;
   return (
     <Page>

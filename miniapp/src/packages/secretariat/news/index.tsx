@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, type NewsCounts } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import { api, shanghaiYear } from '@zhijian/shared';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Cell, CellGroup } from '../../../components/Cell';
@@ -9,22 +9,16 @@ import { Chips } from '../../../components/Chips';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { call, client } from '../../../services/api';
 import { downloadExport } from '../../../services/download';
 import { messageOf } from '../../../services/errors';
 
 /** 信息报送 per unit and per information officer by year: the basis of 优秀信息员. */
 export default function NewsDeskPage() {
-  const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+  const thisYear = shanghaiYear(new Date());
   const [year, setYear] = useState(thisYear);
-  const [counts, setCounts] = useState<NewsCounts | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  useEffect(() => {
-    setCounts(null);
-    call(api.news.counts, { query: { year } })
-      .then(setCounts)
-      .catch((e: unknown) => setError(messageOf(e)));
-  }, [year]);
+  const { data: counts, error, reload } = useLoaded(year, (y) => call(api.news.counts, { query: { year: y } }));
 
   return (
     <Page>
@@ -42,7 +36,7 @@ export default function NewsDeskPage() {
           </Button>
         </View>
         {error ? (
-          <StateView kind='error' description={error} />
+          <StateView kind='error' description={error} onRetry={reload} />
         ) : !counts ? (
           <StateView kind='loading' />
         ) : (
