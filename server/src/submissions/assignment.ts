@@ -3,6 +3,7 @@ import type { CurrentUser } from '../auth/currentUser';
 import { recordAudit } from '../commands/recordAudit';
 import { selectRows, type Queryable } from '../db/client';
 import { groups, members, reviewAssignments, units } from '../db/schema';
+import { conflict } from '../errors';
 
 export interface ReviewerInfo {
   id: number;
@@ -29,6 +30,12 @@ export function conflictOf(reviewer: ReviewerInfo, entryUnit: { unitId: number; 
   if (reviewer.unitId === entryUnit.unitId) return 'same_unit';
   if (reviewer.groupId !== null && reviewer.groupId === entryUnit.groupId) return 'same_group';
   return null;
+}
+
+/** Reviewers are assigned, and may decline, while the round is open: after pre-screen, before results. */
+export function assertRoundOpen(call: { resultsPublishedAt: Date | null; reviewRoundClosedAt: Date | null }): void {
+  if (call.resultsPublishedAt) throw conflict('结果已发布，评审已结束');
+  if (call.reviewRoundClosedAt) throw conflict('评审轮次已结束');
 }
 
 export const CONFLICT_LABELS = { same_unit: '与报送单位同单位', same_group: '与报送单位同片组' } as const;

@@ -4,22 +4,14 @@ import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { CurrentUser } from '../../auth/currentUser';
 import { transitionEntry } from '../../commands/transitionEntry';
 import type { Queryable } from '../../db/client';
-import { calls, entries, reviewAssignments, reviews, units } from '../../db/schema';
+import { entries, reviewAssignments, reviews, units } from '../../db/schema';
 import { AppError, conflict } from '../../errors';
 import { presentEntry } from '../../presenters/entry';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
-import { allReviewers, askedPerEntry, CONFLICT_LABELS, conflictOf, insertAssignment, loadInCall, pickReviewers } from '../../submissions/assignment';
+import { allReviewers, askedPerEntry, assertRoundOpen, CONFLICT_LABELS, conflictOf, insertAssignment, loadInCall, pickReviewers } from '../../submissions/assignment';
 import { findCall } from '../calls';
 import { findEntry } from '../entries';
-
-type CallRow = typeof calls.$inferSelect;
-
-/** Reviewers are assigned while the round is open: after pre-screen, before results. */
-export function assertRoundOpen(call: CallRow): void {
-  if (call.resultsPublishedAt) throw conflict('结果已发布，评审已结束');
-  if (call.reviewRoundClosedAt) throw conflict('评审轮次已结束');
-}
 
 function assertFutureDeadline(deadline: Date, now: Date): void {
   if (deadline.getTime() <= now.getTime()) {

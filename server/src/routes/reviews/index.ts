@@ -9,7 +9,7 @@ import { AppError, conflict, forbidden } from '../../errors';
 import { loadAssignment, presentReviewAssignment, reviewEditable, type AssignmentRow } from '../../presenters/reviewAssignment';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
-import { allReviewers, askedPerEntry, insertAssignment, loadInCall, pickReviewers } from '../../submissions/assignment';
+import { allReviewers, askedPerEntry, assertRoundOpen, insertAssignment, loadInCall, pickReviewers } from '../../submissions/assignment';
 
 /** A reviewer reaches only their own, active assignments; anything else looks the same as missing. */
 async function ownAssignment(db: Queryable, id: number, user: CurrentUser): Promise<AssignmentRow> {
@@ -117,7 +117,7 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
       await tx.select({ id: calls.id }).from(calls).where(eq(calls.id, call.id)).for('update');
       const row = await ownAssignment(tx, params.id, user);
       if (row.review?.status === 'submitted') throw conflict('评分已提交，不能再谢绝');
-      if (row.call.resultsPublishedAt || row.call.reviewRoundClosedAt) throw conflict('评审轮次已结束');
+      assertRoundOpen(row.call);
       await tx
         .update(reviewAssignments)
         .set({ status: 'declined', declineReason: body.reason, declinedAt: now })
