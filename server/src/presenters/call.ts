@@ -3,7 +3,7 @@ import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
 import type { Queryable } from '../db/client';
 import { calls, entries } from '../db/schema';
-import { isUnitStaff } from '../policies/entries';
+import { isSecretariat, isUnitStaff } from '../policies/entries';
 
 export type CallRow = typeof calls.$inferSelect;
 
@@ -19,7 +19,7 @@ export async function presentCalls(db: Queryable, rows: CallRow[], user: Current
         .where(and(inArray(entries.callId, ids), eq(entries.unitId, user.unitId!)))
         .groupBy(entries.callId, entries.status)
     : [];
-  const secretariat = user.roles.includes('secretariat');
+  const secretariat = isSecretariat(user);
   const all = secretariat
     ? await db
         .select({ callId: entries.callId, status: entries.status, n: count() })
