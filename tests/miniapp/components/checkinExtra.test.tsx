@@ -4,7 +4,7 @@ import { act } from 'react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import DeskPage from '../../../miniapp/src/packages/checkin-admin/desk';
 import ExtraActivityPage from '../../../miniapp/src/packages/checkin-admin/extra';
-import { ACTIVITY, EXTRA } from '../../../miniapp/src/packages/checkin-admin/routes';
+import { CHECKIN_ACTIVITY_PAGE, CHECKIN_EXTRA_PAGE } from '../../../miniapp/src/routes';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
 import { makeActivityDetail, makeActivityListItem } from '../../support/taro/activityFactories';
 import { apiError, installFakeApi, json } from '../../support/taro/fakeApi';
@@ -130,9 +130,9 @@ describe('the organiser’s desk', () => {
     const server = installFakeApi({ 'GET /api/units/7/activities': () => json(200, { items }) });
     render(<DeskPage />);
     fireEvent.click(await screen.findByRole('button', { name: '管理' }));
-    expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `${ACTIVITY}?id=9` });
+    expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: `${CHECKIN_ACTIVITY_PAGE}?id=9` });
     fireEvent.click(screen.getByText('增加活动'));
-    expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: EXTRA });
+    expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: CHECKIN_EXTRA_PAGE });
 
     items = [...items, makeActivityListItem({ id: 12, origin: 'extra', title: '专题党课', startsAt: '2026-12-20T01:30:00.000Z', endsAt: '2026-12-20T03:00:00.000Z' })];
     act(() => taroControl.fireDidShow());

@@ -6,9 +6,9 @@ import { Button } from '../../../components/Button';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { CHECKIN_LIVE_PAGE } from '../../../routes';
 import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
-import { LIVE } from '../routes';
 import './index.scss';
 
 /**
@@ -69,7 +69,7 @@ export default function CodePage() {
         {Number.isInteger(id) && id > 0 ? (
           <View>
             <RotatingCode activityId={id} />
-            <Button block variant='secondary' onClick={() => void Taro.navigateTo({ url: `${LIVE}?id=${id}` })}>
+            <Button block variant='secondary' onClick={() => void Taro.navigateTo({ url: `${CHECKIN_LIVE_PAGE}?id=${id}` })}>
               查看签到名单
             </Button>
           </View>

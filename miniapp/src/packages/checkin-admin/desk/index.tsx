@@ -10,9 +10,18 @@ import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { useSession } from '../../../hooks/useSession';
+import {
+  CHECKIN_ACTIVITY_PAGE,
+  CHECKIN_APPROVALS_PAGE,
+  CHECKIN_CODE_PAGE,
+  CHECKIN_EXTRA_PAGE,
+  CHECKIN_FIGURES_PAGE,
+  CHECKIN_LIVE_PAGE,
+  CHECKIN_RULES_PAGE,
+  CHECKIN_SUMMARY_PAGE,
+} from '../../../routes';
 import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
-import { ACTIVITY, APPROVALS, CODE, EXTRA, FIGURES, LIVE, RULES, SUMMARY } from '../routes';
 
 function Desk({ unitId }: { unitId: number }) {
   const [items, setItems] = useState<ActivityListItem[] | null>(null);
@@ -34,10 +43,10 @@ function Desk({ unitId }: { unitId: number }) {
   return (
     <View>
       <CellGroup>
-        <Cell title='固定活动日规则' note='三固定：时间、地点、议程' arrow onClick={() => go(RULES)} />
-        <Cell title='请假与补签审批' arrow onClick={() => go(APPROVALS)} />
-        <Cell title='出勤统计与台账导出' arrow onClick={() => go(FIGURES)} />
-        <Cell title='增加活动' note='规则日期以外的活动，任何一天都可以' arrow onClick={() => go(EXTRA)} />
+        <Cell title='固定活动日规则' note='三固定：时间、地点、议程' arrow onClick={() => go(CHECKIN_RULES_PAGE)} />
+        <Cell title='请假与补签审批' arrow onClick={() => go(CHECKIN_APPROVALS_PAGE)} />
+        <Cell title='出勤统计与台账导出' arrow onClick={() => go(CHECKIN_FIGURES_PAGE)} />
+        <Cell title='增加活动' note='规则日期以外的活动，任何一天都可以' arrow onClick={() => go(CHECKIN_EXTRA_PAGE)} />
       </CellGroup>
       <Card title='活动'>
         {error ? (
@@ -51,19 +60,19 @@ function Desk({ unitId }: { unitId: number }) {
             <ActivityCard key={activity.id} activity={activity}>
               <View className='zj-activity__actions'>
                 {activity.phase === 'checkin_open' ? (
-                  <Button size='small' onClick={() => go(`${CODE}?id=${activity.id}`)}>
+                  <Button size='small' onClick={() => go(`${CHECKIN_CODE_PAGE}?id=${activity.id}`)}>
                     开启签到
                   </Button>
                 ) : null}
-                <Button size='small' variant='secondary' onClick={() => go(`${LIVE}?id=${activity.id}`)}>
+                <Button size='small' variant='secondary' onClick={() => go(`${CHECKIN_LIVE_PAGE}?id=${activity.id}`)}>
                   签到名单
                 </Button>
                 {activity.phase === 'ended' || activity.phase === 'in_progress' ? (
-                  <Button size='small' variant='plain' onClick={() => go(`${SUMMARY}?id=${activity.id}`)}>
+                  <Button size='small' variant='plain' onClick={() => go(`${CHECKIN_SUMMARY_PAGE}?id=${activity.id}`)}>
                     小结
                   </Button>
                 ) : null}
-                <Button size='small' variant='plain' onClick={() => go(`${ACTIVITY}?id=${activity.id}`)}>
+                <Button size='small' variant='plain' onClick={() => go(`${CHECKIN_ACTIVITY_PAGE}?id=${activity.id}`)}>
                   管理
                 </Button>
               </View>
