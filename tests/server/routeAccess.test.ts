@@ -75,7 +75,25 @@ describe('route × role access', () => {
       else expect(status).toBe(401);
     });
 
-    it.skipIf(!endpoint.params && !endpoint.body && !endpoint.query)('refuses malformed input with 400 invalid_input', async () => {
+    it.each(ROLES.map((role) => [role]))('role %s', async (role) => {
+      const caller = callers.get(role)!;
+      const { status, body } = await call(endpoint, caller.token, caller);
+      if (allowed(endpoint, role)) {
+        expect([401, 403]).not.toContain(status);
+      } else {
+        expect(status).toBe(403);
+        expect(body?.error?.code).toBe('forbidden');
+      }
+    });
+  });
+});
+
+// Only endpoints that take some input can be given a malformed one.
+const endpointsWithInput = endpoints.filter((e) => e.params || e.body || e.query);
+
+describe('route input', () => {
+  describe.each(endpointsWithInput.map((e) => [`${e.method} ${e.path}`, e] as const))('%s', (_name, endpoint) => {
+    it('refuses malformed input with 400 invalid_input', async () => {
       const caller = callers.get(ROLES.find((role) => allowed(endpoint, role))!)!;
       const multipart = endpoint.bodyKind === 'multipart';
       const headers: Record<string, string> = { authorization: `Bearer ${caller.token}` };
@@ -91,15 +109,5 @@ describe('route × role access', () => {
       expect(answer.error?.code).toBe('invalid_input');
     });
 
-    it.each(ROLES.map((role) => [role]))('role %s', async (role) => {
-      const caller = callers.get(role)!;
-      const { status, body } = await call(endpoint, caller.token, caller);
-      if (allowed(endpoint, role)) {
-        expect([401, 403]).not.toContain(status);
-      } else {
-        expect(status).toBe(403);
-        expect(body?.error?.code).toBe('forbidden');
-      }
-    });
   });
 });
