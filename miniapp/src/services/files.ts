@@ -10,7 +10,7 @@ export interface PickedFile {
   path: string;
   size: number;
   name: string;
-  /** H5 only: sent with fetch + FormData (a blob: URL would need `connect-src blob:` in the CSP). */
+  /** H5 only: the picked File, sent as it is with fetch + FormData. */
   file?: File;
 }
 

@@ -20,8 +20,8 @@ async function viaUploadFile(url: string, headers: Record<string, string>, file:
 }
 
 /**
- * H5: the File straight into FormData. Taro's H5 uploadFile would first re-read a blob: URL by XHR,
- * which the console's CSP (`connect-src 'self'`) rightly blocks, and it never settles on such an error.
+ * H5: the File straight into FormData, without Taro's H5 uploadFile re-reading it from a blob: URL
+ * by XHR first (which never settles when that read fails).
  */
 async function viaFetch(url: string, headers: Record<string, string>, file: File): Promise<{ statusCode: number; data: unknown }> {
   const form = new FormData();
