@@ -17,7 +17,15 @@ import { startServer } from '../miniapp/scripts/realServer.mjs';
 const runsArg = process.argv.indexOf('--runs');
 const RUNS = runsArg > 0 ? Number(process.argv[runsArg + 1]) : 7;
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
 
 const h5Dir = path.join(miniappDir, 'dist', 'h5');
 const reason = staleReason(path.join(h5Dir, 'index.html'));
@@ -90,7 +98,9 @@ try {
   console.log(`sign-in page   median ${fmt(s.median)}   min ${fmt(s.min)}   max ${fmt(s.max)}`);
   console.log(`blank baseline median ${fmt(b.median)}   min ${fmt(b.min)}   max ${fmt(b.max)}`);
   console.log(`ratio (sign-in / baseline, medians): ${(s.median / b.median).toFixed(2)}×`);
-  console.log(`runs (ms): sign-in [${signIn.map((v) => v.toFixed(0)).join(', ')}]  baseline [${blank.map((v) => v.toFixed(0)).join(', ')}]`);
+  console.log(
+    `runs (ms): sign-in [${signIn.map((v) => v.toFixed(0)).join(', ')}]  baseline [${blank.map((v) => v.toFixed(0)).join(', ')}]`,
+  );
 } finally {
   await browser.close();
   await server.stop();

@@ -13,7 +13,10 @@ const seg = (ax, ay, bx, by) => (x, y) => {
   const t = Math.max(0, Math.min(1, ((x - ax) * dx + (y - ay) * dy) / (dx * dx + dy * dy)));
   return Math.hypot(x - ax - t * dx, y - ay - t * dy);
 };
-const ring = (cx, cy, r, keep = () => true) => (x, y) => (keep(x, y) ? Math.abs(Math.hypot(x - cx, y - cy) - r) : 9);
+const ring =
+  (cx, cy, r, keep = () => true) =>
+  (x, y) =>
+    keep(x, y) ? Math.abs(Math.hypot(x - cx, y - cy) - r) : 9;
 const poly = (...points) => points.slice(1).map((p, i) => seg(points[i][0], points[i][1], p[0], p[1]));
 
 const GLYPHS = {

@@ -33,13 +33,27 @@ export default defineAppConfig({
     },
     { root: 'packages/reviewer', name: 'reviewer', pages: ['queue/index', 'score/index'] },
     // Reading an issue (every member): out of the main package, fetched while the 简报 tab shows.
-    { root: 'packages/bulletin', name: 'bulletin', pages: ['issue/index', 'article/index', 'search/index', 'favourites/index', 'reads/index'] },
+    {
+      root: 'packages/bulletin',
+      name: 'bulletin',
+      pages: ['issue/index', 'article/index', 'search/index', 'favourites/index', 'reads/index'],
+    },
     { root: 'packages/submit', name: 'submit', pages: ['edit/index', 'entry/index', 'topics/index'] },
     { root: 'packages/cases', name: 'cases', pages: ['index/index', 'detail/index'] },
     {
       root: 'packages/checkin-admin',
       name: 'checkin-admin',
-      pages: ['desk/index', 'code/index', 'live/index', 'rules/index', 'approvals/index', 'figures/index', 'summary/index', 'activity/index', 'extra/index'],
+      pages: [
+        'desk/index',
+        'code/index',
+        'live/index',
+        'rules/index',
+        'approvals/index',
+        'figures/index',
+        'summary/index',
+        'activity/index',
+        'extra/index',
+      ],
     },
   ],
   preloadRule: {
@@ -51,7 +65,12 @@ export default defineAppConfig({
     backgroundColor: '#ffffff',
     borderStyle: 'black',
     list: [
-      { pagePath: 'pages/bulletin/index', text: '简报', iconPath: 'assets/tab/bulletin.png', selectedIconPath: 'assets/tab/bulletin-on.png' },
+      {
+        pagePath: 'pages/bulletin/index',
+        text: '简报',
+        iconPath: 'assets/tab/bulletin.png',
+        selectedIconPath: 'assets/tab/bulletin-on.png',
+      },
       { pagePath: 'pages/submit/index', text: '报送', iconPath: 'assets/tab/submit.png', selectedIconPath: 'assets/tab/submit-on.png' },
       { pagePath: 'pages/checkin/index', text: '签到', iconPath: 'assets/tab/checkin.png', selectedIconPath: 'assets/tab/checkin-on.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },

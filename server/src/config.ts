@@ -3,9 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => ['true', '1', 'yes'].includes(value));
+const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
 
 /** Every setting the server reads from the environment; README lists them with their defaults. */
 const EnvSchema = z.object({
@@ -15,7 +13,12 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default('./data'),
   DATABASE_URL: z.string().url().optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET 至少 32 个字符').optional(),
-  TOKEN_TTL_SECONDS: z.coerce.number().int().min(60).max(30 * 24 * 3600).default(2 * 3600),
+  TOKEN_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(60)
+    .max(30 * 24 * 3600)
+    .default(2 * 3600),
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -76,7 +79,12 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     jwtSecret: e.JWT_SECRET ?? persistedDevSecret(dataDir),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
-    wechat: { appId: e.WECHAT_APPID, secret: e.WECHAT_SECRET, apiBase: e.WECHAT_API_BASE, bulletinTemplateId: e.WECHAT_BULLETIN_TEMPLATE_ID },
+    wechat: {
+      appId: e.WECHAT_APPID,
+      secret: e.WECHAT_SECRET,
+      apiBase: e.WECHAT_API_BASE,
+      bulletinTemplateId: e.WECHAT_BULLETIN_TEMPLATE_ID,
+    },
     devSignIn: !e.WECHAT_APPID && !isProduction,
     corsOrigins: e.CORS_ORIGINS.split(',')
       .map((origin) => origin.trim())

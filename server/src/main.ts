@@ -21,7 +21,9 @@ async function main(): Promise<void> {
   }
   const stopGenerating = keepActivitiesGenerated(database.db, systemClock, logger);
   if (config.devSignIn) {
-    logger.warn('!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!');
+    logger.warn(
+      '!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!',
+    );
   }
 
   const app = createApp({

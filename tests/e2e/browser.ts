@@ -39,7 +39,11 @@ export async function screenshot(page: Page, name: string): Promise<void> {
  * The H5 build (rebuilt when stale) served by the real server, and one chromium, for the tests of a
  * file: started before them, stopped after.
  */
-export function useServedH5(): { readonly server: RunningServer; readonly browser: Browser; signIn(page: Page, label: string): Promise<void> } {
+export function useServedH5(): {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  signIn(page: Page, label: string): Promise<void>;
+} {
   let server: RunningServer | undefined;
   let browser: Browser | undefined;
   beforeAll(async () => {

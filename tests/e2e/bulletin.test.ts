@@ -173,7 +173,9 @@ describe('简报 in the H5 build against the real server', () => {
     // 导入往期 through the browser's file picker: a file without a header asks for the 期号 first.
     await back(page, /#\/packages\/secretariat\/bulletins\/index/, '.zj-desk__actions');
     await back(page, /#\/pages\/me\/index/, '.zj-me');
-    await shown(page, '.zj-cell__title').filter({ hasText: /^导入往期$/ }).click();
+    await shown(page, '.zj-cell__title')
+      .filter({ hasText: /^导入往期$/ })
+      .click();
     await page.waitForURL(/#\/packages\/secretariat\/bulletin-import\/index/);
     const chooser = page.waitForEvent('filechooser');
     await shown(page, '.zj-button').filter({ hasText: '选择简报文件' }).click();

@@ -13,7 +13,9 @@ const h5 = useServedH5();
 /** Taro H5 slides a new page in from the right; screenshots wait until it has arrived. */
 async function shoot(page: Page, name: string): Promise<void> {
   await page.waitForFunction(() =>
-    [...document.querySelectorAll<HTMLElement>('.taro_page')].some((el) => getComputedStyle(el).display !== 'none' && Math.abs(el.getBoundingClientRect().left) < 1),
+    [...document.querySelectorAll<HTMLElement>('.taro_page')].some(
+      (el) => getComputedStyle(el).display !== 'none' && Math.abs(el.getBoundingClientRect().left) < 1,
+    ),
   );
   await settled(page);
   await screenshot(page, name);
@@ -48,7 +50,10 @@ describe('fixed activity day check-in, organiser and member side by side', () =>
     const token = (await codeText.textContent())!.trim();
     expect(token).toMatch(/^QD1\.\d+\.\d+\.[A-Za-z0-9_-]{22}$/);
     await member.page.locator('.zj-scan input:visible').fill(token);
-    await member.page.locator('.zj-scan .zj-button:visible').filter({ hasText: /^签到$/ }).click();
+    await member.page
+      .locator('.zj-scan .zj-button:visible')
+      .filter({ hasText: /^签到$/ })
+      .click();
     await visible(member.page.locator('.zj-scan-result--success:visible, .zj-scan-result--late:visible').first());
     await visible(member.page.getByText(/^签到成功/).first());
     await shoot(member.page, 'checkin-04-member-success');

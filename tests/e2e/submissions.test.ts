@@ -33,7 +33,10 @@ async function openFromMe(page: Page, entry: string, url: RegExp): Promise<void>
     const shown = await page
       .locator('.zj-me:visible')
       .waitFor({ state: 'visible', timeout: 5_000 })
-      .then(() => true, () => false);
+      .then(
+        () => true,
+        () => false,
+      );
     if (shown || attempt === 2) break;
   }
   await page.locator('.zj-me:visible').getByText(entry, { exact: true }).click();
@@ -93,7 +96,10 @@ describe('报送与评审 in the H5 console', () => {
     const desk = await phonePage(h5.browser);
     await h5.signIn(desk.page, '秘书处（演示）');
     await openFromMe(desk.page, '征集与评审', /#\/packages\/secretariat\/calls\/index/);
-    await desk.page.locator('.zj-cell:visible').filter({ has: desk.page.getByText('小创意发挥大作用', { exact: true }) }).click();
+    await desk.page
+      .locator('.zj-cell:visible')
+      .filter({ has: desk.page.getByText('小创意发挥大作用', { exact: true }) })
+      .click();
     await desk.page.waitForURL(/#\/packages\/secretariat\/desk\/index/);
     await desk.page.locator('.zj-cell:visible').filter({ hasText: TITLE }).click();
     await desk.page.waitForURL(/#\/packages\/secretariat\/entry\/index/);

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { api, ApiError } from '@zhijian/shared';
+import { api, type ApiError } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createWechatClient } from '../../server/src/auth/wechatClient';
@@ -16,7 +16,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined as never, (error: ApiError) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined as never,
+    (error: ApiError) => error,
+  );
 
 async function rosterEntry() {
   const unit = await createUnit(server.db);
@@ -114,15 +118,21 @@ describe('POST /api/auth/bind', () => {
     const { unit, member } = await rosterEntry();
     const ticket = await unboundTicket('guesser');
     for (let i = 0; i < 5; i += 1) {
-      const error = await failure(server.client.call(api.auth.bind, { body: { ticket, inviteCode: unit.inviteCode, name: `猜${i}`, phone: member.phone } }));
+      const error = await failure(
+        server.client.call(api.auth.bind, { body: { ticket, inviteCode: unit.inviteCode, name: `猜${i}`, phone: member.phone } }),
+      );
       expect(error.code).toBe('bind_mismatch');
     }
-    const blocked = await failure(server.client.call(api.auth.bind, { body: { ticket, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } }));
+    const blocked = await failure(
+      server.client.call(api.auth.bind, { body: { ticket, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } }),
+    );
     expect(blocked.status).toBe(429);
     expect(blocked.code).toBe('rate_limited');
     server.clock.advance(16 * 60 * 1000);
     const fresh = await unboundTicket('guesser');
-    const result = await server.client.call(api.auth.bind, { body: { ticket: fresh, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } });
+    const result = await server.client.call(api.auth.bind, {
+      body: { ticket: fresh, inviteCode: unit.inviteCode, name: '张三', phone: member.phone },
+    });
     expect(result.user.id).toBe(member.id);
   });
 
@@ -131,7 +141,9 @@ describe('POST /api/auth/bind', () => {
     const first = await unboundTicket('owner-openid');
     await server.client.call(api.auth.bind, { body: { ticket: first, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } });
     const second = await unboundTicket('intruder-openid');
-    const taken = await failure(server.client.call(api.auth.bind, { body: { ticket: second, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } }));
+    const taken = await failure(
+      server.client.call(api.auth.bind, { body: { ticket: second, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } }),
+    );
     expect(taken.status).toBe(409);
   });
 
@@ -139,9 +151,15 @@ describe('POST /api/auth/bind', () => {
     const { unit, member } = await rosterEntry();
     const ticket = await unboundTicket('slow-binder');
     server.clock.advance(11 * 60 * 1000);
-    const expired = await failure(server.client.call(api.auth.bind, { body: { ticket, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } }));
+    const expired = await failure(
+      server.client.call(api.auth.bind, { body: { ticket, inviteCode: unit.inviteCode, name: '张三', phone: member.phone } }),
+    );
     expect(expired.status).toBe(401);
-    const forged = await failure(server.client.call(api.auth.bind, { body: { ticket: 'abc.def.ghi', inviteCode: unit.inviteCode, name: '张三', phone: member.phone } }));
+    const forged = await failure(
+      server.client.call(api.auth.bind, {
+        body: { ticket: 'abc.def.ghi', inviteCode: unit.inviteCode, name: '张三', phone: member.phone },
+      }),
+    );
     expect(forged.status).toBe(401);
   });
 });
@@ -149,7 +167,13 @@ describe('POST /api/auth/bind', () => {
 describe('POST /api/auth/password', () => {
   beforeEach(async () => {
     const [existing] = await server.db.select().from(members).where(eq(members.username, 'desk'));
-    if (!existing) await createMember(server.db, { name: '秘书处', roles: ['secretariat'], username: 'desk', passwordHash: await hashPassword('correct horse') });
+    if (!existing)
+      await createMember(server.db, {
+        name: '秘书处',
+        roles: ['secretariat'],
+        username: 'desk',
+        passwordHash: await hashPassword('correct horse'),
+      });
   });
 
   it('signs the secretariat in with username and password', async () => {

@@ -14,7 +14,11 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 const appConfigSource = readFileSync(new URL('../../miniapp/src/app.config.ts', import.meta.url), 'utf8');
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined as never, (error: ApiError) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined as never,
+    (error: ApiError) => error,
+  );
 let nextNumber = 1;
 
 async function draftWithArticles(titles: string[]) {
@@ -22,7 +26,9 @@ async function draftWithArticles(titles: string[]) {
   const issue = await client.call(api.bulletins.createIssue, { body: { year: 2026, number: nextNumber++, date: '2026-11-25' } });
   const articles = [];
   for (const title of titles) {
-    articles.push(await client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title, blocks: [paragraph(`${title}的正文。`)] } }));
+    articles.push(
+      await client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title, blocks: [paragraph(`${title}的正文。`)] } }),
+    );
   }
   return { client, issue, articles };
 }
@@ -30,7 +36,12 @@ async function draftWithArticles(titles: string[]) {
 describe('composing an issue', () => {
   it('creates a draft with the usual title-page lines and distribution', async () => {
     const { issue } = await draftWithArticles([]);
-    expect(issue).toMatchObject({ status: 'draft', titleLines: ['内部刊物', '注意保存'], distribution: { report: [], send: ['协会会员'] }, toc: [] });
+    expect(issue).toMatchObject({
+      status: 'draft',
+      titleLines: ['内部刊物', '注意保存'],
+      distribution: { report: [], send: ['协会会员'] },
+      toc: [],
+    });
     expect(issue.label).toMatch(/^2026 年第 \d+ 期$/);
   });
 
@@ -50,11 +61,14 @@ describe('composing an issue', () => {
     expect(reordered.toc.map((t) => t.title)).toEqual(['丙', '甲', '乙（修订）']);
     await client.call(api.bulletins.removeArticle, { params: { id: a } });
     const after = await client.call(api.bulletins.getIssue, { params: { id: issue.id } });
-    expect(after.toc.map((t) => [t.title, t.section])).toEqual([['丙', null], ['乙（修订）', '协会动态']]);
+    expect(after.toc.map((t) => [t.title, t.section])).toEqual([
+      ['丙', null],
+      ['乙（修订）', '协会动态'],
+    ]);
     expect((await client.call(api.bulletins.getArticle, { params: { id: b } })).position).toBe(2);
   });
 
-  it('refuses an order that is not exactly the issue\'s articles', async () => {
+  it("refuses an order that is not exactly the issue's articles", async () => {
     const { client, issue, articles } = await draftWithArticles(['一', '二']);
     const error = await failure(client.call(api.bulletins.reorder, { params: { id: issue.id }, body: { articleIds: [articles[0]!.id] } }));
     expect(error.status).toBe(400);
@@ -62,9 +76,14 @@ describe('composing an issue', () => {
 
   it('refuses an article without body and raw HTML sneaking in as a block type', async () => {
     const { client, issue } = await draftWithArticles([]);
-    expect((await failure(client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title: '空', blocks: [] } }))).status).toBe(400);
+    expect(
+      (await failure(client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title: '空', blocks: [] } }))).status,
+    ).toBe(400);
     const html = await failure(
-      client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title: 'x', blocks: [{ type: 'html', html: '<script>' }] as never } }),
+      client.call(api.bulletins.addArticle, {
+        params: { id: issue.id },
+        body: { title: 'x', blocks: [{ type: 'html', html: '<script>' }] as never },
+      }),
     );
     expect(html.status).toBe(400);
   });

@@ -49,11 +49,7 @@ async function snapshot() {
 }
 
 async function articlesOf(issueId: number) {
-  return server.db
-    .select()
-    .from(bulletinArticles)
-    .where(eq(bulletinArticles.issueId, issueId))
-    .orderBy(asc(bulletinArticles.position));
+  return server.db.select().from(bulletinArticles).where(eq(bulletinArticles.issueId, issueId)).orderBy(asc(bulletinArticles.position));
 }
 
 /** A small issue in the line form of the converted samples. */
@@ -184,7 +180,12 @@ describe('POST /api/bulletins/import', () => {
     expect(after[1]!.bigrams).toContain('25');
     expect(after[1]!.bigrams).not.toContain('日为');
     expect(after.map((x) => x.id)).not.toContain(b!.id);
-    const [entry] = await server.db.select().from(auditLog).where(eq(auditLog.action, 'bulletin.import')).orderBy(asc(auditLog.id)).offset(1);
+    const [entry] = await server.db
+      .select()
+      .from(auditLog)
+      .where(eq(auditLog.action, 'bulletin.import'))
+      .orderBy(asc(auditLog.id))
+      .offset(1);
     expect(entry!.before).toMatchObject({ articles: ['甲单位推行党员固定活动日', '乙单位建立书记直通车'] });
     expect(entry!.after).toMatchObject({ added: 1, updated: 1, unchanged: 0, removed: 1 });
   });
@@ -194,7 +195,10 @@ describe('POST /api/bulletins/import', () => {
     const file = await seedFile(CONGRESS);
     const refused = await upload(client, file, CONGRESS);
     expect(refused.status).toBe(400);
-    expect(ErrorBody.parse(refused.body).error).toMatchObject({ code: 'invalid_input', message: expect.stringContaining('请用参数指定期号') });
+    expect(ErrorBody.parse(refused.body).error).toMatchObject({
+      code: 'invalid_input',
+      message: expect.stringContaining('请用参数指定期号'),
+    });
     expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
     // A preview still shows it, saying what is missing.
     const preview = await importSeed(client, CONGRESS, { dryRun: 'true' });
@@ -242,7 +246,13 @@ describe('POST /api/bulletins/import', () => {
     expect(result.status).toBe(200);
     const [article] = await articlesOf(ImportResult.parse(result.body).issueId!);
     expect(article!.blocks).toEqual([
-      { type: 'paragraph', spans: [{ text: '二是生产经营与党建工作“双经营”', bold: true }, { text: '。', bold: false }] },
+      {
+        type: 'paragraph',
+        spans: [
+          { text: '二是生产经营与党建工作“双经营”', bold: true },
+          { text: '。', bold: false },
+        ],
+      },
     ]);
   });
 
@@ -252,14 +262,26 @@ describe('POST /api/bulletins/import', () => {
     it.each([
       ['an empty file', () => Buffer.alloc(0), 'a.txt', 400, '文件是空的'],
       ['a broken .docx', () => Buffer.from('this is not a Word file'), 'a.docx', 400, 'Word 文件已损坏'],
-      ['a zip that is not a Word document', async () => {
-        const zip = new JSZip();
-        zip.file('hello.txt', 'hello');
-        return zip.generateAsync({ type: 'nodebuffer' });
-      }, 'a.docx', 400, 'Word 文件已损坏'],
+      [
+        'a zip that is not a Word document',
+        async () => {
+          const zip = new JSZip();
+          zip.file('hello.txt', 'hello');
+          return zip.generateAsync({ type: 'nodebuffer' });
+        },
+        'a.docx',
+        400,
+        'Word 文件已损坏',
+      ],
       ['a PNG named .docx', () => png, 'a.docx', 415, 'PNG 图片'],
       ['a PNG named .txt', () => png, 'a.txt', 415, 'PNG 图片'],
-      ['an old Word file', () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900', 'hex'), 'a.doc', 415, '.doc'],
+      [
+        'an old Word file',
+        () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900', 'hex'),
+        'a.doc',
+        415,
+        '.doc',
+      ],
       ['a text that is not a newsletter', () => readFile(fixture('not-a-bulletin.txt')), 'a.txt', 400, '不是一期协会简报'],
     ] as const)('refuses %s', async (_, content, name, status, message) => {
       const client = await secretary();

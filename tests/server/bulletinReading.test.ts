@@ -10,7 +10,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined as never, (error: ApiError) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined as never,
+    (error: ApiError) => error,
+  );
 
 describe('GET /api/bulletins/issues', () => {
   it('should require authentication', async () => {
@@ -19,7 +23,14 @@ describe('GET /api/bulletins/issues', () => {
 
   it('lists published issues newest first, grouped by year, hiding drafts from members', async () => {
     await createIssue(server.db, { year: 2015, number: 9, articles: [{ title: '旧的一期', paragraphs: ['正文'] }] });
-    await createIssue(server.db, { year: 2016, number: 2, articles: [{ title: '甲', paragraphs: ['正文'] }, { title: '乙', paragraphs: ['正文'] }] });
+    await createIssue(server.db, {
+      year: 2016,
+      number: 2,
+      articles: [
+        { title: '甲', paragraphs: ['正文'] },
+        { title: '乙', paragraphs: ['正文'] },
+      ],
+    });
     await createIssue(server.db, { year: 2016, number: 1 });
     await createIssue(server.db, { year: 2016, number: 3, status: 'draft' });
     const { client } = await signedInMember(server, ['member']);
@@ -27,7 +38,11 @@ describe('GET /api/bulletins/issues', () => {
     const mine = years.filter((y) => y.year === 2015 || y.year === 2016);
     expect(mine.map((y) => y.year)).toEqual([2016, 2015]);
     expect(mine[0]!.issues.map((i) => i.number)).toEqual([2, 1]);
-    expect(mine[0]!.issues[0]).toMatchObject({ label: expect.stringContaining('2016 年第 2 期'), articleCount: 2, leadTitles: ['甲', '乙'] });
+    expect(mine[0]!.issues[0]).toMatchObject({
+      label: expect.stringContaining('2016 年第 2 期'),
+      articleCount: 2,
+      leadTitles: ['甲', '乙'],
+    });
 
     const { client: desk } = await signedInMember(server, ['secretariat']);
     const drafts = await desk.call(api.bulletins.listIssues, { query: { status: 'draft' } });
@@ -65,7 +80,14 @@ describe('GET /api/bulletins/issues/:id and articles', () => {
     expect(detail.toc).toEqual(articles.map((a) => ({ articleId: a.id, title: a.title, section: a.section })));
     expect(detail.distribution).toEqual({ report: [], send: ['协会会员'] });
     const middle = await client.call(api.bulletins.getArticle, { params: { id: articles[1]!.id } });
-    expect(middle).toMatchObject({ title: '第二篇', position: 2, prev: { id: articles[0]!.id }, next: { id: articles[2]!.id }, read: false, favourite: false });
+    expect(middle).toMatchObject({
+      title: '第二篇',
+      position: 2,
+      prev: { id: articles[0]!.id },
+      next: { id: articles[2]!.id },
+      read: false,
+      favourite: false,
+    });
     expect(middle.blocks).toEqual([{ type: 'paragraph', spans: [{ text: '二段。', bold: false }] }]);
     const last = await client.call(api.bulletins.getArticle, { params: { id: articles[2]!.id } });
     expect(last).toMatchObject({ section: '协会动态', next: null });
@@ -155,7 +177,10 @@ describe('reading marks, history and favourites', () => {
     const id = articles[0]!.id;
     const glance = await client.call(api.bulletins.reportRead, { params: { id }, body: { seconds: 5 } });
     expect(glance).toEqual({ read: false, secondsToRead: 20 });
-    expect(await client.call(api.bulletins.reportRead, { params: { id }, body: { seconds: 21 } })).toEqual({ read: true, secondsToRead: 20 });
+    expect(await client.call(api.bulletins.reportRead, { params: { id }, body: { seconds: 21 } })).toEqual({
+      read: true,
+      secondsToRead: 20,
+    });
     expect((await client.call(api.bulletins.getArticle, { params: { id } })).read).toBe(true);
     const history = await client.call(api.bulletins.myReads);
     expect(history.items.map((item) => item.articleId)).toEqual([id]);

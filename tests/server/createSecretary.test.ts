@@ -19,8 +19,12 @@ describe('createSecretaryAccount (npm run admin:create)', () => {
 
     const again = await createSecretaryAccount(server.db, { ...input, password: 'second-password' }, server.clock.now());
     expect(again).toEqual({ id: first.user.id, created: false });
-    await expect(server.client.call(api.auth.password, { body: { username: 'desk-admin', password: 'first-password' } })).rejects.toMatchObject({ status: 401 });
-    await expect(server.client.call(api.auth.password, { body: { username: 'desk-admin', password: 'second-password' } })).resolves.toBeTruthy();
+    await expect(
+      server.client.call(api.auth.password, { body: { username: 'desk-admin', password: 'first-password' } }),
+    ).rejects.toMatchObject({ status: 401 });
+    await expect(
+      server.client.call(api.auth.password, { body: { username: 'desk-admin', password: 'second-password' } }),
+    ).resolves.toBeTruthy();
   });
 
   it.each([

@@ -90,14 +90,20 @@ describe('error responses', () => {
       issuer: 'zhijian',
       audience: 'zhijian-api',
     });
-    const error = (await server.clientWith(forged).call(api.auth.me).catch((e: unknown) => e)) as ApiError;
+    const error = (await server
+      .clientWith(forged)
+      .call(api.auth.me)
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(401);
     expect(error.code).toBe('unauthorized');
   });
 
   it('answers a token for another audience (a bind ticket) with 401', async () => {
     const ticket = jwt.sign({}, TEST_JWT_SECRET, { subject: 'openid-x', issuer: 'zhijian', audience: 'zhijian-bind' });
-    const error = (await server.clientWith(ticket).call(api.auth.me).catch((e: unknown) => e)) as ApiError;
+    const error = (await server
+      .clientWith(ticket)
+      .call(api.auth.me)
+      .catch((e: unknown) => e)) as ApiError;
     expect(error.status).toBe(401);
   });
 
@@ -118,7 +124,9 @@ describe('error responses', () => {
 
   it('answers a missing record with 404 and a duplicate with 409', async () => {
     const { client } = await signedInMember(server, ['secretariat']);
-    const missing = (await client.call(api.groups.update, { params: { id: 999999 }, body: { name: '无' } }).catch((e: unknown) => e)) as ApiError;
+    const missing = (await client
+      .call(api.groups.update, { params: { id: 999999 }, body: { name: '无' } })
+      .catch((e: unknown) => e)) as ApiError;
     expect(missing.status).toBe(404);
     await client.call(api.groups.create, { body: { name: '重复的片组' } });
     const duplicate = (await client.call(api.groups.create, { body: { name: '重复的片组' } }).catch((e: unknown) => e)) as ApiError;
@@ -167,9 +175,13 @@ describe('sign-in rate limit', () => {
     const limited = await startTestServer({ SIGN_IN_RATE_PER_MINUTE: '3' });
     try {
       for (let i = 0; i < 3; i += 1) {
-        await expect(limited.client.call(api.auth.wechat, { body: { code: `dev:rate-${i}` } })).resolves.toMatchObject({ status: 'unbound' });
+        await expect(limited.client.call(api.auth.wechat, { body: { code: `dev:rate-${i}` } })).resolves.toMatchObject({
+          status: 'unbound',
+        });
       }
-      const error = (await limited.client.call(api.auth.password, { body: { username: 'x', password: 'y' } }).catch((e: unknown) => e)) as ApiError;
+      const error = (await limited.client
+        .call(api.auth.password, { body: { username: 'x', password: 'y' } })
+        .catch((e: unknown) => e)) as ApiError;
       expect(error.status).toBe(429);
       expect(error.code).toBe('rate_limited');
       await expect(limited.client.call(api.health.get)).resolves.toMatchObject({ status: 'ok' });

@@ -17,7 +17,9 @@ const tables = Object.values(schema as Record<string, unknown>).filter((value): 
 
 describe('migrations', () => {
   it('are committed as SQL, one file per journal entry', () => {
-    const sqlFiles = readdirSync(MIGRATIONS_FOLDER).filter((file) => file.endsWith('.sql')).sort();
+    const sqlFiles = readdirSync(MIGRATIONS_FOLDER)
+      .filter((file) => file.endsWith('.sql'))
+      .sort();
     expect(sqlFiles).toEqual(journal.entries.map((entry) => `${entry.tag}.sql`));
   });
 
@@ -37,13 +39,14 @@ describe('migrations', () => {
     const database = await createEmptyDatabase();
     try {
       await runMigrations(database);
-      const columns = await selectRows<{ table_name: string; column_name: string; is_nullable: string }>(database.db, sql`
+      const columns = await selectRows<{ table_name: string; column_name: string; is_nullable: string }>(
+        database.db,
+        sql`
         select table_name, column_name, is_nullable
         from information_schema.columns where table_schema = 'public'
-        order by table_name, column_name`);
-      const actual = columns.map(
-        (row) => `${row.table_name}.${row.column_name}${row.is_nullable === 'NO' ? ' not null' : ''}`,
+        order by table_name, column_name`,
       );
+      const actual = columns.map((row) => `${row.table_name}.${row.column_name}${row.is_nullable === 'NO' ? ' not null' : ''}`);
       const expected = tables
         .flatMap((table) => {
           const config = getTableConfig(table);

@@ -9,7 +9,11 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const failure = (promise: Promise<unknown>) => promise.then(() => undefined as never, (error: ApiError) => error);
+const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined as never,
+    (error: ApiError) => error,
+  );
 
 describe('groups', () => {
   it('lists groups with their unit counts to any signed-in member', async () => {
@@ -137,7 +141,14 @@ describe('members (roster)', () => {
       params: { unitId: member.unitId! },
       body: { name: '吴芳', phone: '+86 139-1234-5678', kind: 'mobile', branchId: branch.id },
     });
-    expect(created).toMatchObject({ name: '吴芳', phoneMasked: '139****5678', kind: 'mobile', branchName: branch.name, roles: ['member'], bound: false });
+    expect(created).toMatchObject({
+      name: '吴芳',
+      phoneMasked: '139****5678',
+      kind: 'mobile',
+      branchName: branch.name,
+      roles: ['member'],
+      bound: false,
+    });
     const edited = await client.call(api.members.update, { params: { id: created.id }, body: { roles: ['member', 'info_officer'] } });
     expect(edited.roles).toEqual(['member', 'info_officer']);
     await client.call(api.members.remove, { params: { id: created.id } });
@@ -159,18 +170,26 @@ describe('members (roster)', () => {
     const duplicate = await failure(client.call(api.members.create, { params, body: { name: '丙', phone: '13700001111' } }));
     expect(duplicate.status).toBe(409);
     const foreignBranch = await createBranch(server.db, (await createUnit(server.db)).id);
-    const wrongBranch = await failure(client.call(api.members.create, { params, body: { name: '丁', phone: '13700002222', branchId: foreignBranch.id } }));
+    const wrongBranch = await failure(
+      client.call(api.members.create, { params, body: { name: '丁', phone: '13700002222', branchId: foreignBranch.id } }),
+    );
     expect(wrongBranch.status).toBe(400);
   });
 
   it('lets only the secretariat grant reviewer or secretariat roles', async () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const error = await failure(
-      client.call(api.members.create, { params: { unitId: member.unitId! }, body: { name: '戊', phone: '13700003333', roles: ['reviewer'] } }),
+      client.call(api.members.create, {
+        params: { unitId: member.unitId! },
+        body: { name: '戊', phone: '13700003333', roles: ['reviewer'] },
+      }),
     );
     expect(error.status).toBe(403);
     const { client: desk } = await signedInMember(server, ['secretariat']);
-    const granted = await desk.call(api.members.create, { params: { unitId: member.unitId! }, body: { name: '戊', phone: '13700003333', roles: ['member', 'reviewer'] } });
+    const granted = await desk.call(api.members.create, {
+      params: { unitId: member.unitId! },
+      body: { name: '戊', phone: '13700003333', roles: ['member', 'reviewer'] },
+    });
     expect(granted.roles).toEqual(['member', 'reviewer']);
   });
 

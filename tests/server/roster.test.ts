@@ -126,7 +126,9 @@ describe('GET /api/units/:unitId/members/export', () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const branch = await createBranch(server.db, member.unitId!, '导出支部');
     await createMember(server.db, { unitId: member.unitId, name: '导出甲', phone: '13600000031', kind: 'mobile', branchId: branch.id });
-    const response = await fetch(client.url(api.members.exportRoster, { params: { unitId: member.unitId! } }), { headers: client.headers() });
+    const response = await fetch(client.url(api.members.exportRoster, { params: { unitId: member.unitId! } }), {
+      headers: client.headers(),
+    });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toContain('spreadsheetml');
     expect(response.headers.get('content-disposition')).toContain("filename*=UTF-8''");
@@ -143,7 +145,9 @@ describe('GET /api/units/:unitId/members/export', () => {
   it("refuses another unit's roster", async () => {
     const { client } = await signedInMember(server, ['unit_admin']);
     const { member: other } = await signedInMember(server, ['member']);
-    const response = await fetch(client.url(api.members.exportRoster, { params: { unitId: other.unitId! } }), { headers: client.headers() });
+    const response = await fetch(client.url(api.members.exportRoster, { params: { unitId: other.unitId! } }), {
+      headers: client.headers(),
+    });
     expect(response.status).toBe(403);
   });
 });

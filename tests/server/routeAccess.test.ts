@@ -108,6 +108,5 @@ describe('route input', () => {
       expect(response.status).toBe(400);
       expect(answer.error?.code).toBe('invalid_input');
     });
-
   });
 });

@@ -63,11 +63,7 @@ describe('generating occurrences', () => {
   });
 
   it('generates weekly Wednesday meetings across the month and year end', () => {
-    const dates = recurrenceDates(
-      { cadence: 'weekly', weekday: 3 },
-      { year: 2026, month: 12, day: 24 },
-      { year: 2027, month: 1, day: 15 },
-    );
+    const dates = recurrenceDates({ cadence: 'weekly', weekday: 3 }, { year: 2026, month: 12, day: 24 }, { year: 2027, month: 1, day: 15 });
     expect(dates.map((d) => `${d.month}-${d.day}`)).toEqual(['12-30', '1-6', '1-13']);
   });
 

@@ -1,4 +1,12 @@
-import { countsTowardLimit, ENTRY_STATUSES, ENTRY_TRANSITIONS, isEditable, nextEntryStatus, type EntryAction, type EntryStatus } from '@zhijian/shared';
+import {
+  countsTowardLimit,
+  ENTRY_STATUSES,
+  ENTRY_TRANSITIONS,
+  isEditable,
+  nextEntryStatus,
+  type EntryAction,
+  type EntryStatus,
+} from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
 
 type Move = Exclude<EntryAction, 'create'>;
@@ -43,7 +51,7 @@ describe('the entry lifecycle', () => {
     expect(ENTRY_STATUSES.filter(isEditable)).toEqual(['draft', 'submitted', 'returned']);
   });
 
-  it('counts everything handed in and not withdrawn toward the unit\'s limit', () => {
+  it("counts everything handed in and not withdrawn toward the unit's limit", () => {
     expect(ENTRY_STATUSES.filter((s) => !countsTowardLimit(s))).toEqual(['draft', 'withdrawn']);
   });
 });

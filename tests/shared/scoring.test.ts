@@ -1,4 +1,15 @@
-import { agreement, callPhase, DEFAULT_RUBRIC, DEFAULT_TIERS, rankByMean, registrationNumber, scoreProblems, shanghaiYear, suggestTier, weightedScore } from '@zhijian/shared';
+import {
+  agreement,
+  callPhase,
+  DEFAULT_RUBRIC,
+  DEFAULT_TIERS,
+  rankByMean,
+  registrationNumber,
+  scoreProblems,
+  shanghaiYear,
+  suggestTier,
+  weightedScore,
+} from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
 
 describe('weighted scores', () => {
@@ -16,11 +27,15 @@ describe('weighted scores', () => {
     expect(weightedScore(rubric, { a: 10, b: 0 })).toBe(75);
   });
 
-  it('find scores outside a criterion\'s range, unknown criteria and missing ones', () => {
+  it("find scores outside a criterion's range, unknown criteria and missing ones", () => {
     expect(scoreProblems(DEFAULT_RUBRIC, { innovation: 25.5 }, false).map((p) => p.key)).toEqual(['innovation']);
     expect(scoreProblems(DEFAULT_RUBRIC, { innovation: -0.1 }, false)).toHaveLength(1);
     expect(scoreProblems(DEFAULT_RUBRIC, { other: 1 }, false)[0]).toMatchObject({ key: 'other' });
-    expect(scoreProblems(DEFAULT_RUBRIC, { innovation: 25 }, true).map((p) => p.key)).toEqual(['effectiveness', 'durability', 'replicability']);
+    expect(scoreProblems(DEFAULT_RUBRIC, { innovation: 25 }, true).map((p) => p.key)).toEqual([
+      'effectiveness',
+      'durability',
+      'replicability',
+    ]);
     expect(scoreProblems(DEFAULT_RUBRIC, { innovation: 0, effectiveness: 12.5, durability: 25, replicability: 1 }, true)).toEqual([]);
   });
 });

@@ -33,7 +33,10 @@ describe('Shanghai calendar arithmetic with the process in Los Angeles', () => {
   it('generates the same occurrences across LA’s daylight-saving change', () => {
     // LA springs forward on 2027-03-14; Shanghai does not.
     const now = new Date('2027-02-20T12:00:00+08:00');
-    const result = upcomingOccurrences({ recurrence: { cadence: 'monthly', dayOfMonth: 15 }, startTime: '14:00', durationMinutes: 60 }, now);
+    const result = upcomingOccurrences(
+      { recurrence: { cadence: 'monthly', dayOfMonth: 15 }, startTime: '14:00', durationMinutes: 60 },
+      now,
+    );
     expect(result.map((o) => o.startsAt.toISOString())).toEqual([
       '2027-03-15T06:00:00.000Z',
       '2027-04-15T06:00:00.000Z',

@@ -38,7 +38,14 @@ export async function createIssue(
     const blocks = article.paragraphs.map(paragraph);
     const [row] = await db
       .insert(bulletinArticles)
-      .values({ issueId: issue!.id, position: index + 1, title: article.title, section: article.section ?? null, blocks, ...articleSearchFields(article.title, blocks) })
+      .values({
+        issueId: issue!.id,
+        position: index + 1,
+        title: article.title,
+        section: article.section ?? null,
+        blocks,
+        ...articleSearchFields(article.title, blocks),
+      })
       .returning();
     articles.push(row!);
   }

@@ -12,10 +12,7 @@ export function codeFor(activityId: number, at: Date): string {
 }
 
 /** An activity added by hand (no rule), 2 hours long unless told. */
-export async function createActivity(
-  db: Queryable,
-  values: { unitId: number; startsAt: Date } & Partial<typeof activities.$inferInsert>,
-) {
+export async function createActivity(db: Queryable, values: { unitId: number; startsAt: Date } & Partial<typeof activities.$inferInsert>) {
   const [row] = await db
     .insert(activities)
     .values({
@@ -36,7 +33,12 @@ export async function setSettings(db: Queryable, unitId: number, values: Partial
     .onConflictDoUpdate({ target: checkinSettings.unitId, set: values });
 }
 
-export async function createHostSite(db: Queryable, unitId: number, memberIds: number[] = [], name = `流动党员服务站${Math.random().toString(36).slice(2, 7)}`) {
+export async function createHostSite(
+  db: Queryable,
+  unitId: number,
+  memberIds: number[] = [],
+  name = `流动党员服务站${Math.random().toString(36).slice(2, 7)}`,
+) {
   const [site] = await db.insert(hostSites).values({ unitId, name }).returning();
   if (memberIds.length) await db.insert(hostSiteMembers).values(memberIds.map((memberId) => ({ memberId, hostSiteId: site!.id })));
   return site!;

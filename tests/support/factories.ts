@@ -13,7 +13,10 @@ export function uniquePhone(): string {
 }
 
 export async function createGroup(db: Queryable, overrides: Partial<typeof groups.$inferInsert> = {}) {
-  const [row] = await db.insert(groups).values({ name: `测试片组${next()}`, ...overrides }).returning();
+  const [row] = await db
+    .insert(groups)
+    .values({ name: `测试片组${next()}`, ...overrides })
+    .returning();
   return row!;
 }
 
@@ -32,10 +35,7 @@ export async function createBranch(db: Queryable, unitId: number, name = `测试
   return row!;
 }
 
-export async function createMember(
-  db: Queryable,
-  overrides: Partial<typeof members.$inferInsert> & { roles?: Role[] } = {},
-) {
+export async function createMember(db: Queryable, overrides: Partial<typeof members.$inferInsert> & { roles?: Role[] } = {}) {
   const [row] = await db
     .insert(members)
     .values({ name: `党员${next()}`, phone: uniquePhone(), roles: ['member'] as Role[], ...overrides })

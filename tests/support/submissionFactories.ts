@@ -4,7 +4,11 @@ import type { z } from 'zod';
 import { createGroup, createUnit, signedInMember } from './factories';
 import type { TestServer } from './testServer';
 
-export const failure = (promise: Promise<unknown>) => promise.then(() => undefined as never, (error: ApiError) => error);
+export const failure = (promise: Promise<unknown>) =>
+  promise.then(
+    () => undefined as never,
+    (error: ApiError) => error,
+  );
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -72,11 +76,20 @@ export async function jpegWithGps(width = 64, height = 48): Promise<Buffer> {
 }
 
 export async function png(width = 32, height = 32): Promise<Buffer> {
-  return sharp({ create: { width, height, channels: 4, background: '#1e90ff' } }).png().toBuffer();
+  return sharp({ create: { width, height, channels: 4, background: '#1e90ff' } })
+    .png()
+    .toBuffer();
 }
 
 /** Posts one file as multipart field `file`; answers the raw response. */
-export async function uploadFile(server: TestServer, token: string, path: string, data: Buffer, name: string, type = 'application/octet-stream') {
+export async function uploadFile(
+  server: TestServer,
+  token: string,
+  path: string,
+  data: Buffer,
+  name: string,
+  type = 'application/octet-stream',
+) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(data)], { type }), name);
   return fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });

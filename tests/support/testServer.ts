@@ -49,8 +49,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const server: Server = createServer(app.callback());
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const clientWith = (token: string | undefined) =>
-    createApiClient({ transport: fetchTransport(), baseUrl: url, getToken: () => token });
+  const clientWith = (token: string | undefined) => createApiClient({ transport: fetchTransport(), baseUrl: url, getToken: () => token });
   return {
     url,
     database,

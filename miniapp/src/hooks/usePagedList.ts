@@ -64,11 +64,7 @@ export function usePagedList<T>(load: LoadPage<T>, deps: readonly unknown[], pag
   const fetchFirst = useCallback(
     async (mode: 'reload' | 'refresh') => {
       const mine = ++generation.current;
-      setState((s) =>
-        mode === 'reload'
-          ? { ...initial, items: [] as T[] }
-          : { ...s, refreshing: true, moreError: null },
-      );
+      setState((s) => (mode === 'reload' ? { ...initial, items: [] as T[] } : { ...s, refreshing: true, moreError: null }));
       try {
         const result = await loadRef.current(1, pageSize);
         if (mine !== generation.current) return;
@@ -88,7 +84,6 @@ export function usePagedList<T>(load: LoadPage<T>, deps: readonly unknown[], pag
 
   useEffect(() => {
     void fetchFirst('reload');
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, deps);
 
   const refresh = useCallback(() => fetchFirst('refresh'), [fetchFirst]);

@@ -1,11 +1,4 @@
-import {
-  api,
-  ApiError,
-  createApiClient,
-  type Endpoint,
-  type EndpointInput,
-  type EndpointOutput,
-} from '@zhijian/shared';
+import { api, type ApiError, createApiClient, type Endpoint, type EndpointInput, type EndpointOutput } from '@zhijian/shared';
 import { API_BASE } from './env';
 import { goToSignIn } from './navigation';
 import { clearSession, freshness, getSession, getToken, saveSession } from './session';

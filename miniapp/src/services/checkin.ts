@@ -4,9 +4,7 @@ import { api, call } from './api';
 import { isWeapp } from './env';
 
 /** What a scan came to: checked in (on time or late), or refused with the server's reason. */
-export type ScanOutcome =
-  | { kind: 'success'; result: CheckinResult }
-  | { kind: 'refused'; message: string; reason: string | null };
+export type ScanOutcome = { kind: 'success'; result: CheckinResult } | { kind: 'refused'; message: string; reason: string | null };
 
 function reasonOf(error: ApiError): string | null {
   const details = error.details as { reason?: unknown } | undefined;
@@ -28,10 +26,17 @@ export async function submitCheckin(token: string): Promise<ScanOutcome> {
   try {
     position = await Taro.getLocation({ type: 'gcj02' });
   } catch {
-    return { kind: 'refused', message: '未能获取位置：本单位开启了定位签到，请在设置中允许使用位置信息后重试', reason: 'location_required' };
+    return {
+      kind: 'refused',
+      message: '未能获取位置：本单位开启了定位签到，请在设置中允许使用位置信息后重试',
+      reason: 'location_required',
+    };
   }
   try {
-    return { kind: 'success', result: await call(api.checkins.checkIn, { body: { token, latitude: position.latitude, longitude: position.longitude } }) };
+    return {
+      kind: 'success',
+      result: await call(api.checkins.checkIn, { body: { token, latitude: position.latitude, longitude: position.longitude } }),
+    };
   } catch (error) {
     if (error instanceof ApiError) return { kind: 'refused', message: error.message, reason: reasonOf(error) };
     return { kind: 'refused', message: '签到失败，请重试', reason: null };

@@ -66,7 +66,8 @@ async function compressed(file: PickedFile): Promise<PickedFile> {
 
 /** A Word or PDF file: from a chat in WeChat, from the file system in a browser. */
 export async function pickAttachment(): Promise<PickedFile | null> {
-  if (isH5()) return pickFileInBrowser('.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document');
+  if (isH5())
+    return pickFileInBrowser('.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document');
   try {
     const result = await Taro.chooseMessageFile({ count: 1, type: 'file', extension: ['pdf', 'docx'] });
     const file = result.tempFiles[0];
@@ -103,7 +104,12 @@ export function checkSize(kind: 'image' | 'attachment', file: PickedFile): void 
  * Uploads one file to an entry (multipart, field `file`) and reports progress in percent.
  * Errors come back in the API's error shape and are turned into the same ApiError `call` throws.
  */
-export async function uploadEntryFile(entryId: number, kind: 'image' | 'attachment', file: PickedFile, onProgress: (percent: number) => void): Promise<EntryFile> {
+export async function uploadEntryFile(
+  entryId: number,
+  kind: 'image' | 'attachment',
+  file: PickedFile,
+  onProgress: (percent: number) => void,
+): Promise<EntryFile> {
   checkSize(kind, file);
   await ensureFreshToken();
   const endpoint = kind === 'image' ? api.entries.uploadImage : api.entries.uploadAttachment;
@@ -120,7 +126,7 @@ export async function uploadEntryFile(entryId: number, kind: 'image' | 'attachme
     });
     task?.onProgressUpdate?.((progress) => onProgress(progress.progress));
   });
-  let body: unknown = null;
+  let body: unknown;
   try {
     body = JSON.parse(result.data);
   } catch {

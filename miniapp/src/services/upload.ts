@@ -15,7 +15,11 @@ function parse(data: unknown): unknown {
 const TIMEOUT_MS = 60_000;
 
 /** WeChat: wx.uploadFile with the picked temp file. */
-async function viaUploadFile(url: string, headers: Record<string, string>, file: PickedFile): Promise<{ statusCode: number; data: unknown }> {
+async function viaUploadFile(
+  url: string,
+  headers: Record<string, string>,
+  file: PickedFile,
+): Promise<{ statusCode: number; data: unknown }> {
   return Taro.uploadFile({ url, filePath: file.path, name: 'file', fileName: file.name, header: headers, timeout: TIMEOUT_MS });
 }
 
@@ -40,7 +44,11 @@ async function viaFetch(url: string, headers: Record<string, string>, file: File
  * Sends a picked file as the `file` field of a multipart endpoint and answers like `call`: the
  * parsed response, or an ApiError with the server's Chinese message.
  */
-export async function upload<E extends Endpoint>(endpoint: E, input: Omit<EndpointInput<E>, 'body'>, file: PickedFile): Promise<EndpointOutput<E>> {
+export async function upload<E extends Endpoint>(
+  endpoint: E,
+  input: Omit<EndpointInput<E>, 'body'>,
+  file: PickedFile,
+): Promise<EndpointOutput<E>> {
   await ensureFreshToken();
   const url = client.url(endpoint, input);
   const headers = { accept: 'application/json', ...client.headers() };

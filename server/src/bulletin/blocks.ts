@@ -36,9 +36,7 @@ const ENUMERATION_START =
 
 const LIST_MARKER = /^(?:[-•●▪]|\*(?!\*))\s+/;
 
-type Unit =
-  | { kind: 'paragraph' | 'listItem'; raw: string }
-  | { kind: 'heading'; level: 1 | 2 | 3; numbered: boolean; raw: string };
+type Unit = { kind: 'paragraph' | 'listItem'; raw: string } | { kind: 'heading'; level: 1 | 2 | 3; numbered: boolean; raw: string };
 
 function headingLevel(text: string): 1 | 2 | 3 | null {
   return LEVEL_MARKERS.find(({ pattern }) => pattern.test(text))?.level ?? null;
@@ -105,12 +103,7 @@ function rejoinPageBreaks(units: Unit[]): Unit[] {
 }
 
 function isShortSubtitle(text: string): boolean {
-  return (
-    [...text].length <= SHORT_LINE_MAX &&
-    !/[。！？；：!?;:]/.test(text) &&
-    !/^[（(]/.test(text) &&
-    !/[，,、]$/.test(text)
-  );
+  return [...text].length <= SHORT_LINE_MAX && !/[。！？；：!?;:]/.test(text) && !/^[（(]/.test(text) && !/[，,、]$/.test(text);
 }
 
 export function buildBlocks(lines: readonly string[]): BulletinBlock[] {

@@ -189,7 +189,9 @@ async function importIntoDatabase(command: Command, output: CliOutput, database:
         const parsed = await parseBulletinFile(file, command.overrides);
         handle ??= await openOrReport(database, output);
         if (!handle) return 1;
-        const saved = await handle.db.transaction((tx) => saveImportedBulletin(tx, parsed, { actor: null, now: now(), status: 'published', source: file }));
+        const saved = await handle.db.transaction((tx) =>
+          saveImportedBulletin(tx, parsed, { actor: null, now: now(), status: 'published', source: file }),
+        );
         if (command.json) results.push({ dryRun: false, ...saved, document: toDryRunDocument(parsed) });
         else {
           const verb = saved.created ? '新建' : '更新';
@@ -205,6 +207,7 @@ async function importIntoDatabase(command: Command, output: CliOutput, database:
   } finally {
     await handle?.close();
   }
-  if (command.json && results.length > 0) output.stdout(`${JSON.stringify(results.length === 1 && command.files.length === 1 ? results[0] : results, null, 2)}\n`);
+  if (command.json && results.length > 0)
+    output.stdout(`${JSON.stringify(results.length === 1 && command.files.length === 1 ? results[0] : results, null, 2)}\n`);
   return failed ? 1 : 0;
 }

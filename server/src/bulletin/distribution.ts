@@ -50,7 +50,13 @@ export function splitNames(text: string): string[] {
   }
   names.push(current);
   return names
-    .map((name) => name.split(KEPT_COMMA).join('、').replace(/[。.]$/, '').trim())
+    .map((name) =>
+      name
+        .split(KEPT_COMMA)
+        .join('、')
+        .replace(/[。.]$/, '')
+        .trim(),
+    )
     .filter((name) => name !== '');
 }
 

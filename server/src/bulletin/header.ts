@@ -20,9 +20,7 @@ export interface ParsedHeader {
 
 const NUM = '[\\d〇零一二两三四五六七八九十百]+';
 const YEAR = '[\\d〇零一二三四五六七八九]{4}';
-const ISSUE = new RegExp(
-  `(?:(${YEAR})\\s*年\\s*)?第\\s*(${NUM})\\s*期(?:\\s*[（(,，、]?\\s*总\\s*第\\s*(${NUM})\\s*期\\s*[）)]?)?`,
-);
+const ISSUE = new RegExp(`(?:(${YEAR})\\s*年\\s*)?第\\s*(${NUM})\\s*期(?:\\s*[（(,，、]?\\s*总\\s*第\\s*(${NUM})\\s*期\\s*[）)]?)?`);
 const TOTAL_ONLY = new RegExp(`[（(]?\\s*总\\s*第\\s*(${NUM})\\s*期\\s*[）)]?`);
 const CHINESE_DATE = new RegExp(`(${YEAR})\\s*年\\s*(${NUM})\\s*月\\s*(${NUM})\\s*日`);
 const NUMERIC_DATE = /(\d{4})\s*[-./]\s*(\d{1,2})\s*[-./]\s*(\d{1,2})/;

@@ -180,8 +180,7 @@ export function parseBulletin(text: string, overrides: BulletinOverrides = {}): 
 
   const front = readFrontMatter(lines.slice(0, frontEnd));
   const { header } = front;
-  const hasHeader =
-    (header.year !== null && header.number !== null) || header.totalNumber !== null || header.publisher !== null;
+  const hasHeader = (header.year !== null && header.number !== null) || header.totalNumber !== null || header.publisher !== null;
   if (headings.length === 0 && !hasHeader) {
     throw new BulletinImportError(
       'not-a-bulletin',

@@ -50,10 +50,7 @@ export function htmlToLines(html: string): string {
 
 async function readDocx(buffer: Buffer): Promise<string> {
   try {
-    const result = await mammoth.convertToHtml(
-      { buffer },
-      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
-    );
+    const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
     return htmlToLines(result.value);
   } catch {
     throw new BulletinImportError('broken-docx', 'Word 文件已损坏或不是有效的 .docx 文件');
@@ -95,6 +92,7 @@ function unsupported(kind: string): BulletinImportError {
 }
 
 /** C0 control characters other than tab, line breaks, form feed and the DOS end-of-file mark. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
 const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u0019\u001B-\u001F]/;
 
 /**

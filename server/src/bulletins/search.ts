@@ -44,30 +44,36 @@ export async function searchArticles(db: Queryable, rawQuery: string, options: S
 
   const rows = await preferBigramIndex(db, (tx) =>
     tx
-    .select({
-      articleId: bulletinArticles.id,
-      title: bulletinArticles.title,
-      plainText: bulletinArticles.plainText,
-      issueId: bulletinIssues.id,
-      year: bulletinIssues.year,
-      number: bulletinIssues.number,
-      totalNumber: bulletinIssues.totalNumber,
-      date: bulletinIssues.date,
-      titleHit,
-      total: sql<number>`count(*) over ()`.mapWith(Number),
-    })
-    .from(bulletinArticles)
-    .innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId))
-    .where(where)
-    .orderBy(desc(titleHit), desc(bodyHits), sql`${bulletinIssues.date} desc nulls last`, asc(bulletinArticles.id))
-    .limit(options.pageSize)
-    .offset((options.page - 1) * options.pageSize),
+      .select({
+        articleId: bulletinArticles.id,
+        title: bulletinArticles.title,
+        plainText: bulletinArticles.plainText,
+        issueId: bulletinIssues.id,
+        year: bulletinIssues.year,
+        number: bulletinIssues.number,
+        totalNumber: bulletinIssues.totalNumber,
+        date: bulletinIssues.date,
+        titleHit,
+        total: sql<number>`count(*) over ()`.mapWith(Number),
+      })
+      .from(bulletinArticles)
+      .innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId))
+      .where(where)
+      .orderBy(desc(titleHit), desc(bodyHits), sql`${bulletinIssues.date} desc nulls last`, asc(bulletinArticles.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize),
   );
   // Past the last page there are no rows to carry the total; count separately only then.
   const total =
     rows[0]?.total ??
     (options.page > 1
-      ? ((await db.select({ n: count() }).from(bulletinArticles).innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId)).where(where))[0]?.n ?? 0)
+      ? ((
+          await db
+            .select({ n: count() })
+            .from(bulletinArticles)
+            .innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId))
+            .where(where)
+        )[0]?.n ?? 0)
       : 0);
 
   const needle = rawQuery.trim();

@@ -36,7 +36,9 @@ export async function loadActivity(db: Queryable, id: number): Promise<ActivityR
 }
 
 /** The unit's settings, or the defaults when it never changed them. */
-export function settingsOf(row: Pick<ActivityRow, 'windowBeforeMinutes' | 'windowAfterMinutes' | 'lateAfterMinutes' | 'geofence'>): CheckinSettings {
+export function settingsOf(
+  row: Pick<ActivityRow, 'windowBeforeMinutes' | 'windowAfterMinutes' | 'lateAfterMinutes' | 'geofence'>,
+): CheckinSettings {
   return {
     windowBeforeMinutes: row.windowBeforeMinutes ?? DEFAULT_CHECKIN_SETTINGS.windowBeforeMinutes,
     windowAfterMinutes: row.windowAfterMinutes ?? DEFAULT_CHECKIN_SETTINGS.windowAfterMinutes,

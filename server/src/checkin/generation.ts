@@ -44,7 +44,12 @@ export function fieldsFrom(rule: RuleRow) {
  */
 export async function syncRuleActivities(tx: Queryable, ruleId: number, rule: RuleRow | null, now: Date): Promise<GenerationCounts> {
   const counts: GenerationCounts = { created: 0, updated: 0, removed: 0, kept: 0 };
-  const desired = new Map((rule ? upcomingOccurrences({ recurrence: recurrenceOf(rule), startTime: rule.startTime, durationMinutes: rule.durationMinutes }, now) : []).map((o) => [o.date, o]));
+  const desired = new Map(
+    (rule
+      ? upcomingOccurrences({ recurrence: recurrenceOf(rule), startTime: rule.startTime, durationMinutes: rule.durationMinutes }, now)
+      : []
+    ).map((o) => [o.date, o]),
+  );
   const existing = await tx
     .select({
       id: activities.id,
@@ -55,7 +60,12 @@ export async function syncRuleActivities(tx: Queryable, ruleId: number, rule: Ru
       attended: sql<boolean>`exists (select 1 from ${attendance} where ${attendance.activityId} = ${activities.id})`,
     })
     .from(activities)
-    .where(and(eq(activities.ruleId, ruleId), or(gt(activities.startsAt, now), inArray(activities.occurrenceDate, [...desired.keys(), '0001-01-01']))));
+    .where(
+      and(
+        eq(activities.ruleId, ruleId),
+        or(gt(activities.startsAt, now), inArray(activities.occurrenceDate, [...desired.keys(), '0001-01-01'])),
+      ),
+    );
 
   const removable: number[] = [];
   const reserved = new Set<string>();
@@ -82,7 +92,18 @@ export async function syncRuleActivities(tx: Queryable, ruleId: number, rule: Ru
   if (rule && missing.length) {
     await tx
       .insert(activities)
-      .values(missing.map((o) => ({ ...fieldsFrom(rule), ruleId, origin: 'generated' as const, occurrenceDate: o.date, startsAt: o.startsAt, endsAt: o.endsAt, createdAt: now, updatedAt: now })))
+      .values(
+        missing.map((o) => ({
+          ...fieldsFrom(rule),
+          ruleId,
+          origin: 'generated' as const,
+          occurrenceDate: o.date,
+          startsAt: o.startsAt,
+          endsAt: o.endsAt,
+          createdAt: now,
+          updatedAt: now,
+        })),
+      )
       .onConflictDoNothing({ target: [activities.ruleId, activities.occurrenceDate] });
     counts.created = missing.length;
   }

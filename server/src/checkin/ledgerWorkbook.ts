@@ -16,17 +16,27 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
 export const LEDGER_COLUMNS = ['活动时间', '活动名称', '地点', '姓名', '支部', '身份', '状态', '签到方式', '签到时间', '活动积分'] as const;
 
 /** 台账: one row per activity and member (roster first, then guests), with status and time. */
-export async function ledgerWorkbook(db: Queryable, unitName: string, rows: ActivityRow[], now: Date): Promise<{ workbook: ExcelJS.Workbook; lines: number }> {
+export async function ledgerWorkbook(
+  db: Queryable,
+  unitName: string,
+  rows: ActivityRow[],
+  now: Date,
+): Promise<{ workbook: ExcelJS.Workbook; lines: number }> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('活动台账');
-  sheet.columns = LEDGER_COLUMNS.map((header, index) => ({ header, key: `c${index}`, width: [18, 24, 20, 10, 18, 8, 8, 12, 20, 10][index] }));
+  sheet.columns = LEDGER_COLUMNS.map((header, index) => ({
+    header,
+    key: `c${index}`,
+    width: [18, 24, 20, 10, 18, 8, 8, 12, 20, 10][index],
+  }));
   sheet.getRow(1).font = { bold: true };
   let lines = 0;
   for (const activity of rows) {
     const list = await liveList(db, activity, now);
     for (const entry of list.entries) {
       const status = entry.status === 'waiting' ? null : (entry.status as AttendanceStatus);
-      const points = (entry.status === 'present' || entry.status === 'late') && entry.method ? activityPoints(entry.status, entry.method) : 0;
+      const points =
+        (entry.status === 'present' || entry.status === 'late') && entry.method ? activityPoints(entry.status, entry.method) : 0;
       sheet.addRow([
         formatShanghaiDateTime(activity.startsAt),
         activity.title,

@@ -26,7 +26,9 @@ export async function liveList(db: Queryable, activity: ActivityRow, now: Date):
   const leaves = await db
     .select({ memberId: attendanceRequests.memberId })
     .from(attendanceRequests)
-    .where(and(eq(attendanceRequests.activityId, activity.id), eq(attendanceRequests.kind, 'leave'), eq(attendanceRequests.status, 'approved')));
+    .where(
+      and(eq(attendanceRequests.activityId, activity.id), eq(attendanceRequests.kind, 'leave'), eq(attendanceRequests.status, 'approved')),
+    );
   const onLeave = new Set(leaves.map((l) => l.memberId));
   const byMember = new Map(records.map((r) => [r.memberId, r]));
   const closed = windowState(windowOf(activity), now) === 'closed';
@@ -61,7 +63,12 @@ export async function liveList(db: Queryable, activity: ActivityRow, now: Date):
   const counts = { expected: entries.length, present: count('present'), late: count('late'), leave: count('leave') };
   return {
     activity: presentActivity(activity, now),
-    counts: { ...counts, absent: counts.expected - counts.present - counts.late - counts.leave, rate: attendanceRate(counts), others: others.length },
+    counts: {
+      ...counts,
+      absent: counts.expected - counts.present - counts.late - counts.leave,
+      rate: attendanceRate(counts),
+      others: others.length,
+    },
     entries: [...entries, ...others],
   };
 }

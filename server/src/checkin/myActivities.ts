@@ -11,7 +11,10 @@ import { relationFrom, type Relation } from './roster';
  * they were invited to as a guest.
  */
 export async function myActivityFilter(db: Queryable, user: CurrentUser): Promise<{ where: SQL; relationOf(row: ActivityRow): Relation }> {
-  const [attached] = await db.select({ hostSiteId: hostSiteMembers.hostSiteId }).from(hostSiteMembers).where(eq(hostSiteMembers.memberId, user.id));
+  const [attached] = await db
+    .select({ hostSiteId: hostSiteMembers.hostSiteId })
+    .from(hostSiteMembers)
+    .where(eq(hostSiteMembers.memberId, user.id));
   const asGuest = sql`${activities.id} in (select ${activityGuests.activityId} from ${activityGuests} where ${activityGuests.memberId} = ${user.id})`;
   let own: SQL | undefined;
   if (attached) own = eq(activities.hostSiteId, attached.hostSiteId);
@@ -32,4 +35,3 @@ export async function myActivityFilter(db: Queryable, user: CurrentUser): Promis
 export function startsBetween(start: Date, end: Date): SQL {
   return and(gte(activities.startsAt, start), lt(activities.startsAt, end))!;
 }
-

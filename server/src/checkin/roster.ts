@@ -50,7 +50,11 @@ export function relationFrom(
   return invited ? 'guest' : null;
 }
 
-export async function relationOf(db: Queryable, activity: ActivityScope, member: Pick<CurrentUser, 'id' | 'unitId' | 'branchId' | 'roles'>): Promise<Relation | null> {
+export async function relationOf(
+  db: Queryable,
+  activity: ActivityScope,
+  member: Pick<CurrentUser, 'id' | 'unitId' | 'branchId' | 'roles'>,
+): Promise<Relation | null> {
   const [row] = await selectRows<{ host_site_id: number | null; guest: boolean }>(
     db,
     sql`select (select host_site_id from host_site_members where member_id = ${member.id}) as host_site_id,

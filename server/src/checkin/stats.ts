@@ -52,7 +52,8 @@ export async function attendanceCounts(
   options: { start: Date; end: Date; now: Date; unitId?: number; by: 'month' | 'unit' },
 ): Promise<CountsRow[]> {
   const unitFilter: SQL = options.unitId === undefined ? sql`true` : sql`a.unit_id = ${options.unitId}`;
-  const key = options.by === 'month' ? sql`to_char((acts.starts_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')` : sql`acts.unit_id::text`;
+  const key =
+    options.by === 'month' ? sql`to_char((acts.starts_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')` : sql`acts.unit_id::text`;
   return selectRows<CountsRow>(
     db,
     sql`with acts as (

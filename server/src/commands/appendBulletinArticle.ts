@@ -5,8 +5,15 @@ import type { Queryable } from '../db/client';
 import { bulletinArticles } from '../db/schema';
 
 /** Adds an article after the last one of an issue, with its search fields derived. */
-export async function appendBulletinArticle(tx: Queryable, issueId: number, article: { title: string; section: string | null; blocks: Block[] }) {
-  const [last] = await tx.select({ position: max(bulletinArticles.position) }).from(bulletinArticles).where(eq(bulletinArticles.issueId, issueId));
+export async function appendBulletinArticle(
+  tx: Queryable,
+  issueId: number,
+  article: { title: string; section: string | null; blocks: Block[] },
+) {
+  const [last] = await tx
+    .select({ position: max(bulletinArticles.position) })
+    .from(bulletinArticles)
+    .where(eq(bulletinArticles.issueId, issueId));
   const [created] = await tx
     .insert(bulletinArticles)
     .values({ issueId, position: (last?.position ?? 0) + 1, ...article, ...articleSearchFields(article.title, article.blocks) })

@@ -77,6 +77,9 @@ export async function recordAttendance(db: Queryable, input: AttendanceInput): P
       },
     };
   }
-  const [existing] = await db.select().from(attendance).where(and(eq(attendance.activityId, input.activityId), eq(attendance.memberId, input.memberId)));
+  const [existing] = await db
+    .select()
+    .from(attendance)
+    .where(and(eq(attendance.activityId, input.activityId), eq(attendance.memberId, input.memberId)));
   return { row: existing!, created: false };
 }

@@ -29,6 +29,14 @@ export async function revokeAttendance(db: Database, actor: CurrentUser, record:
       });
     }
     await tx.delete(attendance).where(eq(attendance.id, record.id));
-    await recordAudit(tx, { actor, action: 'attendance.revoke', entity: 'attendance', entityId: record.id, before: record, after: { reason }, at: now });
+    await recordAudit(tx, {
+      actor,
+      action: 'attendance.revoke',
+      entity: 'attendance',
+      entityId: record.id,
+      before: record,
+      after: { reason },
+      at: now,
+    });
   });
 }

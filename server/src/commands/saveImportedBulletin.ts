@@ -120,12 +120,15 @@ async function saveArticles(tx: Transaction, issueId: number, parsed: ParsedBull
     const match = byTitle.get(article.title)?.shift();
     const values = { position, title: article.title, section: article.section, blocks: article.blocks };
     if (!match) {
-      await tx.insert(bulletinArticles).values({ issueId, ...values, ...articleSearchFields(article.title, article.blocks), createdAt: now, updatedAt: now });
+      await tx
+        .insert(bulletinArticles)
+        .values({ issueId, ...values, ...articleSearchFields(article.title, article.blocks), createdAt: now, updatedAt: now });
       changes.added += 1;
       continue;
     }
     kept.add(match.id);
-    const same = match.position === position && match.section === article.section && JSON.stringify(match.blocks) === JSON.stringify(article.blocks);
+    const same =
+      match.position === position && match.section === article.section && JSON.stringify(match.blocks) === JSON.stringify(article.blocks);
     if (same) {
       changes.unchanged += 1;
       continue;
@@ -195,7 +198,14 @@ export async function saveImportedBulletin(tx: Transaction, parsed: ParsedBullet
       entity: 'bulletin_issue',
       entityId: saved.id,
       before: existing ? issueSummary(existing, beforeTitles) : null,
-      after: { ...issueSummary(saved, parsed.articles.map((article) => article.title)), source: options.source ?? null, ...changes },
+      after: {
+        ...issueSummary(
+          saved,
+          parsed.articles.map((article) => article.title),
+        ),
+        source: options.source ?? null,
+        ...changes,
+      },
       at: now,
     });
   }

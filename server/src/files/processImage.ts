@@ -28,7 +28,11 @@ export async function processImage(upload: Buffer): Promise<ProcessedFile> {
   try {
     const pipeline = sharp(upload, { limitInputPixels: MAX_PIXELS }).rotate();
     const encoded =
-      type.mime === 'image/jpeg' ? pipeline.jpeg({ quality: 88 }) : type.mime === 'image/png' ? pipeline.png() : pipeline.webp({ quality: 88 });
+      type.mime === 'image/jpeg'
+        ? pipeline.jpeg({ quality: 88 })
+        : type.mime === 'image/png'
+          ? pipeline.png()
+          : pipeline.webp({ quality: 88 });
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { data, mimeType: type.mime, extension: type.ext, width: info.width, height: info.height };
   } catch {

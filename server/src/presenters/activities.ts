@@ -1,9 +1,4 @@
-import {
-  windowState,
-  type ActivityListItem,
-  type ActivityPhase,
-  type CheckinWindow,
-} from '@zhijian/shared';
+import { windowState, type ActivityListItem, type ActivityPhase, type CheckinWindow } from '@zhijian/shared';
 import { windowOf, type ActivityRow } from '../checkin/activityQuery';
 
 export function phaseOf(window: CheckinWindow, endsAt: Date, now: Date): ActivityPhase {

@@ -1,23 +1,35 @@
 import { WEEKDAY_LABELS, maskPhone, type ActivityRule, type HostSite } from '@zhijian/shared';
 import { asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { activityRules, branches, hostSiteMembers, hostSites, members, units } from '../db/schema';
+import { type activityRules, branches, hostSiteMembers, hostSites, members, units } from '../db/schema';
 import { scopeOf } from './activities';
 
 type RuleRow = typeof activityRules.$inferSelect;
 
 export function describeRule(rule: Pick<RuleRow, 'cadence' | 'dayOfMonth' | 'weekday' | 'startTime'>): string {
-  return rule.cadence === 'monthly' ? `每月 ${rule.dayOfMonth} 日 ${rule.startTime}` : `每${WEEKDAY_LABELS[rule.weekday ?? 3]} ${rule.startTime}`;
+  return rule.cadence === 'monthly'
+    ? `每月 ${rule.dayOfMonth} 日 ${rule.startTime}`
+    : `每${WEEKDAY_LABELS[rule.weekday ?? 3]} ${rule.startTime}`;
 }
 
 export async function presentRules(db: Queryable, rows: RuleRow[]): Promise<ActivityRule[]> {
   const branchIds = rows.flatMap((r) => (r.branchId ? [r.branchId] : []));
   const siteIds = rows.flatMap((r) => (r.hostSiteId ? [r.hostSiteId] : []));
   const branchNames = new Map(
-    branchIds.length ? (await db.select({ id: branches.id, name: branches.name }).from(branches).where(inArray(branches.id, branchIds))).map((b) => [b.id, b.name]) : [],
+    branchIds.length
+      ? (await db.select({ id: branches.id, name: branches.name }).from(branches).where(inArray(branches.id, branchIds))).map((b) => [
+          b.id,
+          b.name,
+        ])
+      : [],
   );
   const siteNames = new Map(
-    siteIds.length ? (await db.select({ id: hostSites.id, name: hostSites.name }).from(hostSites).where(inArray(hostSites.id, siteIds))).map((s) => [s.id, s.name]) : [],
+    siteIds.length
+      ? (await db.select({ id: hostSites.id, name: hostSites.name }).from(hostSites).where(inArray(hostSites.id, siteIds))).map((s) => [
+          s.id,
+          s.name,
+        ])
+      : [],
   );
   return rows.map((rule) => ({
     id: rule.id,
@@ -53,7 +65,12 @@ export async function presentHostSites(db: Queryable, where: { unitId?: number; 
     .from(hostSiteMembers)
     .innerJoin(members, eq(members.id, hostSiteMembers.memberId))
     .leftJoin(units, eq(units.id, members.unitId))
-    .where(inArray(hostSiteMembers.hostSiteId, sites.map((s) => s.id)))
+    .where(
+      inArray(
+        hostSiteMembers.hostSiteId,
+        sites.map((s) => s.id),
+      ),
+    )
     .orderBy(asc(members.id));
   return sites.map((site) => ({
     id: site.id,

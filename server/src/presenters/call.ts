@@ -2,7 +2,7 @@ import { callPhase, countsTowardLimit, type Call, type EntryStatus } from '@zhij
 import { and, count, eq, inArray, ne } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
 import type { Queryable } from '../db/client';
-import { calls, entries } from '../db/schema';
+import { type calls, entries } from '../db/schema';
 import { isSecretariat, isUnitStaff } from '../policies/entries';
 
 export type CallRow = typeof calls.$inferSelect;
@@ -49,9 +49,7 @@ export async function presentCalls(db: Queryable, rows: CallRow[], user: Current
       reviewRoundClosedAt: row.reviewRoundClosedAt?.toISOString() ?? null,
       resultsPublishedAt: row.resultsPublishedAt?.toISOString() ?? null,
       myUnit: unitStaff ? { used, remaining: Math.max(0, row.entryLimit - used), drafts } : null,
-      entryCounts: secretariat
-        ? Object.fromEntries(all.filter((a) => a.callId === row.id).map((a) => [a.status, a.n]))
-        : null,
+      entryCounts: secretariat ? Object.fromEntries(all.filter((a) => a.callId === row.id).map((a) => [a.status, a.n])) : null,
     };
   });
 }

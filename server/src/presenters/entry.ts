@@ -14,7 +14,14 @@ const actor = alias(members, 'actor');
 /** The row and its call, unit and author: what every view of an entry starts from. */
 export async function loadEntry(db: Queryable, id: number) {
   const [row] = await db
-    .select({ entry: entries, call: calls, unitName: units.name, unitGroupId: units.groupId, authorName: author.name, topicTitle: researchTopics.title })
+    .select({
+      entry: entries,
+      call: calls,
+      unitName: units.name,
+      unitGroupId: units.groupId,
+      authorName: author.name,
+      topicTitle: researchTopics.title,
+    })
     .from(entries)
     .innerJoin(calls, eq(calls.id, entries.callId))
     .innerJoin(units, eq(units.id, entries.unitId))

@@ -116,7 +116,12 @@ function register(
       ctx.set('ETag', tag);
       // Members-only content: browsers may keep it but must ask before reusing it.
       ctx.set('Cache-Control', 'private, no-cache');
-      if (ctx.get('if-none-match').split(/\s*,\s*/).includes(tag)) {
+      if (
+        ctx
+          .get('if-none-match')
+          .split(/\s*,\s*/)
+          .includes(tag)
+      ) {
         ctx.status = 304;
         return;
       }

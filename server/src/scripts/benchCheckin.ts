@@ -79,7 +79,10 @@ async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId
   await runMigrations(handle);
   return db.transaction(async (tx) => {
     const [group] = await tx.insert(groups).values({ name: '压测片组' }).returning({ id: groups.id });
-    const [unit] = await tx.insert(units).values({ name: '压测单位', kind: 'market', groupId: group!.id, inviteCode: 'BENCH001' }).returning({ id: units.id });
+    const [unit] = await tx
+      .insert(units)
+      .values({ name: '压测单位', kind: 'market', groupId: group!.id, inviteCode: 'BENCH001' })
+      .returning({ id: units.id });
     const memberIds: number[] = [];
     for (let start = 0; start < count; start += 500) {
       const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
@@ -93,7 +96,14 @@ async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId
     const startsAt = new Date(systemClock.now().getTime() + 10 * 60_000);
     const [activity] = await tx
       .insert(activities)
-      .values({ unitId: unit!.id, origin: 'extra', title: '党员固定活动日', startsAt, endsAt: new Date(startsAt.getTime() + 2 * 3600_000), placeName: '党群服务中心' })
+      .values({
+        unitId: unit!.id,
+        origin: 'extra',
+        title: '党员固定活动日',
+        startsAt,
+        endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+        placeName: '党群服务中心',
+      })
       .returning({ id: activities.id });
     return { activityId: activity!.id, memberIds };
   });
@@ -101,11 +111,20 @@ async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId
 
 /** Starts `npm start`'s server process on a free port and resolves with its URL once it listens. */
 function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, [...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), '--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  const child = spawn(
+    process.execPath,
+    [
+      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
+      '--import',
+      'tsx',
+      path.join(ROOT, 'server/src/main.ts'),
+    ],
+    {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' },
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
   return new Promise((resolve, reject) => {
     const lines = createInterface({ input: child.stdout! });
     lines.on('line', (line) => {
@@ -192,7 +211,12 @@ async function main(): Promise<void> {
         },
       ],
     });
-    const baseline = await fire({ url: `${started.url}/api/health`, connections: Math.min(CONNECTIONS, count), amount: count, timeout: 30 });
+    const baseline = await fire({
+      url: `${started.url}/api/health`,
+      connections: Math.min(CONNECTIONS, count),
+      amount: count,
+      timeout: 30,
+    });
     await stopServer(server);
     server = undefined;
 

@@ -149,7 +149,10 @@ async function freshDatabase(server: boolean): Promise<{ handle: DatabaseHandle;
 /** Whether search, under the same planner setting it runs with, goes through the GIN index. */
 async function usesBigramIndex(db: Database): Promise<boolean> {
   const plan = await preferBigramIndex(db, (tx) =>
-    selectRows<{ 'QUERY PLAN': string }>(tx, sql`explain select id from bulletin_articles where bigrams @> ${sql.param(['智慧', '慧党', '党建'])}::text[]`),
+    selectRows<{ 'QUERY PLAN': string }>(
+      tx,
+      sql`explain select id from bulletin_articles where bigrams @> ${sql.param(['智慧', '慧党', '党建'])}::text[]`,
+    ),
   );
   return plan.some((row) => row['QUERY PLAN'].includes('bulletin_articles_bigrams_idx'));
 }
@@ -178,7 +181,8 @@ async function main(): Promise<void> {
     const { db } = handle;
     const loadStart = performance.now();
     const now = new Date();
-    for (const parsed of catalogue) await db.transaction((tx) => saveImportedBulletin(tx, parsed, { actor: null, now, status: 'published' }));
+    for (const parsed of catalogue)
+      await db.transaction((tx) => saveImportedBulletin(tx, parsed, { actor: null, now, status: 'published' }));
     const loadSeconds = (performance.now() - loadStart) / 1000;
     await db.execute(sql`analyze`);
 
@@ -209,7 +213,9 @@ async function main(): Promise<void> {
     lines.push(
       `目录：${catalogue.length} 期，${ids.length} 篇，正文约 ${(characters / 10_000).toFixed(1)} 万字；写入（经导入程序）${loadSeconds.toFixed(1)} 秒`,
     );
-    lines.push(`二元组 GIN 索引${(await usesBigramIndex(db)) ? '已被' : '未被'}查询计划采用；每项 ${runs} 次（另预热 ${WARM_UP} 次），单位毫秒`);
+    lines.push(
+      `二元组 GIN 索引${(await usesBigramIndex(db)) ? '已被' : '未被'}查询计划采用；每项 ${runs} 次（另预热 ${WARM_UP} 次），单位毫秒`,
+    );
     lines.push('');
     lines.push(row('项目', '命中', '中位数', 'p95', '中位数/基线'));
     lines.push(timingRow('基线：按主键取一篇文章', 1, byKey, byKey));

@@ -22,7 +22,11 @@ if (!values.username || !values.name || !values.phone || !password) {
 }
 const database = await openMigratedDatabase(loadConfig());
 try {
-  const result = await createSecretaryAccount(database.db, { username: values.username, name: values.name, phone: values.phone, password }, new Date());
+  const result = await createSecretaryAccount(
+    database.db,
+    { username: values.username, name: values.name, phone: values.phone, password },
+    new Date(),
+  );
   console.log(result.created ? `已创建秘书处账号 ${values.username}` : `已重置 ${values.username} 的密码`);
 } catch (error) {
   console.error((error as Error).message);

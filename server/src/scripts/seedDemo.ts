@@ -17,7 +17,9 @@ try {
     console.log('演示数据已存在；如需重新加载请使用 --reset');
   } else {
     const loaded = await loadDemoAssociation(database.db, new Date());
-    console.log(`已加载演示协会：${loaded.units} 个单位，${loaded.members} 名党员，${loaded.bulletins} 期简报，${loaded.activities} 次活动`);
+    console.log(
+      `已加载演示协会：${loaded.units} 个单位，${loaded.members} 名党员，${loaded.bulletins} 期简报，${loaded.activities} 次活动`,
+    );
   }
 } finally {
   await database.close();

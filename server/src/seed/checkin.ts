@@ -84,7 +84,10 @@ export async function saveDemoCheckin(tx: Transaction, unitIds: number[], now: D
       title: '流动党员活动日',
       placeName: '四季青流动党员服务站',
       placeAddress: '杭州市上城区杭海路四季青服装市场 3 楼',
-      agenda: [{ kind: 'segment', title: '亮身份、明承诺' }, { kind: 'segment', title: '政策宣讲' }],
+      agenda: [
+        { kind: 'segment', title: '亮身份、明承诺' },
+        { kind: 'segment', title: '政策宣讲' },
+      ],
       createdAt: now,
       updatedAt: now,
     })

@@ -26,7 +26,10 @@ export async function clearOrganisation(db: Database): Promise<void> {
  * Loads the demo association and the sample newsletter issues in one transaction and marks it
  * loaded, so it happens once per database.
  */
-export async function loadDemoAssociation(db: Database, now: Date): Promise<{ units: number; members: number; bulletins: number; activities: number }> {
+export async function loadDemoAssociation(
+  db: Database,
+  now: Date,
+): Promise<{ units: number; members: number; bulletins: number; activities: number }> {
   const bulletins = await readDemoBulletins();
   const passwordHashes = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
@@ -47,7 +50,10 @@ export async function loadDemoAssociation(db: Database, now: Date): Promise<{ un
         .returning({ id: units.id });
       unitIds.push(unit!.id);
       const branchRows = demoUnit.branches.length
-        ? await tx.insert(branches).values(demoUnit.branches.map((name) => ({ unitId: unit!.id, name }))).returning({ id: branches.id })
+        ? await tx
+            .insert(branches)
+            .values(demoUnit.branches.map((name) => ({ unitId: unit!.id, name })))
+            .returning({ id: branches.id })
         : [];
       const people = [
         ...Array.from({ length: demoUnit.fixedMembers }, () => 'fixed' as const),
@@ -55,7 +61,8 @@ export async function loadDemoAssociation(db: Database, now: Date): Promise<{ un
       ].map((kind, index) => {
         const person = demoPerson((personNumber += 1));
         // Mobile members sit in the last branch (e.g. 流动党员党支部); fixed ones spread over the others.
-        const branch = kind === 'mobile' ? branchRows.at(-1) : branchRows[index % Math.max(1, branchRows.length - (demoUnit.mobileMembers ? 1 : 0))];
+        const branch =
+          kind === 'mobile' ? branchRows.at(-1) : branchRows[index % Math.max(1, branchRows.length - (demoUnit.mobileMembers ? 1 : 0))];
         return { ...person, kind, unitId: unit!.id, branchId: branch?.id ?? null, roles: ['member' as const], updatedAt: now };
       });
       await tx.insert(members).values(people);

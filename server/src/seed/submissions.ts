@@ -157,7 +157,11 @@ const RESEARCH_TOPICS = [
 ];
 
 const NEWS_ITEMS = [
-  { unit: '建华文创园党总支', title: '园区党总支开展“青春播客”行知课堂', body: '本月，园区党总支在青春家园开展“青春播客”行知课堂，60 余名青年职工参加。' },
+  {
+    unit: '建华文创园党总支',
+    title: '园区党总支开展“青春播客”行知课堂',
+    body: '本月，园区党总支在青春家园开展“青春播客”行知课堂，60 余名青年职工参加。',
+  },
   { unit: '建华文创园党总支', title: '园区举办青年创业沙龙', body: '“青春导航”创业沙龙邀请 5 位创业导师与园区青年创业者面对面交流。' },
   { unit: '四季青服装市场党委', title: '市场流动党员过“周三党员活动日”', body: '每周三，市场流动党员集中学习，交流经营中的诚信做法。' },
 ];
@@ -169,7 +173,20 @@ interface Context {
   secretaryId: number | null;
 }
 
-async function insertCall(ctx: Context, values: { kind: CallKind; title: string; description: string; opensAt: Date; closesAt: Date; code: string; reviewersPerEntry: number; entryLimit: number; resultsPublishedAt?: Date }) {
+async function insertCall(
+  ctx: Context,
+  values: {
+    kind: CallKind;
+    title: string;
+    description: string;
+    opensAt: Date;
+    closesAt: Date;
+    code: string;
+    reviewersPerEntry: number;
+    entryLimit: number;
+    resultsPublishedAt?: Date;
+  },
+) {
   const [call] = await ctx.tx
     .insert(calls)
     .values({
@@ -189,19 +206,38 @@ async function insertCall(ctx: Context, values: { kind: CallKind; title: string;
 }
 
 /** Writes an entry and its timeline, walking its path through the real state machine. */
-async function insertEntry(ctx: Context, call: typeof calls.$inferSelect, spec: DemoEntry, start: Date, authorId: number | null, step = DAY) {
+async function insertEntry(
+  ctx: Context,
+  call: typeof calls.$inferSelect,
+  spec: DemoEntry,
+  start: Date,
+  authorId: number | null,
+  step = DAY,
+) {
   const unitId = ctx.unitIds.get(spec.unit)!;
   let status: EntryStatus = 'draft';
-  const events: { action: EntryAction; from: EntryStatus | null; to: EntryStatus; at: Date; bySecretariat: boolean; comment: string | null }[] = [
-    { action: 'create', from: null, to: 'draft', at: start, bySecretariat: false, comment: null },
-  ];
+  const events: {
+    action: EntryAction;
+    from: EntryStatus | null;
+    to: EntryStatus;
+    at: Date;
+    bySecretariat: boolean;
+    comment: string | null;
+  }[] = [{ action: 'create', from: null, to: 'draft', at: start, bySecretariat: false, comment: null }];
   let at = start.getTime();
   for (const action of spec.path) {
     const to = nextEntryStatus(status, action);
     if (!to) throw new Error(`demo entry ${spec.title}: ${status} cannot ${action}`);
     at += step;
     const comment = action === 'return' || action === 'reject' ? (spec.comment ?? null) : action === 'rate' ? (spec.tier ?? null) : null;
-    events.push({ action, from: status, to, at: new Date(at), bySecretariat: action !== 'submit' && action !== 'resubmit' && action !== 'withdraw', comment });
+    events.push({
+      action,
+      from: status,
+      to,
+      at: new Date(at),
+      bySecretariat: action !== 'submit' && action !== 'resubmit' && action !== 'withdraw',
+      comment,
+    });
     status = to;
   }
   const registered = spec.path.includes('register');
@@ -249,7 +285,14 @@ async function insertEntry(ctx: Context, call: typeof calls.$inferSelect, spec: 
   return { entry: entry!, reviewStarted };
 }
 
-async function insertReviews(ctx: Context, entryId: number, reviewerIds: number[], specs: { score: number; opinion: string }[], deadline: Date, assignedAt: Date) {
+async function insertReviews(
+  ctx: Context,
+  entryId: number,
+  reviewerIds: number[],
+  specs: { score: number; opinion: string }[],
+  deadline: Date,
+  assignedAt: Date,
+) {
   for (const [index, reviewerId] of reviewerIds.entries()) {
     const [assignment] = await ctx.tx
       .insert(reviewAssignments)
@@ -277,9 +320,17 @@ async function insertReviews(ctx: Context, entryId: number, reviewerIds: number[
  */
 export async function loadDemoSubmissions(tx: Transaction, now: Date): Promise<{ calls: number; entries: number }> {
   const unitRows = await tx.select({ id: units.id, name: units.name }).from(units);
-  const people = await tx.select({ id: members.id, openid: members.openid }).from(members).where(inArray(members.openid, ['demo-secretary', 'demo-reviewer', 'demo-unit-admin']));
+  const people = await tx
+    .select({ id: members.id, openid: members.openid })
+    .from(members)
+    .where(inArray(members.openid, ['demo-secretary', 'demo-reviewer', 'demo-unit-admin']));
   const byOpenid = new Map(people.map((p) => [p.openid, p.id]));
-  const ctx: Context = { tx, now, unitIds: new Map(unitRows.map((u) => [u.name, u.id])), secretaryId: byOpenid.get('demo-secretary') ?? null };
+  const ctx: Context = {
+    tx,
+    now,
+    unitIds: new Map(unitRows.map((u) => [u.name, u.id])),
+    secretaryId: byOpenid.get('demo-secretary') ?? null,
+  };
   const experts = await tx
     .insert(members)
     .values(DEMO_EXPERTS.map((e) => ({ ...e, roles: ['reviewer' as const], unitId: null, updatedAt: now })))
@@ -354,12 +405,14 @@ export async function loadDemoSubmissions(tx: Transaction, now: Date): Promise<{
     decidedAt: status === 'confirmed' ? now : null,
     createdAt: new Date(now.getTime() - 10 * DAY),
   });
-  await tx.insert(topicClaims).values([
-    claim(0, '万向集团党委', 'confirmed'),
-    claim(1, '四季青服装市场党委', 'pending'),
-    claim(2, '老板集团党委', 'pending'),
-    claim(2, '富通集团党委', 'pending'),
-  ]);
+  await tx
+    .insert(topicClaims)
+    .values([
+      claim(0, '万向集团党委', 'confirmed'),
+      claim(1, '四季青服装市场党委', 'pending'),
+      claim(2, '老板集团党委', 'pending'),
+      claim(2, '富通集团党委', 'pending'),
+    ]);
 
   // This year's news reporting, open all year.
   const year = shanghaiYear(now);

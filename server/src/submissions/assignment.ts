@@ -17,7 +17,14 @@ export interface ReviewerInfo {
 /** Everyone holding the reviewer role, with the unit and 片组 that decide conflicts of interest. */
 export async function allReviewers(db: Queryable): Promise<ReviewerInfo[]> {
   return db
-    .select({ id: members.id, name: members.name, unitId: members.unitId, unitName: units.name, groupId: units.groupId, groupName: groups.name })
+    .select({
+      id: members.id,
+      name: members.name,
+      unitId: members.unitId,
+      unitName: units.name,
+      groupId: units.groupId,
+      groupName: groups.name,
+    })
     .from(members)
     .leftJoin(units, eq(units.id, members.unitId))
     .leftJoin(groups, eq(groups.id, units.groupId))
@@ -60,7 +67,15 @@ export function pickReviewers(
 
 export async function insertAssignment(
   tx: Queryable,
-  values: { entryId: number; reviewerId: number; deadline: Date; overrideReason: string | null; actor: CurrentUser; at: Date; reason: string },
+  values: {
+    entryId: number;
+    reviewerId: number;
+    deadline: Date;
+    overrideReason: string | null;
+    actor: CurrentUser;
+    at: Date;
+    reason: string;
+  },
 ) {
   const [created] = await tx
     .insert(reviewAssignments)
@@ -78,7 +93,13 @@ export async function insertAssignment(
     action: 'review.assign',
     entity: 'review_assignment',
     entityId: created!.id,
-    after: { entryId: values.entryId, reviewerId: values.reviewerId, deadline: values.deadline, overrideReason: values.overrideReason, how: values.reason },
+    after: {
+      entryId: values.entryId,
+      reviewerId: values.reviewerId,
+      deadline: values.deadline,
+      overrideReason: values.overrideReason,
+      how: values.reason,
+    },
     at: values.at,
   });
   return created!;

@@ -1,7 +1,7 @@
 import type { EntryDraftInput } from '@zhijian/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { calls, researchTopics, topicClaims } from '../db/schema';
+import { type calls, researchTopics, topicClaims } from '../db/schema';
 import { AppError } from '../errors';
 
 type CallRow = typeof calls.$inferSelect;
@@ -27,7 +27,16 @@ export async function checkEntryReferences(db: Queryable, call: CallRow, input: 
 export async function submissionProblems(
   db: Queryable,
   call: CallRow,
-  entry: { unitId: number; title: string; category: string | null; summary: string; body: string; contactName: string; contactPhone: string; topicId: number | null },
+  entry: {
+    unitId: number;
+    title: string;
+    category: string | null;
+    summary: string;
+    body: string;
+    contactName: string;
+    contactPhone: string;
+    topicId: number | null;
+  },
 ): Promise<{ path: string; message: string }[]> {
   const problems: { path: string; message: string }[] = [];
   const need = (ok: boolean, path: string, message: string) => ok || problems.push({ path, message });

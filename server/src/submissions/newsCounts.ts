@@ -35,6 +35,10 @@ export async function newsCounts(db: Queryable, year: number): Promise<NewsCount
         where exists (select 1 from r where r.author_id = m.id) or exists (select 1 from a where a.author_id = m.id)
         order by adopted desc, reported desc, m.name`,
   );
-  const asNumbers = <T extends { reported: number; adopted: number }>(row: T): T => ({ ...row, reported: Number(row.reported), adopted: Number(row.adopted) });
+  const asNumbers = <T extends { reported: number; adopted: number }>(row: T): T => ({
+    ...row,
+    reported: Number(row.reported),
+    adopted: Number(row.adopted),
+  });
   return { year, units: units.map(asNumbers), officers: officers.map(asNumbers) };
 }

@@ -23,7 +23,15 @@ export function entryBlocks(body: string, unitName: string): Block[] {
  */
 export async function placeEntryInBulletin(
   tx: Queryable,
-  input: { entry: { id: number; title: string; body: string }; unitName: string; issueId: number; section: string | null; kind: 'adopted' | 'case'; actor: CurrentUser; at: Date },
+  input: {
+    entry: { id: number; title: string; body: string };
+    unitName: string;
+    issueId: number;
+    section: string | null;
+    kind: 'adopted' | 'case';
+    actor: CurrentUser;
+    at: Date;
+  },
 ) {
   const [issue] = await tx.select().from(bulletinIssues).where(eq(bulletinIssues.id, input.issueId)).for('update');
   if (!issue) throw notFound('简报');
@@ -33,8 +41,19 @@ export async function placeEntryInBulletin(
     .from(bulletinPlacements)
     .where(and(eq(bulletinPlacements.entryId, input.entry.id), eq(bulletinPlacements.issueId, issue.id)));
   if (already) throw conflict('已编入这一期简报');
-  const article = await appendBulletinArticle(tx, issue.id, { title: input.entry.title, section: input.section, blocks: entryBlocks(input.entry.body, input.unitName) });
-  await tx.insert(bulletinPlacements).values({ entryId: input.entry.id, issueId: issue.id, articleId: article.id, kind: input.kind, placedBy: input.actor.id, placedAt: input.at });
+  const article = await appendBulletinArticle(tx, issue.id, {
+    title: input.entry.title,
+    section: input.section,
+    blocks: entryBlocks(input.entry.body, input.unitName),
+  });
+  await tx.insert(bulletinPlacements).values({
+    entryId: input.entry.id,
+    issueId: issue.id,
+    articleId: article.id,
+    kind: input.kind,
+    placedBy: input.actor.id,
+    placedAt: input.at,
+  });
   await recordAudit(tx, {
     actor: input.actor,
     action: input.kind === 'adopted' ? 'news.adopt' : 'case.place',

@@ -1,7 +1,7 @@
 import { agreement, DISAGREEMENT_THRESHOLD, rankByMean, suggestTier, type Results } from '@zhijian/shared';
 import { and, asc, eq, inArray } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { calls, entries, groups, units } from '../db/schema';
+import { type calls, entries, groups, units } from '../db/schema';
 import { assignmentsOf, submittedScores } from './reviewScores';
 
 type CallRow = typeof calls.$inferSelect;
@@ -19,7 +19,11 @@ export async function computeResults(db: Queryable, call: CallRow): Promise<Resu
     .innerJoin(groups, eq(groups.id, units.groupId))
     .where(and(eq(entries.callId, call.id), inArray(entries.status, ['passed', 'in_review', 'rated'])))
     .orderBy(asc(entries.registrationSequence), asc(entries.id));
-  const assignments = await assignmentsOf(db, rows.map((r) => r.entry.id), call.rubric);
+  const assignments = await assignmentsOf(
+    db,
+    rows.map((r) => r.entry.id),
+    call.rubric,
+  );
   const scored = rows.map((row) => ({ ...row, ...agreement(submittedScores(assignments, row.entry.id)) }));
   const ranked = rankByMean(scored);
   const rankedCount = ranked.filter((r) => r.rank !== null).length;

@@ -50,7 +50,5 @@ export async function assignmentsOf(db: Queryable, entryIds: number[], rubric: r
 
 /** Submitted weighted scores of one entry. */
 export function submittedScores(assignments: readonly AssignmentWithReview[], entryId: number): number[] {
-  return assignments
-    .filter((a) => a.entryId === entryId && a.status === 'active' && a.weightedScore !== null)
-    .map((a) => a.weightedScore!);
+  return assignments.filter((a) => a.entryId === entryId && a.status === 'active' && a.weightedScore !== null).map((a) => a.weightedScore!);
 }

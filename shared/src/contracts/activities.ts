@@ -2,7 +2,18 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { ATTENDANCE_STATUSES, CHECKIN_METHODS } from '../domain/attendance';
 import { parseDate } from '../domain/shanghaiTime';
-import { ActivityTitle, Agenda, AgendaSegment, ClockTime, DurationMinutes, Materials, PlaceAddress, PlaceFields, PlaceName, RuleScope } from './activityRules';
+import {
+  ActivityTitle,
+  Agenda,
+  AgendaSegment,
+  ClockTime,
+  DurationMinutes,
+  Materials,
+  PlaceAddress,
+  PlaceFields,
+  PlaceName,
+  RuleScope,
+} from './activityRules';
 import { Id, IdParams } from './common';
 import { Phone, UnitParams } from './members';
 
@@ -49,7 +60,13 @@ export type MyStatus = z.infer<typeof MyStatus>;
 
 export const RequestKind = z.enum(['leave', 'makeup']);
 export const RequestStatus = z.enum(['pending', 'approved', 'refused']);
-export const MyRequest = z.object({ id: z.number().int(), kind: RequestKind, status: RequestStatus, reason: z.string(), decisionNote: z.string().nullable() });
+export const MyRequest = z.object({
+  id: z.number().int(),
+  kind: RequestKind,
+  status: RequestStatus,
+  reason: z.string(),
+  decisionNote: z.string().nullable(),
+});
 
 export const MyActivity = ActivityListItem.extend({
   /** `roster`: expected there; `unit`: on the unit's roster but not expected (may come); `guest`: invited from elsewhere. */
@@ -78,7 +95,14 @@ export const ActivityDetail = ActivityListItem.extend({
   /** Whether the unit asks for the position at check-in (geofencing on and the place has coordinates). */
   needsLocation: z.boolean(),
   /** The caller's own standing, when they are expected or invited. */
-  mine: MyActivity.pick({ relation: true, myStatus: true, checkedInAt: true, requests: true, canRequestLeave: true, canRequestMakeup: true }).nullable(),
+  mine: MyActivity.pick({
+    relation: true,
+    myStatus: true,
+    checkedInAt: true,
+    requests: true,
+    canRequestLeave: true,
+    canRequestMakeup: true,
+  }).nullable(),
   /** Whether the caller organises this activity (unit admin of its unit). */
   canOrganise: z.boolean(),
 });

@@ -54,9 +54,11 @@ export const RuleInput = RuleFields.extend({
   hostSiteId: Id.nullable().optional(),
 }).superRefine((rule, ctx) => {
   checkCoordinates(rule, ctx);
-  if (rule.branchId && rule.hostSiteId) ctx.addIssue({ code: 'custom', path: ['hostSiteId'], message: '规则只能属于单位、某个支部或某个流动党员服务点之一' });
+  if (rule.branchId && rule.hostSiteId)
+    ctx.addIssue({ code: 'custom', path: ['hostSiteId'], message: '规则只能属于单位、某个支部或某个流动党员服务点之一' });
   if (rule.hostSiteId) {
-    if (rule.dayOfMonth != null) ctx.addIssue({ code: 'custom', path: ['dayOfMonth'], message: '流动党员服务点按周安排活动，不设每月日期' });
+    if (rule.dayOfMonth != null)
+      ctx.addIssue({ code: 'custom', path: ['dayOfMonth'], message: '流动党员服务点按周安排活动，不设每月日期' });
     return;
   }
   if (rule.weekday != null) ctx.addIssue({ code: 'custom', path: ['weekday'], message: '单位和支部的固定活动日按月安排，不设星期' });
@@ -110,7 +112,12 @@ export const GenerationResult = z.object({
 });
 export const RuleSaved = z.object({ rule: ActivityRule, generation: GenerationResult });
 
-export const HostSiteMember = z.object({ id: z.number().int(), name: z.string(), phoneMasked: z.string(), unitName: z.string().nullable() });
+export const HostSiteMember = z.object({
+  id: z.number().int(),
+  name: z.string(),
+  phoneMasked: z.string(),
+  unitName: z.string().nullable(),
+});
 export const HostSite = z.object({
   id: z.number().int(),
   unitId: z.number().int(),
@@ -221,4 +228,3 @@ export const schedules = {
     response: CheckinSettingsInput,
   }),
 };
-

@@ -210,7 +210,12 @@ export const bulletins = {
     summary: '报告阅读时长；达到阅读标准即记为已读',
     access: 'signedIn',
     params: ArticleParams,
-    body: z.object({ seconds: z.number().min(0).max(24 * 3600) }),
+    body: z.object({
+      seconds: z
+        .number()
+        .min(0)
+        .max(24 * 3600),
+    }),
     response: z.object({ read: z.boolean(), secondsToRead: z.number().int() }),
   }),
   favourite: endpoint({

@@ -5,10 +5,7 @@ import { MEMBER_KINDS } from '../domain/unitKinds';
 import { Role } from '../roles';
 import { Id, IdParams, Ok, PageQuery, pageOf } from './common';
 
-export const Phone = z
-  .string()
-  .transform(normalizePhone)
-  .refine(isMobilePhone, '手机号应为 11 位中国大陆手机号');
+export const Phone = z.string().transform(normalizePhone).refine(isMobilePhone, '手机号应为 11 位中国大陆手机号');
 
 /** A roster entry as lists show it: the phone is always masked. */
 export const MemberListItem = z.object({

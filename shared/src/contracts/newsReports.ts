@@ -8,7 +8,13 @@ const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).o
 export const NewsCounts = z.object({
   year: z.number().int(),
   units: z.array(
-    z.object({ unitId: z.number().int(), unitName: z.string(), groupName: z.string(), reported: z.number().int(), adopted: z.number().int() }),
+    z.object({
+      unitId: z.number().int(),
+      unitName: z.string(),
+      groupName: z.string(),
+      reported: z.number().int(),
+      adopted: z.number().int(),
+    }),
   ),
   /** Per information officer (the author of the item): the basis of 优秀信息员. */
   officers: z.array(

@@ -32,7 +32,9 @@ describe('article editor (block editing)', () => {
 
   it('turns rows of typed blocks into the article body it adds to the issue', async () => {
     taroControl.routerParams = { issueId: '5' };
-    const api = installFakeApi({ 'POST /api/bulletins/issues/5/articles': (request: FakeRequest) => json(201, makeArticle({ title: (request.body as Article).title })) });
+    const api = installFakeApi({
+      'POST /api/bulletins/issues/5/articles': (request: FakeRequest) => json(201, makeArticle({ title: (request.body as Article).title })),
+    });
     const { container } = render(<ArticleEditPage />);
     type(screen.getByPlaceholderText('文章标题'), '  协会召开会长办公会  ');
     type(screen.getByPlaceholderText('如：协会动态'), '协会动态');
@@ -91,7 +93,13 @@ describe('article editor (block editing)', () => {
       id: 12,
       issueStatus: 'published',
       blocks: [
-        { type: 'paragraph', spans: [{ text: '普通，', bold: false }, { text: '加粗', bold: true }] },
+        {
+          type: 'paragraph',
+          spans: [
+            { text: '普通，', bold: false },
+            { text: '加粗', bold: true },
+          ],
+        },
         { type: 'paragraph', spans: [{ text: '另一段', bold: false }] },
       ],
     });
@@ -111,7 +119,13 @@ describe('article editor (block editing)', () => {
       title: '第二篇（更正）',
       section: null,
       blocks: [
-        { type: 'paragraph', spans: [{ text: '普通，', bold: false }, { text: '加粗', bold: true }] },
+        {
+          type: 'paragraph',
+          spans: [
+            { text: '普通，', bold: false },
+            { text: '加粗', bold: true },
+          ],
+        },
         { type: 'paragraph', spans: [{ text: '另一段（更正）', bold: false }] },
       ],
     });
@@ -161,7 +175,9 @@ describe('issue editor', () => {
       publisher: '杭州市“两新”党务工作者协会',
       distribution: { report: ['市委组织部', '各区、县（市）委组织部'], send: ['协会会员'] },
     });
-    await waitFor(() => expect(taroControl.navigations).toContainEqual({ kind: 'redirectTo', url: '/packages/secretariat/bulletin-edit/index?id=77' }));
+    await waitFor(() =>
+      expect(taroControl.navigations).toContainEqual({ kind: 'redirectTo', url: '/packages/secretariat/bulletin-edit/index?id=77' }),
+    );
   });
 
   function draftApi(issue: IssueDetail) {
@@ -245,7 +261,12 @@ describe('issue editor', () => {
     fireEvent.click(screen.getByRole('button', { name: '保存更正' }));
     await waitFor(() => expect(api.callsTo('PATCH', '/api/bulletins/issues/9')).toHaveLength(1));
     expect(taroControl.modals[0]!.title).toBe('更正已发布的简报');
-    expect(api.callsTo('PATCH', '/api/bulletins/issues/9')[0]!.body).toMatchObject({ year: 2016, number: 2, totalNumber: 36, date: '2016-02-19' });
+    expect(api.callsTo('PATCH', '/api/bulletins/issues/9')[0]!.body).toMatchObject({
+      year: 2016,
+      number: 2,
+      totalNumber: 36,
+      date: '2016-02-19',
+    });
     expect(api.callsTo('PATCH', '/api/bulletins/issues/9')[0]!.body).not.toHaveProperty('titleLines');
   });
 
@@ -270,7 +291,8 @@ describe('编辑简报 (the desk)', () => {
     const api = installFakeApi({
       'GET /api/bulletins/issues': (request: FakeRequest) => {
         const status = request.query.get('status');
-        const issue = status === 'draft' ? makeIssueSummary({ id: 9, status: 'draft', label: '2026 年第 11 期', year: 2026 }) : makeIssueSummary();
+        const issue =
+          status === 'draft' ? makeIssueSummary({ id: 9, status: 'draft', label: '2026 年第 11 期', year: 2026 }) : makeIssueSummary();
         return json(200, { years: [{ year: issue.year, issues: [issue] }], total: 1, page: 1, pageSize: 20 });
       },
     });

@@ -91,7 +91,8 @@ describe('导入往期', () => {
 
   it('says when the issue is already stored and will be updated', async () => {
     vi.mocked(pickDocument).mockResolvedValue(picked);
-    taroControl.uploadHandler = () => json(200, { dryRun: true, issueId: null, created: false, document: dryRunDocument({ year: 2015, number: 3 }) });
+    taroControl.uploadHandler = () =>
+      json(200, { dryRun: true, issueId: null, created: false, document: dryRunDocument({ year: 2015, number: 3 }) });
     render(<BulletinImportPage />);
     fireEvent.click(screen.getByRole('button', { name: '选择简报文件' }));
     await screen.findByText(/系统中已有这一期/);
@@ -101,7 +102,13 @@ describe('导入往期', () => {
   it('shows the server’s refusal of a file clearly, and imports nothing', async () => {
     vi.mocked(pickDocument).mockResolvedValue({ ...picked, name: 'photo.docx' });
     taroControl.uploadHandler = () =>
-      json(415, { error: { code: 'unsupported_media_type', message: '不支持的文件类型（JPEG 图片），请使用 .docx 或 .txt 文件', details: { reason: 'unsupported-format' } } });
+      json(415, {
+        error: {
+          code: 'unsupported_media_type',
+          message: '不支持的文件类型（JPEG 图片），请使用 .docx 或 .txt 文件',
+          details: { reason: 'unsupported-format' },
+        },
+      });
     render(<BulletinImportPage />);
     fireEvent.click(screen.getByRole('button', { name: '选择简报文件' }));
     await screen.findByText('无法导入');
@@ -130,10 +137,13 @@ describe('导入往期', () => {
     const sent: { url: string; init: RequestInit }[] = [];
     vi.stubGlobal('fetch', async (url: string, init: RequestInit) => {
       sent.push({ url, init });
-      return new Response(JSON.stringify({ dryRun: true, issueId: null, created: true, document: dryRunDocument({ year: 2015, number: 3 }) }), {
-        status: 200,
-        headers: { 'content-type': 'application/json' },
-      });
+      return new Response(
+        JSON.stringify({ dryRun: true, issueId: null, created: true, document: dryRunDocument({ year: 2015, number: 3 }) }),
+        {
+          status: 200,
+          headers: { 'content-type': 'application/json' },
+        },
+      );
     });
     try {
       render(<BulletinImportPage />);

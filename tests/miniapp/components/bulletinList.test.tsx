@@ -11,8 +11,12 @@ import { taroControl } from '../../support/taro/taro';
 /** 25 issues: 2016 第 1–2 期, 2015 第 1–12 期, 2014 第 1–11 期, newest first, served in pages like the server. */
 const catalogue = [
   ...[2, 1].map((n) => makeIssueSummary({ id: 1600 + n, year: 2016, number: n, label: `2016 年第 ${n} 期` })),
-  ...Array.from({ length: 12 }, (_, i) => 12 - i).map((n) => makeIssueSummary({ id: 1500 + n, year: 2015, number: n, label: `2015 年第 ${n} 期` })),
-  ...Array.from({ length: 11 }, (_, i) => 11 - i).map((n) => makeIssueSummary({ id: 1400 + n, year: 2014, number: n, label: `2014 年第 ${n} 期` })),
+  ...Array.from({ length: 12 }, (_, i) => 12 - i).map((n) =>
+    makeIssueSummary({ id: 1500 + n, year: 2015, number: n, label: `2015 年第 ${n} 期` }),
+  ),
+  ...Array.from({ length: 11 }, (_, i) => 11 - i).map((n) =>
+    makeIssueSummary({ id: 1400 + n, year: 2014, number: n, label: `2014 年第 ${n} 期` }),
+  ),
 ];
 
 function listPage(request: FakeRequest) {
@@ -128,7 +132,10 @@ describe('“new issue” reminders on the 简报 tab', () => {
 
   it('asks WeChat for the allowance on a tap, then records it on the server', async () => {
     process.env.TARO_ENV = 'weapp';
-    const api = installFakeApi({ 'GET /api/bulletins/issues': emptyList, 'POST /api/bulletins/subscription': () => json(200, { remaining: 2 }) });
+    const api = installFakeApi({
+      'GET /api/bulletins/issues': emptyList,
+      'POST /api/bulletins/subscription': () => json(200, { remaining: 2 }),
+    });
     render(<BulletinTab />);
     fireEvent.click(screen.getByText('新一期发布时提醒我'));
     await waitFor(() => expect(taroControl.toasts).toContain('已开启：新一期发布时提醒您（共 2 次）'));
@@ -139,7 +146,10 @@ describe('“new issue” reminders on the 简报 tab', () => {
   it('records nothing when the member declines, and is not offered in H5 or without a template', async () => {
     process.env.TARO_ENV = 'weapp';
     taroControl.subscribeAnswer = 'reject';
-    const api = installFakeApi({ 'GET /api/bulletins/issues': emptyList, 'POST /api/bulletins/subscription': () => json(200, { remaining: 1 }) });
+    const api = installFakeApi({
+      'GET /api/bulletins/issues': emptyList,
+      'POST /api/bulletins/subscription': () => json(200, { remaining: 1 }),
+    });
     const { unmount } = render(<BulletinTab />);
     fireEvent.click(screen.getByText('新一期发布时提醒我'));
     await waitFor(() => expect(taroControl.toasts).toContain('未开启提醒，可随时再点这里开启'));

@@ -10,7 +10,13 @@ import { makeMe, makeSignedIn } from '../../support/taro/factories';
 import { installFakeApi, json } from '../../support/taro/fakeApi';
 import { taroControl } from '../../support/taro/taro';
 
-const favourite = { articleId: 12, title: '第二篇', issueId: 1, issueLabel: '2016 年第 2 期（总第 36 期）', at: '2026-11-20T02:05:00.000Z' };
+const favourite = {
+  articleId: 12,
+  title: '第二篇',
+  issueId: 1,
+  issueLabel: '2016 年第 2 期（总第 36 期）',
+  at: '2026-11-20T02:05:00.000Z',
+};
 
 describe('简报 under 我的', () => {
   beforeEach(() => clearSession());
@@ -61,7 +67,9 @@ describe('简报 under 我的', () => {
 
   it('lists the read history', async () => {
     saveSession(makeSignedIn());
-    installFakeApi({ 'GET /api/me/reads': () => json(200, { items: [{ ...favourite, title: '读过的' }], total: 1, page: 1, pageSize: 20 }) });
+    installFakeApi({
+      'GET /api/me/reads': () => json(200, { items: [{ ...favourite, title: '读过的' }], total: 1, page: 1, pageSize: 20 }),
+    });
     render(<ReadsPage />);
     await screen.findByText('读过的');
     expect(screen.getByText(/阅读于 2026-11-20 10:05/)).toBeInTheDocument();
@@ -101,7 +109,8 @@ describe('阅读统计', () => {
   it('asks which issue first, and refuses other roles', async () => {
     taroControl.routerParams = {};
     installFakeApi({
-      'GET /api/bulletins/issues': () => json(200, { years: [{ year: 2016, issues: [makeIssueDetail()] }], total: 1, page: 1, pageSize: 20 }),
+      'GET /api/bulletins/issues': () =>
+        json(200, { years: [{ year: 2016, issues: [makeIssueDetail()] }], total: 1, page: 1, pageSize: 20 }),
     });
     const { unmount } = render(<BulletinStatsPage />);
     fireEvent.click(await screen.findByText('2016 年第 2 期（总第 36 期）'));

@@ -17,12 +17,26 @@ const articles: Record<number, Article> = {
     blocks: [
       para('开头一段，'),
       { type: 'heading', level: 1, spans: [{ text: '一、主要做法', bold: false }] },
-      { type: 'paragraph', spans: [{ text: '普通文字', bold: false }, { text: '加粗文字', bold: true }] },
+      {
+        type: 'paragraph',
+        spans: [
+          { text: '普通文字', bold: false },
+          { text: '加粗文字', bold: true },
+        ],
+      },
       { type: 'listItem', spans: [{ text: '不带编号的一项', bold: false }] },
       { type: 'listItem', spans: [{ text: '1、带编号的一项', bold: false }] },
     ],
   }),
-  13: makeArticle({ id: 13, position: 3, title: '座谈会', section: '协会动态', prev: { id: 12, title: '第二篇' }, next: null, secondsToRead: 10 }),
+  13: makeArticle({
+    id: 13,
+    position: 3,
+    title: '座谈会',
+    section: '协会动态',
+    prev: { id: 12, title: '第二篇' },
+    next: null,
+    secondsToRead: 10,
+  }),
 };
 
 /** Moves the faked interval clock, then lets the requests it started reach the fake API (real timeouts). */
@@ -51,7 +65,8 @@ function setUp(options: { articleId?: number; preview?: boolean; read?: boolean;
     'GET /api/bulletins/articles/12': () => json(200, { ...articles[12], read: options.read ?? false, favourite: favourites.has(12) }),
     'GET /api/bulletins/articles/13': () => json(200, articles[13]),
     'GET /api/bulletins/issues/1': () => json(200, makeIssueDetail()),
-    'POST /api/bulletins/articles/12/read': (request: FakeRequest) => json(200, { read: (request.body as { seconds: number }).seconds >= 8, secondsToRead: 8 }),
+    'POST /api/bulletins/articles/12/read': (request: FakeRequest) =>
+      json(200, { read: (request.body as { seconds: number }).seconds >= 8, secondsToRead: 8 }),
     'POST /api/bulletins/articles/13/read': () => json(200, { read: true, secondsToRead: 10 }),
     'PUT /api/bulletins/articles/12/favourite': async () => {
       await options.favouriteAnswered;
@@ -219,7 +234,9 @@ describe('article reader', () => {
     installFakeApi({
       'GET /api/bulletins/articles/99': () => {
         attempts += 1;
-        return attempts === 1 ? json(404, { error: { code: 'not_found', message: '文章不存在' } }) : json(200, makeArticle({ id: 99, title: '找回来了' }));
+        return attempts === 1
+          ? json(404, { error: { code: 'not_found', message: '文章不存在' } })
+          : json(200, makeArticle({ id: 99, title: '找回来了' }));
       },
     });
     render(<ArticlePage />);

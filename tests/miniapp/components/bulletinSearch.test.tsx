@@ -15,9 +15,20 @@ function search(text: string) {
 const hits = Array.from({ length: 23 }, (_, i) =>
   makeHit({
     articleId: i + 1,
-    title: i === 0 ? [{ text: '智慧', hit: false }, { text: '党建', hit: true }, { text: '平台', hit: false }] : [{ text: `文章${i + 1}`, hit: false }],
+    title:
+      i === 0
+        ? [
+            { text: '智慧', hit: false },
+            { text: '党建', hit: true },
+            { text: '平台', hit: false },
+          ]
+        : [{ text: `文章${i + 1}`, hit: false }],
     titleHit: i === 0,
-    snippet: [{ text: '…推进', hit: false }, { text: '党建', hit: true }, { text: `工作${i + 1}…`, hit: false }],
+    snippet: [
+      { text: '…推进', hit: false },
+      { text: '党建', hit: true },
+      { text: `工作${i + 1}…`, hit: false },
+    ],
   }),
 );
 
@@ -66,7 +77,19 @@ describe('简报 search', () => {
   it('renders markup in a snippet as text, never as HTML', async () => {
     installFakeApi({
       'GET /api/bulletins/search': () =>
-        json(200, { items: [makeHit({ snippet: [{ text: '<img src=x onerror=alert(1)>', hit: false }, { text: '党建', hit: true }] })], total: 1, page: 1, pageSize: 20 }),
+        json(200, {
+          items: [
+            makeHit({
+              snippet: [
+                { text: '<img src=x onerror=alert(1)>', hit: false },
+                { text: '党建', hit: true },
+              ],
+            }),
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 20,
+        }),
     });
     const { container } = render(<SearchPage />);
     search('党建');

@@ -68,7 +68,14 @@ describe('managing one activity', () => {
     const server = activityApi(makeActivityDetail(), {
       'POST /api/activities/9/move': (request) => {
         const { reason } = request.body as { reason: string };
-        return json(200, makeActivityDetail({ startsAt: '2026-11-24T11:00:00.000Z', endsAt: '2026-11-24T13:00:00.000Z', moved: { from: '2026-11-25T06:00:00.000Z', reason } }));
+        return json(
+          200,
+          makeActivityDetail({
+            startsAt: '2026-11-24T11:00:00.000Z',
+            endsAt: '2026-11-24T13:00:00.000Z',
+            moved: { from: '2026-11-25T06:00:00.000Z', reason },
+          }),
+        );
       },
     });
     render(<ActivityPage />);
@@ -79,7 +86,11 @@ describe('managing one activity', () => {
     fireEvent.click(screen.getByRole('button', { name: '调整时间' }));
 
     await waitFor(() => expect(server.callsTo('POST', '/api/activities/9/move')).toHaveLength(1));
-    expect(server.callsTo('POST', '/api/activities/9/move')[0]!.body).toEqual({ date: '2026-11-24', startTime: '19:00', reason: '25 日全员外出培训' });
+    expect(server.callsTo('POST', '/api/activities/9/move')[0]!.body).toEqual({
+      date: '2026-11-24',
+      startTime: '19:00',
+      reason: '25 日全员外出培训',
+    });
     expect(await screen.findByText('已调整时间：25 日全员外出培训')).toBeInTheDocument();
     expect(screen.getByText('2026-11-24 19:00–21:00')).toBeInTheDocument();
     expect(taroControl.toasts).toContain('活动时间已调整');

@@ -18,7 +18,16 @@ beforeEach(() => {
 });
 
 function unitWith(branches: { id: number; name: string }[]) {
-  return { id: 7, name: '荣盛集团', kind: 'enterprise', groupId: 1, groupName: '第一片组', memberCount: 40, inviteCode: 'RS2016', branches };
+  return {
+    id: 7,
+    name: '荣盛集团',
+    kind: 'enterprise',
+    groupId: 1,
+    groupName: '第一片组',
+    memberCount: 40,
+    inviteCode: 'RS2016',
+    branches,
+  };
 }
 
 describe('adding an extra activity', () => {
@@ -72,7 +81,12 @@ describe('adding an extra activity', () => {
     fireEvent.change(screen.getByDisplayValue('5'), { target: { value: '800' } });
     fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
     await waitFor(() => expect(server.callsTo('POST', '/api/units/7/activities')).toHaveLength(1));
-    expect(server.callsTo('POST', '/api/units/7/activities')[0]!.body).toMatchObject({ placeName: '钱塘江边', latitude: 30.2741, longitude: 120.1551, radiusMeters: 800 });
+    expect(server.callsTo('POST', '/api/units/7/activities')[0]!.body).toMatchObject({
+      placeName: '钱塘江边',
+      latitude: 30.2741,
+      longitude: 120.1551,
+      radiusMeters: 800,
+    });
   });
 
   it('sends nothing until the day and the place are given', async () => {
@@ -105,7 +119,10 @@ describe('adding an extra activity', () => {
   });
 
   it('offers no choice to a unit without branches or host sites', async () => {
-    const server = installFakeApi({ 'GET /api/units/7': () => json(200, unitWith([])), 'GET /api/units/7/host-sites': () => json(200, { items: [] }) });
+    const server = installFakeApi({
+      'GET /api/units/7': () => json(200, unitWith([])),
+      'GET /api/units/7/host-sites': () => json(200, { items: [] }),
+    });
     render(<ExtraActivityPage />);
     await waitFor(() => expect(server.calls).toHaveLength(2));
     await act(() => Promise.resolve());
@@ -134,7 +151,16 @@ describe('the organiser’s desk', () => {
     fireEvent.click(screen.getByText('增加活动'));
     expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: CHECKIN_EXTRA_PAGE });
 
-    items = [...items, makeActivityListItem({ id: 12, origin: 'extra', title: '专题党课', startsAt: '2026-12-20T01:30:00.000Z', endsAt: '2026-12-20T03:00:00.000Z' })];
+    items = [
+      ...items,
+      makeActivityListItem({
+        id: 12,
+        origin: 'extra',
+        title: '专题党课',
+        startsAt: '2026-12-20T01:30:00.000Z',
+        endsAt: '2026-12-20T03:00:00.000Z',
+      }),
+    ];
     act(() => taroControl.fireDidShow());
     expect(await screen.findByText('专题党课')).toBeInTheDocument();
     expect(screen.getAllByRole('button', { name: '管理' })).toHaveLength(2);

@@ -23,12 +23,17 @@ const unit: UnitDetail = {
 const site: HostSite = { id: 5, unitId: 7, name: '四季青流动党员服务站', members: [] };
 const generation = { created: 3, updated: 0, removed: 0, kept: 0 };
 
-function rulesApi({ rules = [makeRule()], sites = [site], routes = {} }: { rules?: ActivityRule[]; sites?: HostSite[]; routes?: Record<string, Handler> } = {}) {
+function rulesApi({
+  rules = [makeRule()],
+  sites = [site],
+  routes = {},
+}: { rules?: ActivityRule[]; sites?: HostSite[]; routes?: Record<string, Handler> } = {}) {
   return installFakeApi({
     'GET /api/units/7/activity-rules': () => json(200, { items: rules }),
     'GET /api/units/7': () => json(200, unit),
     'GET /api/units/7/host-sites': () => json(200, { items: sites }),
-    'GET /api/units/7/checkin-settings': () => json(200, { windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: false }),
+    'GET /api/units/7/checkin-settings': () =>
+      json(200, { windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: false }),
     ...routes,
   });
 }
@@ -47,13 +52,18 @@ describe('rules of branches and host sites', () => {
 
   it('sets a branch’s monthly rule: only the 5th, 15th or 25th, with the branch named', async () => {
     const server = rulesApi({
-      routes: { 'POST /api/units/7/activity-rules': () => json(201, { rule: makeRule({ id: 2, scope: 'branch', branch: { id: 3, name: '第一党支部' } }), generation }) },
+      routes: {
+        'POST /api/units/7/activity-rules': () =>
+          json(201, { rule: makeRule({ id: 2, scope: 'branch', branch: { id: 3, name: '第一党支部' } }), generation }),
+      },
     });
     render(<RulesPage />);
     const branch = await ownedRule('第一党支部');
     expect(within(branch).getByText('尚未设定规则')).toBeInTheDocument();
     fireEvent.click(within(branch).getByText('设定规则'));
-    const days = within(branch).getAllByRole('button').filter((button) => /^\d+ 日$/.test(button.textContent ?? ''));
+    const days = within(branch)
+      .getAllByRole('button')
+      .filter((button) => /^\d+ 日$/.test(button.textContent ?? ''));
     expect(days.map((button) => button.textContent)).toEqual(['5 日', '15 日', '25 日']);
     fireEvent.click(within(branch).getByRole('button', { name: '5 日' }));
     fireEvent.change(within(branch).getByPlaceholderText('如 党群服务中心'), { target: { value: '一支部活动室' } });
@@ -80,7 +90,10 @@ describe('rules of branches and host sites', () => {
 
   it('sets a host site’s weekly rule on Wednesday unless another weekday is picked', async () => {
     const server = rulesApi({
-      routes: { 'POST /api/units/7/activity-rules': () => json(201, { rule: makeRule({ id: 3, scope: 'host_site', cadence: 'weekly' }), generation }) },
+      routes: {
+        'POST /api/units/7/activity-rules': () =>
+          json(201, { rule: makeRule({ id: 3, scope: 'host_site', cadence: 'weekly' }), generation }),
+      },
     });
     render(<RulesPage />);
     const block = await ownedRule('四季青流动党员服务站');
@@ -99,8 +112,20 @@ describe('rules of branches and host sites', () => {
   });
 
   it('changes an existing host-site rule in place and shows the server’s refusal', async () => {
-    const weekly = makeRule({ id: 8, scope: 'host_site', hostSite: { id: 5, name: site.name }, cadence: 'weekly', dayOfMonth: null, weekday: 3, startTime: '19:00', description: '每周三 19:00' });
-    const server = rulesApi({ rules: [makeRule(), weekly], routes: { 'PUT /api/activity-rules/8': () => apiError('invalid_input', '活动时长至少 15 分钟') } });
+    const weekly = makeRule({
+      id: 8,
+      scope: 'host_site',
+      hostSite: { id: 5, name: site.name },
+      cadence: 'weekly',
+      dayOfMonth: null,
+      weekday: 3,
+      startTime: '19:00',
+      description: '每周三 19:00',
+    });
+    const server = rulesApi({
+      rules: [makeRule(), weekly],
+      routes: { 'PUT /api/activity-rules/8': () => apiError('invalid_input', '活动时长至少 15 分钟') },
+    });
     render(<RulesPage />);
     const block = await ownedRule('四季青流动党员服务站');
     expect(within(block).getByText('每周三 19:00 · 党群服务中心')).toBeInTheDocument();
@@ -114,8 +139,17 @@ describe('rules of branches and host sites', () => {
   });
 
   it('deletes a branch’s rule only once confirmed, and reads the rules again', async () => {
-    const branchRule = makeRule({ id: 6, scope: 'branch', branch: { id: 3, name: '第一党支部' }, dayOfMonth: 5, description: '每月 5 日 14:00' });
-    const server = rulesApi({ rules: [makeRule(), branchRule], routes: { 'DELETE /api/activity-rules/6': () => json(200, { ...generation, created: 0, removed: 2 }) } });
+    const branchRule = makeRule({
+      id: 6,
+      scope: 'branch',
+      branch: { id: 3, name: '第一党支部' },
+      dayOfMonth: 5,
+      description: '每月 5 日 14:00',
+    });
+    const server = rulesApi({
+      rules: [makeRule(), branchRule],
+      routes: { 'DELETE /api/activity-rules/6': () => json(200, { ...generation, created: 0, removed: 2 }) },
+    });
     render(<RulesPage />);
     const block = await ownedRule('第一党支部');
     fireEvent.click(within(block).getByText('修改规则'));
@@ -141,7 +175,10 @@ describe('rules of branches and host sites', () => {
   });
 
   it('creates a host site, and not without a name', async () => {
-    const server = rulesApi({ sites: [], routes: { 'POST /api/units/7/host-sites': () => json(201, { id: 6, unitId: 7, name: '九堡流动党员之家', members: [] }) } });
+    const server = rulesApi({
+      sites: [],
+      routes: { 'POST /api/units/7/host-sites': () => json(201, { id: 6, unitId: 7, name: '九堡流动党员之家', members: [] }) },
+    });
     render(<RulesPage />);
     fireEvent.click(await screen.findByRole('button', { name: '新建服务点' }));
     expect(await screen.findByText('请填写服务点名称')).toBeInTheDocument();

@@ -36,7 +36,11 @@ describe('the activity summary page', () => {
     expect(await screen.findByText('已上传照片 1 / 9 张')).toBeInTheDocument();
     expect(files.pickImages).toHaveBeenCalledWith(1);
     expect(taroControl.uploads).toHaveLength(1);
-    expect(taroControl.uploads[0]).toMatchObject({ url: expect.stringContaining('/api/activities/9/photos'), filePath: photo.path, name: 'file' });
+    expect(taroControl.uploads[0]).toMatchObject({
+      url: expect.stringContaining('/api/activities/9/photos'),
+      filePath: photo.path,
+      name: 'file',
+    });
   });
 
   it('shows the server’s refusal of a photo in its own words, and nothing when the picker is cancelled', async () => {

@@ -20,7 +20,15 @@ const activity: MyActivity = {
 
 function result(status: 'present' | 'late'): CheckinResult {
   return {
-    attendance: { id: 1, activityId: 9, memberId: 1, status, method: 'scan', checkedInAt: '2026-11-25T06:12:05.000Z', points: status === 'late' ? 1 : 2 },
+    attendance: {
+      id: 1,
+      activityId: 9,
+      memberId: 1,
+      status,
+      method: 'scan',
+      checkedInAt: '2026-11-25T06:12:05.000Z',
+      points: status === 'late' ? 1 : 2,
+    },
     activity: { id: 9, title: '主题党日：创客沙龙', startsAt: activity.startsAt, placeName: '党群服务中心', unitName: '荣盛集团' },
     message: status === 'late' ? '签到成功（迟到）' : '签到成功',
   };

@@ -101,7 +101,9 @@ describe('the entry form', () => {
   it('shows a refused upload in its row', async () => {
     installFakeApi({});
     files.pickImages.mockResolvedValue([{ path: 'blob:1', size: 10, name: 'x.gif' }]);
-    files.uploadEntryFile.mockRejectedValue(new (await import('@zhijian/shared')).ApiError(415, 'unsupported_media_type', '图片只能是 JPEG、PNG 或 WebP 格式'));
+    files.uploadEntryFile.mockRejectedValue(
+      new (await import('@zhijian/shared')).ApiError(415, 'unsupported_media_type', '图片只能是 JPEG、PNG 或 WebP 格式'),
+    );
     render(<EntryForm call={makeCall()} entry={makeEntry()} onSubmitted={vi.fn()} autosaveDelayMs={60_000} />);
     fireEvent.click(screen.getByRole('button', { name: '添加图片' }));
     expect(await screen.findByText('图片只能是 JPEG、PNG 或 WebP 格式')).toBeInTheDocument();
@@ -122,7 +124,7 @@ describe('the entry form', () => {
     expect(api.calls[0]!.body).toMatchObject({ title: '红色驿站', category: '服务员工群众', contactPhone: '13800001111' });
   });
 
-  it('shows the server\'s refusal, e.g. after the close time', async () => {
+  it("shows the server's refusal, e.g. after the close time", async () => {
     installFakeApi({
       'PATCH /api/entries/41': () => json(200, makeEntry({ version: 2 })),
       'POST /api/entries/41/submit': () => apiError('deadline_passed', '征集已截止，不能再提交'),

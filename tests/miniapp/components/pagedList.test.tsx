@@ -17,7 +17,13 @@ function rows(from: number, count: number): Row[] {
 function Harness({ load, query = '' }: { load: LoadPage<Row>; query?: string }) {
   const list = usePagedList(load, [query], 2);
   return (
-    <PagedList list={list} keyOf={(row) => row.id} renderItem={(row) => <span>{row.name}</span>} emptyTitle='还没有数据' emptyDescription='说明文字' />
+    <PagedList
+      list={list}
+      keyOf={(row) => row.id}
+      renderItem={(row) => <span>{row.name}</span>}
+      emptyTitle="还没有数据"
+      emptyDescription="说明文字"
+    />
   );
 }
 
@@ -100,8 +106,8 @@ describe('usePagedList + PagedList', () => {
         new Promise((resolve) => {
           resolvers[query] = (items) => resolve({ items, total: items.length });
         });
-    const { rerender } = render(<Harness load={makeLoad('a')} query='a' />);
-    rerender(<Harness load={makeLoad('b')} query='b' />);
+    const { rerender } = render(<Harness load={makeLoad('a')} query="a" />);
+    rerender(<Harness load={makeLoad('b')} query="b" />);
     await act(async () => resolvers.b!([{ id: 2, name: '新查询' }]));
     await act(async () => resolvers.a!([{ id: 1, name: '旧查询' }]));
     expect(screen.getByText('新查询')).toBeInTheDocument();

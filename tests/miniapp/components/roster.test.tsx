@@ -23,7 +23,7 @@ function rosterApi() {
 describe('单位名册 (unit-admin subpackage)', () => {
   beforeEach(() => clearSession());
 
-  it('lists the own unit\'s members with masked phones, 20 at a time', async () => {
+  it("lists the own unit's members with masked phones, 20 at a time", async () => {
     saveSession(makeSignedIn(makeMe({ roles: ['member', 'unit_admin'] })));
     const server = rosterApi();
     render(<RosterPage />);

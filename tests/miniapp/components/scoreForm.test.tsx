@@ -8,7 +8,7 @@ function type(name: string, value: string) {
 }
 
 describe('the scoring form', () => {
-  it('flags a score outside its criterion\'s range at once and will not save it', () => {
+  it("flags a score outside its criterion's range at once and will not save it", () => {
     const onSaveDraft = vi.fn();
     render(<ScoreForm rubric={DEFAULT_RUBRIC} initial={null} canEdit onSaveDraft={onSaveDraft} onSubmit={vi.fn()} />);
     type('innovation', '26');
@@ -44,7 +44,10 @@ describe('the scoring form', () => {
     expect(screen.getByText('加权得分：77.5 / 100')).toBeInTheDocument();
     type('opinion', '做法新颖，成效明显。');
     fireEvent.click(screen.getByRole('button', { name: '提交评分' }));
-    expect(onSubmit).toHaveBeenCalledWith({ scores: { innovation: 25, effectiveness: 20, durability: 17.5, replicability: 15 }, opinion: '做法新颖，成效明显。' });
+    expect(onSubmit).toHaveBeenCalledWith({
+      scores: { innovation: 25, effectiveness: 20, durability: 17.5, replicability: 15 },
+      opinion: '做法新颖，成效明显。',
+    });
   });
 
   it('is read-only once submitted', () => {

@@ -39,7 +39,7 @@ describe('sign-in page (H5 console)', () => {
     expect(screen.queryByText('开发环境 · 演示账号登录')).not.toBeInTheDocument();
   });
 
-  it('shows the server\'s message when the password is wrong', async () => {
+  it("shows the server's message when the password is wrong", async () => {
     installFakeApi({
       'GET /api/auth/options': () => json(200, { devSignIn: false, devAccounts: [], wechat: false }),
       'POST /api/auth/password': () => apiError('unauthorized', '用户名或密码错误'),
@@ -109,7 +109,12 @@ describe('sign-in page (WeChat)', () => {
 
   it('goes straight to the tabs when a session is stored', () => {
     installFakeApi({ 'GET /api/auth/options': () => json(200, DEV_OPTIONS) });
-    taroControl.storage.set('zj.session', { token: 't', expiresAt: new Date(Date.now() + 3600_000).toISOString(), receivedAt: Date.now(), user: makeMe() });
+    taroControl.storage.set('zj.session', {
+      token: 't',
+      expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      receivedAt: Date.now(),
+      user: makeMe(),
+    });
     reloadSession();
     render(<SignInPage />);
     expect(taroControl.navigations).toContainEqual({ kind: 'switchTab', url: '/pages/bulletin/index' });

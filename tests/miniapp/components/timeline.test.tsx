@@ -3,7 +3,13 @@ import type { TimelineEvent } from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
 import { Timeline } from '../../../miniapp/src/components/submissions/Timeline';
 
-const event = (action: TimelineEvent['action'], label: string, from: TimelineEvent['fromStatus'], to: TimelineEvent['toStatus'], extra: Partial<TimelineEvent> = {}): TimelineEvent => ({
+const event = (
+  action: TimelineEvent['action'],
+  label: string,
+  from: TimelineEvent['fromStatus'],
+  to: TimelineEvent['toStatus'],
+  extra: Partial<TimelineEvent> = {},
+): TimelineEvent => ({
   action,
   label,
   fromStatus: from,
@@ -18,7 +24,7 @@ describe('the entry timeline', () => {
   it('shows each step with who and when, the return comment, and the steps still ahead', () => {
     const { container } = render(
       <Timeline
-        status='returned'
+        status="returned"
         events={[
           event('create', '创建草稿', null, 'draft'),
           event('submit', '提交', 'draft', 'submitted'),
@@ -36,10 +42,12 @@ describe('the entry timeline', () => {
   });
 
   it('has nothing ahead of a final status, and the short path for news', () => {
-    const { container, rerender } = render(<Timeline status='rated' events={[event('rate', '评定结果', 'in_review', 'rated', { comment: '一等奖', actor: '秘书处' })]} />);
+    const { container, rerender } = render(
+      <Timeline status="rated" events={[event('rate', '评定结果', 'in_review', 'rated', { comment: '一等奖', actor: '秘书处' })]} />,
+    );
     expect(container.querySelectorAll('.zj-timeline__step--ahead')).toHaveLength(0);
     expect(screen.getByText('一等奖')).toBeInTheDocument();
-    rerender(<Timeline status='submitted' news events={[event('submit', '提交', 'draft', 'submitted')]} />);
+    rerender(<Timeline status="submitted" news events={[event('submit', '提交', 'draft', 'submitted')]} />);
     expect([...container.querySelectorAll('.zj-timeline__step--ahead')].map((s) => s.textContent)).toEqual(['已采用']);
   });
 });

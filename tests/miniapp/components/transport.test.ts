@@ -56,7 +56,7 @@ describe('shared client over taroTransport', () => {
     expect(taroControl.requests).toHaveLength(1);
   });
 
-  it('surfaces the server\'s Chinese message', async () => {
+  it("surfaces the server's Chinese message", async () => {
     installFakeApi({ 'POST /api/auth/bind': () => apiError('bind_mismatch') });
     const error = await client
       .call(api.auth.bind, { body: { ticket: 't', inviteCode: 'X', name: '张三', phone: '13800000000' } })

@@ -25,7 +25,13 @@ function article(id: number, title: string, prev: { id: number; title: string } 
     blocks: [
       { type: 'paragraph', spans: [{ text: `${title}的第一段。`, bold: false }] },
       { type: 'heading', level: 1, spans: [{ text: '一、打造“131”青春党建体系', bold: false }] },
-      { type: 'paragraph', spans: [{ text: '普通文字，', bold: false }, { text: '加粗的要点', bold: true }] },
+      {
+        type: 'paragraph',
+        spans: [
+          { text: '普通文字，', bold: false },
+          { text: '加粗的要点', bold: true },
+        ],
+      },
       { type: 'listItem', spans: [{ text: '1、建立台账', bold: false }] },
     ],
     prev,
@@ -46,7 +52,8 @@ function api(options: WxRequestOptions) {
   const path = new URL(options.url).pathname;
   const method = options.method ?? 'GET';
   if (method === 'GET' && articles[path]) return { status: 200, body: articles[path] };
-  if (method === 'POST' && /^\/api\/bulletins\/articles\/\d+\/read$/.test(path)) return { status: 200, body: { read: true, secondsToRead: 1 } };
+  if (method === 'POST' && /^\/api\/bulletins\/articles\/\d+\/read$/.test(path))
+    return { status: 200, body: { read: true, secondsToRead: 1 } };
   if (method === 'PUT' && /^\/api\/bulletins\/articles\/\d+\/favourite$/.test(path)) return { status: 200, body: { favourite: true } };
   return { status: 404, body: { error: { code: 'not_found', message: '请求的内容不存在' } } };
 }

@@ -8,7 +8,7 @@ import Module, { createRequire } from 'node:module';
 import path from 'node:path';
 
 const require = createRequire(import.meta.url);
-// eslint-disable-next-line @typescript-eslint/no-require-imports
+
 const simulate = require('miniprogram-simulate') as Simulate;
 
 export const DIST = path.resolve(import.meta.dirname, '../../../miniapp/dist/weapp');
@@ -90,7 +90,12 @@ function installWx(): void {
       wxLog.requests.push(options);
       setTimeout(() => {
         const { status, body } = respond(options);
-        const res = { statusCode: status, header: { 'Content-Type': 'application/json' }, data: JSON.stringify(body), errMsg: 'request:ok' };
+        const res = {
+          statusCode: status,
+          header: { 'Content-Type': 'application/json' },
+          data: JSON.stringify(body),
+          errMsg: 'request:ok',
+        };
         options.success?.(res);
         options.complete?.(res);
       }, 0);
@@ -129,7 +134,8 @@ function installWx(): void {
 function pageAsComponent(options: PageOptions, route: string): Record<string, unknown> {
   const methods: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(options)) if (typeof value === 'function') methods[key] = value;
-  const call = (self: unknown, name: string, ...args: unknown[]) => (methods[name] as ((...a: unknown[]) => unknown) | undefined)?.apply(self, args);
+  const call = (self: unknown, name: string, ...args: unknown[]) =>
+    (methods[name] as ((...a: unknown[]) => unknown) | undefined)?.apply(self, args);
   return {
     data: options.data ?? {},
     methods,
@@ -214,7 +220,8 @@ export async function waitFor(condition: () => boolean, timeoutMs = 3000): Promi
 
 /** Types into the Taro Input whose placeholder is `placeholder`. */
 export function typeInto(page: SimComponent, placeholder: string, value: string): void {
-  const input = [...page.dom.querySelectorAll('wx-input')].find((el) => el.getAttribute('placeholder') === placeholder) as HTMLElement | undefined;
+  const input = [...page.dom.querySelectorAll('wx-input')].find((el) => el.getAttribute('placeholder') === placeholder) as
+    HTMLElement | undefined;
   const host = input ?? findByDataPlaceholder(page, placeholder);
   const sid = host.getAttribute('data-sid') ?? host.id;
   page.querySelector(`#${sid}`)!.dispatchEvent('input', { detail: { value } });

@@ -19,7 +19,10 @@ function api(options: WxRequestOptions) {
     return { status: 200, body: { devSignIn: true, wechat: false, devAccounts: [{ code: 'dev:demo-member', label: '党员（演示）' }] } };
   }
   if (path === '/api/auth/wechat') {
-    return { status: 200, body: { status: 'signed_in', token: 'weapp-token', expiresAt: new Date(Date.now() + 7200_000).toISOString(), user: me } };
+    return {
+      status: 200,
+      body: { status: 'signed_in', token: 'weapp-token', expiresAt: new Date(Date.now() + 7200_000).toISOString(), user: me },
+    };
   }
   return { status: 404, body: { error: { code: 'not_found', message: '请求的内容不存在' } } };
 }

@@ -226,7 +226,12 @@ describe('import:bulletin without --dry-run (writes)', () => {
   }
 
   it('writes each file in its own transaction; a bad file is reported and the others are written', async () => {
-    const { status, stdout, stderr } = await runWith(open, seed('bulletin-2015-09-no33.txt'), fixture('not-a-bulletin.txt'), seed('bulletin-2016-02-no36.txt'));
+    const { status, stdout, stderr } = await runWith(
+      open,
+      seed('bulletin-2015-09-no33.txt'),
+      fixture('not-a-bulletin.txt'),
+      seed('bulletin-2016-02-no36.txt'),
+    );
     expect(status).toBe(1);
     const [no33, no36] = await issues();
     expect(stdout).toBe(

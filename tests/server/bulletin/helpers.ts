@@ -21,7 +21,6 @@ export function texts(article: BulletinArticle): string[] {
   return article.blocks.map(blockText);
 }
 
-
 function escapeXml(text: string): string {
   return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 }

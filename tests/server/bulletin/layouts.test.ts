@@ -29,15 +29,11 @@ describe('header', () => {
 
   it('reads the whole header on one line and Chinese numerals', () => {
     const oneLine = parseBulletin('2016 年第 2 期 总第 36 期 杭州市“两新”党务工作者协会编印 2016 年 2 月 18 日\n☆标题\n正文。');
-    expect([oneLine.issue.year, oneLine.issue.number, oneLine.issue.totalNumber, oneLine.issue.date]).toEqual([
-      2016, 2, 36, '2016-02-18',
-    ]);
+    expect([oneLine.issue.year, oneLine.issue.number, oneLine.issue.totalNumber, oneLine.issue.date]).toEqual([2016, 2, 36, '2016-02-18']);
     expect(oneLine.issue.publisher).toBe('杭州市“两新”党务工作者协会');
 
     const chinese = parseBulletin('二〇一六年第二期（总第三十六期）\n二〇一六年二月十八日\n☆标题\n正文。');
-    expect([chinese.issue.year, chinese.issue.number, chinese.issue.totalNumber, chinese.issue.date]).toEqual([
-      2016, 2, 36, '2016-02-18',
-    ]);
+    expect([chinese.issue.year, chinese.issue.number, chinese.issue.totalNumber, chinese.issue.date]).toEqual([2016, 2, 36, '2016-02-18']);
   });
 
   it('warns about an impossible date and a date that does not fit the year', () => {
@@ -109,11 +105,7 @@ describe('导读', () => {
 
   it('says where 导读 and ☆ headings disagree, and still imports every article', async () => {
     const parsed = await parseBulletinFile(fixture('toc-mismatch.txt'));
-    expect(parsed.articles.map((article) => article.title)).toEqual([
-      '庚公司党建工作经验',
-      '癸商会党委开展主题教育',
-      '壬园区党建联盟成立',
-    ]);
+    expect(parsed.articles.map((article) => article.title)).toEqual(['庚公司党建工作经验', '癸商会党委开展主题教育', '壬园区党建联盟成立']);
     expect(parsed.warnings).toEqual([
       '本期导读与正文不一致：导读 3 条，正文 ☆ 文章 3 篇',
       '导读第 2 条“辛集团开展志愿服务”在正文中没有对应的 ☆ 文章',
@@ -281,7 +273,14 @@ describe('sub-headings and page-break repair', () => {
   it('reads 一、/（一）/1、/1./（1） short lines as headings of levels 1, 2, 3', () => {
     const { blocks } = blocksOf('一、总体要求', '（一）工作目标', '1、目标', '正文。', '2.措施', '正文。', '（3）保障', '正文。');
     expect(blocks.map((block) => (block.type === 'heading' ? block.level : block.type))).toEqual([
-      1, 2, 3, 'paragraph', 3, 'paragraph', 3, 'paragraph',
+      1,
+      2,
+      3,
+      'paragraph',
+      3,
+      'paragraph',
+      3,
+      'paragraph',
     ]);
   });
 

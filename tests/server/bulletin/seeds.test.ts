@@ -130,9 +130,7 @@ describe('bulletin-2015-member-congress (no header, no distribution)', () => {
 
   it('keeps one line per paragraph and reads the short numbered lines as sub-headings', async () => {
     const [first, , third, , , sixth] = (await parsed).articles;
-    expect(texts(first!)[0]).toBe(
-      '当前，两新组织党建工作面临着许多新情况新要求，需要我们继续去探索、去实践。下面，我借此机会讲五点意见：',
-    );
+    expect(texts(first!)[0]).toBe('当前，两新组织党建工作面临着许多新情况新要求，需要我们继续去探索、去实践。下面，我借此机会讲五点意见：');
     expect(texts(third!).filter((_, index) => third!.blocks[index]!.type === 'heading')).toEqual([
       '1、“服务驿家”——以服务吸引蓝领',
       '2、“活力驿家”——以活动凝聚蓝领',

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { activities, activityGuests, attendance, auditLog, pointsLedger } from '../../../server/src/db/schema';
 import { CheckinCodes } from '../../../server/src/checkin/codes';
 import { at, codeFor, createActivity, createHostSite, refusal, setSettings } from '../../support/checkinFactories';
-import { createMember, signedInMember } from '../../support/factories';
+import { signedInMember } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
@@ -55,7 +55,10 @@ describe('POST /api/activities/:id/code (the rotating code)', () => {
     });
     const [row] = await server.db.select().from(activities).where(eq(activities.id, activity.id));
     expect(row!.checkinOpenedAt?.toISOString()).toBe(at('2026-11-25 13:40:07').toISOString());
-    const audits = await server.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity.open_checkin'), eq(auditLog.entityId, String(activity.id))));
+    const audits = await server.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'activity.open_checkin'), eq(auditLog.entityId, String(activity.id))));
     expect(audits).toHaveLength(1);
 
     setNow(at('2026-11-25 13:40:15'));
@@ -98,7 +101,12 @@ describe('POST /api/checkins', () => {
     expect(early).toMatchObject({ status: 409, code: 'conflict', reason: 'window_not_open', message: '签到尚未开始，13:30 起可以签到' });
     setNow(at('2026-11-25 13:30:00'));
     const result = await scan(client, codeFor(activity.id, server.clock.now()));
-    expect(result.attendance).toMatchObject({ status: 'present', method: 'scan', checkedInAt: at('2026-11-25 13:30:00').toISOString(), points: 2 });
+    expect(result.attendance).toMatchObject({
+      status: 'present',
+      method: 'scan',
+      checkedInAt: at('2026-11-25 13:30:00').toISOString(),
+      points: 2,
+    });
     expect(result.message).toBe('签到成功');
     expect(result.activity).toMatchObject({ id: activity.id, title: '创客沙龙' });
   });
@@ -123,7 +131,12 @@ describe('POST /api/checkins', () => {
     expect((await scan(last.client, codeFor(activity.id, server.clock.now()))).attendance.status).toBe('late');
     setNow(at('2026-11-25 14:30:01'));
     const failure = await refusal(scan(tooLate.client, codeFor(activity.id, server.clock.now())));
-    expect(failure).toMatchObject({ status: 409, code: 'deadline_passed', reason: 'window_closed', message: '签到已于 14:30 结束；如确已参加，请申请补签' });
+    expect(failure).toMatchObject({
+      status: 409,
+      code: 'deadline_passed',
+      reason: 'window_closed',
+      message: '签到已于 14:30 结束；如确已参加，请申请补签',
+    });
   });
 
   it('follows the unit’s own window and late threshold', async () => {
@@ -136,7 +149,9 @@ describe('POST /api/checkins', () => {
     setNow(at('2026-11-25 14:05:01'));
     expect((await scan(late.client, codeFor(activity.id, server.clock.now()))).attendance.status).toBe('late');
     setNow(at('2026-11-25 14:20:01'));
-    expect((await refusal(scan((await member()).client, codeFor(activity.id, server.clock.now())))).message).toBe('签到已于 14:20 结束；如确已参加，请申请补签');
+    expect((await refusal(scan((await member()).client, codeFor(activity.id, server.clock.now())))).message).toBe(
+      '签到已于 14:20 结束；如确已参加，请申请补签',
+    );
   });
 
   it('accepts the current and the previous slot, and refuses a code replayed too late', async () => {
@@ -162,12 +177,20 @@ describe('POST /api/checkins', () => {
     const { client } = await member();
     const genuine = codeFor(activity.id, server.clock.now());
     const tampered = genuine.slice(0, -1) + (genuine.endsWith('A') ? 'B' : 'A');
-    const otherKey = new CheckinCodes('another-secret-that-is-long-enough-for-hmac').sign({ activityId: activity.id, slot: slotOf(server.clock.now()) });
+    const otherKey = new CheckinCodes('another-secret-that-is-long-enough-for-hmac').sign({
+      activityId: activity.id,
+      slot: slotOf(server.clock.now()),
+    });
     const otherActivity = genuine.replace(`QD1.${activity.id}.`, `QD1.${activity.id + 1}.`);
     const future = codeFor(activity.id, new Date(server.clock.now().getTime() + 15_000));
     for (const token of [tampered, otherKey, otherActivity, future, 'hello', `QD1.${activity.id}.1.x`]) {
       const failure = await refusal(scan(client, token));
-      expect(failure).toMatchObject({ status: 400, code: 'invalid_input', reason: 'token_invalid', message: '签到码无效：请扫描组织者屏幕上的二维码' });
+      expect(failure).toMatchObject({
+        status: 400,
+        code: 'invalid_input',
+        reason: 'token_invalid',
+        message: '签到码无效：请扫描组织者屏幕上的二维码',
+      });
     }
     expect((await refusal(scan(client, ''))).message).toContain('请扫描或输入签到码');
     const rows = await server.db.select().from(attendance).where(eq(attendance.activityId, activity.id));
@@ -204,7 +227,10 @@ describe('POST /api/checkins', () => {
     expect((await scan(free.client, codeFor(activity.id, server.clock.now()))).attendance.status).toBe('present');
 
     // Through the API: the change applies to the next scan at once.
-    await organiser.client.call(api.schedules.updateSettings, { params: { unitId }, body: { windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: true } });
+    await organiser.client.call(api.schedules.updateSettings, {
+      params: { unitId },
+      body: { windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: true },
+    });
     const { client } = await member();
     const missing = await refusal(scan(client, codeFor(activity.id, server.clock.now())));
     expect(missing).toMatchObject({ status: 400, reason: 'location_required', message: '本单位开启了定位签到：请允许获取位置后重新扫码' });
@@ -233,16 +259,28 @@ describe('POST /api/checkins', () => {
     const token = codeFor(activity.id, server.clock.now());
     const answers = await Promise.all(Array.from({ length: 50 }, () => scan(client, token)));
     expect(new Set(answers.map((a) => JSON.stringify(a))).size).toBe(1);
-    const rows = await server.db.select().from(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, who.id)));
+    const rows = await server.db
+      .select()
+      .from(attendance)
+      .where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, who.id)));
     expect(rows).toHaveLength(1);
-    const points = await server.db.select({ n: sql<number>`count(*)::int`, sum: sql<number>`sum(points)::int` }).from(pointsLedger).where(eq(pointsLedger.memberId, who.id));
+    const points = await server.db
+      .select({ n: sql<number>`count(*)::int`, sum: sql<number>`sum(points)::int` })
+      .from(pointsLedger)
+      .where(eq(pointsLedger.memberId, who.id));
     expect(points[0]).toEqual({ n: 1, sum: 2 });
   });
 
   it('holds one row per member and activity in the database itself', async () => {
     const { activity, member } = await scene();
     const { member: who } = await member();
-    const values = { activityId: activity.id, memberId: who.id, status: 'present' as const, method: 'scan' as const, checkedInAt: server.clock.now() };
+    const values = {
+      activityId: activity.id,
+      memberId: who.id,
+      status: 'present' as const,
+      method: 'scan' as const,
+      checkedInAt: server.clock.now(),
+    };
     await server.db.insert(attendance).values(values);
     await expect(server.db.insert(attendance).values(values)).rejects.toMatchObject({ cause: { code: '23505' } });
   });

@@ -36,12 +36,18 @@ describe('demo fixed activity days', () => {
     const { member, client } = await clientOf('demo-unit-admin');
     const today = shanghaiDate(server.clock.now());
     const previous = formatMonth(today.month === 1 ? today.year - 1 : today.year, today.month === 1 ? 12 : today.month - 1);
-    const stats = await client.call(api.attendance.unitStats, { params: { unitId: member.unitId! }, query: { from: previous, to: formatMonth(today.year, today.month) } });
+    const stats = await client.call(api.attendance.unitStats, {
+      params: { unitId: member.unitId! },
+      query: { from: previous, to: formatMonth(today.year, today.month) },
+    });
     expect(stats.total.activities).toBeGreaterThanOrEqual(2);
     expect(stats.total.present).toBeGreaterThan(0);
     expect(stats.total.rate).toBeGreaterThan(0.5);
     const rules = await client.call(api.schedules.listRules, { params: { unitId: member.unitId! } });
-    expect(rules.items[0]).toMatchObject({ description: '每月 15 日 14:00', agenda: [{ title: '创客公开课' }, { title: '创客沙龙' }, { title: '党员大讨论' }] });
+    expect(rules.items[0]).toMatchObject({
+      description: '每月 15 日 14:00',
+      agenda: [{ title: '创客公开课' }, { title: '创客沙龙' }, { title: '党员大讨论' }],
+    });
 
     const secretary = await clientOf('demo-secretary');
     const board = await secretary.client.call(api.attendance.dashboard, { query: { from: previous, to: previous } });

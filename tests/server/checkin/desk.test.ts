@@ -23,13 +23,21 @@ describe('guests', () => {
     const organiser = await signedInMember(server, ['member', 'unit_admin']);
     const activity = await createActivity(server.db, { unitId: organiser.member.unitId!, startsAt: at('2026-11-25 14:00:00') });
     const guest = await signedInMember(server, ['member'], { name: '外单位党员' });
-    const invited = await organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: guest.member.phone } });
+    const invited = await organiser.client.call(api.activities.inviteGuest, {
+      params: { id: activity.id },
+      body: { phone: guest.member.phone },
+    });
     expect(invited).toMatchObject({ memberId: guest.member.id, name: '外单位党员' });
-    const [audit] = await server.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity.invite_guest'), eq(auditLog.entityId, String(activity.id))));
+    const [audit] = await server.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'activity.invite_guest'), eq(auditLog.entityId, String(activity.id))));
     expect(audit?.after).toEqual({ memberId: guest.member.id });
 
     setNow('2026-11-25 13:45:00');
-    expect((await guest.client.call(api.checkins.checkIn, { body: { token: codeFor(activity.id, server.clock.now()) } })).attendance.status).toBe('present');
+    expect(
+      (await guest.client.call(api.checkins.checkIn, { body: { token: codeFor(activity.id, server.clock.now()) } })).attendance.status,
+    ).toBe('present');
     const detail = await guest.client.call(api.activities.get, { params: { id: activity.id } });
     expect(detail.mine).toMatchObject({ relation: 'guest', myStatus: 'present', canRequestLeave: false, canRequestMakeup: false });
     const live = await organiser.client.call(api.activities.live, { params: { id: activity.id } });
@@ -40,12 +48,23 @@ describe('guests', () => {
   it('refuses unknown phones, members of the own unit and other units’ admins', async () => {
     const organiser = await signedInMember(server, ['unit_admin']);
     const activity = await createActivity(server.db, { unitId: organiser.member.unitId!, startsAt: at('2026-11-26 14:00:00') });
-    expect((await refusal(organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: '13000000000' } }))).status).toBe(404);
+    expect(
+      (await refusal(organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: '13000000000' } })))
+        .status,
+    ).toBe(404);
     const colleague = await createMember(server.db, { unitId: organiser.member.unitId });
-    expect((await refusal(organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: colleague.phone } }))).message).toBe('本单位党员无需邀请，可直接签到');
-    expect((await refusal(organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: '123' } }))).message).toContain('手机号应为 11 位');
+    expect(
+      (await refusal(organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: colleague.phone } })))
+        .message,
+    ).toBe('本单位党员无需邀请，可直接签到');
+    expect(
+      (await refusal(organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: '123' } }))).message,
+    ).toContain('手机号应为 11 位');
     const stranger = await signedInMember(server, ['unit_admin']);
-    expect((await refusal(stranger.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: colleague.phone } }))).status).toBe(403);
+    expect(
+      (await refusal(stranger.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: colleague.phone } })))
+        .status,
+    ).toBe(403);
   });
 });
 
@@ -53,10 +72,23 @@ describe('check-in settings', () => {
   it('starts from the defaults and keeps the late threshold inside the window', async () => {
     const organiser = await signedInMember(server, ['unit_admin']);
     const unitId = organiser.member.unitId!;
-    expect(await organiser.client.call(api.schedules.getSettings, { params: { unitId } })).toEqual({ windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: false });
-    const saved = await organiser.client.call(api.schedules.updateSettings, { params: { unitId }, body: { windowBeforeMinutes: 45, windowAfterMinutes: 20, lateAfterMinutes: 5, geofence: true } });
+    expect(await organiser.client.call(api.schedules.getSettings, { params: { unitId } })).toEqual({
+      windowBeforeMinutes: 30,
+      windowAfterMinutes: 30,
+      lateAfterMinutes: 10,
+      geofence: false,
+    });
+    const saved = await organiser.client.call(api.schedules.updateSettings, {
+      params: { unitId },
+      body: { windowBeforeMinutes: 45, windowAfterMinutes: 20, lateAfterMinutes: 5, geofence: true },
+    });
     expect(saved).toEqual({ windowBeforeMinutes: 45, windowAfterMinutes: 20, lateAfterMinutes: 5, geofence: true });
-    const bad = await refusal(organiser.client.call(api.schedules.updateSettings, { params: { unitId }, body: { windowBeforeMinutes: 30, windowAfterMinutes: 10, lateAfterMinutes: 15, geofence: false } }));
+    const bad = await refusal(
+      organiser.client.call(api.schedules.updateSettings, {
+        params: { unitId },
+        body: { windowBeforeMinutes: 30, windowAfterMinutes: 10, lateAfterMinutes: 15, geofence: false },
+      }),
+    );
     expect(bad.status).toBe(400);
     expect(bad.message).toContain('迟到时限不能晚于签到截止时间');
     const stranger = await signedInMember(server, ['unit_admin']);
@@ -82,10 +114,21 @@ describe('GET /api/units/:unitId/activities', () => {
       closesAt: at('2026-11-25 14:30:00').toISOString(),
       lateAfter: at('2026-11-25 14:10:00').toISOString(),
     });
-    const october = await organiser.client.call(api.activities.listForUnit, { params: { unitId }, query: { from: '2026-10-01', to: '2026-10-31' } });
+    const october = await organiser.client.call(api.activities.listForUnit, {
+      params: { unitId },
+      query: { from: '2026-10-01', to: '2026-10-31' },
+    });
     expect(october.items.map((a) => [a.title, a.phase])).toEqual([['上个月的活动', 'ended']]);
-    expect((await refusal(organiser.client.call(api.activities.listForUnit, { params: { unitId }, query: { from: '2026-10-31', to: '2026-10-01' } }))).message).toContain('结束日期不能早于开始日期');
-    expect((await refusal(organiser.client.call(api.activities.listForUnit, { params: { unitId }, query: { from: '2026-02-30' } }))).message).toContain('日期格式应为 YYYY-MM-DD');
+    expect(
+      (
+        await refusal(
+          organiser.client.call(api.activities.listForUnit, { params: { unitId }, query: { from: '2026-10-31', to: '2026-10-01' } }),
+        )
+      ).message,
+    ).toContain('结束日期不能早于开始日期');
+    expect(
+      (await refusal(organiser.client.call(api.activities.listForUnit, { params: { unitId }, query: { from: '2026-02-30' } }))).message,
+    ).toContain('日期格式应为 YYYY-MM-DD');
     expect(open.id).toBeGreaterThan(0);
   });
 });

@@ -28,7 +28,10 @@ describe('activity days with the server process in America/Los_Angeles', () => {
     const organiser = await signedInMember(server, ['member', 'unit_admin']);
     const unitId = organiser.member.unitId!;
     const member = await signedInMember(server, ['member'], { unitId });
-    const { rule } = await organiser.client.call(api.schedules.createRule, { params: { unitId }, body: { dayOfMonth: 5, startTime: '14:00', placeName: '党群服务中心' } });
+    const { rule } = await organiser.client.call(api.schedules.createRule, {
+      params: { unitId },
+      body: { dayOfMonth: 5, startTime: '14:00', placeName: '党群服务中心' },
+    });
     const rows = await server.db.select().from(activities).where(eq(activities.ruleId, rule.id)).orderBy(asc(activities.startsAt));
     // LA springs forward on 2027-03-14; Shanghai stays at 14:00 = 06:00 UTC.
     expect(rows.map((r) => [r.occurrenceDate, r.startsAt.toISOString()])).toEqual([

@@ -14,7 +14,11 @@ afterAll(() => server.close());
 async function upload(client: ApiClient, activityId: number, file: Buffer, name: string) {
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(file)]), name);
-  const response = await fetch(client.url(api.activities.uploadPhoto, { params: { id: activityId } }), { method: 'POST', headers: client.headers(), body: form });
+  const response = await fetch(client.url(api.activities.uploadPhoto, { params: { id: activityId } }), {
+    method: 'POST',
+    headers: client.headers(),
+    body: form,
+  });
   return { status: response.status, body: (await response.json()) as { id?: number; url?: string; error?: { message: string } } };
 }
 
@@ -59,7 +63,9 @@ describe('activity photos', () => {
     const text = await upload(organiser.client, activity.id, Buffer.from('这不是图片'), 'photo.jpg');
     expect(text.status).toBe(415);
     expect(text.body.error?.message).toBe('照片应为 JPEG、PNG 或 WebP 图片');
-    const small = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } }).png().toBuffer();
+    const small = await sharp({ create: { width: 40, height: 30, channels: 3, background: '#fff' } })
+      .png()
+      .toBuffer();
     for (let i = 0; i < 9; i += 1) expect((await upload(organiser.client, activity.id, small, `${i}.png`)).status).toBe(201);
     const tenth = await upload(organiser.client, activity.id, small, '9.png');
     expect(tenth.status).toBe(409);

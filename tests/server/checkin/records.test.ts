@@ -10,7 +10,8 @@ let server: TestServer;
 function setNow(local: string): void {
   server.clock.advance(at(local).getTime() - server.clock.now().getTime());
 }
-const scan = (client: ApiClient, activityId: number) => client.call(api.checkins.checkIn, { body: { token: codeFor(activityId, server.clock.now()) } });
+const scan = (client: ApiClient, activityId: number) =>
+  client.call(api.checkins.checkIn, { body: { token: codeFor(activityId, server.clock.now()) } });
 
 /**
  * October 2026 at unit A (4 roster members, the organiser is not one):
@@ -70,22 +71,55 @@ afterAll(() => server.close());
 describe('GET /api/units/:unitId/attendance-stats', () => {
   it('computes (present + late) / (expected − leave) per month, counting only activities whose window has closed', async () => {
     setNow('2026-11-05 14:20:00');
-    const open = await organiser.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-10', to: '2026-11' } });
+    const open = await organiser.client.call(api.attendance.unitStats, {
+      params: { unitId: unitA },
+      query: { from: '2026-10', to: '2026-11' },
+    });
     expect(open.unit).toEqual({ id: unitA, name: '甲单位' });
     expect(open.months[0]).toEqual({ month: '2026-10', activities: 2, expected: 8, present: 4, late: 1, leave: 1, absent: 2, rate: 5 / 7 });
     expect(open.months[1]).toEqual({ month: '2026-11', activities: 0, expected: 0, present: 0, late: 0, leave: 0, absent: 0, rate: null });
 
     setNow('2026-11-05 14:30:01');
-    const closed = await organiser.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-10', to: '2026-11' } });
-    expect(closed.months[1]).toEqual({ month: '2026-11', activities: 1, expected: 4, present: 1, late: 0, leave: 0, absent: 3, rate: 0.25 });
+    const closed = await organiser.client.call(api.attendance.unitStats, {
+      params: { unitId: unitA },
+      query: { from: '2026-10', to: '2026-11' },
+    });
+    expect(closed.months[1]).toEqual({
+      month: '2026-11',
+      activities: 1,
+      expected: 4,
+      present: 1,
+      late: 0,
+      leave: 0,
+      absent: 3,
+      rate: 0.25,
+    });
     expect(closed.total).toEqual({ activities: 3, expected: 12, present: 5, late: 1, leave: 1, absent: 5, rate: 6 / 11 });
   });
 
   it('refuses bad month ranges and a unit admin of another unit', async () => {
-    expect((await refusal(organiser.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-13', to: '2026-11' } }))).message).toContain('月份格式应为 YYYY-MM');
-    expect((await refusal(organiser.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-11', to: '2026-10' } }))).message).toContain('结束月份不能早于开始月份');
+    expect(
+      (
+        await refusal(
+          organiser.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-13', to: '2026-11' } }),
+        )
+      ).message,
+    ).toContain('月份格式应为 YYYY-MM');
+    expect(
+      (
+        await refusal(
+          organiser.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-11', to: '2026-10' } }),
+        )
+      ).message,
+    ).toContain('结束月份不能早于开始月份');
     const stranger = await signedInMember(server, ['unit_admin'], { unitId: unitB });
-    expect((await refusal(stranger.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-10', to: '2026-10' } }))).status).toBe(403);
+    expect(
+      (
+        await refusal(
+          stranger.client.call(api.attendance.unitStats, { params: { unitId: unitA }, query: { from: '2026-10', to: '2026-10' } }),
+        )
+      ).status,
+    ).toBe(403);
   });
 });
 
@@ -95,7 +129,16 @@ describe('GET /api/attendance-dashboard', () => {
     const board = await secretary.client.call(api.attendance.dashboard, { query: { from: '2026-10', to: '2026-10' } });
     const a = board.units.find((u) => u.unitId === unitA)!;
     const b = board.units.find((u) => u.unitId === unitB)!;
-    expect(a).toMatchObject({ unitName: '甲单位', groupName: '第九片组', activities: 2, expected: 8, present: 4, late: 1, leave: 1, absent: 2 });
+    expect(a).toMatchObject({
+      unitName: '甲单位',
+      groupName: '第九片组',
+      activities: 2,
+      expected: 8,
+      present: 4,
+      late: 1,
+      leave: 1,
+      absent: 2,
+    });
     expect(b).toMatchObject({ activities: 1, expected: 2, present: 1, late: 0, leave: 0, absent: 1, rate: 0.5 });
     const group = board.groups.find((g) => g.groupId === groupId)!;
     expect(group).toMatchObject({ groupName: '第九片组', units: 2, activities: 3, expected: 10, present: 5, late: 1, leave: 1, absent: 3 });
@@ -121,11 +164,36 @@ describe('GET /api/units/:unitId/attendance-export', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(Buffer.from(await response.arrayBuffer()) as unknown as ArrayBuffer);
     const sheet = workbook.getWorksheet('活动台账')!;
-    const rows = sheet.getSheetValues().slice(2).map((row) => (row as unknown[]).slice(1));
-    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(['活动时间', '活动名称', '地点', '姓名', '支部', '身份', '状态', '签到方式', '签到时间', '活动积分']);
+    const rows = sheet
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1));
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual([
+      '活动时间',
+      '活动名称',
+      '地点',
+      '姓名',
+      '支部',
+      '身份',
+      '状态',
+      '签到方式',
+      '签到时间',
+      '活动积分',
+    ]);
     // Oct 15: 4 roster members + the guest; Oct 25: 4.
     expect(rows).toHaveLength(9);
-    expect(rows.find((r) => r[1] === '创客公开课' && r[3] === '甲党员2')).toEqual(['2026-10-15 14:00', '创客公开课', '党群服务中心', '甲党员2', '', '应到', '迟到', '扫码签到', '2026-10-15 14:15:00', 1]);
+    expect(rows.find((r) => r[1] === '创客公开课' && r[3] === '甲党员2')).toEqual([
+      '2026-10-15 14:00',
+      '创客公开课',
+      '党群服务中心',
+      '甲党员2',
+      '',
+      '应到',
+      '迟到',
+      '扫码签到',
+      '2026-10-15 14:15:00',
+      1,
+    ]);
     expect(rows.find((r) => r[1] === '创客公开课' && r[3] === '甲党员3')?.slice(5, 8)).toEqual(['应到', '请假', '']);
     expect(rows.find((r) => r[1] === '创客公开课' && r[3] === '外单位嘉宾')?.slice(5, 8)).toEqual(['列席', '出席', '扫码签到']);
     expect(rows.find((r) => r[1] === '创客沙龙' && r[3] === '甲党员4')?.slice(6, 10)).toEqual(['出席', '补签', '2026-10-25 15:00:00', 1]);
@@ -157,7 +225,11 @@ describe('my history and points', () => {
   it('sums my 活动积分 from the ledger', async () => {
     const points = await m[0]!.client.call(api.attendance.myPoints, {});
     expect(points.totalPoints).toBe(6);
-    expect(points.items.map((p) => p.reason)).toEqual(['活动积分：出席「党员大讨论」', '活动积分：出席「创客沙龙」', '活动积分：出席「创客公开课」']);
+    expect(points.items.map((p) => p.reason)).toEqual([
+      '活动积分：出席「党员大讨论」',
+      '活动积分：出席「创客沙龙」',
+      '活动积分：出席「创客公开课」',
+    ]);
     expect((await m[3]!.client.call(api.attendance.myPoints, {})).totalPoints).toBe(1);
     expect((await m[2]!.client.call(api.attendance.myPoints, {})).totalPoints).toBe(0);
   });
@@ -188,7 +260,9 @@ describe('GET /api/activities/:id/live', () => {
   it('is refused to members and other units', async () => {
     expect((await refusal(m[0]!.client.call(api.activities.live, { params: { id: ids.oct15! } }))).status).toBe(403);
     const stranger = await signedInMember(server, ['unit_admin'], { unitId: unitB });
-    expect((await refusal(stranger.client.call(api.activities.live, { params: { id: ids.oct15! } }))).message).toBe('只能查看和管理本单位的活动');
+    expect((await refusal(stranger.client.call(api.activities.live, { params: { id: ids.oct15! } }))).message).toBe(
+      '只能查看和管理本单位的活动',
+    );
   });
 });
 

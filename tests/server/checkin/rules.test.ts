@@ -22,7 +22,13 @@ const agenda = [
 
 async function ruleActivities(ruleId: number) {
   return server.db
-    .select({ id: activities.id, date: activities.occurrenceDate, startsAt: activities.startsAt, title: activities.title, movedFrom: activities.movedFrom })
+    .select({
+      id: activities.id,
+      date: activities.occurrenceDate,
+      startsAt: activities.startsAt,
+      title: activities.title,
+      movedFrom: activities.movedFrom,
+    })
     .from(activities)
     .where(eq(activities.ruleId, ruleId))
     .orderBy(asc(activities.startsAt));
@@ -36,7 +42,9 @@ const shanghai = (d: Date) => new Date(d.getTime() + 8 * 3600_000).toISOString()
 
 describe('POST /api/units/:unitId/activity-rules', () => {
   it('should require authentication', async () => {
-    const failure = await refusal(server.client.call(api.schedules.createRule, { params: { unitId: 1 }, body: { dayOfMonth: 15, startTime: '14:00', ...place } }));
+    const failure = await refusal(
+      server.client.call(api.schedules.createRule, { params: { unitId: 1 }, body: { dayOfMonth: 15, startTime: '14:00', ...place } }),
+    );
     expect(failure.status).toBe(401);
   });
 
@@ -46,19 +54,34 @@ describe('POST /api/units/:unitId/activity-rules', () => {
       params: { unitId: member.unitId! },
       body: { dayOfMonth: 15, startTime: '14:00', durationMinutes: 150, title: '党员固定活动日', agenda, ...place },
     });
-    expect(saved.rule).toMatchObject({ scope: 'unit', cadence: 'monthly', dayOfMonth: 15, weekday: null, description: '每月 15 日 14:00', agenda });
+    expect(saved.rule).toMatchObject({
+      scope: 'unit',
+      cadence: 'monthly',
+      dayOfMonth: 15,
+      weekday: null,
+      description: '每月 15 日 14:00',
+      agenda,
+    });
     expect(saved.generation).toEqual({ created: 3, updated: 0, removed: 0, kept: 0 });
     // The clock stands at 2026-11-20 09:00: the 15th of November has passed.
     const rows = await ruleActivities(saved.rule.id);
     expect(rows.map((r) => r.date)).toEqual(['2026-12-15', '2027-01-15', '2027-02-15']);
     expect(rows.map((r) => shanghai(r.startsAt))).toEqual(['2026-12-15 14:00', '2027-01-15 14:00', '2027-02-15 14:00']);
-    const [audit] = await server.db.select().from(auditLog).where(and(eq(auditLog.action, 'activity_rule.create'), eq(auditLog.entityId, String(saved.rule.id))));
+    const [audit] = await server.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'activity_rule.create'), eq(auditLog.entityId, String(saved.rule.id))));
     expect(audit?.actorId).toBe(member.id);
   });
 
   it.each([1, 10, 20, 28, 31])('refuses the %s th with a Chinese reason', async (day) => {
     const { member, client } = await signedInMember(server, ['member', 'unit_admin']);
-    const failure = await refusal(client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { dayOfMonth: day, startTime: '14:00', ...place } }));
+    const failure = await refusal(
+      client.call(api.schedules.createRule, {
+        params: { unitId: member.unitId! },
+        body: { dayOfMonth: day, startTime: '14:00', ...place },
+      }),
+    );
     expect(failure.status).toBe(400);
     expect(failure.code).toBe('invalid_input');
     expect(failure.message).toContain(`固定活动日只能定在每月 5 日、15 日或 25 日，不能定在 ${day} 日`);
@@ -69,22 +92,49 @@ describe('POST /api/units/:unitId/activity-rules', () => {
   it('refuses a missing day, a malformed time and half a coordinate', async () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const unitId = member.unitId!;
-    expect((await refusal(client.call(api.schedules.createRule, { params: { unitId }, body: { startTime: '14:00', ...place } }))).message).toContain('请选择每月 5 日、15 日或 25 日');
-    expect((await refusal(client.call(api.schedules.createRule, { params: { unitId }, body: { dayOfMonth: 5, startTime: '24:00', ...place } }))).message).toContain('时间格式应为 HH:MM');
-    expect((await refusal(client.call(api.schedules.createRule, { params: { unitId }, body: { dayOfMonth: 5, startTime: '14:00', latitude: 30.2, ...place } }))).message).toContain('经纬度需同时填写');
+    expect(
+      (await refusal(client.call(api.schedules.createRule, { params: { unitId }, body: { startTime: '14:00', ...place } }))).message,
+    ).toContain('请选择每月 5 日、15 日或 25 日');
+    expect(
+      (await refusal(client.call(api.schedules.createRule, { params: { unitId }, body: { dayOfMonth: 5, startTime: '24:00', ...place } })))
+        .message,
+    ).toContain('时间格式应为 HH:MM');
+    expect(
+      (
+        await refusal(
+          client.call(api.schedules.createRule, {
+            params: { unitId },
+            body: { dayOfMonth: 5, startTime: '14:00', latitude: 30.2, ...place },
+          }),
+        )
+      ).message,
+    ).toContain('经纬度需同时填写');
   });
 
   it('is held by a CHECK in the database too', async () => {
     const { member } = await signedInMember(server, ['unit_admin']);
     await expect(
-      server.db.insert(activityRules).values({ unitId: member.unitId!, cadence: 'monthly', dayOfMonth: 20, startTime: '14:00', durationMinutes: 60, title: 'x', placeName: 'x' }),
+      server.db.insert(activityRules).values({
+        unitId: member.unitId!,
+        cadence: 'monthly',
+        dayOfMonth: 20,
+        startTime: '14:00',
+        durationMinutes: 60,
+        title: 'x',
+        placeName: 'x',
+      }),
     ).rejects.toMatchObject({ cause: { code: '23514' } });
   });
 
   it('keeps one rule per unit: a second one is refused', async () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
-    await client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { dayOfMonth: 5, startTime: '09:00', ...place } });
-    const failure = await refusal(client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { dayOfMonth: 25, startTime: '09:00', ...place } }));
+    await client.call(api.schedules.createRule, {
+      params: { unitId: member.unitId! },
+      body: { dayOfMonth: 5, startTime: '09:00', ...place },
+    });
+    const failure = await refusal(
+      client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { dayOfMonth: 25, startTime: '09:00', ...place } }),
+    );
     expect(failure.status).toBe(409);
     expect(failure.message).toBe('该范围已设定固定活动日规则，请修改现有规则');
   });
@@ -92,18 +142,31 @@ describe('POST /api/units/:unitId/activity-rules', () => {
   it('sets a rule for one branch of the unit, not of another unit', async () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const branch = await createBranch(server.db, member.unitId!, '园区第一党支部');
-    const saved = await client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { branchId: branch.id, dayOfMonth: 25, startTime: '19:00', ...place } });
+    const saved = await client.call(api.schedules.createRule, {
+      params: { unitId: member.unitId! },
+      body: { branchId: branch.id, dayOfMonth: 25, startTime: '19:00', ...place },
+    });
     expect(saved.rule).toMatchObject({ scope: 'branch', branch: { id: branch.id, name: '园区第一党支部' } });
     const other = await signedInMember(server, ['unit_admin']);
     const foreignBranch = await createBranch(server.db, other.member.unitId!);
-    const failure = await refusal(client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { branchId: foreignBranch.id, dayOfMonth: 5, startTime: '19:00', ...place } }));
+    const failure = await refusal(
+      client.call(api.schedules.createRule, {
+        params: { unitId: member.unitId! },
+        body: { branchId: foreignBranch.id, dayOfMonth: 5, startTime: '19:00', ...place },
+      }),
+    );
     expect(failure.status).toBe(404);
   });
 
   it('refuses a unit admin of another unit and a plain member', async () => {
     const { member } = await signedInMember(server, ['unit_admin']);
     const stranger = await signedInMember(server, ['unit_admin']);
-    const failure = await refusal(stranger.client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { dayOfMonth: 5, startTime: '09:00', ...place } }));
+    const failure = await refusal(
+      stranger.client.call(api.schedules.createRule, {
+        params: { unitId: member.unitId! },
+        body: { dayOfMonth: 5, startTime: '09:00', ...place },
+      }),
+    );
     expect(failure.status).toBe(403);
     expect(failure.message).toBe('只能查看和管理本单位的活动');
     const plain = await signedInMember(server, ['member'], { unitId: member.unitId });
@@ -121,9 +184,14 @@ describe('weekly rules of host sites', () => {
     const withMember = await client.call(api.schedules.attachMember, { params: { id: site.id }, body: { memberId: mobile.id } });
     expect(withMember.members.map((m) => m.id)).toEqual([mobile.id]);
     expect(withMember.members[0]!.phoneMasked).toMatch(/^\d{3}\*{4}\d{4}$/);
-    expect((await refusal(client.call(api.schedules.attachMember, { params: { id: site.id }, body: { memberId: fixed.id } }))).message).toBe('只有流动党员可以编入服务点');
+    expect(
+      (await refusal(client.call(api.schedules.attachMember, { params: { id: site.id }, body: { memberId: fixed.id } }))).message,
+    ).toBe('只有流动党员可以编入服务点');
 
-    const saved = await client.call(api.schedules.createRule, { params: { unitId }, body: { hostSiteId: site.id, startTime: '19:00', durationMinutes: 90, ...place } });
+    const saved = await client.call(api.schedules.createRule, {
+      params: { unitId },
+      body: { hostSiteId: site.id, startTime: '19:00', durationMinutes: 90, ...place },
+    });
     expect(saved.rule).toMatchObject({ scope: 'host_site', cadence: 'weekly', weekday: 3, dayOfMonth: null, description: '每周三 19:00' });
     const rows = await ruleActivities(saved.rule.id);
     // 2026-11-20 is a Friday: Wednesdays from Nov 25 up to Feb 17 (Feb 20 exclusive).
@@ -132,7 +200,12 @@ describe('weekly rules of host sites', () => {
     expect(rows).toHaveLength(13);
     expect(rows.every((r) => new Date(`${r.date}T00:00:00Z`).getUTCDay() === 3)).toBe(true);
 
-    const monthly = await refusal(client.call(api.schedules.createRule, { params: { unitId }, body: { hostSiteId: site.id, dayOfMonth: 15, startTime: '19:00', ...place } }));
+    const monthly = await refusal(
+      client.call(api.schedules.createRule, {
+        params: { unitId },
+        body: { hostSiteId: site.id, dayOfMonth: 15, startTime: '19:00', ...place },
+      }),
+    );
     expect(monthly.message).toContain('流动党员服务点按周安排活动，不设每月日期');
 
     const detached = await client.call(api.schedules.detachMember, { params: { id: site.id }, body: { memberId: mobile.id } });
@@ -147,7 +220,10 @@ describe('another unit’s admin', () => {
     const site = await client.call(api.schedules.createHostSite, { params: { unitId }, body: { name: '流动党员服务站' } });
     const mobile = await createMember(server.db, { unitId, kind: 'mobile' });
     await client.call(api.schedules.attachMember, { params: { id: site.id }, body: { memberId: mobile.id } });
-    const { rule } = await client.call(api.schedules.createRule, { params: { unitId }, body: { dayOfMonth: 15, startTime: '14:00', ...place } });
+    const { rule } = await client.call(api.schedules.createRule, {
+      params: { unitId },
+      body: { dayOfMonth: 15, startTime: '14:00', ...place },
+    });
     const stranger = (await signedInMember(server, ['unit_admin'])).client;
     const attempts = [
       () => stranger.call(api.schedules.listHostSites, { params: { unitId } }),
@@ -156,10 +232,16 @@ describe('another unit’s admin', () => {
       () => stranger.call(api.schedules.detachMember, { params: { id: site.id }, body: { memberId: mobile.id } }),
       () => stranger.call(api.schedules.updateRule, { params: { id: rule.id }, body: { dayOfMonth: 25, startTime: '09:00', ...place } }),
       () => stranger.call(api.schedules.deleteRule, { params: { id: rule.id } }),
-      () => stranger.call(api.schedules.updateSettings, { params: { unitId }, body: { windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: true } }),
+      () =>
+        stranger.call(api.schedules.updateSettings, {
+          params: { unitId },
+          body: { windowBeforeMinutes: 30, windowAfterMinutes: 30, lateAfterMinutes: 10, geofence: true },
+        }),
     ];
     for (const attempt of attempts) expect(await refusal(attempt())).toMatchObject({ status: 403, message: '只能查看和管理本单位的活动' });
-    expect((await client.call(api.schedules.listHostSites, { params: { unitId } })).items).toMatchObject([{ id: site.id, members: [{ id: mobile.id }] }]);
+    expect((await client.call(api.schedules.listHostSites, { params: { unitId } })).items).toMatchObject([
+      { id: site.id, members: [{ id: mobile.id }] },
+    ]);
     expect((await client.call(api.schedules.listRules, { params: { unitId } })).items).toMatchObject([{ id: rule.id, dayOfMonth: 15 }]);
     expect((await client.call(api.schedules.getSettings, { params: { unitId } })).geofence).toBe(false);
   });
@@ -171,13 +253,19 @@ describe('PUT /api/activity-rules/:id — keeping generated activities up to dat
     const unitId = member.unitId!;
     // Start from 2026-10-01 so that one occurrence is already in the past when the rule changes.
     setNow('2026-10-01 09:00:00');
-    const { rule } = await client.call(api.schedules.createRule, { params: { unitId }, body: { dayOfMonth: 15, startTime: '14:00', ...place } });
+    const { rule } = await client.call(api.schedules.createRule, {
+      params: { unitId },
+      body: { dayOfMonth: 15, startTime: '14:00', ...place },
+    });
     expect((await ruleActivities(rule.id)).map((r) => r.date)).toEqual(['2026-10-15', '2026-11-15', '2026-12-15']);
 
     // Oct 15 is held; the Dec 15 occurrence is moved because it clashes with something.
     setNow('2026-11-01 09:00:00');
     const dec = (await ruleActivities(rule.id)).find((r) => r.date === '2026-12-15')!;
-    await client.call(api.activities.move, { params: { id: dec.id }, body: { date: '2026-12-14', startTime: '14:00', reason: '15 日园区停电检修' } });
+    await client.call(api.activities.move, {
+      params: { id: dec.id },
+      body: { date: '2026-12-14', startTime: '14:00', reason: '15 日园区停电检修' },
+    });
     const nov = (await ruleActivities(rule.id)).find((r) => r.date === '2026-11-15')!;
 
     const changed = await client.call(api.schedules.updateRule, {
@@ -197,23 +285,38 @@ describe('PUT /api/activity-rules/:id — keeping generated activities up to dat
 
     // Changing only the time updates the untouched ones in place (same ids).
     const before = await ruleActivities(rule.id);
-    const again = await client.call(api.schedules.updateRule, { params: { id: rule.id }, body: { dayOfMonth: 25, startTime: '15:00', title: '主题党日', ...place } });
+    const again = await client.call(api.schedules.updateRule, {
+      params: { id: rule.id },
+      body: { dayOfMonth: 25, startTime: '15:00', title: '主题党日', ...place },
+    });
     expect(again.generation).toEqual({ created: 0, updated: 3, removed: 0, kept: 1 });
     const after = await ruleActivities(rule.id);
     expect(after.map((r) => r.id)).toEqual(before.map((r) => r.id));
     expect(after.filter((r) => r.date?.endsWith('-25')).map((r) => shanghai(r.startsAt).slice(11))).toEqual(['15:00', '15:00', '15:00']);
 
-    expect((await refusal(client.call(api.schedules.updateRule, { params: { id: rule.id }, body: { dayOfMonth: 16, startTime: '15:00', ...place } }))).message).toContain('不能定在 16 日');
+    expect(
+      (
+        await refusal(
+          client.call(api.schedules.updateRule, { params: { id: rule.id }, body: { dayOfMonth: 16, startTime: '15:00', ...place } }),
+        )
+      ).message,
+    ).toContain('不能定在 16 日');
   });
 
   it('crosses the year end and keeps an opened occurrence when the rule changes', async () => {
     setNow('2026-12-20 10:00:00');
     const { member, client } = await signedInMember(server, ['unit_admin']);
-    const { rule } = await client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { dayOfMonth: 5, startTime: '14:00', ...place } });
+    const { rule } = await client.call(api.schedules.createRule, {
+      params: { unitId: member.unitId! },
+      body: { dayOfMonth: 5, startTime: '14:00', ...place },
+    });
     const rows = await ruleActivities(rule.id);
     expect(rows.map((r) => r.date)).toEqual(['2027-01-05', '2027-02-05', '2027-03-05']);
     await server.db.update(activities).set({ checkinOpenedAt: server.clock.now() }).where(eq(activities.id, rows[0]!.id));
-    const changed = await client.call(api.schedules.updateRule, { params: { id: rule.id }, body: { dayOfMonth: 25, startTime: '14:00', ...place } });
+    const changed = await client.call(api.schedules.updateRule, {
+      params: { id: rule.id },
+      body: { dayOfMonth: 25, startTime: '14:00', ...place },
+    });
     expect(changed.generation).toEqual({ created: 3, updated: 0, removed: 2, kept: 1 });
     expect((await ruleActivities(rule.id)).map((r) => r.date)).toEqual(['2026-12-25', '2027-01-05', '2027-01-25', '2027-02-25']);
   });
@@ -221,12 +324,18 @@ describe('PUT /api/activity-rules/:id — keeping generated activities up to dat
   it('deletes a rule with its untouched occurrences and keeps held ones', async () => {
     setNow('2027-01-02 10:00:00');
     const { member, client } = await signedInMember(server, ['unit_admin']);
-    const { rule } = await client.call(api.schedules.createRule, { params: { unitId: member.unitId! }, body: { dayOfMonth: 5, startTime: '14:00', ...place } });
+    const { rule } = await client.call(api.schedules.createRule, {
+      params: { unitId: member.unitId! },
+      body: { dayOfMonth: 5, startTime: '14:00', ...place },
+    });
     setNow('2027-01-06 10:00:00');
     const colleague = await signedInMember(server, ['unit_admin'], { unitId: member.unitId });
     const removed = await colleague.client.call(api.schedules.deleteRule, { params: { id: rule.id } });
     expect(removed).toEqual({ created: 0, updated: 0, removed: 2, kept: 0 });
-    const left = await server.db.select({ date: activities.occurrenceDate, ruleId: activities.ruleId }).from(activities).where(eq(activities.unitId, member.unitId!));
+    const left = await server.db
+      .select({ date: activities.occurrenceDate, ruleId: activities.ruleId })
+      .from(activities)
+      .where(eq(activities.unitId, member.unitId!));
     expect(left).toEqual([{ date: '2027-01-05', ruleId: null }]);
   });
 });
@@ -236,13 +345,24 @@ describe('moving and adding activities', () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const now = server.clock.now();
     const activity = await createActivity(server.db, { unitId: member.unitId!, startsAt: new Date(now.getTime() + 5 * 86400_000) });
-    const moved = await client.call(api.activities.move, { params: { id: activity.id }, body: { date: '2027-03-26', startTime: '14:00', reason: '25 日是星期日' } });
+    const moved = await client.call(api.activities.move, {
+      params: { id: activity.id },
+      body: { date: '2027-03-26', startTime: '14:00', reason: '25 日是星期日' },
+    });
     expect(moved.moved).toEqual({ from: activity.startsAt.toISOString(), reason: '25 日是星期日' });
     expect(moved.startsAt).toBe(at('2027-03-26 14:00:00').toISOString());
-    expect((await refusal(client.call(api.activities.move, { params: { id: activity.id }, body: { date: '2027-03-27', startTime: '14:00', reason: '' } }))).message).toContain('请写明调整原因');
+    expect(
+      (
+        await refusal(
+          client.call(api.activities.move, { params: { id: activity.id }, body: { date: '2027-03-27', startTime: '14:00', reason: '' } }),
+        )
+      ).message,
+    ).toContain('请写明调整原因');
 
     const held = await createActivity(server.db, { unitId: member.unitId!, startsAt: new Date(now.getTime() - 3600_000) });
-    const failure = await refusal(client.call(api.activities.move, { params: { id: held.id }, body: { date: '2027-03-27', startTime: '14:00', reason: '补开' } }));
+    const failure = await refusal(
+      client.call(api.activities.move, { params: { id: held.id }, body: { date: '2027-03-27', startTime: '14:00', reason: '补开' } }),
+    );
     expect(failure.status).toBe(409);
     expect(failure.reason).toBe('activity_held');
     expect(failure.message).toBe('活动已开始、已开启签到或已有人签到，不能再调整时间');
@@ -252,12 +372,29 @@ describe('moving and adding activities', () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const created = await client.call(api.activities.createExtra, {
       params: { unitId: member.unitId! },
-      body: { title: '七一主题党日', date: '2027-07-01', startTime: '09:00', agenda: [{ kind: 'branch_general_meeting', title: '支部党员大会' }], ...place },
+      body: {
+        title: '七一主题党日',
+        date: '2027-07-01',
+        startTime: '09:00',
+        agenda: [{ kind: 'branch_general_meeting', title: '支部党员大会' }],
+        ...place,
+      },
     });
-    expect(created).toMatchObject({ origin: 'extra', title: '七一主题党日', startsAt: at('2027-07-01 09:00:00').toISOString(), canOrganise: true });
-    const edited = await client.call(api.activities.update, { params: { id: created.id }, body: { materials: '《党章》第一章', summary: '到会 12 人，学习党章并开展讨论。' } });
+    expect(created).toMatchObject({
+      origin: 'extra',
+      title: '七一主题党日',
+      startsAt: at('2027-07-01 09:00:00').toISOString(),
+      canOrganise: true,
+    });
+    const edited = await client.call(api.activities.update, {
+      params: { id: created.id },
+      body: { materials: '《党章》第一章', summary: '到会 12 人，学习党章并开展讨论。' },
+    });
     expect(edited).toMatchObject({ materials: '《党章》第一章', summary: '到会 12 人，学习党章并开展讨论。' });
-    const count = await server.db.select({ n: sql<number>`count(*)::int` }).from(auditLog).where(eq(auditLog.entityId, String(created.id)));
+    const count = await server.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(auditLog)
+      .where(eq(auditLog.entityId, String(created.id)));
     expect(count[0]!.n).toBeGreaterThanOrEqual(2);
   });
 
@@ -269,45 +406,77 @@ describe('moving and adding activities', () => {
     const foreign = await refusal(stranger.client.call(api.activities.createExtra, { params: { unitId }, body }));
     expect(foreign).toMatchObject({ status: 403, message: '只能查看和管理本单位的活动' });
     const foreignBranch = await createBranch(server.db, stranger.member.unitId!);
-    expect(await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, branchId: foreignBranch.id } }))).toMatchObject({
+    expect(
+      await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, branchId: foreignBranch.id } })),
+    ).toMatchObject({
       status: 404,
       message: '本单位的支部不存在',
     });
     const foreignSite = await createHostSite(server.db, stranger.member.unitId!);
-    expect(await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, hostSiteId: foreignSite.id } }))).toMatchObject({
+    expect(
+      await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, hostSiteId: foreignSite.id } })),
+    ).toMatchObject({
       status: 404,
       message: '本单位的流动党员服务点不存在',
     });
     const branch = await createBranch(server.db, unitId);
     const site = await createHostSite(server.db, unitId);
-    expect(await refusal(client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, branchId: branch.id, hostSiteId: site.id } }))).toMatchObject({
+    expect(
+      await refusal(
+        client.call(api.activities.createExtra, { params: { unitId }, body: { ...body, branchId: branch.id, hostSiteId: site.id } }),
+      ),
+    ).toMatchObject({
       status: 400,
       message: '活动只能属于单位、某个支部或某个服务点之一',
     });
-    const count = await server.db.select({ n: sql<number>`count(*)::int` }).from(activities).where(eq(activities.unitId, unitId));
+    const count = await server.db
+      .select({ n: sql<number>`count(*)::int` })
+      .from(activities)
+      .where(eq(activities.unitId, unitId));
     expect(count[0]!.n).toBe(0);
   });
 
   it('refuses editing or moving an activity to another unit’s admin', async () => {
     const { member } = await signedInMember(server, ['unit_admin']);
-    const activity = await createActivity(server.db, { unitId: member.unitId!, startsAt: new Date(server.clock.now().getTime() + 5 * 86400_000) });
+    const activity = await createActivity(server.db, {
+      unitId: member.unitId!,
+      startsAt: new Date(server.clock.now().getTime() + 5 * 86400_000),
+    });
     const stranger = await signedInMember(server, ['unit_admin']);
-    expect((await refusal(stranger.client.call(api.activities.update, { params: { id: activity.id }, body: { title: '改名' } }))).status).toBe(403);
-    const move = await refusal(stranger.client.call(api.activities.move, { params: { id: activity.id }, body: { date: '2027-03-26', startTime: '14:00', reason: '调整时间' } }));
+    expect(
+      (await refusal(stranger.client.call(api.activities.update, { params: { id: activity.id }, body: { title: '改名' } }))).status,
+    ).toBe(403);
+    const move = await refusal(
+      stranger.client.call(api.activities.move, {
+        params: { id: activity.id },
+        body: { date: '2027-03-26', startTime: '14:00', reason: '调整时间' },
+      }),
+    );
     expect(move.status).toBe(403);
   });
 
   it('refuses an empty name or place and a too-short activity with a message in Chinese, changing nothing', async () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
-    const created = await client.call(api.activities.createExtra, { params: { unitId: member.unitId! }, body: { title: '党课', date: '2027-07-01', startTime: '09:00', ...place } });
+    const created = await client.call(api.activities.createExtra, {
+      params: { unitId: member.unitId! },
+      body: { title: '党课', date: '2027-07-01', startTime: '09:00', ...place },
+    });
     const noName = await refusal(client.call(api.activities.update, { params: { id: created.id }, body: { title: '  ' } }));
     expect(noName.status).toBe(400);
     expect(noName.message).toContain('请填写活动名称');
-    expect((await refusal(client.call(api.activities.update, { params: { id: created.id }, body: { placeName: '' } }))).message).toContain('请填写活动地点');
+    expect((await refusal(client.call(api.activities.update, { params: { id: created.id }, body: { placeName: '' } }))).message).toContain(
+      '请填写活动地点',
+    );
     const tooShort = await refusal(
-      client.call(api.activities.createExtra, { params: { unitId: member.unitId! }, body: { title: '党课', date: '2027-07-02', startTime: '09:00', durationMinutes: 5, ...place } }),
+      client.call(api.activities.createExtra, {
+        params: { unitId: member.unitId! },
+        body: { title: '党课', date: '2027-07-02', startTime: '09:00', durationMinutes: 5, ...place },
+      }),
     );
     expect(tooShort.message).toContain('活动时长至少 15 分钟');
-    expect(await client.call(api.activities.get, { params: { id: created.id } })).toMatchObject({ title: '党课', placeName: place.placeName });
+    expect(await client.call(api.activities.get, { params: { id: created.id } })).toMatchObject({
+      title: '党课',
+      placeName: place.placeName,
+    });
   });
 });

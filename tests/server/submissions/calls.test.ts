@@ -1,7 +1,17 @@
 import { api, DEFAULT_RUBRIC, DEFAULT_TIERS } from '@zhijian/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInMember } from '../../support/factories';
-import { days, entryInReview, failure, fromNow, hours, LONG_TOKENS, openCall, reviewer, unitAdmin } from '../../support/submissionFactories';
+import {
+  days,
+  entryInReview,
+  failure,
+  fromNow,
+  hours,
+  LONG_TOKENS,
+  openCall,
+  reviewer,
+  unitAdmin,
+} from '../../support/submissionFactories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
@@ -13,7 +23,7 @@ beforeAll(async () => {
 afterAll(() => server.close());
 
 describe('calls', () => {
-  it('open with the association\'s defaults and number AL, AL2 … within a year', async () => {
+  it("open with the association's defaults and number AL, AL2 … within a year", async () => {
     const first = await openCall(server, secretary.client, { title: '第一次案例征集' });
     const second = await openCall(server, secretary.client, { title: '第二次案例征集' });
     expect(first.rubric).toEqual(DEFAULT_RUBRIC);
@@ -26,9 +36,19 @@ describe('calls', () => {
   it('refuse a close time before the open time, a bad rubric and bad tiers', async () => {
     const bad = [
       { closesAt: fromNow(server, -hours(2)) },
-      { rubric: [{ key: 'a', name: '甲', weight: 1, max: 10 }, { key: 'a', name: '乙', weight: 1, max: 10 }] },
+      {
+        rubric: [
+          { key: 'a', name: '甲', weight: 1, max: 10 },
+          { key: 'a', name: '乙', weight: 1, max: 10 },
+        ],
+      },
       { rubric: [{ key: 'a', name: '甲', weight: 0, max: 10 }] },
-      { tiers: [{ name: '一等奖', share: 60, showcase: true }, { name: '二等奖', share: 60, showcase: true }] },
+      {
+        tiers: [
+          { name: '一等奖', share: 60, showcase: true },
+          { name: '二等奖', share: 60, showcase: true },
+        ],
+      },
       { opensAt: '2026-11-20 09:00' },
     ];
     for (const overrides of bad) expect((await failure(openCall(server, secretary.client, overrides))).status).toBe(400);
@@ -60,9 +80,17 @@ describe('calls', () => {
     const call = await openCall(server, secretary.client);
     const expert = await reviewer(server);
     await entryInReview(server, secretary.client, await unitAdmin(server), call.id, [expert.member.id]);
-    const edited = await secretary.client.call(api.calls.update, { params: { id: call.id }, body: { description: '补充说明', entryLimit: 5 } });
+    const edited = await secretary.client.call(api.calls.update, {
+      params: { id: call.id },
+      body: { description: '补充说明', entryLimit: 5 },
+    });
     expect(edited).toMatchObject({ description: '补充说明', entryLimit: 5 });
-    const rubric = await failure(secretary.client.call(api.calls.update, { params: { id: call.id }, body: { rubric: [{ key: 'x', name: '新标准', weight: 1, max: 10 }] } }));
+    const rubric = await failure(
+      secretary.client.call(api.calls.update, {
+        params: { id: call.id },
+        body: { rubric: [{ key: 'x', name: '新标准', weight: 1, max: 10 }] },
+      }),
+    );
     expect(rubric.status).toBe(409);
     const closed = await secretary.client.call(api.calls.close, { params: { id: call.id } });
     expect(closed.phase).toBe('closed');

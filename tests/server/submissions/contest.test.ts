@@ -1,7 +1,17 @@
 import { api, DEFAULT_CASE_CATEGORIES } from '@zhijian/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUnit, signedInMember } from '../../support/factories';
-import { completeDraft, days, fromNow, jpegWithGps, LONG_TOKENS, openCall, reviewer, unitAdmin, uploadImage } from '../../support/submissionFactories';
+import {
+  completeDraft,
+  days,
+  fromNow,
+  jpegWithGps,
+  LONG_TOKENS,
+  openCall,
+  reviewer,
+  unitAdmin,
+  uploadImage,
+} from '../../support/submissionFactories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
@@ -51,12 +61,18 @@ describe('a case contest from call to 案例库', () => {
     const [a, b, c] = entryIds as [number, number, number];
     await secretary.call(api.desk.prescreen, { params: { id: a }, body: { decision: 'pass' } });
     await secretary.call(api.desk.prescreen, { params: { id: c }, body: { decision: 'pass' } });
-    const returned = await secretary.call(api.desk.prescreen, { params: { id: b }, body: { decision: 'return', comment: '请补充活动成效的数据' } });
+    const returned = await secretary.call(api.desk.prescreen, {
+      params: { id: b },
+      body: { decision: 'return', comment: '请补充活动成效的数据' },
+    });
     expect(returned.status).toBe('returned');
     const seen = await units[1]!.client.call(api.entries.get, { params: { id: b } });
     expect(seen.timeline.at(-1)).toMatchObject({ action: 'return', comment: '请补充活动成效的数据', actor: '秘书处' });
     expect(seen.editable).toBe(true);
-    await units[1]!.client.call(api.entries.update, { params: { id: b }, body: { body: `${seen.body}\n三、成效\n服务流动党员 166 人次。`, version: seen.version } });
+    await units[1]!.client.call(api.entries.update, {
+      params: { id: b },
+      body: { body: `${seen.body}\n三、成效\n服务流动党员 166 人次。`, version: seen.version },
+    });
     expect((await units[1]!.client.call(api.entries.submit, { params: { id: b } })).status).toBe('submitted');
     const reRegistered = await secretary.call(api.desk.register, { params: { id: b } });
     expect(reRegistered.registrationNumber).toBe('2026-AL-002');
@@ -84,7 +100,10 @@ describe('a case contest from call to 案例库', () => {
         const score = totals[item.entryId]!;
         const submitted = await r.client.call(api.reviews.submit, {
           params: { id: item.assignmentId },
-          body: { scores: { innovation: score, effectiveness: score, durability: score, replicability: score }, opinion: `评审意见：${item.title}做法扎实。` },
+          body: {
+            scores: { innovation: score, effectiveness: score, durability: score, replicability: score },
+            opinion: `评审意见：${item.title}做法扎实。`,
+          },
         });
         expect(submitted.review?.status).toBe('submitted');
       }
@@ -126,7 +145,10 @@ describe('a case contest from call to 案例库', () => {
     expect(finalView.result?.opinions).toHaveLength(3);
     expect(finalView.timeline.map((e) => e.action)).toEqual(['create', 'submit', 'register', 'pass', 'start_review', 'rate']);
     expect(finalView.assignments).toBeNull();
-    await expectNoReviewerNames(finalView, reviewers.map((r) => r.member.name));
+    await expectNoReviewerNames(
+      finalView,
+      reviewers.map((r) => r.member.name),
+    );
   });
 });
 
@@ -134,4 +156,3 @@ async function expectNoReviewerNames(body: unknown, names: string[]): Promise<vo
   const text = JSON.stringify(body);
   for (const name of names) expect(text).not.toContain(name);
 }
-

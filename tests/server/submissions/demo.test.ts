@@ -21,7 +21,7 @@ async function demo(openid: string) {
 }
 
 describe('报送与评审 demo data', () => {
-  it('has an open 小创意发挥大作用, research topics, news reporting and last year\'s published contest', async () => {
+  it("has an open 小创意发挥大作用, research topics, news reporting and last year's published contest", async () => {
     const unitAdmin = await demo('demo-unit-admin');
     const { items } = await unitAdmin.call(api.calls.list, { query: {} });
     expect(items.map((c) => [c.kind, c.phase])).toEqual(
@@ -56,7 +56,7 @@ describe('报送与评审 demo data', () => {
     expect(JSON.stringify(assignment)).not.toContain('钱江新城');
   });
 
-  it('fills the 案例库 with last year\'s prize-winning cases', async () => {
+  it("fills the 案例库 with last year's prize-winning cases", async () => {
     const member = await demo('demo-member');
     const cases = await member.call(api.cases.list, { query: {} });
     expect(cases.items.map((c) => c.tier)).toEqual(['一等奖', '二等奖', '三等奖']);
@@ -66,7 +66,7 @@ describe('报送与评审 demo data', () => {
     expect(detail.mean).toBeGreaterThan(80);
   });
 
-  it('has work on the secretariat\'s desk and news counts', async () => {
+  it("has work on the secretariat's desk and news counts", async () => {
     const secretary = await demo('demo-secretary');
     const open = (await secretary.call(api.calls.list, { query: { kind: 'case', phase: 'open' } })).items[0]!;
     expect(open.entryCounts).toMatchObject({ submitted: 1, registered: 1, in_review: 2, returned: 1 });

@@ -3,7 +3,17 @@ import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { auditLog, entries } from '../../../server/src/db/schema';
 import { signedInMember } from '../../support/factories';
-import { completeDraft, days, failure, hours, LONG_TOKENS, openCall, reviewer, submittedEntry, unitAdmin } from '../../support/submissionFactories';
+import {
+  completeDraft,
+  days,
+  failure,
+  hours,
+  LONG_TOKENS,
+  openCall,
+  reviewer,
+  submittedEntry,
+  unitAdmin,
+} from '../../support/submissionFactories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
@@ -32,7 +42,7 @@ describe('drafts', () => {
     expect(desk.items.map((i) => i.id)).not.toContain(draft.id);
   });
 
-  it('lets the unit\'s info officer work on the same entry, and refuses a unit admin of another unit', async () => {
+  it("lets the unit's info officer work on the same entry, and refuses a unit admin of another unit", async () => {
     const call = await openCall(server, secretary.client);
     const own = await unitAdmin(server);
     const officer = await signedInMember(server, ['member', 'info_officer'], { unitId: own.unit.id });
@@ -54,9 +64,14 @@ describe('drafts', () => {
     const call = await openCall(server, secretary.client);
     const own = await unitAdmin(server);
     const draft = await completeDraft(own.client, call.id);
-    const first = await own.client.call(api.entries.update, { params: { id: draft.id }, body: { summary: '手机甲', version: draft.version } });
+    const first = await own.client.call(api.entries.update, {
+      params: { id: draft.id },
+      body: { summary: '手机甲', version: draft.version },
+    });
     expect(first.version).toBe(draft.version + 1);
-    const stale = await failure(own.client.call(api.entries.update, { params: { id: draft.id }, body: { summary: '手机乙', version: draft.version } }));
+    const stale = await failure(
+      own.client.call(api.entries.update, { params: { id: draft.id }, body: { summary: '手机乙', version: draft.version } }),
+    );
     expect(stale.status).toBe(409);
     expect((await own.client.call(api.entries.get, { params: { id: draft.id } })).summary).toBe('手机甲');
   });
@@ -81,7 +96,7 @@ describe('submitting', () => {
     expect((await own.client.call(api.entries.get, { params: { id: draft.id } })).status).toBe('draft');
   });
 
-  it('is refused after the close time by the server\'s clock', async () => {
+  it("is refused after the close time by the server's clock", async () => {
     const call = await openCall(server, secretary.client, { closesAt: new Date(server.clock.now().getTime() + hours(2)).toISOString() });
     const own = await unitAdmin(server);
     const draft = await completeDraft(own.client, call.id);
@@ -98,7 +113,9 @@ describe('submitting', () => {
     const own = await unitAdmin(server);
     const entry = await submittedEntry(own.client, call.id);
     expect(entry.editable).toBe(true);
-    expect((await own.client.call(api.entries.update, { params: { id: entry.id }, body: { summary: '截止前修改' } })).summary).toBe('截止前修改');
+    expect((await own.client.call(api.entries.update, { params: { id: entry.id }, body: { summary: '截止前修改' } })).summary).toBe(
+      '截止前修改',
+    );
     server.clock.advance(hours(3));
     const error = await failure(own.client.call(api.entries.update, { params: { id: entry.id }, body: { summary: '截止后修改' } }));
     expect(error.code).toBe('deadline_passed');
@@ -190,7 +207,9 @@ describe('the lifecycle', () => {
     const own = await unitAdmin(server);
     const expert = await reviewer(server);
     const early = await submittedEntry(own.client, call.id);
-    expect((await own.client.call(api.entries.withdraw, { params: { id: early.id }, body: { reason: '材料不全' } })).status).toBe('withdrawn');
+    expect((await own.client.call(api.entries.withdraw, { params: { id: early.id }, body: { reason: '材料不全' } })).status).toBe(
+      'withdrawn',
+    );
     const late = await submittedEntry(own.client, call.id);
     await secretary.client.call(api.desk.register, { params: { id: late.id } });
     await secretary.client.call(api.desk.prescreen, { params: { id: late.id }, body: { decision: 'pass' } });

@@ -45,7 +45,10 @@ async function docxWithAuthor(): Promise<Buffer> {
     'docProps/core.xml',
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:creator>王建华</dc:creator><cp:lastModifiedBy>建华文创园党总支</cp:lastModifiedBy></cp:coreProperties>',
   );
-  zip.file('docProps/app.xml', '<?xml version="1.0" encoding="UTF-8"?><Properties><Company>建华文创园</Company><Pages>1</Pages></Properties>');
+  zip.file(
+    'docProps/app.xml',
+    '<?xml version="1.0" encoding="UTF-8"?><Properties><Company>建华文创园</Company><Pages>1</Pages></Properties>',
+  );
   return zip.generateAsync({ type: 'nodebuffer' });
 }
 
@@ -84,7 +87,9 @@ describe('image uploads', () => {
   it('accept PNG and WebP by content', async () => {
     const { unit, draft } = await draftOfNewUnit();
     expect((await uploadImage(server, unit.token, draft.id, await png(), 'a.png')).status).toBe(201);
-    const webp = await sharp(await png()).webp().toBuffer();
+    const webp = await sharp(await png())
+      .webp()
+      .toBuffer();
     // Named .jpg on purpose: the name does not matter, the content does.
     const response = await uploadImage(server, unit.token, draft.id, webp, 'b.jpg');
     expect(response.status).toBe(201);
@@ -94,7 +99,9 @@ describe('image uploads', () => {
 
   it('refuse a wrong type whatever its name says', async () => {
     const { unit, draft } = await draftOfNewUnit();
-    const gif = await sharp(await png()).gif().toBuffer();
+    const gif = await sharp(await png())
+      .gif()
+      .toBuffer();
     for (const [data, name] of [
       [gif, 'photo.gif'],
       [await pdfWithAuthor(), 'photo.jpg'],
@@ -124,13 +131,14 @@ describe('image uploads', () => {
   it('allow at most 9 images per entry', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const image = await png(8, 8);
-    for (let i = 0; i < UPLOAD_LIMITS.imagesPerEntry; i += 1) expect((await uploadImage(server, unit.token, draft.id, image)).status).toBe(201);
+    for (let i = 0; i < UPLOAD_LIMITS.imagesPerEntry; i += 1)
+      expect((await uploadImage(server, unit.token, draft.id, image)).status).toBe(201);
     const tenth = await uploadImage(server, unit.token, draft.id, image);
     expect(tenth.status).toBe(409);
     expect(server.storage.keys().filter((k) => k.startsWith(`entries/${draft.id}/`))).toHaveLength(9);
   });
 
-  it('are refused to another unit\'s admin and after registration', async () => {
+  it("are refused to another unit's admin and after registration", async () => {
     const { unit, draft } = await draftOfNewUnit();
     const other = await unitAdmin(server);
     expect((await uploadImage(server, other.token, draft.id, await png())).status).toBe(403);
@@ -177,7 +185,11 @@ describe('attachments', () => {
     expect((await uploadFile(server, unit.token, path, await png(), 'report.pdf')).status).toBe(415);
     const huge = Buffer.concat([await pdfWithAuthor(), Buffer.alloc(UPLOAD_LIMITS.attachmentBytes)]);
     expect((await uploadFile(server, unit.token, path, huge, 'report.pdf')).status).toBe(413);
-    const missing = await fetch(`${server.url}${path}`, { method: 'POST', headers: { authorization: `Bearer ${unit.token}` }, body: new FormData() });
+    const missing = await fetch(`${server.url}${path}`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unit.token}` },
+      body: new FormData(),
+    });
     expect(missing.status).toBe(400);
   });
 });
@@ -186,7 +198,9 @@ describe('serving files', () => {
   it('only to the unit, the secretariat once handed in, and an assigned reviewer — blind to the reviewer', async () => {
     const unit = await unitAdmin(server);
     const entry = await completeDraft(unit.client, callId);
-    const fileId = ((await (await uploadImage(server, unit.token, entry.id, await png(), `${unit.unit.name}-照片.png`)).json()) as { id: number }).id;
+    const fileId = (
+      (await (await uploadImage(server, unit.token, entry.id, await png(), `${unit.unit.name}-照片.png`)).json()) as { id: number }
+    ).id;
     const expert = await reviewer(server);
     const stranger = await reviewer(server);
     const member = await signedInMember(server, ['member']);
@@ -201,7 +215,10 @@ describe('serving files', () => {
 
     await secretary.client.call(api.desk.register, { params: { id: entry.id } });
     await secretary.client.call(api.desk.prescreen, { params: { id: entry.id }, body: { decision: 'pass' } });
-    await secretary.client.call(api.desk.assign, { params: { id: entry.id }, body: { reviewerId: expert.member.id, deadline: fromNow(server, days(2)) } });
+    await secretary.client.call(api.desk.assign, {
+      params: { id: entry.id },
+      body: { reviewerId: expert.member.id, deadline: fromNow(server, days(2)) },
+    });
     const blind = await fetchFile(server, expert.token, fileId);
     expect(blind.status).toBe(200);
     expect(decodeURIComponent(blind.headers.get('content-disposition') ?? '')).not.toContain(unit.unit.name);

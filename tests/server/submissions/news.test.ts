@@ -14,11 +14,21 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const NEWS = { category: null, title: '园区开展主题党日', summary: '主题党日活动', body: '3 月 5 日，园区党总支开展主题党日。\n党员们重温入党誓词。' };
+const NEWS = {
+  category: null,
+  title: '园区开展主题党日',
+  summary: '主题党日活动',
+  body: '3 月 5 日，园区党总支开展主题党日。\n党员们重温入党誓词。',
+};
 
 describe('信息报送', () => {
   it('an information officer reports, the secretariat adopts the item into a draft 简报, and the counts follow', async () => {
-    const call = await openCall(server, secretary.client, { kind: 'news', title: '2026 年信息报送', entryLimit: 100, closesAt: new Date(server.clock.now().getTime() + days(40)).toISOString() });
+    const call = await openCall(server, secretary.client, {
+      kind: 'news',
+      title: '2026 年信息报送',
+      entryLimit: 100,
+      closesAt: new Date(server.clock.now().getTime() + days(40)).toISOString(),
+    });
     expect(call).toMatchObject({ code: 'XX', reviewersPerEntry: 0, categories: [] });
     const unit = await unitAdmin(server);
     const officer = await signedInMember(server, ['member', 'info_officer'], { unitId: unit.unit.id });
@@ -27,23 +37,36 @@ describe('信息报送', () => {
     await submittedEntry(unit.client, call.id, { ...NEWS, title: '党务工作者报的信息' });
 
     const issue = await createIssue(server.db, { status: 'draft', year: 2032, number: 1 });
-    const adopted = await secretary.client.call(api.news.adopt, { params: { id: first.id }, body: { issueId: issue.issue.id, section: '会员动态' } });
+    const adopted = await secretary.client.call(api.news.adopt, {
+      params: { id: first.id },
+      body: { issueId: issue.issue.id, section: '会员动态' },
+    });
     const article = await secretary.client.call(api.bulletins.getArticle, { params: { id: adopted.articleId } });
     expect(article.title).toBe('园区开展主题党日');
     expect(article.section).toBe('会员动态');
-    expect(article.blocks.map((b) => b.spans[0]!.text)).toEqual(['3 月 5 日，园区党总支开展主题党日。', '党员们重温入党誓词。', `（${unit.unit.name}供稿）`]);
+    expect(article.blocks.map((b) => b.spans[0]!.text)).toEqual([
+      '3 月 5 日，园区党总支开展主题党日。',
+      '党员们重温入党誓词。',
+      `（${unit.unit.name}供稿）`,
+    ]);
     const seen = await officer.client.call(api.entries.get, { params: { id: first.id } });
     expect(seen.status).toBe('adopted');
     expect(seen.timeline.at(-1)).toMatchObject({ action: 'adopt', actor: '秘书处' });
 
     // Adopted once only, into drafts only, and only news.
-    expect((await failure(secretary.client.call(api.news.adopt, { params: { id: first.id }, body: { issueId: issue.issue.id } }))).status).toBe(409);
+    expect(
+      (await failure(secretary.client.call(api.news.adopt, { params: { id: first.id }, body: { issueId: issue.issue.id } }))).status,
+    ).toBe(409);
     const published = await createIssue(server.db, { status: 'published', year: 2032, number: 2 });
-    expect((await failure(secretary.client.call(api.news.adopt, { params: { id: second.id }, body: { issueId: published.issue.id } }))).status).toBe(409);
+    expect(
+      (await failure(secretary.client.call(api.news.adopt, { params: { id: second.id }, body: { issueId: published.issue.id } }))).status,
+    ).toBe(409);
     expect((await officer.client.call(api.entries.get, { params: { id: second.id } })).status).toBe('submitted');
     const caseCall = await openCall(server, secretary.client);
     const aCase = await submittedEntry(unit.client, caseCall.id);
-    expect((await failure(secretary.client.call(api.news.adopt, { params: { id: aCase.id }, body: { issueId: issue.issue.id } }))).status).toBe(409);
+    expect(
+      (await failure(secretary.client.call(api.news.adopt, { params: { id: aCase.id }, body: { issueId: issue.issue.id } }))).status,
+    ).toBe(409);
 
     const counts = await secretary.client.call(api.news.counts, { query: { year: 2026 } });
     expect(counts.units.find((u) => u.unitId === unit.unit.id)).toMatchObject({ reported: 3, adopted: 1 });

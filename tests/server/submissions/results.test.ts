@@ -5,7 +5,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { reviewAssignments } from '../../../server/src/db/schema';
 import { createIssue } from '../../support/bulletinFactories';
 import { signedInMember } from '../../support/factories';
-import { entryInReview, evenScores, failure, fetchBinary, LONG_TOKENS, openCall, reviewer, unitAdmin } from '../../support/submissionFactories';
+import {
+  entryInReview,
+  evenScores,
+  failure,
+  fetchBinary,
+  LONG_TOKENS,
+  openCall,
+  reviewer,
+  unitAdmin,
+} from '../../support/submissionFactories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
@@ -31,7 +40,16 @@ async function contest() {
   const units = [await unitAdmin(server), await unitAdmin(server)];
   const entries = [];
   for (const [i, unit] of units.entries()) {
-    entries.push(await entryInReview(server, secretary.client, unit, call.id, experts.map((e) => e.member.id), { title: `案例${i + 1}` }));
+    entries.push(
+      await entryInReview(
+        server,
+        secretary.client,
+        unit,
+        call.id,
+        experts.map((e) => e.member.id),
+        { title: `案例${i + 1}` },
+      ),
+    );
   }
   return { call, experts, units, entries };
 }
@@ -76,11 +94,20 @@ describe('results', () => {
     expect(early.status).toBe(409);
     expect(early.message).toContain('还有 2 份评分未提交');
 
-    const closed = await secretary.client.call(api.results.closeRound, { params: { id: call.id }, body: { reason: '专家出差，按已交评分定等' } });
+    const closed = await secretary.client.call(api.results.closeRound, {
+      params: { id: call.id },
+      body: { reason: '专家出差，按已交评分定等' },
+    });
     expect(closed.blocking).toEqual([]);
     // Once closed, the missing reviews can no longer come in.
     const [late] = await server.db.select().from(reviewAssignments).where(eq(reviewAssignments.reviewerId, experts[1]!.member.id));
-    expect((await failure(experts[1]!.client.call(api.reviews.submit, { params: { id: late!.id }, body: { scores: evenScores(20), opinion: '迟到' } }))).status).toBe(409);
+    expect(
+      (
+        await failure(
+          experts[1]!.client.call(api.reviews.submit, { params: { id: late!.id }, body: { scores: evenScores(20), opinion: '迟到' } }),
+        )
+      ).status,
+    ).toBe(409);
     const published = await secretary.client.call(api.results.publish, { params: { id: call.id } });
     expect(published.rows.map((r) => [r.status, r.tier])).toEqual([
       ['rated', '二等奖'],
@@ -92,13 +119,20 @@ describe('results', () => {
 
   it('refuse tiers the call does not have, and entries not under review', async () => {
     const { call, entries } = await contest();
-    const unknown = await failure(secretary.client.call(api.results.setTiers, { params: { id: call.id }, body: { tiers: [{ entryId: entries[0]!.id, tier: '特等奖' }] } }));
+    const unknown = await failure(
+      secretary.client.call(api.results.setTiers, {
+        params: { id: call.id },
+        body: { tiers: [{ entryId: entries[0]!.id, tier: '特等奖' }] },
+      }),
+    );
     expect(unknown.status).toBe(400);
-    const foreign = await failure(secretary.client.call(api.results.setTiers, { params: { id: call.id }, body: { tiers: [{ entryId: 99_999_999, tier: '一等奖' }] } }));
+    const foreign = await failure(
+      secretary.client.call(api.results.setTiers, { params: { id: call.id }, body: { tiers: [{ entryId: 99_999_999, tier: '一等奖' }] } }),
+    );
     expect(foreign.status).toBe(409);
   });
 
-  it('export entries with status and scores, and the reviewers\' workload, as xlsx', async () => {
+  it("export entries with status and scores, and the reviewers' workload, as xlsx", async () => {
     const { call, experts, entries } = await contest();
     await score(experts[0]!, entries[0]!.id, 25);
     await score(experts[1]!, entries[0]!.id, 20);
@@ -106,14 +140,32 @@ describe('results', () => {
 
     const workbook = await readWorkbook(await fetchBinary(server, secretary.token, `/api/calls/${call.id}/export/entries`));
     const rows = rowsOf(workbook.getWorksheet('报送与评分')!);
-    expect(rows[0]).toEqual(['登记编号', '标题', '单位', '片组', '类别', '状态', '提交时间', '评分1', '评分2', '平均分', '分差', '分歧较大', '排名', '建议等次', '等次']);
+    expect(rows[0]).toEqual([
+      '登记编号',
+      '标题',
+      '单位',
+      '片组',
+      '类别',
+      '状态',
+      '提交时间',
+      '评分1',
+      '评分2',
+      '平均分',
+      '分差',
+      '分歧较大',
+      '排名',
+      '建议等次',
+      '等次',
+    ]);
     expect(rows).toHaveLength(3);
     expect(rows[1]!.slice(0, 2)).toEqual([entries[0]!.registrationNumber, '案例1']);
     expect(rows[1]![5]).toBe('评审中');
     expect(rows[1]!.slice(7, 13)).toEqual([100, 80, 90, 20, '', 1]);
     expect(rows[2]!.slice(7, 10)).toEqual([40, '', 40]);
 
-    const workload = rowsOf((await readWorkbook(await fetchBinary(server, secretary.token, `/api/calls/${call.id}/export/workload`))).getWorksheet('评审工作量')!);
+    const workload = rowsOf(
+      (await readWorkbook(await fetchBinary(server, secretary.token, `/api/calls/${call.id}/export/workload`))).getWorksheet('评审工作量')!,
+    );
     expect(workload[0]).toEqual(['评审专家', '所在单位', '分配', '已提交', '草稿', '未开始', '逾期未交', '谢绝']);
     const byName = new Map(workload.slice(1).map((row) => [row[0], row.slice(2)]));
     expect(byName.get(experts[0]!.member.name)).toEqual([2, 2, 0, 0, 0, 0]);
@@ -131,7 +183,12 @@ describe('the 案例库', () => {
     const { client: member } = await signedInMember(server, ['member']);
     await secretary.client.call(api.results.setTiers, {
       params: { id: call.id },
-      body: { tiers: [{ entryId: entries[0]!.id, tier: '一等奖' }, { entryId: entries[1]!.id, tier: '优秀奖' }] },
+      body: {
+        tiers: [
+          { entryId: entries[0]!.id, tier: '一等奖' },
+          { entryId: entries[1]!.id, tier: '优秀奖' },
+        ],
+      },
     });
     expect((await failure(member.call(api.cases.get, { params: { id: entries[0]!.id } }))).status).toBe(404);
     await secretary.client.call(api.results.publish, { params: { id: call.id } });
@@ -141,11 +198,26 @@ describe('the 案例库', () => {
     expect(detail.opinions).toEqual(['案例1的评审意见', '案例1的评审意见']);
 
     const draft = await createIssue(server.db, { status: 'draft', year: 2031, number: 1 });
-    const placed = await secretary.client.call(api.cases.placeInBulletin, { params: { id: entries[0]!.id }, body: { issueId: draft.issue.id, section: '优秀案例' } });
+    const placed = await secretary.client.call(api.cases.placeInBulletin, {
+      params: { id: entries[0]!.id },
+      body: { issueId: draft.issue.id, section: '优秀案例' },
+    });
     const article = await secretary.client.call(api.bulletins.getArticle, { params: { id: placed.articleId } });
     expect(article).toMatchObject({ title: '案例1', section: '优秀案例', position: 2 });
-    expect((await failure(secretary.client.call(api.cases.placeInBulletin, { params: { id: entries[0]!.id }, body: { issueId: draft.issue.id } }))).status).toBe(409);
+    expect(
+      (
+        await failure(
+          secretary.client.call(api.cases.placeInBulletin, { params: { id: entries[0]!.id }, body: { issueId: draft.issue.id } }),
+        )
+      ).status,
+    ).toBe(409);
     const published = await createIssue(server.db, { status: 'published', year: 2031, number: 2 });
-    expect((await failure(secretary.client.call(api.cases.placeInBulletin, { params: { id: entries[0]!.id }, body: { issueId: published.issue.id } }))).status).toBe(409);
+    expect(
+      (
+        await failure(
+          secretary.client.call(api.cases.placeInBulletin, { params: { id: entries[0]!.id }, body: { issueId: published.issue.id } }),
+        )
+      ).status,
+    ).toBe(409);
   });
 });

@@ -53,7 +53,7 @@ interface ButtonProps extends BaseProps {
 export function Button(props: ButtonProps) {
   return (
     <button
-      type='button'
+      type="button"
       {...base(props)}
       disabled={props.disabled}
       data-loading={props.loading ? 'true' : undefined}
@@ -112,7 +112,7 @@ export function Textarea(props: InputProps & { autoHeight?: boolean; placeholder
 }
 
 export function Image(props: BaseProps & { src: string; mode?: string }) {
-  return <img {...base(props)} src={props.src} alt='' />;
+  return <img {...base(props)} src={props.src} alt="" />;
 }
 
 export function ScrollView(props: BaseProps) {

@@ -121,7 +121,10 @@ const Taro = {
   removeStorageSync: (key: string) => {
     taroControl.storage.delete(key);
   },
-  login: () => (taroControl.loginFails ? Promise.reject({ errMsg: 'login:fail' }) : Promise.resolve({ code: taroControl.loginCode, errMsg: 'login:ok' })),
+  login: () =>
+    taroControl.loginFails
+      ? Promise.reject({ errMsg: 'login:fail' })
+      : Promise.resolve({ code: taroControl.loginCode, errMsg: 'login:ok' }),
   navigateTo: navigation('navigateTo'),
   switchTab: navigation('switchTab'),
   reLaunch: navigation('reLaunch'),
@@ -164,9 +167,14 @@ const Taro = {
   },
   getLocation: () => {
     taroControl.locationCalls += 1;
-    return taroControl.location ? Promise.resolve({ ...taroControl.location, errMsg: 'getLocation:ok' }) : Promise.reject({ errMsg: 'getLocation:fail auth deny' });
+    return taroControl.location
+      ? Promise.resolve({ ...taroControl.location, errMsg: 'getLocation:ok' })
+      : Promise.reject({ errMsg: 'getLocation:fail auth deny' });
   },
-  scanCode: () => (taroControl.scanResult ? Promise.resolve({ result: taroControl.scanResult, errMsg: 'scanCode:ok' }) : Promise.reject({ errMsg: 'scanCode:fail cancel' })),
+  scanCode: () =>
+    taroControl.scanResult
+      ? Promise.resolve({ result: taroControl.scanResult, errMsg: 'scanCode:ok' })
+      : Promise.reject({ errMsg: 'scanCode:fail cancel' }),
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 };

@@ -5,7 +5,7 @@ import './index.scss';
 export function Card({ title, children, className }: { title?: string; children: ReactNode; className?: string }) {
   return (
     <View className={`zj-card ${className ?? ''}`}>
-      {title ? <Text className='zj-card__title'>{title}</Text> : null}
+      {title ? <Text className="zj-card__title">{title}</Text> : null}
       {children}
     </View>
   );

@@ -13,13 +13,13 @@ export interface ChipsProps<T extends string | number> {
 export function Chips<T extends string | number>({ options, value, onChange, label, error }: ChipsProps<T>) {
   return (
     <View className={`zj-chips${error ? ' zj-chips--error' : ''}`}>
-      {label ? <Text className='zj-chips__label'>{label}</Text> : null}
-      <View className='zj-chips__list' ariaRole='radiogroup' ariaLabel={label}>
+      {label ? <Text className="zj-chips__label">{label}</Text> : null}
+      <View className="zj-chips__list" ariaRole="radiogroup" ariaLabel={label}>
         {options.map((option) => (
           <View
             key={String(option.value)}
             className={`zj-chips__chip${option.value === value ? ' zj-chips__chip--on' : ''}`}
-            ariaRole='radio'
+            ariaRole="radio"
             ariaLabel={option.label}
             onClick={() => onChange(option.value)}
           >
@@ -27,7 +27,7 @@ export function Chips<T extends string | number>({ options, value, onChange, lab
           </View>
         ))}
       </View>
-      {error ? <Text className='zj-chips__error'>{error}</Text> : null}
+      {error ? <Text className="zj-chips__error">{error}</Text> : null}
     </View>
   );
 }

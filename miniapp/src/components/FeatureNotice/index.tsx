@@ -14,12 +14,12 @@ interface FeatureNoticeProps {
 /** An honest empty tab: what will appear here, until the feature that fills it exists. */
 export function FeatureNotice({ title, description, upcoming, children }: FeatureNoticeProps) {
   return (
-    <View className='zj-feature-notice'>
-      <StateView kind='empty' title={title} description={description} />
-      <View className='zj-feature-notice__list'>
-        <Text className='zj-feature-notice__head'>上线后这里会有：</Text>
+    <View className="zj-feature-notice">
+      <StateView kind="empty" title={title} description={description} />
+      <View className="zj-feature-notice__list">
+        <Text className="zj-feature-notice__head">上线后这里会有：</Text>
         {upcoming.map((line) => (
-          <Text key={line} className='zj-feature-notice__item'>
+          <Text key={line} className="zj-feature-notice__item">
             · {line}
           </Text>
         ))}

@@ -16,23 +16,35 @@ export interface FieldProps {
 }
 
 /** A labelled text input with its hint or error underneath. */
-export function Field({ label, value, onChange, placeholder, type = 'text', password, maxlength = 100, error, hint, name, onConfirm }: FieldProps) {
+export function Field({
+  label,
+  value,
+  onChange,
+  placeholder,
+  type = 'text',
+  password,
+  maxlength = 100,
+  error,
+  hint,
+  name,
+  onConfirm,
+}: FieldProps) {
   return (
     <View className={`zj-field${error ? ' zj-field--error' : ''}`}>
-      <Text className='zj-field__label'>{label}</Text>
+      <Text className="zj-field__label">{label}</Text>
       <Input
-        className='zj-field__input'
+        className="zj-field__input"
         name={name}
         value={value}
         type={type}
         password={password}
         maxlength={maxlength}
         placeholder={placeholder}
-        placeholderClass='zj-field__placeholder'
+        placeholderClass="zj-field__placeholder"
         onInput={(event) => onChange(event.detail.value)}
         onConfirm={() => onConfirm?.()}
       />
-      {error ? <Text className='zj-field__error'>{error}</Text> : hint ? <Text className='zj-field__hint'>{hint}</Text> : null}
+      {error ? <Text className="zj-field__error">{error}</Text> : hint ? <Text className="zj-field__hint">{hint}</Text> : null}
     </View>
   );
 }

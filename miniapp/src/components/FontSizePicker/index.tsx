@@ -7,13 +7,13 @@ import './index.scss';
 export function FontSizePicker() {
   const current = useFontSize();
   return (
-    <View className='zj-font-picker'>
-      <View className='zj-font-picker__options'>
+    <View className="zj-font-picker">
+      <View className="zj-font-picker__options">
         {FONT_SIZES.map((option) => (
           <View
             key={option.value}
             className={`zj-font-picker__option${option.value === current ? ' zj-font-picker__option--on' : ''}`}
-            ariaRole='button'
+            ariaRole="button"
             ariaLabel={`字号${option.label}`}
             onClick={() => setFontSize(option.value)}
           >
@@ -21,9 +21,7 @@ export function FontSizePicker() {
           </View>
         ))}
       </View>
-      <Text className='zj-font-picker__sample'>
-        示例：每月 5 日、15 日或 25 日是党员固定活动日，日子好记、时间集中、活动方便。
-      </Text>
+      <Text className="zj-font-picker__sample">示例：每月 5 日、15 日或 25 日是党员固定活动日，日子好记、时间集中、活动方便。</Text>
     </View>
   );
 }

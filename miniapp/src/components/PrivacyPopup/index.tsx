@@ -18,24 +18,20 @@ export function PrivacyPopup() {
   }, [prompt]);
   if (!prompt) return null;
   return (
-    <View className='zj-privacy-popup'>
-      <View className='zj-privacy-popup__panel'>
-        <Text className='zj-privacy-popup__title'>隐私保护提示</Text>
-        <Text className='zj-privacy-popup__text'>
+    <View className="zj-privacy-popup">
+      <View className="zj-privacy-popup__panel">
+        <Text className="zj-privacy-popup__title">隐私保护提示</Text>
+        <Text className="zj-privacy-popup__text">
           继续使用该功能前，请阅读并同意《指尖党建隐私保护指引》。我们只在提供该功能时使用必要的个人信息。
         </Text>
-        <Text className='zj-privacy-popup__link' onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}>
+        <Text className="zj-privacy-popup__link" onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })}>
           查看《指尖党建隐私保护指引》
         </Text>
-        <View className='zj-privacy-popup__actions'>
-          <Button variant='plain' onClick={() => answerPrivacyPrompt(false)}>
+        <View className="zj-privacy-popup__actions">
+          <Button variant="plain" onClick={() => answerPrivacyPrompt(false)}>
             不同意
           </Button>
-          <Button
-            id={AGREE_BUTTON_ID}
-            openType='agreePrivacyAuthorization'
-            onAgreePrivacyAuthorization={() => answerPrivacyPrompt(true)}
-          >
+          <Button id={AGREE_BUTTON_ID} openType="agreePrivacyAuthorization" onAgreePrivacyAuthorization={() => answerPrivacyPrompt(true)}>
             同意并继续
           </Button>
         </View>

@@ -8,12 +8,12 @@ import { StateView } from '../StateView';
 export function RoleGate({ roles, children }: { roles: readonly Role[]; children: ReactNode }) {
   const session = useRequireSession();
   const allowed = useHasRole(roles);
-  if (!session) return <StateView kind='loading' />;
+  if (!session) return <StateView kind="loading" />;
   if (!allowed) {
     return (
       <StateView
-        kind='empty'
-        title='没有权限查看此页'
+        kind="empty"
+        title="没有权限查看此页"
         description={`此页面仅供${roles.map((role) => ROLE_LABELS[role]).join('、')}使用。`}
       />
     );

@@ -12,17 +12,17 @@ interface SearchBarProps {
 export function SearchBar({ placeholder, onSearch }: SearchBarProps) {
   const [text, setText] = useState('');
   return (
-    <View className='zj-search'>
+    <View className="zj-search">
       <Input
-        className='zj-search__input'
+        className="zj-search__input"
         value={text}
         placeholder={placeholder}
-        confirmType='search'
+        confirmType="search"
         maxlength={50}
         onInput={(event) => setText(event.detail.value)}
         onConfirm={() => onSearch(text.trim())}
       />
-      <Button size='small' onClick={() => onSearch(text.trim())}>
+      <Button size="small" onClick={() => onSearch(text.trim())}>
         搜索
       </Button>
     </View>

@@ -16,12 +16,12 @@ const DEFAULT_TITLES = { loading: '正在加载…', empty: '暂无内容', erro
 export function StateView({ kind, title, description, onRetry }: StateViewProps) {
   return (
     <View className={`zj-state zj-state--${kind}`}>
-      {kind === 'loading' ? <View className='zj-state__spinner' /> : <Text className='zj-state__icon'>{kind === 'empty' ? '○' : '!'}</Text>}
-      <Text className='zj-state__title'>{title ?? DEFAULT_TITLES[kind]}</Text>
-      {description ? <Text className='zj-state__description'>{description}</Text> : null}
+      {kind === 'loading' ? <View className="zj-state__spinner" /> : <Text className="zj-state__icon">{kind === 'empty' ? '○' : '!'}</Text>}
+      <Text className="zj-state__title">{title ?? DEFAULT_TITLES[kind]}</Text>
+      {description ? <Text className="zj-state__description">{description}</Text> : null}
       {kind === 'error' && onRetry ? (
-        <View className='zj-state__action'>
-          <Button variant='secondary' size='small' onClick={onRetry}>
+        <View className="zj-state__action">
+          <Button variant="secondary" size="small" onClick={onRetry}>
             重试
           </Button>
         </View>

@@ -22,26 +22,26 @@ export function TextArea({ label, value, onChange, placeholder, maxlength, error
   return (
     <View className={`zj-textarea zj-textarea--${rows}${error ? ' zj-textarea--error' : ''}`}>
       {label ? (
-        <View className='zj-textarea__head'>
-          <Text className='zj-textarea__label'>{label}</Text>
+        <View className="zj-textarea__head">
+          <Text className="zj-textarea__label">{label}</Text>
           {maxlength ? (
-            <Text className='zj-textarea__count'>
+            <Text className="zj-textarea__count">
               {value.length}/{maxlength}
             </Text>
           ) : null}
         </View>
       ) : null}
       <Textarea
-        className='zj-textarea__input'
+        className="zj-textarea__input"
         name={name}
         value={value}
         maxlength={maxlength ?? NO_LIMIT}
         placeholder={placeholder}
-        placeholderClass='zj-textarea__placeholder'
+        placeholderClass="zj-textarea__placeholder"
         autoHeight={rows === 'grow'}
         onInput={(event) => onChange(event.detail.value)}
       />
-      {error ? <Text className='zj-textarea__error'>{error}</Text> : hint ? <Text className='zj-textarea__hint'>{hint}</Text> : null}
+      {error ? <Text className="zj-textarea__error">{error}</Text> : hint ? <Text className="zj-textarea__hint">{hint}</Text> : null}
     </View>
   );
 }

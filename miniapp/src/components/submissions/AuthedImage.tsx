@@ -18,7 +18,12 @@ export function AuthedImage({ fileId, className }: { fileId: number; className?:
       live = false;
     };
   }, [fileId]);
-  if (failed) return <View className={`zj-thumb zj-thumb--failed ${className ?? ''}`}><Text>图片无法显示</Text></View>;
+  if (failed)
+    return (
+      <View className={`zj-thumb zj-thumb--failed ${className ?? ''}`}>
+        <Text>图片无法显示</Text>
+      </View>
+    );
   if (!src) return <View className={`zj-thumb zj-thumb--loading ${className ?? ''}`} />;
-  return <Image className={`zj-thumb ${className ?? ''}`} src={src} mode='aspectFill' />;
+  return <Image className={`zj-thumb ${className ?? ''}`} src={src} mode="aspectFill" />;
 }

@@ -5,28 +5,39 @@ import { AuthedImage } from './AuthedImage';
 import './EntryContent.scss';
 
 /** Title, text, photos and attachments of an entry, as the unit, the desk or a reviewer reads it. */
-export function EntryContent(props: { title: string; category: string | null; summary: string; body: string; images: EntryFile[]; attachments: EntryFile[]; onOpenAttachment?: (file: EntryFile) => void }) {
+export function EntryContent(props: {
+  title: string;
+  category: string | null;
+  summary: string;
+  body: string;
+  images: EntryFile[];
+  attachments: EntryFile[];
+  onOpenAttachment?: (file: EntryFile) => void;
+}) {
   return (
     <Card>
-      <Text className='zj-entry-content__title'>{props.title || '（未填写标题）'}</Text>
-      {props.category ? <Text className='zj-entry-content__category'>{props.category}</Text> : null}
-      {props.summary ? <Text className='zj-entry-content__summary'>{props.summary}</Text> : null}
-      {props.body.split(/\n+/).filter(Boolean).map((paragraph, index) => (
-        <Text key={index} className='zj-entry-content__paragraph'>
-          {paragraph}
-        </Text>
-      ))}
+      <Text className="zj-entry-content__title">{props.title || '（未填写标题）'}</Text>
+      {props.category ? <Text className="zj-entry-content__category">{props.category}</Text> : null}
+      {props.summary ? <Text className="zj-entry-content__summary">{props.summary}</Text> : null}
+      {props.body
+        .split(/\n+/)
+        .filter(Boolean)
+        .map((paragraph, index) => (
+          <Text key={index} className="zj-entry-content__paragraph">
+            {paragraph}
+          </Text>
+        ))}
       {props.images.length ? (
-        <View className='zj-entry-content__images'>
+        <View className="zj-entry-content__images">
           {props.images.map((image) => (
-            <View key={image.id} className='zj-entry-content__image'>
+            <View key={image.id} className="zj-entry-content__image">
               <AuthedImage fileId={image.id} />
             </View>
           ))}
         </View>
       ) : null}
       {props.attachments.map((file, index) => (
-        <Text key={file.id} className='zj-entry-content__attachment' onClick={() => props.onOpenAttachment?.(file)}>
+        <Text key={file.id} className="zj-entry-content__attachment" onClick={() => props.onOpenAttachment?.(file)}>
           附件 {index + 1}：{file.name ?? (file.mimeType === 'application/pdf' ? 'PDF 文件' : 'Word 文档')}
         </Text>
       ))}

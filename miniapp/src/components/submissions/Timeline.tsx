@@ -17,27 +17,29 @@ function nextSteps(status: EntryStatus, news: boolean): EntryStatus[] {
  */
 export function Timeline({ events, status, news = false }: { events: readonly TimelineEvent[]; status: EntryStatus; news?: boolean }) {
   return (
-    <View className='zj-timeline'>
+    <View className="zj-timeline">
       {events.map((event, index) => (
         <View key={`${event.at}-${index}`} className={`zj-timeline__step zj-timeline__step--done zj-timeline__step--${event.toStatus}`}>
-          <View className='zj-timeline__dot' />
-          <View className='zj-timeline__body'>
-            <Text className='zj-timeline__title'>
-              {event.label === ENTRY_STATUS_LABELS[event.toStatus] ? event.label : `${event.label} · ${ENTRY_STATUS_LABELS[event.toStatus]}`}
+          <View className="zj-timeline__dot" />
+          <View className="zj-timeline__body">
+            <Text className="zj-timeline__title">
+              {event.label === ENTRY_STATUS_LABELS[event.toStatus]
+                ? event.label
+                : `${event.label} · ${ENTRY_STATUS_LABELS[event.toStatus]}`}
             </Text>
-            <Text className='zj-timeline__meta'>
+            <Text className="zj-timeline__meta">
               {event.actor ? `${event.actor} · ` : ''}
               {formatDateTime(event.at)}
             </Text>
-            {event.comment ? <Text className='zj-timeline__comment'>{event.comment}</Text> : null}
+            {event.comment ? <Text className="zj-timeline__comment">{event.comment}</Text> : null}
           </View>
         </View>
       ))}
       {nextSteps(status, news).map((step) => (
-        <View key={step} className='zj-timeline__step zj-timeline__step--ahead'>
-          <View className='zj-timeline__dot' />
-          <View className='zj-timeline__body'>
-            <Text className='zj-timeline__title'>{ENTRY_STATUS_LABELS[step]}</Text>
+        <View key={step} className="zj-timeline__step zj-timeline__step--ahead">
+          <View className="zj-timeline__dot" />
+          <View className="zj-timeline__body">
+            <Text className="zj-timeline__title">{ENTRY_STATUS_LABELS[step]}</Text>
           </View>
         </View>
       ))}

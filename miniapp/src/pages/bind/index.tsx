@@ -28,8 +28,8 @@ export default function BindPage() {
   if (!pending) {
     return (
       <Page>
-        <StateView kind='empty' title='绑定凭证已失效' description='请返回登录页重新登录后再绑定。' />
-        <Button block variant='secondary' onClick={() => void Taro.reLaunch({ url: SIGN_IN_PAGE })}>
+        <StateView kind="empty" title="绑定凭证已失效" description="请返回登录页重新登录后再绑定。" />
+        <Button block variant="secondary" onClick={() => void Taro.reLaunch({ url: SIGN_IN_PAGE })}>
           返回登录
         </Button>
       </Page>
@@ -52,23 +52,38 @@ export default function BindPage() {
   }
 
   return (
-    <Page className='zj-bind'>
-      <Text className='zj-title'>绑定单位名册</Text>
-      <Text className='zj-paragraph zj-muted'>
+    <Page className="zj-bind">
+      <Text className="zj-title">绑定单位名册</Text>
+      <Text className="zj-paragraph zj-muted">
         首次使用请填写单位党务工作者提供的邀请码，以及名册中登记的姓名和手机号。三项与名册一致即可完成绑定，以后用微信直接登录。
       </Text>
       <Card>
-        <Field label='单位邀请码' value={inviteCode} onChange={setInviteCode} placeholder='向本单位党务工作者索取' maxlength={32} error={fieldErrors.inviteCode} />
-        <Field label='姓名' value={name} onChange={setName} placeholder='与名册一致' maxlength={50} error={fieldErrors.name} />
-        <Field label='手机号' value={phone} onChange={setPhone} placeholder='名册登记的手机号' type='number' maxlength={20} error={fieldErrors.phone} />
-        {error ? <Text className='zj-bind__error'>{error}</Text> : null}
-        <View className='zj-bind__actions'>
+        <Field
+          label="单位邀请码"
+          value={inviteCode}
+          onChange={setInviteCode}
+          placeholder="向本单位党务工作者索取"
+          maxlength={32}
+          error={fieldErrors.inviteCode}
+        />
+        <Field label="姓名" value={name} onChange={setName} placeholder="与名册一致" maxlength={50} error={fieldErrors.name} />
+        <Field
+          label="手机号"
+          value={phone}
+          onChange={setPhone}
+          placeholder="名册登记的手机号"
+          type="number"
+          maxlength={20}
+          error={fieldErrors.phone}
+        />
+        {error ? <Text className="zj-bind__error">{error}</Text> : null}
+        <View className="zj-bind__actions">
           <Button block loading={busy} onClick={() => void submit()}>
             绑定并登录
           </Button>
         </View>
       </Card>
-      <Text className='zj-muted'>姓名和手机号只用于核对名册身份，手机号在列表中始终脱敏显示。</Text>
+      <Text className="zj-muted">姓名和手机号只用于核对名册身份，手机号在列表中始终脱敏显示。</Text>
     </Page>
   );
 }

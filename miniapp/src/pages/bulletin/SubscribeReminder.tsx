@@ -42,7 +42,12 @@ export function SubscribeReminder() {
   }
 
   return (
-    <View className='zj-bulletin-tab__remind' ariaRole='button' hoverClass='zj-bulletin-tab__remind--hover' onClick={() => void subscribe()}>
+    <View
+      className="zj-bulletin-tab__remind"
+      ariaRole="button"
+      hoverClass="zj-bulletin-tab__remind--hover"
+      onClick={() => void subscribe()}
+    >
       <Text>新一期发布时提醒我</Text>
     </View>
   );

@@ -26,14 +26,14 @@ function IssueRow({ issue }: { issue: IssueSummary }) {
   const meta = [formatChineseDate(issue.date), `共 ${issue.articleCount} 篇`].filter(Boolean).join(' · ');
   return (
     <View
-      className='zj-issue-row'
-      hoverClass='zj-issue-row--hover'
+      className="zj-issue-row"
+      hoverClass="zj-issue-row--hover"
       onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ISSUE_PAGE}?id=${issue.id}` })}
     >
-      <Text className='zj-issue-row__label'>{issue.label}</Text>
-      <Text className='zj-issue-row__meta'>{meta}</Text>
+      <Text className="zj-issue-row__label">{issue.label}</Text>
+      <Text className="zj-issue-row__meta">{meta}</Text>
       {issue.leadTitles.map((title) => (
-        <Text key={title} className='zj-issue-row__lead'>
+        <Text key={title} className="zj-issue-row__lead">
           {title}
         </Text>
       ))}
@@ -49,8 +49,8 @@ function IssueList() {
       keyOf={(issue) => issue.id}
       groupOf={yearOf}
       renderItem={(issue) => <IssueRow issue={issue} />}
-      emptyTitle='还没有发布的简报'
-      emptyDescription='协会秘书处发布新一期简报后会显示在这里。'
+      emptyTitle="还没有发布的简报"
+      emptyDescription="协会秘书处发布新一期简报后会显示在这里。"
     />
   );
 }
@@ -59,18 +59,18 @@ function IssueList() {
 export default function BulletinTab() {
   const session = useRequireSession();
   return (
-    <Page className='zj-bulletin-tab'>
+    <Page className="zj-bulletin-tab">
       <View
-        className='zj-bulletin-tab__search'
-        ariaRole='search'
-        hoverClass='zj-bulletin-tab__search--hover'
+        className="zj-bulletin-tab__search"
+        ariaRole="search"
+        hoverClass="zj-bulletin-tab__search--hover"
         onClick={() => void Taro.navigateTo({ url: BULLETIN_SEARCH_PAGE })}
       >
-        <Text className='zj-bulletin-tab__search-icon'>⌕</Text>
-        <Text className='zj-bulletin-tab__search-text'>搜索往期简报，如“固定活动日”</Text>
+        <Text className="zj-bulletin-tab__search-icon">⌕</Text>
+        <Text className="zj-bulletin-tab__search-text">搜索往期简报，如“固定活动日”</Text>
       </View>
       <SubscribeReminder />
-      {session ? <IssueList /> : <StateView kind='loading' />}
+      {session ? <IssueList /> : <StateView kind="loading" />}
     </Page>
   );
 }

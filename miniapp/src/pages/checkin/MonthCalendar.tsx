@@ -11,15 +11,18 @@ export function MonthCalendar({ activities, now }: { activities: MyActivity[]; n
       .map((d) => d.day),
   );
   const leading = weekdayOf({ year: today.year, month: today.month, day: 1 }) - 1;
-  const cells = [...Array.from({ length: leading }, () => 0), ...Array.from({ length: daysInMonth(today.year, today.month) }, (_, i) => i + 1)];
+  const cells = [
+    ...Array.from({ length: leading }, () => 0),
+    ...Array.from({ length: daysInMonth(today.year, today.month) }, (_, i) => i + 1),
+  ];
   return (
-    <View className='zj-calendar'>
-      <Text className='zj-calendar__title'>
+    <View className="zj-calendar">
+      <Text className="zj-calendar__title">
         {today.year} 年 {today.month} 月
       </Text>
-      <View className='zj-calendar__grid'>
+      <View className="zj-calendar__grid">
         {['一', '二', '三', '四', '五', '六', '日'].map((label) => (
-          <Text key={label} className='zj-calendar__weekday'>
+          <Text key={label} className="zj-calendar__weekday">
             {label}
           </Text>
         ))}

@@ -17,7 +17,7 @@ function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged
   return (
     <ActivityCard activity={activity} badge={statusLabel(activity)}>
       {activity.requests.map((request) => (
-        <Text key={request.id} className='zj-activity__line'>
+        <Text key={request.id} className="zj-activity__line">
           {request.kind === 'leave' ? '请假' : '补签'}申请：{REQUEST_STATUS[request.status]}
           {request.decisionNote ? `（${request.decisionNote}）` : ''}
         </Text>
@@ -32,14 +32,14 @@ function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged
           }}
         />
       ) : (
-        <View className='zj-activity__actions'>
+        <View className="zj-activity__actions">
           {activity.canRequestLeave ? (
-            <Button size='small' variant='secondary' onClick={() => setAsking('leave')}>
+            <Button size="small" variant="secondary" onClick={() => setAsking('leave')}>
               请假
             </Button>
           ) : null}
           {activity.canRequestMakeup ? (
-            <Button size='small' variant='secondary' onClick={() => setAsking('makeup')}>
+            <Button size="small" variant="secondary" onClick={() => setAsking('makeup')}>
               申请补签
             </Button>
           ) : null}
@@ -50,7 +50,7 @@ function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged
 }
 
 export function MyActivities({ items, onChanged }: { items: MyActivity[]; onChanged: () => void }) {
-  if (!items.length) return <Text className='zj-muted'>未来三个月暂无活动安排。</Text>;
+  if (!items.length) return <Text className="zj-muted">未来三个月暂无活动安排。</Text>;
   return (
     <View>
       {items.map((activity) => (

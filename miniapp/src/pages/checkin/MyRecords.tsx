@@ -5,10 +5,10 @@ import { Cell, CellGroup } from '../../components/Cell';
 /** 我的记录: 活动积分 and the activities behind them, newest first. */
 export function MyRecords({ totalPoints, history }: { totalPoints: number; history: HistoryItem[] }) {
   return (
-    <View className='zj-records'>
-      <View className='zj-records__points'>
-        <Text className='zj-records__total'>{totalPoints}</Text>
-        <Text className='zj-muted'>活动积分（按时 2 分，迟到 1 分，补签 1 分）</Text>
+    <View className="zj-records">
+      <View className="zj-records__points">
+        <Text className="zj-records__total">{totalPoints}</Text>
+        <Text className="zj-muted">活动积分（按时 2 分，迟到 1 分，补签 1 分）</Text>
       </View>
       {history.length ? (
         <CellGroup>
@@ -22,7 +22,7 @@ export function MyRecords({ totalPoints, history }: { totalPoints: number; histo
           ))}
         </CellGroup>
       ) : (
-        <Text className='zj-muted'>还没有活动记录。</Text>
+        <Text className="zj-muted">还没有活动记录。</Text>
       )}
     </View>
   );

@@ -17,7 +17,10 @@ export function RequestForm({ activityId, kind, onDone }: { activityId: number; 
     setBusy(true);
     setError(undefined);
     try {
-      await call(kind === 'leave' ? api.checkins.requestLeave : api.checkins.requestMakeup, { params: { id: activityId }, body: { reason } });
+      await call(kind === 'leave' ? api.checkins.requestLeave : api.checkins.requestMakeup, {
+        params: { id: activityId },
+        body: { reason },
+      });
       void Taro.showToast({ title: `${label}申请已提交`, icon: 'success' });
       onDone();
     } catch (failure) {
@@ -28,9 +31,16 @@ export function RequestForm({ activityId, kind, onDone }: { activityId: number; 
   }
 
   return (
-    <View className='zj-request-form'>
-      <Field label={`${label}原因`} value={reason} onChange={setReason} placeholder={kind === 'leave' ? '如：出差在外地' : '如：手机没电，已全程参加'} error={error} maxlength={200} />
-      <Button size='small' loading={busy} disabled={reason.trim().length < 2} onClick={() => void submit()}>
+    <View className="zj-request-form">
+      <Field
+        label={`${label}原因`}
+        value={reason}
+        onChange={setReason}
+        placeholder={kind === 'leave' ? '如：出差在外地' : '如：手机没电，已全程参加'}
+        error={error}
+        maxlength={200}
+      />
+      <Button size="small" loading={busy} disabled={reason.trim().length < 2} onClick={() => void submit()}>
         提交{label}申请
       </Button>
     </View>

@@ -6,21 +6,21 @@ import type { ScanOutcome } from '../../services/checkin';
 export function ResultView({ outcome }: { outcome: ScanOutcome }) {
   if (outcome.kind === 'refused') {
     return (
-      <View className='zj-scan-result zj-scan-result--refused' data-testid='scan-result'>
-        <Text className='zj-scan-result__title'>签到未成功</Text>
-        <Text className='zj-scan-result__text'>{outcome.message}</Text>
+      <View className="zj-scan-result zj-scan-result--refused" data-testid="scan-result">
+        <Text className="zj-scan-result__title">签到未成功</Text>
+        <Text className="zj-scan-result__text">{outcome.message}</Text>
       </View>
     );
   }
   const { attendance, activity, message } = outcome.result;
   const late = attendance.status === 'late';
   return (
-    <View className={`zj-scan-result zj-scan-result--${late ? 'late' : 'success'}`} data-testid='scan-result'>
-      <Text className='zj-scan-result__title'>{message}</Text>
-      <Text className='zj-scan-result__text'>
+    <View className={`zj-scan-result zj-scan-result--${late ? 'late' : 'success'}`} data-testid="scan-result">
+      <Text className="zj-scan-result__title">{message}</Text>
+      <Text className="zj-scan-result__text">
         {activity.title} · {activity.placeName}
       </Text>
-      <Text className='zj-scan-result__text'>
+      <Text className="zj-scan-result__text">
         签到时间 {formatShanghaiSeconds(new Date(attendance.checkedInAt))} · 活动积分 +{attendance.points}
       </Text>
     </View>

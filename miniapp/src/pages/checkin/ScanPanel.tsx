@@ -35,20 +35,27 @@ export function ScanPanel({ onCheckedIn }: { onCheckedIn: () => void }) {
   }
 
   return (
-    <View className='zj-scan'>
+    <View className="zj-scan">
       {isWeapp() ? (
         <Button block loading={busy} onClick={() => void scan()}>
           扫码签到
         </Button>
       ) : (
         <View>
-          <Field label='签到码' value={code} onChange={setCode} placeholder='输入或粘贴组织者屏幕上二维码下方的签到码' maxlength={200} name='checkin-code' />
+          <Field
+            label="签到码"
+            value={code}
+            onChange={setCode}
+            placeholder="输入或粘贴组织者屏幕上二维码下方的签到码"
+            maxlength={200}
+            name="checkin-code"
+          />
           <Button block loading={busy} disabled={!code.trim()} onClick={() => void submit(code)}>
             签到
           </Button>
         </View>
       )}
-      <Text className='zj-muted zj-scan__hint'>签到码每 15 秒更换，请扫描现场屏幕上最新的二维码。</Text>
+      <Text className="zj-muted zj-scan__hint">签到码每 15 秒更换，请扫描现场屏幕上最新的二维码。</Text>
       {outcome ? <ResultView outcome={outcome} /> : null}
     </View>
   );

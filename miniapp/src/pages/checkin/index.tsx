@@ -45,24 +45,24 @@ export default function CheckinTab() {
   });
 
   return (
-    <Page className='zj-checkin'>
-      <Card title='活动签到'>
+    <Page className="zj-checkin">
+      <Card title="活动签到">
         <ScanPanel onCheckedIn={() => void load()} />
       </Card>
       {error ? (
-        <StateView kind='error' description={error} onRetry={() => void load()} />
+        <StateView kind="error" description={error} onRetry={() => void load()} />
       ) : !data ? (
-        <StateView kind='loading' />
+        <StateView kind="loading" />
       ) : (
         <View>
-          <Card title='我的活动'>
+          <Card title="我的活动">
             <MonthCalendar activities={data.activities} now={new Date()} />
             <MyActivities items={data.activities} onChanged={() => void load()} />
           </Card>
-          <Card title='我的记录'>
+          <Card title="我的记录">
             <MyRecords totalPoints={data.totalPoints} history={data.history} />
           </Card>
-          <Text className='zj-muted zj-checkin__note'>固定活动日每月 5 日、15 日或 25 日；流动党员每周活动一次。</Text>
+          <Text className="zj-muted zj-checkin__note">固定活动日每月 5 日、15 日或 25 日；流动党员每周活动一次。</Text>
         </View>
       )}
     </Page>

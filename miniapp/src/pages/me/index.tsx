@@ -60,7 +60,12 @@ export default function MeTab() {
       .catch((error: unknown) => setProfileError(messageOf(error)));
   });
 
-  if (!session) return <Page><StateView kind='loading' /></Page>;
+  if (!session)
+    return (
+      <Page>
+        <StateView kind="loading" />
+      </Page>
+    );
   const { user } = session;
   const entries = ROLE_ENTRIES.filter((entry) => hasAnyRole(user.roles, entry.roles));
 
@@ -73,36 +78,36 @@ export default function MeTab() {
   }
 
   return (
-    <Page className='zj-me'>
-      <Card className='zj-me__profile'>
-        <Text className='zj-me__name'>{user.name}</Text>
-        <View className='zj-me__tags'>
+    <Page className="zj-me">
+      <Card className="zj-me__profile">
+        <Text className="zj-me__name">{user.name}</Text>
+        <View className="zj-me__tags">
           {user.roles.map((role) => (
-            <Text key={role} className='zj-me__tag'>
+            <Text key={role} className="zj-me__tag">
               {ROLE_LABELS[role]}
             </Text>
           ))}
-          <Text className='zj-me__tag zj-me__tag--plain'>{MEMBER_KIND_LABELS[user.kind]}</Text>
+          <Text className="zj-me__tag zj-me__tag--plain">{MEMBER_KIND_LABELS[user.kind]}</Text>
         </View>
-        {profileError ? <Text className='zj-me__warning'>资料未能刷新：{profileError}</Text> : null}
+        {profileError ? <Text className="zj-me__warning">资料未能刷新：{profileError}</Text> : null}
       </Card>
 
       <CellGroup>
-        <Cell title='手机号' value={user.phoneMasked} />
-        <Cell title='所在单位' value={user.unit?.name ?? '未关联单位'} />
-        {user.branch ? <Cell title='党组织' value={user.branch.name} /> : null}
-        {user.group ? <Cell title='片组' value={user.group.name} /> : null}
+        <Cell title="手机号" value={user.phoneMasked} />
+        <Cell title="所在单位" value={user.unit?.name ?? '未关联单位'} />
+        {user.branch ? <Cell title="党组织" value={user.branch.name} /> : null}
+        {user.group ? <Cell title="片组" value={user.group.name} /> : null}
       </CellGroup>
 
-      <Text className='zj-section-title'>简报</Text>
+      <Text className="zj-section-title">简报</Text>
       <CellGroup>
-        <Cell title='我的收藏' note='阅读时收藏的文章' arrow onClick={() => void Taro.navigateTo({ url: FAVOURITES_PAGE })} />
-        <Cell title='阅读记录' note='读过的简报文章' arrow onClick={() => void Taro.navigateTo({ url: READS_PAGE })} />
+        <Cell title="我的收藏" note="阅读时收藏的文章" arrow onClick={() => void Taro.navigateTo({ url: FAVOURITES_PAGE })} />
+        <Cell title="阅读记录" note="读过的简报文章" arrow onClick={() => void Taro.navigateTo({ url: READS_PAGE })} />
       </CellGroup>
 
       {entries.length > 0 ? (
         <>
-          <Text className='zj-section-title'>工作</Text>
+          <Text className="zj-section-title">工作</Text>
           <CellGroup>
             {entries.map((entry) => (
               <Cell key={entry.url} title={entry.title} note={entry.note} arrow onClick={() => void Taro.navigateTo({ url: entry.url })} />
@@ -112,20 +117,20 @@ export default function MeTab() {
       ) : null}
 
       <CellGroup>
-        <Cell title='案例库' note='已发布的优秀案例与评审意见' arrow onClick={() => void Taro.navigateTo({ url: CASES_PAGE })} />
+        <Cell title="案例库" note="已发布的优秀案例与评审意见" arrow onClick={() => void Taro.navigateTo({ url: CASES_PAGE })} />
       </CellGroup>
 
-      <Text className='zj-section-title'>阅读字号（仅对本机生效）</Text>
+      <Text className="zj-section-title">阅读字号（仅对本机生效）</Text>
       <Card>
         <FontSizePicker />
       </Card>
 
       <CellGroup>
-        <Cell title='隐私保护指引' note='我们使用哪些个人信息、为什么' arrow onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })} />
+        <Cell title="隐私保护指引" note="我们使用哪些个人信息、为什么" arrow onClick={() => void Taro.navigateTo({ url: PRIVACY_PAGE })} />
       </CellGroup>
 
-      <View className='zj-me__signout'>
-        <Button block variant='danger' onClick={confirmSignOut}>
+      <View className="zj-me__signout">
+        <Button block variant="danger" onClick={confirmSignOut}>
           退出登录
         </Button>
       </View>

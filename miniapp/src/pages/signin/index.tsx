@@ -69,30 +69,30 @@ export default function SignInPage() {
     });
 
   return (
-    <Page className='zj-signin'>
-      <View className='zj-signin__brand'>
-        <Text className='zj-signin__logo'>党</Text>
-        <Text className='zj-signin__name'>指尖党建</Text>
-        <Text className='zj-signin__org'>杭州市两新党务工作者协会</Text>
+    <Page className="zj-signin">
+      <View className="zj-signin__brand">
+        <Text className="zj-signin__logo">党</Text>
+        <Text className="zj-signin__name">指尖党建</Text>
+        <Text className="zj-signin__org">杭州市两新党务工作者协会</Text>
       </View>
 
       {weapp ? (
-        <View className='zj-signin__panel'>
-          <Text className='zj-signin__lead'>使用微信登录；首次登录需用单位邀请码绑定名册。</Text>
+        <View className="zj-signin__panel">
+          <Text className="zj-signin__lead">使用微信登录；首次登录需用单位邀请码绑定名册。</Text>
           <Button block loading={busy === 'wechat'} disabled={busy !== null} onClick={() => void run('wechat', signInWithWechat)}>
             微信一键登录
           </Button>
         </View>
       ) : (
-        <View className='zj-signin__panel'>
-          <Text className='zj-signin__lead'>管理后台登录（账号由协会秘书处分配）</Text>
-          <Field label='用户名' name='username' value={username} onChange={setUsername} placeholder='请输入用户名' maxlength={64} />
+        <View className="zj-signin__panel">
+          <Text className="zj-signin__lead">管理后台登录（账号由协会秘书处分配）</Text>
+          <Field label="用户名" name="username" value={username} onChange={setUsername} placeholder="请输入用户名" maxlength={64} />
           <Field
-            label='密码'
-            name='password'
+            label="密码"
+            name="password"
             value={password}
             onChange={setPassword}
-            placeholder='请输入密码'
+            placeholder="请输入密码"
             password
             maxlength={200}
             onConfirm={() => void signInByPassword()}
@@ -104,14 +104,10 @@ export default function SignInPage() {
       )}
 
       <Agreement agreed={agreed} onChange={setAgreed} />
-      {error ? <Text className='zj-signin__error'>{error}</Text> : null}
+      {error ? <Text className="zj-signin__error">{error}</Text> : null}
 
       {options?.devSignIn && options.devAccounts.length > 0 ? (
-        <DevSignInPicker
-          accounts={options.devAccounts}
-          busyKey={busy}
-          onPick={(code) => void run(code, () => signInWithCode(code))}
-        />
+        <DevSignInPicker accounts={options.devAccounts} busyKey={busy} onPick={(code) => void run(code, () => signInWithCode(code))} />
       ) : null}
     </Page>
   );

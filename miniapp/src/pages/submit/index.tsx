@@ -22,20 +22,20 @@ function OpenCall({ item, canSubmit }: { item: Call; canSubmit: boolean }) {
   const full = places !== null && places.remaining === 0;
   return (
     <Card>
-      <Text className='zj-submit__kind'>{CALL_KIND_LABELS[item.kind]}</Text>
-      <Text className='zj-submit__title'>{item.title}</Text>
-      <Text className='zj-submit__meta'>
+      <Text className="zj-submit__kind">{CALL_KIND_LABELS[item.kind]}</Text>
+      <Text className="zj-submit__title">{item.title}</Text>
+      <Text className="zj-submit__meta">
         截止 {formatDateTime(item.closesAt)}
         {places ? ` · 本单位已报 ${places.used}/${item.entryLimit}` : ''}
       </Text>
       {canSubmit ? (
-        <View className='zj-submit__actions'>
+        <View className="zj-submit__actions">
           {item.kind === 'research' ? (
-            <Button size='small' variant='plain' onClick={() => void Taro.navigateTo({ url: `${TOPICS_PAGE}?callId=${item.id}` })}>
+            <Button size="small" variant="plain" onClick={() => void Taro.navigateTo({ url: `${TOPICS_PAGE}?callId=${item.id}` })}>
               课题与认领
             </Button>
           ) : null}
-          <Button size='small' disabled={full} onClick={() => void Taro.navigateTo({ url: `${EDIT_ENTRY_PAGE}?callId=${item.id}` })}>
+          <Button size="small" disabled={full} onClick={() => void Taro.navigateTo({ url: `${EDIT_ENTRY_PAGE}?callId=${item.id}` })}>
             {full ? '名额已用完' : '新建报送'}
           </Button>
         </View>
@@ -66,8 +66,8 @@ function MyEntries() {
       list={list}
       keyOf={(entry) => entry.id}
       renderItem={(entry) => <MyEntry item={entry} />}
-      emptyTitle='本单位还没有报送'
-      emptyDescription='选择上方正在征集的活动，点“新建报送”开始填写。'
+      emptyTitle="本单位还没有报送"
+      emptyDescription="选择上方正在征集的活动，点“新建报送”开始填写。"
     />
   );
 }
@@ -90,27 +90,27 @@ export default function SubmitTab() {
 
   const staff = !!session && session.user.unit !== null && hasAnyRole(session.user.roles, ['unit_admin', 'info_officer']);
   return (
-    <Page className='zj-submit'>
+    <Page className="zj-submit">
       <CellGroup>
-        <Cell title='案例库' note='已发布的优秀案例与评审意见' arrow onClick={() => void Taro.navigateTo({ url: CASES_PAGE })} />
+        <Cell title="案例库" note="已发布的优秀案例与评审意见" arrow onClick={() => void Taro.navigateTo({ url: CASES_PAGE })} />
       </CellGroup>
-      <Text className='zj-section-title'>正在征集</Text>
+      <Text className="zj-section-title">正在征集</Text>
       {error ? (
-        <StateView kind='error' description={error} onRetry={loadCalls} />
+        <StateView kind="error" description={error} onRetry={loadCalls} />
       ) : !calls ? (
-        <StateView kind='loading' />
+        <StateView kind="loading" />
       ) : calls.length === 0 ? (
-        <StateView kind='empty' title='目前没有正在征集的活动' />
+        <StateView kind="empty" title="目前没有正在征集的活动" />
       ) : (
         calls.map((item) => <OpenCall key={item.id} item={item} canSubmit={staff} />)
       )}
       {staff ? (
         <>
-          <Text className='zj-section-title'>本单位报送</Text>
+          <Text className="zj-section-title">本单位报送</Text>
           <MyEntries />
         </>
       ) : (
-        <Text className='zj-submit__note'>案例、课题报告和信息由本单位党务工作者或信息员报送。</Text>
+        <Text className="zj-submit__note">案例、课题报告和信息由本单位党务工作者或信息员报送。</Text>
       )}
     </Page>
   );

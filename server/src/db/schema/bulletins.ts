@@ -14,10 +14,19 @@ export const bulletinIssues = pgTable(
     totalNumber: integer('total_number'),
     date: date('date', { mode: 'string' }),
     publisher: text('publisher'),
-    titleLines: text('title_lines').array().notNull().default(sql`'{}'::text[]`),
+    titleLines: text('title_lines')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     status: text('status').$type<'draft' | 'published'>().notNull().default('draft'),
-    distributionReport: text('distribution_report').array().notNull().default(sql`'{}'::text[]`),
-    distributionSend: text('distribution_send').array().notNull().default(sql`'{}'::text[]`),
+    distributionReport: text('distribution_report')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
+    distributionSend: text('distribution_send')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     publishedAt: timestamp('published_at', { withTimezone: true }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
@@ -25,7 +34,10 @@ export const bulletinIssues = pgTable(
   (table) => [
     check('bulletin_issues_status_check', sql`${table.status} in ('draft', 'published')`),
     // An issue must be identifiable: by 总期, or by year + 期.
-    check('bulletin_issues_key_check', sql`${table.totalNumber} is not null or (${table.year} is not null and ${table.number} is not null)`),
+    check(
+      'bulletin_issues_key_check',
+      sql`${table.totalNumber} is not null or (${table.year} is not null and ${table.number} is not null)`,
+    ),
     check('bulletin_issues_published_check', sql`${table.status} = 'draft' or ${table.publishedAt} is not null`),
     uniqueIndex('bulletin_issues_total_unique').on(table.totalNumber),
     uniqueIndex('bulletin_issues_year_number_unique').on(table.year, table.number),

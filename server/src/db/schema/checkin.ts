@@ -80,7 +80,10 @@ export const activityRules = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     radiusMeters: integer('radius_meters'),
-    agenda: jsonb('agenda').$type<AgendaSegment[]>().notNull().default(sql`'[]'::jsonb`),
+    agenda: jsonb('agenda')
+      .$type<AgendaSegment[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
@@ -125,7 +128,10 @@ export const activities = pgTable(
     latitude: doublePrecision('latitude'),
     longitude: doublePrecision('longitude'),
     radiusMeters: integer('radius_meters'),
-    agenda: jsonb('agenda').$type<AgendaSegment[]>().notNull().default(sql`'[]'::jsonb`),
+    agenda: jsonb('agenda')
+      .$type<AgendaSegment[]>()
+      .notNull()
+      .default(sql`'[]'::jsonb`),
     materials: text('materials').notNull().default(''),
     summary: text('summary').notNull().default(''),
     /** Where a moved occurrence was, and why it moved; generation never touches a moved one. */
@@ -282,7 +288,9 @@ export const pointsLedger = pgTable(
     check('points_ledger_category_check', sql`${table.category} in ('activity')`),
     check('points_ledger_reversal_check', sql`${table.reversesId} is null or ${table.points} < 0`),
     // A source earns once, and a row is reversed at most once.
-    uniqueIndex('points_ledger_source_unique').on(table.sourceType, table.sourceId).where(sql`${table.reversesId} is null`),
+    uniqueIndex('points_ledger_source_unique')
+      .on(table.sourceType, table.sourceId)
+      .where(sql`${table.reversesId} is null`),
     uniqueIndex('points_ledger_reverses_unique').on(table.reversesId),
     index('points_ledger_member_idx').on(table.memberId, table.createdAt),
   ],

@@ -24,10 +24,7 @@ export const units = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (table) => [
-    check(
-      'units_kind_check',
-      sql`${table.kind} in ('enterprise', 'social_org', 'park', 'market', 'trade_body', 'college', 'other')`,
-    ),
+    check('units_kind_check', sql`${table.kind} in ('enterprise', 'social_org', 'park', 'market', 'trade_body', 'college', 'other')`),
     index('units_group_idx').on(table.groupId),
   ],
 );
@@ -58,7 +55,11 @@ export const members = pgTable(
     kind: text('kind').$type<MemberKind>().notNull().default('fixed'),
     unitId: integer('unit_id').references(() => units.id, { onDelete: 'restrict' }),
     branchId: integer('branch_id').references(() => branches.id, { onDelete: 'set null' }),
-    roles: text('roles').array().$type<Role[]>().notNull().default(sql`'{member}'::text[]`),
+    roles: text('roles')
+      .array()
+      .$type<Role[]>()
+      .notNull()
+      .default(sql`'{member}'::text[]`),
     openid: text('openid').unique(),
     username: text('username').unique(),
     passwordHash: text('password_hash'),

@@ -87,7 +87,9 @@ export const topicClaims = pgTable(
   (table) => [
     check('topic_claims_status_check', sql`${table.status} in ('pending', 'confirmed')`),
     unique('topic_claims_topic_unit_unique').on(table.topicId, table.unitId),
-    uniqueIndex('topic_claims_one_confirmed').on(table.topicId).where(sql`${table.status} = 'confirmed'`),
+    uniqueIndex('topic_claims_one_confirmed')
+      .on(table.topicId)
+      .where(sql`${table.status} = 'confirmed'`),
   ],
 );
 

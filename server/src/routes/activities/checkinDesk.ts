@@ -26,10 +26,14 @@ export function checkinDeskRoutes(services: AppServices, router: Router): void {
     const window = windowOf(activity);
     const state = windowState(window, now);
     if (state === 'not_open') {
-      throw refuse('conflict', 'window_not_open', `签到尚未开始，${formatShanghaiTime(window.opensAt)} 起可以开启签到`, { opensAt: window.opensAt.toISOString() });
+      throw refuse('conflict', 'window_not_open', `签到尚未开始，${formatShanghaiTime(window.opensAt)} 起可以开启签到`, {
+        opensAt: window.opensAt.toISOString(),
+      });
     }
     if (state === 'closed') {
-      throw refuse('deadline_passed', 'window_closed', `签到已于 ${formatShanghaiTime(window.closesAt)} 结束`, { closesAt: window.closesAt.toISOString() });
+      throw refuse('deadline_passed', 'window_closed', `签到已于 ${formatShanghaiTime(window.closesAt)} 结束`, {
+        closesAt: window.closesAt.toISOString(),
+      });
     }
     if (!activity.checkinOpenedAt) {
       await db.transaction(async (tx) => {
@@ -70,8 +74,18 @@ export function checkinDeskRoutes(services: AppServices, router: Router): void {
     const guest = found[0]!;
     if (guest.unitId === activity.unitId) throw conflict('本单位党员无需邀请，可直接签到');
     await db.transaction(async (tx) => {
-      await tx.insert(activityGuests).values({ activityId: activity.id, memberId: guest.id, invitedBy: user.id, createdAt: clock.now() }).onConflictDoNothing();
-      await recordAudit(tx, { actor: user, action: 'activity.invite_guest', entity: 'activity', entityId: activity.id, after: { memberId: guest.id }, at: clock.now() });
+      await tx
+        .insert(activityGuests)
+        .values({ activityId: activity.id, memberId: guest.id, invitedBy: user.id, createdAt: clock.now() })
+        .onConflictDoNothing();
+      await recordAudit(tx, {
+        actor: user,
+        action: 'activity.invite_guest',
+        entity: 'activity',
+        entityId: activity.id,
+        after: { memberId: guest.id },
+        at: clock.now(),
+      });
     });
     return { memberId: guest.id, name: guest.name, unitName: guest.unitName };
   });

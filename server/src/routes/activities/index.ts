@@ -32,7 +32,11 @@ export async function presentDetail(db: Queryable, row: ActivityRow, user: Curre
   const relation = await relationOf(db, row, user);
   const standing = relation ? (await standingsOf(db, user.id, [row], new Map([[row.id, relation]]), now)).get(row.id) : undefined;
   const settings = settingsOf(row);
-  const photos = await db.select({ id: activityPhotos.id }).from(activityPhotos).where(eq(activityPhotos.activityId, row.id)).orderBy(asc(activityPhotos.id));
+  const photos = await db
+    .select({ id: activityPhotos.id })
+    .from(activityPhotos)
+    .where(eq(activityPhotos.activityId, row.id))
+    .orderBy(asc(activityPhotos.id));
   return {
     ...presentActivity(row, now),
     latitude: row.latitude,
@@ -111,9 +115,20 @@ export function activityRoutes(services: AppServices, router: Router): Router {
       const before = await loadActivity(tx, params.id);
       authorizeUnitActivities(user, before.unitId);
       const now = clock.now();
-      await tx.update(activities).set({ ...body, updatedAt: now }).where(eq(activities.id, params.id));
+      await tx
+        .update(activities)
+        .set({ ...body, updatedAt: now })
+        .where(eq(activities.id, params.id));
       activityCacheOf(services).clear();
-      await recordAudit(tx, { actor: user, action: 'activity.update', entity: 'activity', entityId: params.id, before: pick(before, Object.keys(body)), after: body, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'activity.update',
+        entity: 'activity',
+        entityId: params.id,
+        before: pick(before, Object.keys(body)),
+        after: body,
+        at: now,
+      });
       return presentDetail(tx, await loadActivity(tx, params.id), user, now);
     }),
   );
@@ -156,7 +171,9 @@ export function activityRoutes(services: AppServices, router: Router): Router {
     const now = clock.now();
     const { start, end } = rangeOf(query, now);
     const filter = await myActivityFilter(db, user);
-    const rows = await selectActivities(db).where(and(filter.where, startsBetween(start, end))).orderBy(asc(activities.startsAt), asc(activities.id));
+    const rows = await selectActivities(db)
+      .where(and(filter.where, startsBetween(start, end)))
+      .orderBy(asc(activities.startsAt), asc(activities.id));
     const relations = new Map(rows.map((row) => [row.id, filter.relationOf(row)]));
     const standings = await standingsOf(db, user.id, rows, relations, now);
     return { items: rows.map((row) => ({ ...presentActivity(row, now), ...standings.get(row.id)! })) };
@@ -170,4 +187,3 @@ export function activityRoutes(services: AppServices, router: Router): Router {
 function pick(row: Record<string, unknown>, keys: string[]): Record<string, unknown> {
   return Object.fromEntries(keys.map((key) => [key, row[key]]));
 }
-

@@ -30,7 +30,14 @@ export function activityPhotoRoutes(services: AppServices, router: Router): void
         .insert(activityPhotos)
         .values({ activityId: activity.id, mime: photo.mime, bytes: photo.bytes, uploadedBy: user.id, createdAt: clock.now() })
         .returning({ id: activityPhotos.id });
-      await recordAudit(tx, { actor: user, action: 'activity.photo_upload', entity: 'activity', entityId: activity.id, after: { photoId: row!.id, bytes: photo.bytes.length }, at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'activity.photo_upload',
+        entity: 'activity',
+        entityId: activity.id,
+        after: { photoId: row!.id, bytes: photo.bytes.length },
+        at: clock.now(),
+      });
       return { id: row!.id, url: photoUrl(row!.id) };
     });
   });
@@ -39,7 +46,8 @@ export function activityPhotoRoutes(services: AppServices, router: Router): void
     const [photo] = await db.select().from(activityPhotos).where(eq(activityPhotos.id, params.id));
     if (!photo) throw notFound('照片');
     const activity = await loadActivity(db, photo.activityId);
-    if (!canManageUnit(user, activity.unitId) && !(await relationOf(db, activity, user))) throw forbidden('只有本单位党员、受邀嘉宾和组织者可以查看该活动');
+    if (!canManageUnit(user, activity.unitId) && !(await relationOf(db, activity, user)))
+      throw forbidden('只有本单位党员、受邀嘉宾和组织者可以查看该活动');
     koa.set('Cache-Control', 'private, max-age=86400');
     koa.type = photo.mime;
     koa.body = photo.bytes;

@@ -32,7 +32,18 @@ export function attendanceRoutes(services: AppServices, router: Router): Router 
     const relations = new Map(rows.map((row) => [row.id, filter.relationOf(row)]));
     const standings = await standingsOf(db, user.id, rows, relations, now);
     const records = rows.length
-      ? await db.select().from(attendance).where(and(eq(attendance.memberId, user.id), inArray(attendance.activityId, rows.map((r) => r.id))))
+      ? await db
+          .select()
+          .from(attendance)
+          .where(
+            and(
+              eq(attendance.memberId, user.id),
+              inArray(
+                attendance.activityId,
+                rows.map((r) => r.id),
+              ),
+            ),
+          )
       : [];
     return {
       items: rows.map((row) => {

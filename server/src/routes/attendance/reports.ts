@@ -39,10 +39,24 @@ export function reportRoutes(services: AppServices, router: Router): void {
     const span = monthSpan(query.from, query.to);
     const now = clock.now();
     const rows = await selectActivities(db)
-      .where(and(eq(activities.unitId, unit.id), gte(activities.startsAt, span.start), lt(activities.startsAt, span.end), lt(activities.startsAt, now)))
+      .where(
+        and(
+          eq(activities.unitId, unit.id),
+          gte(activities.startsAt, span.start),
+          lt(activities.startsAt, span.end),
+          lt(activities.startsAt, now),
+        ),
+      )
       .orderBy(asc(activities.startsAt), asc(activities.id));
     const { workbook, lines } = await ledgerWorkbook(db, unit.name, rows, now);
-    await recordAudit(db, { actor: user, action: 'attendance.export', entity: 'unit', entityId: unit.id, after: { from: query.from, to: query.to, lines }, at: now });
+    await recordAudit(db, {
+      actor: user,
+      action: 'attendance.export',
+      entity: 'unit',
+      entityId: unit.id,
+      after: { from: query.from, to: query.to, lines },
+      at: now,
+    });
     const filename = `${unit.name}-活动台账-${query.from}至${query.to}.xlsx`;
     koa.set('Content-Disposition', `attachment; filename="attendance.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
     koa.set('Cache-Control', 'no-store');
@@ -59,7 +73,13 @@ export function reportRoutes(services: AppServices, router: Router): void {
       .from(units)
       .innerJoin(groups, eq(groups.id, units.groupId))
       .orderBy(asc(groups.sortOrder), asc(units.id));
-    const unitFigures = unitRows.map((u) => ({ unitId: u.unitId, unitName: u.unitName, groupId: u.groupId, groupName: u.groupName, ...figures(counts.get(u.unitId) ?? ZERO) }));
+    const unitFigures = unitRows.map((u) => ({
+      unitId: u.unitId,
+      unitName: u.unitName,
+      groupId: u.groupId,
+      groupName: u.groupName,
+      ...figures(counts.get(u.unitId) ?? ZERO),
+    }));
     const groupIds = [...new Set(unitRows.map((u) => u.groupId))];
     const groupFigures = groupIds.map((groupId) => {
       const members = unitFigures.filter((u) => u.groupId === groupId);

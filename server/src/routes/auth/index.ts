@@ -25,7 +25,6 @@ async function openidFor(services: AppServices, code: string): Promise<string> {
 }
 
 export function authRoutes(services: AppServices, router: Router): Router {
-
   mountPublic(router, services, api.auth.options, async () => ({
     devSignIn: services.config.devSignIn,
     devAccounts: services.config.devSignIn ? [...DEV_ACCOUNTS] : [],

@@ -55,8 +55,18 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
 
   mount(router, services, api.bulletins.createIssue, async ({ body, user }) =>
     db.transaction(async (tx) => {
-      const [created] = await tx.insert(bulletinIssues).values({ ...issueValues(body), status: 'draft' }).returning();
-      await recordAudit(tx, { actor: user, action: 'bulletin.create', entity: 'bulletin_issue', entityId: created!.id, after: created, at: clock.now() });
+      const [created] = await tx
+        .insert(bulletinIssues)
+        .values({ ...issueValues(body), status: 'draft' })
+        .returning();
+      await recordAudit(tx, {
+        actor: user,
+        action: 'bulletin.create',
+        entity: 'bulletin_issue',
+        entityId: created!.id,
+        after: created,
+        at: clock.now(),
+      });
       return presentIssueDetail(tx, created!.id);
     }),
   );
@@ -124,7 +134,14 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
         .update(bulletinArticles)
         .set({ position: sql`${bulletinArticles.position} - 1` })
         .where(and(eq(bulletinArticles.issueId, before.issueId), gt(bulletinArticles.position, before.position)));
-      await recordAudit(tx, { actor: user, action: 'bulletin.article_remove', entity: 'bulletin_article', entityId: params.id, before: articleSummary(before), at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'bulletin.article_remove',
+        entity: 'bulletin_article',
+        entityId: params.id,
+        before: articleSummary(before),
+        at: clock.now(),
+      });
       return { ok: true as const };
     }),
   );
@@ -138,10 +155,17 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
         .where(eq(bulletinArticles.issueId, params.id))
         .orderBy(asc(bulletinArticles.position), asc(bulletinArticles.id));
       const wanted = body.articleIds;
-      const same = wanted.length === current.length && new Set(wanted).size === wanted.length && current.every((a) => wanted.includes(a.id));
-      if (!same) throw new AppError('invalid_input', '新的顺序必须恰好包含本期的全部文章', [{ path: 'body.articleIds', message: '文章列表与本期不符' }]);
+      const same =
+        wanted.length === current.length && new Set(wanted).size === wanted.length && current.every((a) => wanted.includes(a.id));
+      if (!same)
+        throw new AppError('invalid_input', '新的顺序必须恰好包含本期的全部文章', [
+          { path: 'body.articleIds', message: '文章列表与本期不符' },
+        ]);
       for (const [index, id] of wanted.entries()) {
-        await tx.update(bulletinArticles).set({ position: index + 1 }).where(eq(bulletinArticles.id, id));
+        await tx
+          .update(bulletinArticles)
+          .set({ position: index + 1 })
+          .where(eq(bulletinArticles.id, id));
       }
       await recordAudit(tx, {
         actor: user,
@@ -160,7 +184,10 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
     const { issue, recipients } = await db.transaction(async (tx) => {
       const issue = await findIssue(tx, params.id);
       if (issue.status === 'published') throw conflict('本期简报已经发布');
-      const [articles] = await tx.select({ n: max(bulletinArticles.position) }).from(bulletinArticles).where(eq(bulletinArticles.issueId, issue.id));
+      const [articles] = await tx
+        .select({ n: max(bulletinArticles.position) })
+        .from(bulletinArticles)
+        .where(eq(bulletinArticles.issueId, issue.id));
       if (!articles?.n) throw new AppError('invalid_input', '没有文章的简报不能发布');
       const [published] = await tx
         .update(bulletinIssues)
@@ -173,7 +200,13 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
             .update(bulletinSubscriptions)
             .set({ remaining: sql`${bulletinSubscriptions.remaining} - 1` })
             .from(members)
-            .where(and(eq(members.id, bulletinSubscriptions.memberId), gt(bulletinSubscriptions.remaining, 0), sql`${members.openid} is not null`))
+            .where(
+              and(
+                eq(members.id, bulletinSubscriptions.memberId),
+                gt(bulletinSubscriptions.remaining, 0),
+                sql`${members.openid} is not null`,
+              ),
+            )
             .returning({ openid: members.openid })
         : [];
       await recordAudit(tx, {
@@ -190,7 +223,12 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
     const notified = recipients.length
       ? await services.notifier.bulletinPublished(
           recipients.map((r) => r.openid!),
-          { title: thing(`简报${issueLabel(issue)}已发布`), issueLabel: issueLabel(issue), date: (issue.date ?? clock.now().toISOString().slice(0, 10)), page: bulletinIssuePage(issue.id) },
+          {
+            title: thing(`简报${issueLabel(issue)}已发布`),
+            issueLabel: issueLabel(issue),
+            date: issue.date ?? clock.now().toISOString().slice(0, 10),
+            page: bulletinIssuePage(issue.id),
+          },
         )
       : 0;
     return { issue: await presentIssueDetail(db, issue.id), notified };

@@ -13,7 +13,6 @@ function refusal(error: BulletinImportError): AppError {
   return new AppError(code, error.message, { reason: error.reason });
 }
 
-
 async function parseUpload(file: UploadedFile, overrides: BulletinOverrides): Promise<ParsedBulletin> {
   try {
     return await parseBulletinBuffer(file.buffer, file.originalname, overrides);

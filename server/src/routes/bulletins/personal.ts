@@ -42,7 +42,13 @@ async function articleList(
     .limit(page.pageSize)
     .offset((page.page - 1) * page.pageSize);
   return {
-    items: rows.map((row) => ({ articleId: row.articleId, title: row.title, issueId: row.issueId, issueLabel: issueLabel(row), at: row.at.toISOString() })),
+    items: rows.map((row) => ({
+      articleId: row.articleId,
+      title: row.title,
+      issueId: row.issueId,
+      issueLabel: issueLabel(row),
+      at: row.at.toISOString(),
+    })),
     total: total?.n ?? 0,
     ...page,
   };
@@ -80,7 +86,9 @@ export function bulletinPersonalRoutes(services: AppServices, router: Router): R
   mount(router, services, api.bulletins.myFavourites, async ({ query, user }) =>
     articleList(db, articleFavourites, articleFavourites.createdAt, user.id, query),
   );
-  mount(router, services, api.bulletins.myReads, async ({ query, user }) => articleList(db, articleReads, articleReads.readAt, user.id, query));
+  mount(router, services, api.bulletins.myReads, async ({ query, user }) =>
+    articleList(db, articleReads, articleReads.readAt, user.id, query),
+  );
 
   mount(router, services, api.bulletins.subscribe, async ({ user }) => {
     const [row] = await db

@@ -29,7 +29,12 @@ export async function findCall(db: Queryable, id: number, lock = false) {
 async function freeCode(db: Queryable, year: number, kind: CallKind): Promise<string> {
   const base = CALL_KIND_CODES[kind];
   const taken = new Set(
-    (await db.select({ code: calls.code }).from(calls).where(and(eq(calls.year, year), sql`${calls.code} like ${`${base}%`}`))).map((r) => r.code),
+    (
+      await db
+        .select({ code: calls.code })
+        .from(calls)
+        .where(and(eq(calls.year, year), sql`${calls.code} like ${`${base}%`}`))
+    ).map((r) => r.code),
   );
   for (let n = 1; ; n += 1) {
     const code = n === 1 ? base : `${base}${n}`;

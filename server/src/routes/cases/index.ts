@@ -25,10 +25,19 @@ const caseColumns = {
   callKind: calls.kind,
   year: calls.year,
   publishedAt: calls.resultsPublishedAt,
-  coverImageId: sql<number | null>`(select min(${entryFiles.id}) from ${entryFiles} where ${entryFiles.entryId} = ${entries.id} and ${entryFiles.kind} = 'image')`,
+  coverImageId: sql<
+    number | null
+  >`(select min(${entryFiles.id}) from ${entryFiles} where ${entryFiles.entryId} = ${entries.id} and ${entryFiles.kind} = 'image')`,
 };
 
-function listItem(row: { entry: typeof entries.$inferSelect; unitName: string; callTitle: string; callKind: CaseListItem['callKind']; year: number; coverImageId: number | null }): CaseListItem {
+function listItem(row: {
+  entry: typeof entries.$inferSelect;
+  unitName: string;
+  callTitle: string;
+  callKind: CaseListItem['callKind'];
+  year: number;
+  coverImageId: number | null;
+}): CaseListItem {
   return {
     entryId: row.entry.id,
     title: row.entry.title,
@@ -65,9 +74,12 @@ export function caseRoutes(services: AppServices, router: Router): Router {
       isPublishedCase,
       query.callId ? eq(entries.callId, query.callId) : undefined,
       query.category ? eq(entries.category, query.category) : undefined,
-      pattern ? or(ilike(entries.title, pattern), ilike(entries.summary, pattern), ilike(entries.body, pattern), ilike(units.name, pattern)) : undefined,
+      pattern
+        ? or(ilike(entries.title, pattern), ilike(entries.summary, pattern), ilike(entries.body, pattern), ilike(units.name, pattern))
+        : undefined,
     );
-    const from = () => db.select(caseColumns).from(entries).innerJoin(calls, eq(calls.id, entries.callId)).innerJoin(units, eq(units.id, entries.unitId));
+    const from = () =>
+      db.select(caseColumns).from(entries).innerJoin(calls, eq(calls.id, entries.callId)).innerJoin(units, eq(units.id, entries.unitId));
     const [total] = await db
       .select({ n: count() })
       .from(entries)
@@ -99,7 +111,15 @@ export function caseRoutes(services: AppServices, router: Router): Router {
   mount(router, services, api.cases.placeInBulletin, async ({ params, body, user }) =>
     db.transaction(async (tx) => {
       const row = await findCase(tx, params.id);
-      return placeEntryInBulletin(tx, { entry: row.entry, unitName: row.unitName, issueId: body.issueId, section: body.section, kind: 'case', actor: user, at: clock.now() });
+      return placeEntryInBulletin(tx, {
+        entry: row.entry,
+        unitName: row.unitName,
+        issueId: body.issueId,
+        section: body.section,
+        kind: 'case',
+        actor: user,
+        at: clock.now(),
+      });
     }),
   );
 

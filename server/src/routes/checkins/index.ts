@@ -33,7 +33,8 @@ export function checkinRoutes(services: AppServices, router: Router): Router {
     if (windowState(window, now) === 'not_open') throw refuse('conflict', 'window_not_open', '签到尚未开始，不能代签');
     const member = await loadCurrentUser(db, body.memberId);
     if (!member) throw notFound('党员');
-    if (!(await relationOf(db, activity, member))) throw refuse('forbidden', 'not_on_roster', `${member.name}不在本次活动的名单中（可先按手机号邀请为嘉宾）`);
+    if (!(await relationOf(db, activity, member)))
+      throw refuse('forbidden', 'not_on_roster', `${member.name}不在本次活动的名单中（可先按手机号邀请为嘉宾）`);
     return db.transaction(async (tx) => {
       const { row, created } = await recordAttendance(tx, {
         activityId: activity.id,
@@ -45,7 +46,8 @@ export function checkinRoutes(services: AppServices, router: Router): Router {
         recordedBy: user.id,
         note: body.note ?? null,
       });
-      if (!created) throw refuse('conflict', 'already_checked_in', `${member.name}已签到，无需代签`, { attendance: presentAttendance(row) });
+      if (!created)
+        throw refuse('conflict', 'already_checked_in', `${member.name}已签到，无需代签`, { attendance: presentAttendance(row) });
       await recordAudit(tx, { actor: user, action: 'attendance.manual', entity: 'attendance', entityId: row.id, after: row, at: now });
       return presentAttendance(row);
     });

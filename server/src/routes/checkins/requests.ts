@@ -68,7 +68,8 @@ export function requestRoutes(services: AppServices, router: Router): void {
       .values({ activityId: activity.id, memberId: user.id, kind, reason, createdAt: now })
       .onConflictDoNothing()
       .returning({ id: attendanceRequests.id });
-    if (!created) throw refuse('conflict', 'already_requested', kind === 'leave' ? '你已为本次活动提交过请假申请' : '你已为本次活动提交过补签申请');
+    if (!created)
+      throw refuse('conflict', 'already_requested', kind === 'leave' ? '你已为本次活动提交过请假申请' : '你已为本次活动提交过补签申请');
     return present(await loadRequest(db, created.id));
   }
 
@@ -78,7 +79,11 @@ export function requestRoutes(services: AppServices, router: Router): void {
     if (relation !== 'roster') throw refuse('forbidden', 'not_on_roster', '你不在本次活动的应到名单中，无需请假');
     const now = clock.now();
     if (now.getTime() >= activity.startsAt.getTime()) {
-      throw refuse('deadline_passed', 'leave_too_late', `活动已于 ${formatShanghaiTime(activity.startsAt)} 开始，不能再请假；如未能参加，请联系组织者`);
+      throw refuse(
+        'deadline_passed',
+        'leave_too_late',
+        `活动已于 ${formatShanghaiTime(activity.startsAt)} 开始，不能再请假；如未能参加，请联系组织者`,
+      );
     }
     return ask(user, activity, 'leave', body.reason, now);
   });
@@ -139,7 +144,10 @@ export function requestRoutes(services: AppServices, router: Router): void {
           recordedBy: user.id,
           note: row.request.reason,
         });
-        if (!created) throw refuse('conflict', 'already_checked_in', `${row.memberName}已有签到记录，无需补签`, { attendance: presentAttendance(record) });
+        if (!created)
+          throw refuse('conflict', 'already_checked_in', `${row.memberName}已有签到记录，无需补签`, {
+            attendance: presentAttendance(record),
+          });
       }
       await recordAudit(tx, {
         actor: user,

@@ -9,7 +9,16 @@ import { AppError, conflict } from '../../errors';
 import { presentEntry } from '../../presenters/entry';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
-import { allReviewers, askedPerEntry, assertRoundOpen, CONFLICT_LABELS, conflictOf, insertAssignment, loadInCall, pickReviewers } from '../../submissions/assignment';
+import {
+  allReviewers,
+  askedPerEntry,
+  assertRoundOpen,
+  CONFLICT_LABELS,
+  conflictOf,
+  insertAssignment,
+  loadInCall,
+  pickReviewers,
+} from '../../submissions/assignment';
 import { findCall } from '../calls';
 import { findEntry } from '../entries';
 
@@ -109,7 +118,10 @@ export function deskAssignmentRoutes(services: AppServices, router: Router): voi
         .for('update', { of: entries });
       const reviewers = await allReviewers(tx);
       const load = await loadInCall(tx, call.id);
-      const asked = await askedPerEntry(tx, waiting.map((w) => w.entry.id));
+      const asked = await askedPerEntry(
+        tx,
+        waiting.map((w) => w.entry.id),
+      );
       const assigned: { entryId: number; reviewerId: number }[] = [];
       const short: { entryId: number; missing: number }[] = [];
       for (const { entry, groupId } of waiting) {
@@ -118,7 +130,15 @@ export function deskAssignmentRoutes(services: AppServices, router: Router): voi
         if (needed <= 0) continue;
         const picked = pickReviewers(reviewers, { unitId: entry.unitId, groupId }, alreadyAsked, load, needed);
         for (const reviewer of picked) {
-          await insertAssignment(tx, { entryId: entry.id, reviewerId: reviewer.id, deadline, overrideReason: null, actor: user, at: now, reason: 'auto' });
+          await insertAssignment(tx, {
+            entryId: entry.id,
+            reviewerId: reviewer.id,
+            deadline,
+            overrideReason: null,
+            actor: user,
+            at: now,
+            reason: 'auto',
+          });
           load.set(reviewer.id, (load.get(reviewer.id) ?? 0) + 1);
           assigned.push({ entryId: entry.id, reviewerId: reviewer.id });
         }

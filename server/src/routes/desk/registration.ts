@@ -26,7 +26,10 @@ async function registerLocked(tx: Queryable, call: typeof calls.$inferSelect, en
     return transitionEntry(tx, entry, 'register', { actor: user, at: now, bySecretariat: true, comment: '修改后重新登记，编号不变' });
   }
   const sequence = call.nextSequence;
-  await tx.update(calls).set({ nextSequence: sequence + 1 }).where(eq(calls.id, call.id));
+  await tx
+    .update(calls)
+    .set({ nextSequence: sequence + 1 })
+    .where(eq(calls.id, call.id));
   call.nextSequence = sequence + 1;
   return transitionEntry(tx, entry, 'register', {
     actor: user,
@@ -46,7 +49,13 @@ export function deskRegistrationRoutes(services: AppServices, router: Router): v
       eq(entries.callId, params.id),
       ne(entries.status, 'draft'),
       query.status ? eq(entries.status, query.status) : undefined,
-      query.q ? or(ilike(entries.title, likePattern(query.q)), ilike(units.name, likePattern(query.q)), ilike(entries.registrationNumber, likePattern(query.q))) : undefined,
+      query.q
+        ? or(
+            ilike(entries.title, likePattern(query.q)),
+            ilike(units.name, likePattern(query.q)),
+            ilike(entries.registrationNumber, likePattern(query.q)),
+          )
+        : undefined,
     );
     const [total] = await db.select({ n: count() }).from(entries).innerJoin(units, eq(units.id, entries.unitId)).where(where);
     const rows = await db

@@ -78,7 +78,14 @@ export function entryFileRoutes(services: AppServices, router: Router): void {
           .returning();
         await tx.update(entries).set({ updatedAt: now }).where(eq(entries.id, entryId));
         if (entry.status !== 'draft') {
-          await recordAudit(tx, { actor: user, action: 'entry.file_add', entity: 'entry', entityId: entryId, after: { fileId: created!.id, kind }, at: now });
+          await recordAudit(tx, {
+            actor: user,
+            action: 'entry.file_add',
+            entity: 'entry',
+            entityId: entryId,
+            after: { fileId: created!.id, kind },
+            at: now,
+          });
         }
         return created!;
       });
@@ -106,7 +113,14 @@ export function entryFileRoutes(services: AppServices, router: Router): void {
       await tx.delete(entryFiles).where(eq(entryFiles.id, file.id));
       await tx.update(entries).set({ updatedAt: now }).where(eq(entries.id, entry.id));
       if (entry.status !== 'draft') {
-        await recordAudit(tx, { actor: user, action: 'entry.file_remove', entity: 'entry', entityId: entry.id, before: { fileId: file.id, kind: file.kind }, at: now });
+        await recordAudit(tx, {
+          actor: user,
+          action: 'entry.file_remove',
+          entity: 'entry',
+          entityId: entry.id,
+          before: { fileId: file.id, kind: file.kind },
+          at: now,
+        });
       }
       return file.storageKey;
     });
@@ -125,7 +139,9 @@ export function entryFileRoutes(services: AppServices, router: Router): void {
     const [assignment] = await db
       .select({ id: reviewAssignments.id })
       .from(reviewAssignments)
-      .where(and(eq(reviewAssignments.entryId, row.entry.id), eq(reviewAssignments.reviewerId, user.id), eq(reviewAssignments.status, 'active')));
+      .where(
+        and(eq(reviewAssignments.entryId, row.entry.id), eq(reviewAssignments.reviewerId, user.id), eq(reviewAssignments.status, 'active')),
+      );
     const publishedCase = Boolean(row.call.resultsPublishedAt) && row.entry.status === 'rated' && isShowcaseTier(row.call, row.entry.tier);
     const access = fileAccessOf(user, row.entry, { assignedReviewer: Boolean(assignment), publishedCase });
     if (!access) throw forbidden('无权查看该文件');

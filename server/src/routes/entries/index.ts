@@ -79,7 +79,14 @@ export function entryRoutes(services: AppServices, router: Router): Router {
         })
         .returning();
       await recordEntryEvent(tx, created!.id, 'create', null, 'draft', { actor: user, at: now });
-      await recordAudit(tx, { actor: user, action: 'entry.create', entity: 'entry', entityId: created!.id, after: { callId: call.id, unitId: user.unitId }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'entry.create',
+        entity: 'entry',
+        entityId: created!.id,
+        after: { callId: call.id, unitId: user.unitId },
+        at: now,
+      });
       return created!.id;
     });
     return presentEntry(db, id, 'unit', now);
@@ -146,7 +153,9 @@ export function entryRoutes(services: AppServices, router: Router): Router {
         const [used] = await tx
           .select({ n: count() })
           .from(entries)
-          .where(and(eq(entries.callId, call.id), eq(entries.unitId, entry.unitId), ne(entries.id, entry.id), inArray(entries.status, COUNTED)));
+          .where(
+            and(eq(entries.callId, call.id), eq(entries.unitId, entry.unitId), ne(entries.id, entry.id), inArray(entries.status, COUNTED)),
+          );
         if ((used?.n ?? 0) >= call.entryLimit) {
           throw conflict(`本单位在该征集中最多报送 ${call.entryLimit} 份`, { limit: call.entryLimit });
         }

@@ -16,7 +16,14 @@ export function groupRoutes(services: AppServices, router: Router): Router {
   mount(router, services, api.groups.create, async ({ body, user }) =>
     db.transaction(async (tx) => {
       const [created] = await tx.insert(groups).values(body).returning();
-      await recordAudit(tx, { actor: user, action: 'group.create', entity: 'group', entityId: created!.id, after: created, at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'group.create',
+        entity: 'group',
+        entityId: created!.id,
+        after: created,
+        at: clock.now(),
+      });
       return (await presentGroups(tx, created!.id))[0]!;
     }),
   );

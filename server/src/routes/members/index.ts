@@ -14,15 +14,23 @@ import { rosterRoutes } from './roster';
 import { memberSnapshot } from './snapshot';
 
 async function findMember(db: Queryable, id: number) {
-  const [row] = await db.select(memberColumns).from(members).leftJoin(branches, eq(branches.id, members.branchId)).where(eq(members.id, id));
+  const [row] = await db
+    .select(memberColumns)
+    .from(members)
+    .leftJoin(branches, eq(branches.id, members.branchId))
+    .where(eq(members.id, id));
   if (!row) throw notFound('党员');
   return row;
 }
 
 async function assertBranchOfUnit(db: Queryable, branchId: number | null | undefined, unitId: number): Promise<void> {
   if (branchId === null || branchId === undefined) return;
-  const [branch] = await db.select({ id: branches.id }).from(branches).where(and(eq(branches.id, branchId), eq(branches.unitId, unitId)));
-  if (!branch) throw new AppError('invalid_input', '所选党组织不属于本单位', [{ path: 'body.branchId', message: '所选党组织不属于本单位' }]);
+  const [branch] = await db
+    .select({ id: branches.id })
+    .from(branches)
+    .where(and(eq(branches.id, branchId), eq(branches.unitId, unitId)));
+  if (!branch)
+    throw new AppError('invalid_input', '所选党组织不属于本单位', [{ path: 'body.branchId', message: '所选党组织不属于本单位' }]);
 }
 
 /** A member may change their own entry only through their unit admin; nobody removes their own last admin role by accident. */
@@ -63,7 +71,14 @@ export function memberRoutes(services: AppServices, router: Router): Router {
         .insert(members)
         .values({ ...body, branchId: body.branchId ?? null, unitId: params.unitId, updatedAt: clock.now() })
         .returning();
-      await recordAudit(tx, { actor: user, action: 'member.create', entity: 'member', entityId: created!.id, after: memberSnapshot(created!), at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'member.create',
+        entity: 'member',
+        entityId: created!.id,
+        after: memberSnapshot(created!),
+        at: clock.now(),
+      });
       return presentMember(await findMember(tx, created!.id));
     });
   });
@@ -78,7 +93,11 @@ export function memberRoutes(services: AppServices, router: Router): Router {
       if (body.roles) authorizeRoleGrant(user, body.roles);
       assertNotSelfDemotion(user, params.id, body.roles);
       if (before.unitId !== null) await assertBranchOfUnit(tx, body.branchId, before.unitId);
-      const [after] = await tx.update(members).set({ ...body, updatedAt: clock.now() }).where(eq(members.id, params.id)).returning();
+      const [after] = await tx
+        .update(members)
+        .set({ ...body, updatedAt: clock.now() })
+        .where(eq(members.id, params.id))
+        .returning();
       await recordAudit(tx, {
         actor: user,
         action: 'member.update',
@@ -99,7 +118,14 @@ export function memberRoutes(services: AppServices, router: Router): Router {
       if (before.unitId !== null) authorizeUnit(user, before.unitId);
       if (before.id === user.id) throw new AppError('conflict', '不能从名册中移除自己');
       await tx.delete(members).where(eq(members.id, params.id));
-      await recordAudit(tx, { actor: user, action: 'member.delete', entity: 'member', entityId: params.id, before: memberSnapshot(before), at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'member.delete',
+        entity: 'member',
+        entityId: params.id,
+        before: memberSnapshot(before),
+        at: clock.now(),
+      });
       return { ok: true as const };
     }),
   );

@@ -19,7 +19,15 @@ async function existingIds(db: Queryable, unitId: number, entries: { phone: stri
   const rows = await db
     .select({ id: members.id, phone: members.phone })
     .from(members)
-    .where(and(eq(members.unitId, unitId), inArray(members.phone, entries.map((entry) => entry.phone))));
+    .where(
+      and(
+        eq(members.unitId, unitId),
+        inArray(
+          members.phone,
+          entries.map((entry) => entry.phone),
+        ),
+      ),
+    );
   return new Map(rows.map((row) => [row.phone, row.id]));
 }
 
@@ -67,7 +75,14 @@ export function rosterRoutes(router: Router, services: AppServices): void {
     const [unit] = await db.select({ name: units.name }).from(units).where(eq(units.id, params.unitId));
     if (!unit) throw notFound('单位');
     const rows = await db
-      .select({ name: members.name, phone: members.phone, kind: members.kind, roles: members.roles, branch: branches.name, openid: members.openid })
+      .select({
+        name: members.name,
+        phone: members.phone,
+        kind: members.kind,
+        roles: members.roles,
+        branch: branches.name,
+        openid: members.openid,
+      })
       .from(members)
       .leftJoin(branches, eq(branches.id, members.branchId))
       .where(eq(members.unitId, params.unitId))
@@ -93,7 +108,14 @@ export function rosterRoutes(router: Router, services: AppServices): void {
       });
     }
     sheet.getRow(1).font = { bold: true };
-    await recordAudit(db, { actor: user, action: 'member.export', entity: 'unit', entityId: params.unitId, after: { rows: rows.length }, at: clock.now() });
+    await recordAudit(db, {
+      actor: user,
+      action: 'member.export',
+      entity: 'unit',
+      entityId: params.unitId,
+      after: { rows: rows.length },
+      at: clock.now(),
+    });
     const filename = `${unit.name}-党员名册.xlsx`;
     koa.set('Content-Disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
     koa.set('Cache-Control', 'no-store');

@@ -25,7 +25,15 @@ export function newsRoutes(services: AppServices, router: Router): Router {
       const now = clock.now();
       await transitionEntry(tx, entry, 'adopt', { actor: user, at: now, bySecretariat: true });
       const [unit] = await tx.select({ name: units.name }).from(units).where(eq(units.id, entry.unitId));
-      return placeEntryInBulletin(tx, { entry, unitName: unit!.name, issueId: body.issueId, section: body.section, kind: 'adopted', actor: user, at: now });
+      return placeEntryInBulletin(tx, {
+        entry,
+        unitName: unit!.name,
+        issueId: body.issueId,
+        section: body.section,
+        kind: 'adopted',
+        actor: user,
+        at: now,
+      });
     }),
   );
 
@@ -48,7 +56,14 @@ export function newsRoutes(services: AppServices, router: Router): Router {
       { header: '采用', key: 'adopted', width: 8 },
     ]);
     counts.officers.forEach((row) => byOfficer.addRow(row));
-    await recordAudit(db, { actor: user, action: 'news.export', entity: 'news', entityId: counts.year, after: { units: counts.units.length }, at: clock.now() });
+    await recordAudit(db, {
+      actor: user,
+      action: 'news.export',
+      entity: 'news',
+      entityId: counts.year,
+      after: { units: counts.units.length },
+      at: clock.now(),
+    });
     await sendWorkbook(koa, workbook, `${counts.year}年信息报送统计.xlsx`, `news-${counts.year}.xlsx`);
     return undefined;
   });

@@ -65,7 +65,14 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
         tier: entry.tier ?? '',
       });
     }
-    await recordAudit(db, { actor: user, action: 'call.export_entries', entity: 'call', entityId: call.id, after: { rows: rows.length }, at: clock.now() });
+    await recordAudit(db, {
+      actor: user,
+      action: 'call.export_entries',
+      entity: 'call',
+      entityId: call.id,
+      after: { rows: rows.length },
+      at: clock.now(),
+    });
     await sendWorkbook(koa, workbook, `${call.title}-报送与评分.xlsx`, `call-${call.id}-entries.xlsx`);
     return undefined;
   });
@@ -74,7 +81,11 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
     const call = await findCall(db, params.id);
     const now = clock.now();
     const callEntries = await db.select({ id: entries.id }).from(entries).where(eq(entries.callId, call.id));
-    const assignments = await assignmentsOf(db, callEntries.map((e) => e.id), call.rubric);
+    const assignments = await assignmentsOf(
+      db,
+      callEntries.map((e) => e.id),
+      call.rubric,
+    );
     const workbook = new ExcelJS.Workbook();
     const sheet = addSheet(workbook, '评审工作量', [
       { header: '评审专家', key: 'name', width: 12 },
@@ -101,7 +112,14 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
         declined: own.filter((a) => a.status === 'declined').length,
       });
     }
-    await recordAudit(db, { actor: user, action: 'call.export_workload', entity: 'call', entityId: call.id, after: { reviewers: reviewers.length }, at: now });
+    await recordAudit(db, {
+      actor: user,
+      action: 'call.export_workload',
+      entity: 'call',
+      entityId: call.id,
+      after: { reviewers: reviewers.length },
+      at: now,
+    });
     await sendWorkbook(koa, workbook, `${call.title}-评审工作量.xlsx`, `call-${call.id}-workload.xlsx`);
     return undefined;
   });

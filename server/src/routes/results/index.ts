@@ -39,7 +39,15 @@ export function resultRoutes(services: AppServices, router: Router): Router {
       for (const { entryId, tier } of body.tiers) {
         await tx.update(entries).set({ tier, updatedAt: clock.now() }).where(eq(entries.id, entryId));
       }
-      await recordAudit(tx, { actor: user, action: 'call.set_tiers', entity: 'call', entityId: call.id, before: found, after: body.tiers, at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'call.set_tiers',
+        entity: 'call',
+        entityId: call.id,
+        before: found,
+        after: body.tiers,
+        at: clock.now(),
+      });
       return computeResults(tx, call);
     }),
   );
@@ -55,7 +63,14 @@ export function resultRoutes(services: AppServices, router: Router): Router {
         .set({ reviewRoundClosedAt: now, reviewRoundClosedReason: body.reason, updatedAt: now })
         .where(eq(calls.id, call.id))
         .returning();
-      await recordAudit(tx, { actor: user, action: 'call.close_round', entity: 'call', entityId: call.id, after: { reason: body.reason }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'call.close_round',
+        entity: 'call',
+        entityId: call.id,
+        after: { reason: body.reason },
+        at: now,
+      });
       return computeResults(tx, after!);
     }),
   );
@@ -66,12 +81,23 @@ export function resultRoutes(services: AppServices, router: Router): Router {
       const before = await computeResults(tx, call);
       if (before.blocking.length) throw conflict(`还不能发布结果：${before.blocking.join('；')}`, { blocking: before.blocking });
       const now = clock.now();
-      const rated = await tx.select().from(entries).where(and(eq(entries.callId, call.id), eq(entries.status, 'in_review'))).for('update');
+      const rated = await tx
+        .select()
+        .from(entries)
+        .where(and(eq(entries.callId, call.id), eq(entries.status, 'in_review')))
+        .for('update');
       for (const entry of rated) {
         await transitionEntry(tx, entry, 'rate', { actor: user, at: now, bySecretariat: true, comment: entry.tier });
       }
       const [after] = await tx.update(calls).set({ resultsPublishedAt: now, updatedAt: now }).where(eq(calls.id, call.id)).returning();
-      await recordAudit(tx, { actor: user, action: 'call.publish', entity: 'call', entityId: call.id, after: { rated: rated.length }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'call.publish',
+        entity: 'call',
+        entityId: call.id,
+        after: { rated: rated.length },
+        at: now,
+      });
       return computeResults(tx, after!);
     }),
   );

@@ -122,7 +122,14 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
         .update(reviewAssignments)
         .set({ status: 'declined', declineReason: body.reason, declinedAt: now })
         .where(eq(reviewAssignments.id, params.id));
-      await recordAudit(tx, { actor: user, action: 'review.decline', entity: 'review_assignment', entityId: params.id, after: { reason: body.reason }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'review.decline',
+        entity: 'review_assignment',
+        entityId: params.id,
+        after: { reason: body.reason },
+        at: now,
+      });
       // Offered at once to the least-loaded reviewer without a conflict who has not been asked yet.
       const [unit] = await tx.select({ unitId: units.id, groupId: units.groupId }).from(units).where(eq(units.id, row.entry.unitId));
       const { asked } = (await askedPerEntry(tx, [row.entry.id])).get(row.entry.id)!;
@@ -151,9 +158,14 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
       if (row.review?.status !== 'submitted') throw conflict('这份评分尚未提交，无需退回');
       const deadline = body.deadline ? new Date(body.deadline) : row.assignment.deadline;
       if (deadline.getTime() <= now.getTime()) {
-        throw new AppError('invalid_input', '原评审截止时间已过，请给出新的截止时间', [{ path: 'body.deadline', message: '请给出晚于现在的截止时间' }]);
+        throw new AppError('invalid_input', '原评审截止时间已过，请给出新的截止时间', [
+          { path: 'body.deadline', message: '请给出晚于现在的截止时间' },
+        ]);
       }
-      await tx.update(reviews).set({ status: 'draft', submittedAt: null, reopenedAt: now, reopenReason: body.reason, updatedAt: now }).where(eq(reviews.id, row.review.id));
+      await tx
+        .update(reviews)
+        .set({ status: 'draft', submittedAt: null, reopenedAt: now, reopenReason: body.reason, updatedAt: now })
+        .where(eq(reviews.id, row.review.id));
       await tx.update(reviewAssignments).set({ deadline }).where(eq(reviewAssignments.id, params.id));
       await recordAudit(tx, {
         actor: user,

@@ -35,7 +35,10 @@ export function ruleRoutes(services: AppServices, router: Router): void {
       const branchId = body.branchId ?? null;
       const hostSiteId = body.hostSiteId ?? null;
       await assertScopeInUnit(tx, params.unitId, branchId, hostSiteId);
-      const [existing] = await tx.select({ id: activityRules.id }).from(activityRules).where(sameScope(params.unitId, branchId, hostSiteId));
+      const [existing] = await tx
+        .select({ id: activityRules.id })
+        .from(activityRules)
+        .where(sameScope(params.unitId, branchId, hostSiteId));
       if (existing) throw conflict('该范围已设定固定活动日规则，请修改现有规则', { ruleId: existing.id });
       const now = clock.now();
       const weekly = hostSiteId !== null;
@@ -54,7 +57,14 @@ export function ruleRoutes(services: AppServices, router: Router): void {
         })
         .returning();
       const generation = await syncRuleActivities(tx, rule!.id, rule!, now);
-      await recordAudit(tx, { actor: user, action: 'activity_rule.create', entity: 'activity_rule', entityId: rule!.id, after: { rule, generation }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'activity_rule.create',
+        entity: 'activity_rule',
+        entityId: rule!.id,
+        after: { rule, generation },
+        at: now,
+      });
       return { rule: (await presentRules(tx, [rule!]))[0]!, generation };
     });
   });
@@ -80,7 +90,15 @@ export function ruleRoutes(services: AppServices, router: Router): void {
         .returning();
       const generation = await syncRuleActivities(tx, rule!.id, rule!, now);
       activityCacheOf(services).clear();
-      await recordAudit(tx, { actor: user, action: 'activity_rule.update', entity: 'activity_rule', entityId: rule!.id, before, after: { rule, generation }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'activity_rule.update',
+        entity: 'activity_rule',
+        entityId: rule!.id,
+        before,
+        after: { rule, generation },
+        at: now,
+      });
       return { rule: (await presentRules(tx, [rule!]))[0]!, generation };
     }),
   );
@@ -93,7 +111,15 @@ export function ruleRoutes(services: AppServices, router: Router): void {
       const now = clock.now();
       const generation = await syncRuleActivities(tx, before.id, null, now);
       await tx.delete(activityRules).where(eq(activityRules.id, params.id));
-      await recordAudit(tx, { actor: user, action: 'activity_rule.delete', entity: 'activity_rule', entityId: before.id, before, after: { generation }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'activity_rule.delete',
+        entity: 'activity_rule',
+        entityId: before.id,
+        before,
+        after: { generation },
+        at: now,
+      });
       return generation;
     }),
   );

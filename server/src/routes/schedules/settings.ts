@@ -27,9 +27,20 @@ export function settingsRoutes(services: AppServices, router: Router): void {
       if (!unit) throw notFound('单位');
       const before = await unitSettings(tx, params.unitId);
       const values = { ...body, updatedAt: clock.now() };
-      await tx.insert(checkinSettings).values({ unitId: params.unitId, ...values }).onConflictDoUpdate({ target: checkinSettings.unitId, set: values });
+      await tx
+        .insert(checkinSettings)
+        .values({ unitId: params.unitId, ...values })
+        .onConflictDoUpdate({ target: checkinSettings.unitId, set: values });
       activityCacheOf(services).clear();
-      await recordAudit(tx, { actor: user, action: 'checkin_settings.update', entity: 'unit', entityId: params.unitId, before, after: body, at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'checkin_settings.update',
+        entity: 'unit',
+        entityId: params.unitId,
+        before,
+        after: body,
+        at: clock.now(),
+      });
       return unitSettings(tx, params.unitId);
     });
   });

@@ -75,15 +75,31 @@ export function topicRoutes(services: AppServices, router: Router): Router {
   mount(router, services, api.topics.list, async ({ params, user }) => {
     await findCall(db, params.id);
     const rows = await db.select({ id: researchTopics.id }).from(researchTopics).where(eq(researchTopics.callId, params.id));
-    return { items: await presentTopics(db, rows.map((r) => r.id), user) };
+    return {
+      items: await presentTopics(
+        db,
+        rows.map((r) => r.id),
+        user,
+      ),
+    };
   });
 
   mount(router, services, api.topics.create, async ({ params, body, user }) =>
     db.transaction(async (tx) => {
       const call = await findCall(tx, params.id);
       if (call.kind !== 'research') throw conflict('只有课题调研才能列出课题');
-      const [created] = await tx.insert(researchTopics).values({ callId: call.id, ...body, createdAt: clock.now() }).returning();
-      await recordAudit(tx, { actor: user, action: 'topic.create', entity: 'research_topic', entityId: created!.id, after: created, at: clock.now() });
+      const [created] = await tx
+        .insert(researchTopics)
+        .values({ callId: call.id, ...body, createdAt: clock.now() })
+        .returning();
+      await recordAudit(tx, {
+        actor: user,
+        action: 'topic.create',
+        entity: 'research_topic',
+        entityId: created!.id,
+        after: created,
+        at: clock.now(),
+      });
       return presentTopic(tx, created!.id, user);
     }),
   );
@@ -92,7 +108,15 @@ export function topicRoutes(services: AppServices, router: Router): Router {
     db.transaction(async (tx) => {
       const before = await findTopic(tx, params.id);
       const [after] = await tx.update(researchTopics).set(body).where(eq(researchTopics.id, before.id)).returning();
-      await recordAudit(tx, { actor: user, action: 'topic.update', entity: 'research_topic', entityId: before.id, before, after, at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'topic.update',
+        entity: 'research_topic',
+        entityId: before.id,
+        before,
+        after,
+        at: clock.now(),
+      });
       return presentTopic(tx, before.id, user);
     }),
   );
@@ -117,7 +141,14 @@ export function topicRoutes(services: AppServices, router: Router): Router {
         .onConflictDoNothing()
         .returning();
       if (!created) throw conflict('本单位已认领过这个课题');
-      await recordAudit(tx, { actor: user, action: 'topic.claim', entity: 'topic_claim', entityId: created.id, after: created, at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'topic.claim',
+        entity: 'topic_claim',
+        entityId: created.id,
+        after: created,
+        at: clock.now(),
+      });
       return presentTopic(tx, topic.id, user);
     }),
   );
@@ -129,7 +160,15 @@ export function topicRoutes(services: AppServices, router: Router): Router {
       await confirmOnly(tx, claim.topicId, claim.id);
       const now = clock.now();
       await tx.update(topicClaims).set({ status: 'confirmed', decidedBy: user.id, decidedAt: now }).where(eq(topicClaims.id, claim.id));
-      await recordAudit(tx, { actor: user, action: 'topic.confirm', entity: 'topic_claim', entityId: claim.id, before: { status: claim.status }, after: { status: 'confirmed' }, at: now });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'topic.confirm',
+        entity: 'topic_claim',
+        entityId: claim.id,
+        before: { status: claim.status },
+        after: { status: 'confirmed' },
+        at: now,
+      });
       return presentTopic(tx, claim.topicId, user);
     }),
   );

@@ -39,7 +39,10 @@ export function unitRoutes(services: AppServices, router: Router): Router {
     db.transaction(async (tx) => {
       const [group] = await tx.select({ id: groups.id }).from(groups).where(eq(groups.id, body.groupId));
       if (!group) throw notFound('片组');
-      const [created] = await tx.insert(units).values({ ...body, inviteCode: generateInviteCode() }).returning();
+      const [created] = await tx
+        .insert(units)
+        .values({ ...body, inviteCode: generateInviteCode() })
+        .returning();
       await recordAudit(tx, { actor: user, action: 'unit.create', entity: 'unit', entityId: created!.id, after: created, at: clock.now() });
       return presentUnitDetail(tx, created!.id);
     }),
@@ -85,7 +88,14 @@ export function unitRoutes(services: AppServices, router: Router): Router {
       const [unit] = await tx.select({ id: units.id }).from(units).where(eq(units.id, params.id));
       if (!unit) throw notFound('单位');
       const [created] = await tx.insert(branches).values({ unitId: params.id, name: body.name }).returning();
-      await recordAudit(tx, { actor: user, action: 'branch.create', entity: 'branch', entityId: created!.id, after: created, at: clock.now() });
+      await recordAudit(tx, {
+        actor: user,
+        action: 'branch.create',
+        entity: 'branch',
+        entityId: created!.id,
+        after: created,
+        at: clock.now(),
+      });
       return created!;
     });
   });

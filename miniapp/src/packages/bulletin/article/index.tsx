@@ -26,17 +26,17 @@ function idParam(value: string | undefined): number | null {
 function PrevNext({ article, onGo }: { article: Article; onGo: (id: number) => void }) {
   if (!article.prev && !article.next) return null;
   return (
-    <View className='zj-reader__nav'>
+    <View className="zj-reader__nav">
       {article.prev ? (
-        <View className='zj-reader__nav-item' hoverClass='zj-reader__nav-item--hover' onClick={() => onGo(article.prev!.id)}>
-          <Text className='zj-reader__nav-label'>上一篇</Text>
-          <Text className='zj-reader__nav-title'>{article.prev.title}</Text>
+        <View className="zj-reader__nav-item" hoverClass="zj-reader__nav-item--hover" onClick={() => onGo(article.prev!.id)}>
+          <Text className="zj-reader__nav-label">上一篇</Text>
+          <Text className="zj-reader__nav-title">{article.prev.title}</Text>
         </View>
       ) : null}
       {article.next ? (
-        <View className='zj-reader__nav-item' hoverClass='zj-reader__nav-item--hover' onClick={() => onGo(article.next!.id)}>
-          <Text className='zj-reader__nav-label'>下一篇</Text>
-          <Text className='zj-reader__nav-title'>{article.next.title}</Text>
+        <View className="zj-reader__nav-item" hoverClass="zj-reader__nav-item--hover" onClick={() => onGo(article.next!.id)}>
+          <Text className="zj-reader__nav-label">下一篇</Text>
+          <Text className="zj-reader__nav-title">{article.next.title}</Text>
         </View>
       ) : null}
     </View>
@@ -101,41 +101,41 @@ export default function ArticlePage() {
   if (articleId === null) {
     return (
       <Page>
-        <StateView kind='error' title='找不到这篇文章' description='链接不完整，请从简报目录打开。' />
+        <StateView kind="error" title="找不到这篇文章" description="链接不完整，请从简报目录打开。" />
       </Page>
     );
   }
 
   return (
-    <Page className='zj-reader'>
+    <Page className="zj-reader">
       {article.error ? (
-        <StateView kind='error' description={article.error} onRetry={article.reload} />
+        <StateView kind="error" description={article.error} onRetry={article.reload} />
       ) : !shown ? (
-        <StateView kind='loading' />
+        <StateView kind="loading" />
       ) : (
-        <View className='zj-reader__article'>
+        <View className="zj-reader__article">
           {preview || shown.issueStatus === 'draft' ? (
-            <Text className='zj-reader__preview'>预览：本期尚未发布，党员发布后看到的就是这样。</Text>
+            <Text className="zj-reader__preview">预览：本期尚未发布，党员发布后看到的就是这样。</Text>
           ) : null}
-          <View className='zj-reader__head'>
-            {shown.section ? <Text className='zj-reader__section'>{shown.section}</Text> : null}
-            <Text className='zj-reader__title' userSelect>
+          <View className="zj-reader__head">
+            {shown.section ? <Text className="zj-reader__section">{shown.section}</Text> : null}
+            <Text className="zj-reader__title" userSelect>
               {shown.title}
             </Text>
-            <Text className='zj-reader__meta'>
+            <Text className="zj-reader__meta">
               {shown.issueLabel}
               {shown.read ? ' · 已读' : ''}
             </Text>
           </View>
           <ArticleBody blocks={shown.blocks} />
-          <Text className='zj-reader__end'>（本文完）</Text>
+          <Text className="zj-reader__end">（本文完）</Text>
           <PrevNext article={shown} onGo={go} />
         </View>
       )}
 
       {fontOpen ? (
-        <View className='zj-reader__font'>
-          <Card title='阅读字号（仅对本机生效）'>
+        <View className="zj-reader__font">
+          <Card title="阅读字号（仅对本机生效）">
             <FontSizePicker />
           </Card>
         </View>

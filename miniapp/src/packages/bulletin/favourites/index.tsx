@@ -12,12 +12,12 @@ export default function FavouritesPage() {
       {session ? (
         <ArticleList
           load={(page, pageSize) => call(api.bulletins.myFavourites, { query: { page, pageSize } })}
-          atLabel='收藏于'
-          emptyTitle='还没有收藏的文章'
-          emptyDescription='阅读简报时点底部的“收藏”，文章就会出现在这里。'
+          atLabel="收藏于"
+          emptyTitle="还没有收藏的文章"
+          emptyDescription="阅读简报时点底部的“收藏”，文章就会出现在这里。"
         />
       ) : (
-        <StateView kind='loading' />
+        <StateView kind="loading" />
       )}
     </Page>
   );

@@ -7,7 +7,12 @@ import { useEffect, useRef } from 'react';
  * background (WeChat onHide, another page on top) or, in a browser, the tab being hidden pauses it.
  * A new `articleId` starts over; `enabled: false` (already read, a preview) counts nothing.
  */
-export function useReadTimer(options: { articleId: number | null; secondsToRead: number; enabled: boolean; onDue: (seconds: number) => void }) {
+export function useReadTimer(options: {
+  articleId: number | null;
+  secondsToRead: number;
+  enabled: boolean;
+  onDue: (seconds: number) => void;
+}) {
   const { articleId, secondsToRead, enabled } = options;
   const onDue = useRef(options.onDue);
   onDue.current = options.onDue;

@@ -12,12 +12,12 @@ export default function ReadsPage() {
       {session ? (
         <ArticleList
           load={(page, pageSize) => call(api.bulletins.myReads, { query: { page, pageSize } })}
-          atLabel='阅读于'
-          emptyTitle='还没有阅读记录'
-          emptyDescription='在一篇文章停留片刻（按篇幅 8 至 30 秒），就会记为已读。'
+          atLabel="阅读于"
+          emptyTitle="还没有阅读记录"
+          emptyDescription="在一篇文章停留片刻（按篇幅 8 至 30 秒），就会记为已读。"
         />
       ) : (
-        <StateView kind='loading' />
+        <StateView kind="loading" />
       )}
     </Page>
   );

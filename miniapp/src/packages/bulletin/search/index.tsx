@@ -19,13 +19,13 @@ const MIN_QUERY_CHARACTERS = 2;
 function HitRow({ hit }: { hit: SearchHit }) {
   return (
     <View
-      className='zj-search-hit'
-      hoverClass='zj-search-hit--hover'
+      className="zj-search-hit"
+      hoverClass="zj-search-hit--hover"
       onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ARTICLE_PAGE}?id=${hit.articleId}` })}
     >
-      <Highlighted className='zj-search-hit__title' segments={hit.title} />
-      <Text className='zj-search-hit__meta'>{[hit.issueLabel, formatChineseDate(hit.date)].filter(Boolean).join(' · ')}</Text>
-      <Highlighted className='zj-search-hit__snippet' segments={hit.snippet} />
+      <Highlighted className="zj-search-hit__title" segments={hit.title} />
+      <Text className="zj-search-hit__meta">{[hit.issueLabel, formatChineseDate(hit.date)].filter(Boolean).join(' · ')}</Text>
+      <Highlighted className="zj-search-hit__snippet" segments={hit.snippet} />
     </View>
   );
 }
@@ -34,13 +34,13 @@ function Results({ query }: { query: string }) {
   const list = usePagedList((page, pageSize) => call(api.bulletins.search, { query: { q: query, page, pageSize } }), [query]);
   return (
     <>
-      {list.status === 'ready' && list.total > 0 ? <Text className='zj-search-page__count'>找到 {list.total} 篇</Text> : null}
+      {list.status === 'ready' && list.total > 0 ? <Text className="zj-search-page__count">找到 {list.total} 篇</Text> : null}
       <PagedList
         list={list}
         keyOf={(hit) => hit.articleId}
         renderItem={(hit) => <HitRow hit={hit} />}
-        emptyTitle='没有找到相关文章'
-        emptyDescription='换个词试试，例如“党建”“固定活动日”。'
+        emptyTitle="没有找到相关文章"
+        emptyDescription="换个词试试，例如“党建”“固定活动日”。"
       />
     </>
   );
@@ -62,13 +62,13 @@ export default function SearchPage() {
   }
 
   return (
-    <Page className='zj-search-page'>
-      <SearchBar placeholder='搜索标题和正文，至少两个字' onSearch={search} />
-      {tooShort ? <Text className='zj-search-page__hint zj-search-page__hint--warn'>请至少输入两个字再搜索。</Text> : null}
+    <Page className="zj-search-page">
+      <SearchBar placeholder="搜索标题和正文，至少两个字" onSearch={search} />
+      {tooShort ? <Text className="zj-search-page__hint zj-search-page__hint--warn">请至少输入两个字再搜索。</Text> : null}
       {query ? (
         <Results query={query} />
       ) : tooShort ? null : (
-        <Text className='zj-search-page__hint'>在全部往期简报的标题和正文中查找，例如“党建”“固定活动日”“智慧党建”。</Text>
+        <Text className="zj-search-page__hint">在全部往期简报的标题和正文中查找，例如“党建”“固定活动日”“智慧党建”。</Text>
       )}
     </Page>
   );

@@ -16,22 +16,37 @@ export default function CasePage() {
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
   const { data: item, error, reload } = useLoaded(valid ? id : null, (key) => call(api.cases.get, { params: { id: key } }));
-  if (!valid) return <Page><StateView kind='empty' title='未指定案例' /></Page>;
-  if (error) return <Page><StateView kind='error' description={error} onRetry={reload} /></Page>;
-  if (!item) return <Page><StateView kind='loading' /></Page>;
+  if (!valid)
+    return (
+      <Page>
+        <StateView kind="empty" title="未指定案例" />
+      </Page>
+    );
+  if (error)
+    return (
+      <Page>
+        <StateView kind="error" description={error} onRetry={reload} />
+      </Page>
+    );
+  if (!item)
+    return (
+      <Page>
+        <StateView kind="loading" />
+      </Page>
+    );
   return (
     <Page>
       <Card>
-        <Text className='zj-case__tier'>{item.tier}</Text>
-        <Text className='zj-case__meta'>
+        <Text className="zj-case__tier">{item.tier}</Text>
+        <Text className="zj-case__meta">
           {item.unitName} · {item.callTitle} · 发布于 {formatDateTime(item.publishedAt).slice(0, 10)}
         </Text>
       </Card>
       <EntryContent {...item} />
       {item.opinions.length ? (
-        <Card title='评审意见'>
+        <Card title="评审意见">
           {item.opinions.map((opinion, index) => (
-            <Text key={index} className='zj-case__opinion'>
+            <Text key={index} className="zj-case__opinion">
               {opinion}
             </Text>
           ))}

@@ -17,19 +17,19 @@ function CaseCard({ item }: { item: CaseListItem }) {
   return (
     <View onClick={() => void Taro.navigateTo({ url: `${CASE_PAGE}?id=${item.entryId}` })}>
       <Card>
-        <View className='zj-case'>
+        <View className="zj-case">
           {item.coverImageId ? (
-            <View className='zj-case__cover'>
+            <View className="zj-case__cover">
               <AuthedImage fileId={item.coverImageId} />
             </View>
           ) : null}
-          <View className='zj-case__main'>
-            <Text className='zj-case__tier'>{item.tier}</Text>
-            <Text className='zj-case__title'>{item.title}</Text>
-            <Text className='zj-case__meta'>
+          <View className="zj-case__main">
+            <Text className="zj-case__tier">{item.tier}</Text>
+            <Text className="zj-case__title">{item.title}</Text>
+            <Text className="zj-case__meta">
               {item.unitName} · {item.year} 年 {item.callTitle}
             </Text>
-            <Text className='zj-case__summary'>{item.summary}</Text>
+            <Text className="zj-case__summary">{item.summary}</Text>
           </View>
         </View>
       </Card>
@@ -44,7 +44,7 @@ export default function CasesPage() {
   const list = usePagedList((page, pageSize) => call(api.cases.list, { query: { page, pageSize, q: query || undefined } }), [query]);
   return (
     <Page>
-      <SearchBar placeholder='搜索案例标题、内容或单位' onSearch={setQuery} />
+      <SearchBar placeholder="搜索案例标题、内容或单位" onSearch={setQuery} />
       <PagedList
         list={list}
         keyOf={(item) => item.entryId}

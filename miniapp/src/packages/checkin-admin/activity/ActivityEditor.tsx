@@ -15,7 +15,13 @@ interface Draft extends ActivityFieldsDraft {
 /** What this form edits, checked by the PATCH contract itself (every field required here). */
 const EDITABLE = ActivityUpdate.pick({ title: true, placeName: true, placeAddress: true, agenda: true, materials: true }).required();
 
-const draftOf = ({ title, placeName, placeAddress, agenda, materials }: ActivityDetail): Draft => ({ title, placeName, placeAddress, agenda, materials });
+const draftOf = ({ title, placeName, placeAddress, agenda, materials }: ActivityDetail): Draft => ({
+  title,
+  placeName,
+  placeAddress,
+  agenda,
+  materials,
+});
 
 /** This occurrence's own name, place, agenda and materials; the rule and other occurrences keep theirs. */
 export function ActivityEditor({ activity, onSaved }: { activity: ActivityDetail; onSaved: (saved: ActivityDetail) => void }) {
@@ -32,7 +38,7 @@ export function ActivityEditor({ activity, onSaved }: { activity: ActivityDetail
 
   return (
     <>
-      <ActivityFields value={draft} onChange={update} agendaLabel='本次议程' problems={form.problems} />
+      <ActivityFields value={draft} onChange={update} agendaLabel="本次议程" problems={form.problems} />
       <MaterialsField value={draft.materials} onChange={(materials) => update({ materials })} error={form.problems.materials} />
       <FormError message={form.error} />
       <Button block loading={form.busy} onClick={() => void save()}>

@@ -25,19 +25,27 @@ export function GuestInvite({ activityId }: { activityId: number }) {
 
   return (
     <>
-      <Field label='外单位党员的手机号' value={phone} onChange={setPhone} placeholder='名册上登记的手机号' maxlength={20} error={form.problems.phone} onConfirm={() => void invite()} />
+      <Field
+        label="外单位党员的手机号"
+        value={phone}
+        onChange={setPhone}
+        placeholder="名册上登记的手机号"
+        maxlength={20}
+        error={form.problems.phone}
+        onConfirm={() => void invite()}
+      />
       <FormError message={form.error} />
-      <Button block variant='secondary' loading={form.busy} onClick={() => void invite()}>
+      <Button block variant="secondary" loading={form.busy} onClick={() => void invite()}>
         邀请参加
       </Button>
       {invited.length ? (
         <CellGroup>
           {invited.map((guest) => (
-            <Cell key={guest.memberId} title={guest.name} note={guest.unitName ?? undefined} value='已邀请' />
+            <Cell key={guest.memberId} title={guest.name} note={guest.unitName ?? undefined} value="已邀请" />
           ))}
         </CellGroup>
       ) : null}
-      <Text className='zj-muted zj-form-note'>受邀党员可扫码签到，记为列席，不计入本单位应到人数。</Text>
+      <Text className="zj-muted zj-form-note">受邀党员可扫码签到，记为列席，不计入本单位应到人数。</Text>
     </>
   );
 }

@@ -26,11 +26,25 @@ export function MoveForm({ activity, onMoved }: { activity: ActivityDetail; onMo
 
   return (
     <>
-      <Field label='新的日期' value={date} onChange={setDate} placeholder='如 2026-12-24' maxlength={10} error={form.problems.date} />
-      <Field label='新的开始时间（北京时间）' value={startTime} onChange={setStartTime} placeholder='如 14:00' maxlength={5} error={form.problems.startTime} />
-      <TextArea label='调整原因' value={reason} maxlength={200} onChange={setReason} placeholder='如 25 日是星期日，提前到 24 日' error={form.problems.reason} />
+      <Field label="新的日期" value={date} onChange={setDate} placeholder="如 2026-12-24" maxlength={10} error={form.problems.date} />
+      <Field
+        label="新的开始时间（北京时间）"
+        value={startTime}
+        onChange={setStartTime}
+        placeholder="如 14:00"
+        maxlength={5}
+        error={form.problems.startTime}
+      />
+      <TextArea
+        label="调整原因"
+        value={reason}
+        maxlength={200}
+        onChange={setReason}
+        placeholder="如 25 日是星期日，提前到 24 日"
+        error={form.problems.reason}
+      />
       <FormError message={form.error} />
-      <Button block variant='secondary' loading={form.busy} onClick={() => void move()}>
+      <Button block variant="secondary" loading={form.busy} onClick={() => void move()}>
         调整时间
       </Button>
     </>

@@ -30,17 +30,21 @@ function ActivityManager({ id }: { id: number }) {
   };
   useEffect(() => void load(), [id]);
 
-  if (!activity) return error ? <StateView kind='error' description={error} onRetry={() => void load()} /> : <StateView kind='loading' />;
+  if (!activity) return error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : <StateView kind="loading" />;
   return (
     <>
       <ActivityCard activity={activity} />
-      <Card title='活动信息'>
+      <Card title="活动信息">
         <ActivityEditor activity={activity} onSaved={setActivity} />
       </Card>
-      <Card title='调整时间'>
-        {isHeld(activity) ? <Text className='zj-muted'>活动已开始或已开启签到，不能再调整时间。</Text> : <MoveForm activity={activity} onMoved={setActivity} />}
+      <Card title="调整时间">
+        {isHeld(activity) ? (
+          <Text className="zj-muted">活动已开始或已开启签到，不能再调整时间。</Text>
+        ) : (
+          <MoveForm activity={activity} onMoved={setActivity} />
+        )}
       </Card>
-      <Card title='邀请外单位党员'>
+      <Card title="邀请外单位党员">
         <GuestInvite activityId={activity.id} />
       </Card>
     </>
@@ -52,7 +56,9 @@ export default function ActivityPage() {
   const id = Number(params.id);
   return (
     <Page>
-      <RoleGate roles={['unit_admin']}>{Number.isInteger(id) && id > 0 ? <ActivityManager id={id} /> : <StateView kind='empty' title='未指定活动' />}</RoleGate>
+      <RoleGate roles={['unit_admin']}>
+        {Number.isInteger(id) && id > 0 ? <ActivityManager id={id} /> : <StateView kind="empty" title="未指定活动" />}
+      </RoleGate>
     </Page>
   );
 }

@@ -27,19 +27,19 @@ function RequestRow({ request, onDecided }: { request: AttendanceRequestView; on
     }
   }
   return (
-    <View className='zj-card'>
-      <Text className='zj-card__title'>
+    <View className="zj-card">
+      <Text className="zj-card__title">
         {request.member.name} · {request.kind === 'leave' ? '请假' : '补签'}
       </Text>
-      <Text className='zj-muted'>
+      <Text className="zj-muted">
         {request.activity.title} · {formatShanghaiDateTime(new Date(request.activity.startsAt))}
       </Text>
       <Text>原因：{request.reason}</Text>
-      <View className='zj-activity__actions'>
-        <Button size='small' loading={busy} onClick={() => void decide(true)}>
+      <View className="zj-activity__actions">
+        <Button size="small" loading={busy} onClick={() => void decide(true)}>
           批准
         </Button>
-        <Button size='small' variant='secondary' loading={busy} onClick={() => void decide(false)}>
+        <Button size="small" variant="secondary" loading={busy} onClick={() => void decide(false)}>
           不批准
         </Button>
       </View>
@@ -48,14 +48,17 @@ function RequestRow({ request, onDecided }: { request: AttendanceRequestView; on
 }
 
 function Approvals({ unitId }: { unitId: number }) {
-  const list = usePagedList((page, pageSize) => call(api.checkins.listRequests, { params: { unitId }, query: { page, pageSize, status: 'pending' } }), [unitId]);
+  const list = usePagedList(
+    (page, pageSize) => call(api.checkins.listRequests, { params: { unitId }, query: { page, pageSize, status: 'pending' } }),
+    [unitId],
+  );
   return (
     <PagedList
       list={list}
       keyOf={(request) => request.id}
       renderItem={(request) => <RequestRow request={request} onDecided={() => list.reload()} />}
-      emptyTitle='没有待审批的申请'
-      emptyDescription='党员在活动开始前请假、签到结束后申请补签，都会出现在这里。'
+      emptyTitle="没有待审批的申请"
+      emptyDescription="党员在活动开始前请假、签到结束后申请补签，都会出现在这里。"
     />
   );
 }
@@ -65,7 +68,7 @@ export default function ApprovalsPage() {
   const unitId = session?.user.unit?.id;
   return (
     <Page>
-      <RoleGate roles={['unit_admin']}>{unitId ? <Approvals unitId={unitId} /> : <StateView kind='empty' title='尚未关联单位' />}</RoleGate>
+      <RoleGate roles={['unit_admin']}>{unitId ? <Approvals unitId={unitId} /> : <StateView kind="empty" title="尚未关联单位" />}</RoleGate>
     </Page>
   );
 }

@@ -46,16 +46,16 @@ export function RotatingCode({ activityId }: { activityId: number }) {
     };
   }, [activityId]);
 
-  if (!code) return error ? <StateView kind='error' description={error} /> : <StateView kind='loading' title='正在生成签到码…' />;
+  if (!code) return error ? <StateView kind="error" description={error} /> : <StateView kind="loading" title="正在生成签到码…" />;
   return (
-    <View className='zj-code'>
-      <Image className='zj-code__qr' src={code.qrDataUrl} mode='aspectFit' />
-      <Text className='zj-code__label'>无法扫码时输入签到码：</Text>
-      <Text className='zj-code__text' selectable data-testid='checkin-code'>
+    <View className="zj-code">
+      <Image className="zj-code__qr" src={code.qrDataUrl} mode="aspectFit" />
+      <Text className="zj-code__label">无法扫码时输入签到码：</Text>
+      <Text className="zj-code__text" selectable data-testid="checkin-code">
         {code.token}
       </Text>
-      <Text className='zj-muted'>每 15 秒自动更换 · 签到截止 {formatShanghaiTime(new Date(code.window.closesAt))}</Text>
-      {error ? <Text className='zj-code__error'>{error}</Text> : null}
+      <Text className="zj-muted">每 15 秒自动更换 · 签到截止 {formatShanghaiTime(new Date(code.window.closesAt))}</Text>
+      {error ? <Text className="zj-code__error">{error}</Text> : null}
     </View>
   );
 }
@@ -69,12 +69,12 @@ export default function CodePage() {
         {Number.isInteger(id) && id > 0 ? (
           <View>
             <RotatingCode activityId={id} />
-            <Button block variant='secondary' onClick={() => void Taro.navigateTo({ url: `${CHECKIN_LIVE_PAGE}?id=${id}` })}>
+            <Button block variant="secondary" onClick={() => void Taro.navigateTo({ url: `${CHECKIN_LIVE_PAGE}?id=${id}` })}>
               查看签到名单
             </Button>
           </View>
         ) : (
-          <StateView kind='empty' title='未指定活动' />
+          <StateView kind="empty" title="未指定活动" />
         )}
       </RoleGate>
     </Page>

@@ -21,7 +21,15 @@ export const DEFAULT_RADIUS_METERS = 300;
  * up). `gcj02`, the datum the members' phones send at check-in (services/checkin.ts), so both are
  * compared in the same coordinates.
  */
-export function CheckinArea({ value, onChange, problems = {} }: { value: CheckinAreaDraft; onChange: (patch: Partial<CheckinAreaDraft>) => void; problems?: Record<string, string> }) {
+export function CheckinArea({
+  value,
+  onChange,
+  problems = {},
+}: {
+  value: CheckinAreaDraft;
+  onChange: (patch: Partial<CheckinAreaDraft>) => void;
+  problems?: Record<string, string>;
+}) {
   const [locating, setLocating] = useState(false);
   const [failure, setFailure] = useState<string | undefined>();
   const located = value.latitude !== null && value.longitude !== null;
@@ -40,14 +48,14 @@ export function CheckinArea({ value, onChange, problems = {} }: { value: Checkin
   }
 
   return (
-    <View className='zj-checkin-area'>
-      <Text className='zj-agenda__label'>签到位置（开启定位签到时核对）</Text>
+    <View className="zj-checkin-area">
+      <Text className="zj-agenda__label">签到位置（开启定位签到时核对）</Text>
       {located ? (
         <>
-          <Text className='zj-checkin-area__point'>{`纬度 ${value.latitude}，经度 ${value.longitude}`}</Text>
+          <Text className="zj-checkin-area__point">{`纬度 ${value.latitude}，经度 ${value.longitude}`}</Text>
           <Field
-            label='签到范围（米）'
-            type='number'
+            label="签到范围（米）"
+            type="number"
             value={value.radiusMeters === null ? '' : String(value.radiusMeters)}
             onChange={(meters) => onChange({ radiusMeters: meters.trim() ? Number(meters) || 0 : null })}
             maxlength={4}
@@ -55,15 +63,15 @@ export function CheckinArea({ value, onChange, problems = {} }: { value: Checkin
           />
         </>
       ) : (
-        <Text className='zj-muted'>未设定：开启定位签到后，有位置的活动才核对成员是否在范围内。</Text>
+        <Text className="zj-muted">未设定：开启定位签到后，有位置的活动才核对成员是否在范围内。</Text>
       )}
       <FormError message={failure ?? problems.latitude} />
-      <View className='zj-checkin-area__actions'>
-        <Button size='small' variant='secondary' loading={locating} onClick={() => void locateHere()}>
+      <View className="zj-checkin-area__actions">
+        <Button size="small" variant="secondary" loading={locating} onClick={() => void locateHere()}>
           {located ? '改为当前位置' : '以当前位置为活动地点'}
         </Button>
         {located ? (
-          <Button size='small' variant='plain' onClick={() => onChange({ latitude: null, longitude: null, radiusMeters: null })}>
+          <Button size="small" variant="plain" onClick={() => onChange({ latitude: null, longitude: null, radiusMeters: null })}>
             清除位置
           </Button>
         ) : null}

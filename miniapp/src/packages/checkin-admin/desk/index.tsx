@@ -43,36 +43,36 @@ function Desk({ unitId }: { unitId: number }) {
   return (
     <View>
       <CellGroup>
-        <Cell title='固定活动日规则' note='三固定：时间、地点、议程' arrow onClick={() => go(CHECKIN_RULES_PAGE)} />
-        <Cell title='请假与补签审批' arrow onClick={() => go(CHECKIN_APPROVALS_PAGE)} />
-        <Cell title='出勤统计与台账导出' arrow onClick={() => go(CHECKIN_FIGURES_PAGE)} />
-        <Cell title='增加活动' note='规则日期以外的活动，任何一天都可以' arrow onClick={() => go(CHECKIN_EXTRA_PAGE)} />
+        <Cell title="固定活动日规则" note="三固定：时间、地点、议程" arrow onClick={() => go(CHECKIN_RULES_PAGE)} />
+        <Cell title="请假与补签审批" arrow onClick={() => go(CHECKIN_APPROVALS_PAGE)} />
+        <Cell title="出勤统计与台账导出" arrow onClick={() => go(CHECKIN_FIGURES_PAGE)} />
+        <Cell title="增加活动" note="规则日期以外的活动，任何一天都可以" arrow onClick={() => go(CHECKIN_EXTRA_PAGE)} />
       </CellGroup>
-      <Card title='活动'>
+      <Card title="活动">
         {error ? (
-          <StateView kind='error' description={error} onRetry={() => void load()} />
+          <StateView kind="error" description={error} onRetry={() => void load()} />
         ) : !items ? (
-          <StateView kind='loading' />
+          <StateView kind="loading" />
         ) : !items.length ? (
-          <StateView kind='empty' title='暂无活动' description='设定固定活动日规则后，将自动生成未来三个月的活动。' />
+          <StateView kind="empty" title="暂无活动" description="设定固定活动日规则后，将自动生成未来三个月的活动。" />
         ) : (
           items.map((activity) => (
             <ActivityCard key={activity.id} activity={activity}>
-              <View className='zj-activity__actions'>
+              <View className="zj-activity__actions">
                 {activity.phase === 'checkin_open' ? (
-                  <Button size='small' onClick={() => go(`${CHECKIN_CODE_PAGE}?id=${activity.id}`)}>
+                  <Button size="small" onClick={() => go(`${CHECKIN_CODE_PAGE}?id=${activity.id}`)}>
                     开启签到
                   </Button>
                 ) : null}
-                <Button size='small' variant='secondary' onClick={() => go(`${CHECKIN_LIVE_PAGE}?id=${activity.id}`)}>
+                <Button size="small" variant="secondary" onClick={() => go(`${CHECKIN_LIVE_PAGE}?id=${activity.id}`)}>
                   签到名单
                 </Button>
                 {activity.phase === 'ended' || activity.phase === 'in_progress' ? (
-                  <Button size='small' variant='plain' onClick={() => go(`${CHECKIN_SUMMARY_PAGE}?id=${activity.id}`)}>
+                  <Button size="small" variant="plain" onClick={() => go(`${CHECKIN_SUMMARY_PAGE}?id=${activity.id}`)}>
                     小结
                   </Button>
                 ) : null}
-                <Button size='small' variant='plain' onClick={() => go(`${CHECKIN_ACTIVITY_PAGE}?id=${activity.id}`)}>
+                <Button size="small" variant="plain" onClick={() => go(`${CHECKIN_ACTIVITY_PAGE}?id=${activity.id}`)}>
                   管理
                 </Button>
               </View>
@@ -91,7 +91,11 @@ export default function DeskPage() {
   return (
     <Page>
       <RoleGate roles={['unit_admin']}>
-        {unitId ? <Desk unitId={unitId} /> : <StateView kind='empty' title='尚未关联单位' description='您的账号没有关联会员单位，请联系协会秘书处。' />}
+        {unitId ? (
+          <Desk unitId={unitId} />
+        ) : (
+          <StateView kind="empty" title="尚未关联单位" description="您的账号没有关联会员单位，请联系协会秘书处。" />
+        )}
       </RoleGate>
     </Page>
   );

@@ -13,10 +13,17 @@ type Option = { value: string; label: string; audience: Audience };
 const WHOLE_UNIT: Option = { value: 'unit', label: '全单位', audience: { branchId: null, hostSiteId: null } };
 
 async function optionsOf(unitId: number): Promise<Option[]> {
-  const [unit, sites] = await Promise.all([call(api.units.get, { params: { id: unitId } }), call(api.schedules.listHostSites, { params: { unitId } })]);
+  const [unit, sites] = await Promise.all([
+    call(api.units.get, { params: { id: unitId } }),
+    call(api.schedules.listHostSites, { params: { unitId } }),
+  ]);
   return [
     WHOLE_UNIT,
-    ...unit.branches.map((branch) => ({ value: `branch-${branch.id}`, label: branch.name, audience: { branchId: branch.id, hostSiteId: null } })),
+    ...unit.branches.map((branch) => ({
+      value: `branch-${branch.id}`,
+      label: branch.name,
+      audience: { branchId: branch.id, hostSiteId: null },
+    })),
     ...sites.items.map((site) => ({ value: `site-${site.id}`, label: site.name, audience: { branchId: null, hostSiteId: site.id } })),
   ];
 }
@@ -32,5 +39,12 @@ export function AudienceChips({ unitId, value, onChange }: { unitId: number; val
   }, [unitId]);
   if (options.length < 2) return null;
   const chosen = options.find((o) => o.audience.branchId === value.branchId && o.audience.hostSiteId === value.hostSiteId) ?? WHOLE_UNIT;
-  return <Chips label='参加对象' options={options} value={chosen.value} onChange={(picked) => onChange(options.find((o) => o.value === picked)!.audience)} />;
+  return (
+    <Chips
+      label="参加对象"
+      options={options}
+      value={chosen.value}
+      onChange={(picked) => onChange(options.find((o) => o.value === picked)!.audience)}
+    />
+  );
 }

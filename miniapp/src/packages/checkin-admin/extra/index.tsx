@@ -52,11 +52,18 @@ function ExtraActivityForm({ unitId }: { unitId: number }) {
   }
 
   return (
-    <Card title='规则以外的活动'>
+    <Card title="规则以外的活动">
       <AudienceChips unitId={unitId} value={draft} onChange={update} />
-      <Field label='日期' value={draft.date} onChange={(date) => update({ date })} placeholder='如 2026-12-20' maxlength={10} error={form.problems.date} />
+      <Field
+        label="日期"
+        value={draft.date}
+        onChange={(date) => update({ date })}
+        placeholder="如 2026-12-20"
+        maxlength={10}
+        error={form.problems.date}
+      />
       <TimeFields value={draft} onChange={update} problems={form.problems} />
-      <ActivityFields value={draft} onChange={update} agendaLabel='议程' problems={form.problems} />
+      <ActivityFields value={draft} onChange={update} agendaLabel="议程" problems={form.problems} />
       <CheckinArea value={draft} onChange={update} problems={form.problems} />
       <MaterialsField value={draft.materials} onChange={(materials) => update({ materials })} error={form.problems.materials} />
       <FormError message={form.error} />
@@ -72,7 +79,9 @@ export default function ExtraActivityPage() {
   const unitId = session?.user.unit?.id;
   return (
     <Page>
-      <RoleGate roles={['unit_admin']}>{unitId ? <ExtraActivityForm unitId={unitId} /> : <StateView kind='empty' title='尚未关联单位' />}</RoleGate>
+      <RoleGate roles={['unit_admin']}>
+        {unitId ? <ExtraActivityForm unitId={unitId} /> : <StateView kind="empty" title="尚未关联单位" />}
+      </RoleGate>
     </Page>
   );
 }

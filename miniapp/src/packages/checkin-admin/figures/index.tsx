@@ -46,27 +46,28 @@ function Figures({ unitId }: { unitId: number }) {
 
   return (
     <View>
-      <Card title='月份范围'>
-        <Field label='起' value={range.from} onChange={(from) => setRange({ ...range, from })} placeholder='YYYY-MM' maxlength={7} />
-        <Field label='止' value={range.to} onChange={(to) => setRange({ ...range, to })} placeholder='YYYY-MM' maxlength={7} />
-        <View className='zj-activity__actions'>
-          <Button size='small' onClick={() => void load()}>
+      <Card title="月份范围">
+        <Field label="起" value={range.from} onChange={(from) => setRange({ ...range, from })} placeholder="YYYY-MM" maxlength={7} />
+        <Field label="止" value={range.to} onChange={(to) => setRange({ ...range, to })} placeholder="YYYY-MM" maxlength={7} />
+        <View className="zj-activity__actions">
+          <Button size="small" onClick={() => void load()}>
             查询
           </Button>
-          <Button size='small' variant='secondary' onClick={() => void exportLedger()}>
+          <Button size="small" variant="secondary" onClick={() => void exportLedger()}>
             导出台账（xlsx）
           </Button>
         </View>
       </Card>
-      {error ? <StateView kind='error' description={error} onRetry={() => void load()} /> : null}
+      {error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : null}
       {stats ? (
         <Card title={`${stats.unit.name} 出勤率 ${percent(stats.total.rate)}`}>
           {stats.months.map((month) => (
-            <Text key={month.month} className='zj-figures__row'>
-              {month.month}：{month.activities} 次活动，应到 {month.expected}，出席 {month.present}，迟到 {month.late}，请假 {month.leave}，缺席 {month.absent}，出勤率 {percent(month.rate)}
+            <Text key={month.month} className="zj-figures__row">
+              {month.month}：{month.activities} 次活动，应到 {month.expected}，出席 {month.present}，迟到 {month.late}，请假 {month.leave}
+              ，缺席 {month.absent}，出勤率 {percent(month.rate)}
             </Text>
           ))}
-          <Text className='zj-muted'>出勤率 =（出席 + 迟到）÷（应到 − 请假），只计签到已结束的活动。</Text>
+          <Text className="zj-muted">出勤率 =（出席 + 迟到）÷（应到 − 请假），只计签到已结束的活动。</Text>
         </Card>
       ) : null}
     </View>
@@ -78,7 +79,7 @@ export default function FiguresPage() {
   const unitId = session?.user.unit?.id;
   return (
     <Page>
-      <RoleGate roles={['unit_admin']}>{unitId ? <Figures unitId={unitId} /> : <StateView kind='empty' title='尚未关联单位' />}</RoleGate>
+      <RoleGate roles={['unit_admin']}>{unitId ? <Figures unitId={unitId} /> : <StateView kind="empty" title="尚未关联单位" />}</RoleGate>
     </Page>
   );
 }

@@ -53,32 +53,35 @@ export function LiveView({ activityId }: { activityId: number }) {
     }
   }
 
-  if (!live) return error ? <StateView kind='error' description={error} onRetry={() => void load()} /> : <StateView kind='loading' />;
+  if (!live) return error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : <StateView kind="loading" />;
   const { counts } = live;
   return (
-    <View className='zj-live'>
+    <View className="zj-live">
       <Card title={live.activity.title}>
-        <Text className='zj-live__counts' data-testid='live-counts'>
-          应到 {counts.expected} · 已到 {counts.present + counts.late}（迟到 {counts.late}）· 请假 {counts.leave} · {open ? '未到' : '缺席'} {counts.absent}
+        <Text className="zj-live__counts" data-testid="live-counts">
+          应到 {counts.expected} · 已到 {counts.present + counts.late}（迟到 {counts.late}）· 请假 {counts.leave} · {open ? '未到' : '缺席'}{' '}
+          {counts.absent}
           {counts.others ? ` · 列席 ${counts.others}` : ''}
         </Text>
-        {open ? <Text className='zj-muted'>签到进行中，名单每 {POLL_MS / 1000} 秒刷新</Text> : null}
+        {open ? <Text className="zj-muted">签到进行中，名单每 {POLL_MS / 1000} 秒刷新</Text> : null}
       </Card>
       {live.entries.map((entry) => (
-        <View key={entry.memberId} className={`zj-live__row zj-live__row--${entry.status}`} data-testid='live-row'>
-          <View className='zj-live__who'>
-            <Text className='zj-live__name'>{entry.name}</Text>
-            <Text className='zj-muted'>
-              {[entry.branchName, entry.expected ? null : '列席', entry.method ? CHECKIN_METHOD_LABELS[entry.method] : null].filter(Boolean).join(' · ')}
+        <View key={entry.memberId} className={`zj-live__row zj-live__row--${entry.status}`} data-testid="live-row">
+          <View className="zj-live__who">
+            <Text className="zj-live__name">{entry.name}</Text>
+            <Text className="zj-muted">
+              {[entry.branchName, entry.expected ? null : '列席', entry.method ? CHECKIN_METHOD_LABELS[entry.method] : null]
+                .filter(Boolean)
+                .join(' · ')}
             </Text>
           </View>
-          <Text className='zj-live__status'>{statusText(entry, open)}</Text>
+          <Text className="zj-live__status">{statusText(entry, open)}</Text>
           {entry.status === 'waiting' && open ? (
-            <Button size='small' variant='secondary' loading={busy === entry.memberId} onClick={() => void act(entry)}>
+            <Button size="small" variant="secondary" loading={busy === entry.memberId} onClick={() => void act(entry)}>
               代签
             </Button>
           ) : entry.method === 'manual' ? (
-            <Button size='small' variant='plain' loading={busy === entry.memberId} onClick={() => void act(entry)}>
+            <Button size="small" variant="plain" loading={busy === entry.memberId} onClick={() => void act(entry)}>
               撤销
             </Button>
           ) : null}
@@ -93,7 +96,9 @@ export default function LivePage() {
   const id = Number(params.id);
   return (
     <Page>
-      <RoleGate roles={['unit_admin', 'secretariat']}>{Number.isInteger(id) && id > 0 ? <LiveView activityId={id} /> : <StateView kind='empty' title='未指定活动' />}</RoleGate>
+      <RoleGate roles={['unit_admin', 'secretariat']}>
+        {Number.isInteger(id) && id > 0 ? <LiveView activityId={id} /> : <StateView kind="empty" title="未指定活动" />}
+      </RoleGate>
     </Page>
   );
 }

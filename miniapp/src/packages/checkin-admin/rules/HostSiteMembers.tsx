@@ -7,13 +7,25 @@ import { api, call } from '../../../services/api';
 import { messageOf } from '../../../services/errors';
 import { FormError } from '../components/FormError';
 
-function MemberRow({ name, note, action, busy, onAction }: { name: string; note: string; action: string; busy: boolean; onAction: () => void }) {
+function MemberRow({
+  name,
+  note,
+  action,
+  busy,
+  onAction,
+}: {
+  name: string;
+  note: string;
+  action: string;
+  busy: boolean;
+  onAction: () => void;
+}) {
   return (
-    <View className='zj-rules__member'>
+    <View className="zj-rules__member">
       <Text>
-        {name} <Text className='zj-muted'>{note}</Text>
+        {name} <Text className="zj-muted">{note}</Text>
       </Text>
-      <Button size='small' variant='plain' disabled={busy} onClick={onAction}>
+      <Button size="small" variant="plain" disabled={busy} onClick={onAction}>
         {action}
       </Button>
     </View>
@@ -50,22 +62,50 @@ export function HostSiteMembers({ unitId, site, onChanged }: { unitId: number; s
   }
   async function search() {
     const page = await run(() => call(api.members.list, { params: { unitId }, query: { q: q.trim() || undefined, pageSize: 50 } }));
-    if (page) setFound(page.items.filter((member) => member.kind === 'mobile' && !site.members.some((attached) => attached.id === member.id)));
+    if (page)
+      setFound(page.items.filter((member) => member.kind === 'mobile' && !site.members.some((attached) => attached.id === member.id)));
   }
 
   return (
-    <View className='zj-rules__members'>
+    <View className="zj-rules__members">
       {site.members.length ? (
-        site.members.map((member) => <MemberRow key={member.id} name={member.name} note={member.phoneMasked} action='移出' busy={busy} onAction={() => detach(member.id)} />)
+        site.members.map((member) => (
+          <MemberRow
+            key={member.id}
+            name={member.name}
+            note={member.phoneMasked}
+            action="移出"
+            busy={busy}
+            onAction={() => detach(member.id)}
+          />
+        ))
       ) : (
-        <Text className='zj-muted zj-form-note'>尚未编入流动党员。</Text>
+        <Text className="zj-muted zj-form-note">尚未编入流动党员。</Text>
       )}
-      <Field label='编入流动党员' value={q} onChange={setQ} placeholder='姓名或手机号，留空列出全部' maxlength={50} onConfirm={() => void search()} />
-      <Button size='small' variant='secondary' loading={busy} onClick={() => void search()}>
+      <Field
+        label="编入流动党员"
+        value={q}
+        onChange={setQ}
+        placeholder="姓名或手机号，留空列出全部"
+        maxlength={50}
+        onConfirm={() => void search()}
+      />
+      <Button size="small" variant="secondary" loading={busy} onClick={() => void search()}>
         查找本单位流动党员
       </Button>
-      {found?.map((member) => <MemberRow key={member.id} name={member.name} note={member.phoneMasked} action='编入' busy={busy} onAction={() => void attach(member.id)} />)}
-      {found && !found.length ? <Text className='zj-muted zj-form-note'>没有找到可编入的流动党员（名册中类别为流动党员的才能编入）。</Text> : null}
+      {found?.map((member) => (
+        <MemberRow
+          key={member.id}
+          name={member.name}
+          note={member.phoneMasked}
+          action="编入"
+          busy={busy}
+          onAction={() => void attach(member.id)}
+        />
+      ))}
+      {found && !found.length ? (
+        <Text className="zj-muted zj-form-note">没有找到可编入的流动党员（名册中类别为流动党员的才能编入）。</Text>
+      ) : null}
       <FormError message={error} />
     </View>
   );

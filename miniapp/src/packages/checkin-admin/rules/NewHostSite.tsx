@@ -20,9 +20,17 @@ export function NewHostSite({ unitId, onCreated }: { unitId: number; onCreated: 
 
   return (
     <>
-      <Field label='新建服务点' value={name} onChange={setName} placeholder='如 四季青流动党员服务站' maxlength={60} error={form.problems.name} onConfirm={() => void create()} />
+      <Field
+        label="新建服务点"
+        value={name}
+        onChange={setName}
+        placeholder="如 四季青流动党员服务站"
+        maxlength={60}
+        error={form.problems.name}
+        onConfirm={() => void create()}
+      />
       <FormError message={form.error} />
-      <Button size='small' variant='secondary' loading={form.busy} onClick={() => void create()}>
+      <Button size="small" variant="secondary" loading={form.busy} onClick={() => void create()}>
         新建服务点
       </Button>
     </>

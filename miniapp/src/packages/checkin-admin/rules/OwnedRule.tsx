@@ -5,11 +5,28 @@ import { Cell } from '../../../components/Cell';
 import { RuleForm, type RuleOwner } from './RuleForm';
 
 /** A branch's or host site's rule in one line, with its editor opened on a tap. */
-export function OwnedRule({ unitId, name, owner, rule, onSaved }: { unitId: number; name: string; owner: RuleOwner; rule?: ActivityRule; onSaved: () => Promise<void> }) {
+export function OwnedRule({
+  unitId,
+  name,
+  owner,
+  rule,
+  onSaved,
+}: {
+  unitId: number;
+  name: string;
+  owner: RuleOwner;
+  rule?: ActivityRule;
+  onSaved: () => Promise<void>;
+}) {
   const [open, setOpen] = useState(false);
   return (
-    <View className='zj-rules__owned'>
-      <Cell title={name} note={rule ? `${rule.description} · ${rule.placeName}` : '尚未设定规则'} value={open ? '收起' : rule ? '修改规则' : '设定规则'} onClick={() => setOpen(!open)} />
+    <View className="zj-rules__owned">
+      <Cell
+        title={name}
+        note={rule ? `${rule.description} · ${rule.placeName}` : '尚未设定规则'}
+        value={open ? '收起' : rule ? '修改规则' : '设定规则'}
+        onClick={() => setOpen(!open)}
+      />
       {open ? (
         <RuleForm
           key={rule?.id ?? 'new'}

@@ -54,23 +54,28 @@ export function RuleEditor({
   const { dayOfMonth, weekday, ...common } = fields;
 
   return (
-    <View className='zj-rule-editor'>
+    <View className="zj-rule-editor">
       {cadence === 'monthly' ? (
         <>
-          <Text className='zj-rule-editor__label'>每月固定活动日</Text>
-          <View className='zj-rule-editor__days' role='radiogroup'>
+          <Text className="zj-rule-editor__label">每月固定活动日</Text>
+          <View className="zj-rule-editor__days" role="radiogroup">
             {ACTIVITY_DAYS.map((day) => (
-              <Button key={day} size='small' variant={dayOfMonth === day ? 'primary' : 'secondary'} onClick={() => update({ dayOfMonth: day })}>
+              <Button
+                key={day}
+                size="small"
+                variant={dayOfMonth === day ? 'primary' : 'secondary'}
+                onClick={() => update({ dayOfMonth: day })}
+              >
                 {`${day} 日`}
               </Button>
             ))}
           </View>
         </>
       ) : (
-        <Chips label='每周活动日' options={WEEKDAY_OPTIONS} value={weekday} onChange={(day) => update({ weekday: day })} />
+        <Chips label="每周活动日" options={WEEKDAY_OPTIONS} value={weekday} onChange={(day) => update({ weekday: day })} />
       )}
       <TimeFields value={fields} onChange={update} />
-      <ActivityFields value={fields} onChange={update} agendaLabel='固定议程' />
+      <ActivityFields value={fields} onChange={update} agendaLabel="固定议程" />
       <CheckinArea value={fields} onChange={update} />
       <FormError message={error} />
       <Button block loading={saving} onClick={() => onSave(cadence === 'monthly' ? { dayOfMonth, ...common } : { weekday, ...common })}>

@@ -10,7 +10,17 @@ import { RuleEditor, type RuleDraft } from './RuleEditor';
 export type RuleOwner = { branchId?: number; hostSiteId?: number };
 
 /** Saves a rule of the unit, a branch or a host site, and says what it did to the activities ahead. */
-export function RuleForm({ unitId, owner, rule, onSaved }: { unitId: number; owner: RuleOwner; rule?: ActivityRule; onSaved: () => Promise<void> | void }) {
+export function RuleForm({
+  unitId,
+  owner,
+  rule,
+  onSaved,
+}: {
+  unitId: number;
+  owner: RuleOwner;
+  rule?: ActivityRule;
+  onSaved: () => Promise<void> | void;
+}) {
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | undefined>();
 
@@ -37,7 +47,12 @@ export function RuleForm({ unitId, owner, rule, onSaved }: { unitId: number; own
     });
 
   async function remove(id: number) {
-    const { confirm } = await Taro.showModal({ title: '删除规则', content: '尚未举行、未调整过的活动将一并取消；已举行的活动和签到记录保留。', confirmText: '删除', cancelText: '取消' });
+    const { confirm } = await Taro.showModal({
+      title: '删除规则',
+      content: '尚未举行、未调整过的活动将一并取消；已举行的活动和签到记录保留。',
+      confirmText: '删除',
+      cancelText: '取消',
+    });
     if (!confirm) return;
     await run(async () => {
       const { removed } = await call(api.schedules.deleteRule, { params: { id } });
@@ -47,9 +62,15 @@ export function RuleForm({ unitId, owner, rule, onSaved }: { unitId: number; own
 
   return (
     <>
-      <RuleEditor rule={rule} cadence={owner.hostSiteId ? 'weekly' : 'monthly'} saving={saving} error={error} onSave={(draft) => void save(draft)} />
+      <RuleEditor
+        rule={rule}
+        cadence={owner.hostSiteId ? 'weekly' : 'monthly'}
+        saving={saving}
+        error={error}
+        onSave={(draft) => void save(draft)}
+      />
       {rule ? (
-        <Button block variant='plain' disabled={saving} onClick={() => void remove(rule.id)}>
+        <Button block variant="plain" disabled={saving} onClick={() => void remove(rule.id)}>
           删除此规则
         </Button>
       ) : null}

@@ -43,7 +43,7 @@ function Rules({ unitId }: { unitId: number }) {
   };
   useEffect(() => void load(), [unitId]);
 
-  if (!data) return error ? <StateView kind='error' description={error} onRetry={() => void load()} /> : <StateView kind='loading' />;
+  if (!data) return error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : <StateView kind="loading" />;
   const { rules, branches, sites } = data;
   const unitRule = rules.find((r) => r.scope === 'unit');
   const ruleOf = (owner: (rule: ActivityRule) => boolean) => rules.find(owner);
@@ -53,27 +53,40 @@ function Rules({ unitId }: { unitId: number }) {
       <Card title={unitRule ? `本单位：${unitRule.description}` : '本单位尚未设定固定活动日'}>
         <RuleForm key={unitRule?.id ?? 'new'} unitId={unitId} owner={{}} rule={unitRule} onSaved={load} />
       </Card>
-      <Card title='签到设置'>
+      <Card title="签到设置">
         <SettingsForm unitId={unitId} />
       </Card>
       {branches.length ? (
-        <Card title='支部的固定活动日'>
+        <Card title="支部的固定活动日">
           {branches.map((branch) => (
-            <OwnedRule key={branch.id} unitId={unitId} name={branch.name} owner={{ branchId: branch.id }} rule={ruleOf((r) => r.branch?.id === branch.id)} onSaved={load} />
+            <OwnedRule
+              key={branch.id}
+              unitId={unitId}
+              name={branch.name}
+              owner={{ branchId: branch.id }}
+              rule={ruleOf((r) => r.branch?.id === branch.id)}
+              onSaved={load}
+            />
           ))}
         </Card>
       ) : null}
-      <Card title='流动党员服务点'>
+      <Card title="流动党员服务点">
         {sites.map((site) => (
-          <View key={site.id} className='zj-rules__site'>
-            <OwnedRule unitId={unitId} name={site.name} owner={{ hostSiteId: site.id }} rule={ruleOf((r) => r.hostSite?.id === site.id)} onSaved={load} />
+          <View key={site.id} className="zj-rules__site">
+            <OwnedRule
+              unitId={unitId}
+              name={site.name}
+              owner={{ hostSiteId: site.id }}
+              rule={ruleOf((r) => r.hostSite?.id === site.id)}
+              onSaved={load}
+            />
             <HostSiteMembers unitId={unitId} site={site} onChanged={replaceSite} />
           </View>
         ))}
         <NewHostSite unitId={unitId} onCreated={(site) => setData({ ...data, sites: [...sites, site] })} />
-        <Text className='zj-muted zj-form-note'>编入服务点的流动党员参加服务点的每周活动，不再计入本单位每月活动的应到人数。</Text>
+        <Text className="zj-muted zj-form-note">编入服务点的流动党员参加服务点的每周活动，不再计入本单位每月活动的应到人数。</Text>
       </Card>
-      <Text className='zj-muted'>修改规则后，尚未举行、未调整过的活动随之更新；已举行或已调整的不变。</Text>
+      <Text className="zj-muted">修改规则后，尚未举行、未调整过的活动随之更新；已举行或已调整的不变。</Text>
     </View>
   );
 }
@@ -83,7 +96,7 @@ export default function RulesPage() {
   const unitId = session?.user.unit?.id;
   return (
     <Page>
-      <RoleGate roles={['unit_admin']}>{unitId ? <Rules unitId={unitId} /> : <StateView kind='empty' title='尚未关联单位' />}</RoleGate>
+      <RoleGate roles={['unit_admin']}>{unitId ? <Rules unitId={unitId} /> : <StateView kind="empty" title="尚未关联单位" />}</RoleGate>
     </Page>
   );
 }

@@ -57,17 +57,19 @@ function Summary({ id }: { id: number }) {
     }
   }
 
-  if (!activity) return error ? <StateView kind='error' description={error} /> : <StateView kind='loading' />;
+  if (!activity) return error ? <StateView kind="error" description={error} /> : <StateView kind="loading" />;
   return (
     <Card title={activity.title}>
-      <Text className='zj-muted'>{formatShanghaiDateTime(new Date(activity.startsAt))} · {activity.placeName}</Text>
-      <TextArea value={summary} onChange={setSummary} maxlength={2000} placeholder='活动开展情况、到会人数、讨论要点……' />
+      <Text className="zj-muted">
+        {formatShanghaiDateTime(new Date(activity.startsAt))} · {activity.placeName}
+      </Text>
+      <TextArea value={summary} onChange={setSummary} maxlength={2000} placeholder="活动开展情况、到会人数、讨论要点……" />
       <Button block loading={busy} onClick={() => void save()}>
         保存小结
       </Button>
-      <View className='zj-summary__photos'>
+      <View className="zj-summary__photos">
         <Text>已上传照片 {activity.photos.length} / 9 张</Text>
-        <Button size='small' variant='secondary' disabled={busy || activity.photos.length >= 9} onClick={() => void addPhoto()}>
+        <Button size="small" variant="secondary" disabled={busy || activity.photos.length >= 9} onClick={() => void addPhoto()}>
           添加照片
         </Button>
       </View>
@@ -80,7 +82,9 @@ export default function SummaryPage() {
   const id = Number(params.id);
   return (
     <Page>
-      <RoleGate roles={['unit_admin']}>{Number.isInteger(id) && id > 0 ? <Summary id={id} /> : <StateView kind='empty' title='未指定活动' />}</RoleGate>
+      <RoleGate roles={['unit_admin']}>
+        {Number.isInteger(id) && id > 0 ? <Summary id={id} /> : <StateView kind="empty" title="未指定活动" />}
+      </RoleGate>
     </Page>
   );
 }

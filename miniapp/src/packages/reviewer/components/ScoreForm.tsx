@@ -57,7 +57,7 @@ export function ScoreForm({ rubric, initial, canEdit, busy = false, onSaveDraft,
   }
 
   return (
-    <View className='zj-score-form'>
+    <View className="zj-score-form">
       {rubric.map((criterion) => (
         <Field
           key={criterion.key}
@@ -70,20 +70,25 @@ export function ScoreForm({ rubric, initial, canEdit, busy = false, onSaveDraft,
           onChange={(value) => canEdit && setTexts((t) => ({ ...t, [criterion.key]: value }))}
         />
       ))}
-      <Text className='zj-score-form__total'>加权得分：{complete ? `${weightedScore(rubric, scores)} / 100` : '各项打分后显示'}</Text>
+      <Text className="zj-score-form__total">加权得分：{complete ? `${weightedScore(rubric, scores)} / 100` : '各项打分后显示'}</Text>
       <TextArea
-        label='评审意见'
-        name='opinion'
+        label="评审意见"
+        name="opinion"
         value={opinion}
         maxlength={2000}
-        rows='tall'
-        placeholder='对创新性、实效性、长效性、推广性的具体意见'
+        rows="tall"
+        placeholder="对创新性、实效性、长效性、推广性的具体意见"
         error={opinionMissing ? '请填写评审意见' : undefined}
         onChange={(value) => canEdit && setOpinion(value)}
       />
       {canEdit ? (
-        <View className='zj-score-form__actions'>
-          <Button block variant='plain' disabled={busy || problems.length > 0 || unreadable.length > 0} onClick={() => onSaveDraft({ scores, opinion })}>
+        <View className="zj-score-form__actions">
+          <Button
+            block
+            variant="plain"
+            disabled={busy || problems.length > 0 || unreadable.length > 0}
+            onClick={() => onSaveDraft({ scores, opinion })}
+          >
             保存草稿
           </Button>
           <Button block loading={busy} onClick={submit}>

@@ -13,7 +13,8 @@ import { formatDateTime } from '../../../utils/format';
 const STATUS = { none: '待评审', draft: '草稿', submitted: '已提交' } as const;
 
 function Row({ item }: { item: ReviewQueueItem }) {
-  const value = item.reviewStatus === 'submitted' ? `已提交 ${item.weightedScore ?? ''}` : item.overdue ? '已逾期' : STATUS[item.reviewStatus];
+  const value =
+    item.reviewStatus === 'submitted' ? `已提交 ${item.weightedScore ?? ''}` : item.overdue ? '已逾期' : STATUS[item.reviewStatus];
   return (
     <Cell
       title={`${item.registrationNumber ?? ''} ${item.title}`.trim()}
@@ -43,11 +44,11 @@ export default function ReviewQueuePage() {
     <Page>
       <RoleGate roles={['reviewer']}>
         {error ? (
-          <StateView kind='error' description={error} onRetry={() => void load()} />
+          <StateView kind="error" description={error} onRetry={() => void load()} />
         ) : !items ? (
-          <StateView kind='loading' />
+          <StateView kind="loading" />
         ) : items.length === 0 ? (
-          <StateView kind='empty' title='暂无评审任务' description='秘书处完成登记和初审后，分配给您的案例和课题报告会出现在这里。' />
+          <StateView kind="empty" title="暂无评审任务" description="秘书处完成登记和初审后，分配给您的案例和课题报告会出现在这里。" />
         ) : (
           <CellGroup>
             {items.map((item) => (

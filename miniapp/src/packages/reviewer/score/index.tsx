@@ -44,7 +44,12 @@ export default function ScorePage() {
   }
 
   async function submit(input: ScoreInput) {
-    const answer = await Taro.showModal({ title: '提交评分', content: '提交后不能再修改（如需修改请联系秘书处）。', confirmText: '提交', cancelText: '再看看' });
+    const answer = await Taro.showModal({
+      title: '提交评分',
+      content: '提交后不能再修改（如需修改请联系秘书处）。',
+      confirmText: '提交',
+      cancelText: '再看看',
+    });
     if (answer.confirm) await act(() => call(api.reviews.submit, { params: { id }, body: input }), '已提交');
   }
 
@@ -71,21 +76,34 @@ export default function ScorePage() {
     }
   }
 
-  if (error) return <Page><StateView kind='error' description={error} /></Page>;
-  if (!assignment) return <Page><StateView kind='loading' /></Page>;
+  if (error)
+    return (
+      <Page>
+        <StateView kind="error" description={error} />
+      </Page>
+    );
+  if (!assignment)
+    return (
+      <Page>
+        <StateView kind="loading" />
+      </Page>
+    );
   const review = assignment.review;
   return (
     <Page>
       <RoleGate roles={['reviewer']}>
         <Card>
-          <Text className='zj-muted'>
+          <Text className="zj-muted">
             {assignment.entry.registrationNumber} · {assignment.call.title}
           </Text>
-          <Text className='zj-muted'>
-            {' '}· 截止 {formatDateTime(assignment.deadline)}
+          <Text className="zj-muted">
+            {' '}
+            · 截止 {formatDateTime(assignment.deadline)}
             {assignment.overdue ? '（已过）' : ''}
           </Text>
-          {review?.reopenReason && review.status === 'draft' ? <Text className='zj-muted'>秘书处请您重评：{review.reopenReason}</Text> : null}
+          {review?.reopenReason && review.status === 'draft' ? (
+            <Text className="zj-muted">秘书处请您重评：{review.reopenReason}</Text>
+          ) : null}
         </Card>
         <EntryContent {...assignment.entry} onOpenAttachment={(file) => void openAttachment(file.id)} />
         <Card title={review?.status === 'submitted' ? `已提交评分：${review.weightedScore} 分` : '评分'}>
@@ -100,10 +118,22 @@ export default function ScorePage() {
           />
         </Card>
         {assignment.canEdit && !review ? (
-          <Card title='不便评审？'>
-            <Field label='谢绝理由' value={declineReason} maxlength={200} placeholder='如：与该单位有业务往来' onChange={setDeclineReason} />
+          <Card title="不便评审？">
+            <Field
+              label="谢绝理由"
+              value={declineReason}
+              maxlength={200}
+              placeholder="如：与该单位有业务往来"
+              onChange={setDeclineReason}
+            />
             <View>
-              <Button size='small' variant='danger' disabled={declineReason.trim().length < 2} loading={busy} onClick={() => void decline()}>
+              <Button
+                size="small"
+                variant="danger"
+                disabled={declineReason.trim().length < 2}
+                loading={busy}
+                onClick={() => void decline()}
+              >
                 谢绝评审
               </Button>
             </View>

@@ -21,20 +21,27 @@ export function BlockEditor({ blocks, onChange }: BlockEditorProps) {
   const replace = (index: number, block: DraftBlock) => onChange(blocks.map((b, i) => (i === index ? block : b)));
   const insertAfter = (index: number) => onChange([...blocks.slice(0, index + 1), newDraftBlock(), ...blocks.slice(index + 1)]);
   return (
-    <View className='zj-block-editor'>
+    <View className="zj-block-editor">
       {blocks.map((block, index) => (
         <View key={block.key} className={`zj-block-editor__row zj-block-editor__row--${block.kind}`}>
-          <View className='zj-block-editor__row-head'>
-            <Text className='zj-block-editor__index'>{index + 1}</Text>
+          <View className="zj-block-editor__row-head">
+            <Text className="zj-block-editor__index">{index + 1}</Text>
             <Segmented small options={BLOCK_KINDS} value={block.kind} onChange={(kind) => replace(index, { ...block, kind })} />
           </View>
-          <TextArea rows='grow' value={block.text} placeholder={PLACEHOLDERS[block.kind]} onChange={(text) => replace(index, withText(block, text))} />
-          {hasMixedBold(block) ? <Text className='zj-block-editor__note'>本段含部分加粗（来自导入），修改文字后将统一为一种字重。</Text> : null}
-          <View className='zj-block-editor__actions'>
-            <Text className='zj-block-editor__action' onClick={() => onChange(move(blocks, index, index - 1))}>
+          <TextArea
+            rows="grow"
+            value={block.text}
+            placeholder={PLACEHOLDERS[block.kind]}
+            onChange={(text) => replace(index, withText(block, text))}
+          />
+          {hasMixedBold(block) ? (
+            <Text className="zj-block-editor__note">本段含部分加粗（来自导入），修改文字后将统一为一种字重。</Text>
+          ) : null}
+          <View className="zj-block-editor__actions">
+            <Text className="zj-block-editor__action" onClick={() => onChange(move(blocks, index, index - 1))}>
               上移
             </Text>
-            <Text className='zj-block-editor__action' onClick={() => onChange(move(blocks, index, index + 1))}>
+            <Text className="zj-block-editor__action" onClick={() => onChange(move(blocks, index, index + 1))}>
               下移
             </Text>
             <Text
@@ -43,10 +50,13 @@ export function BlockEditor({ blocks, onChange }: BlockEditorProps) {
             >
               加粗
             </Text>
-            <Text className='zj-block-editor__action' onClick={() => insertAfter(index)}>
+            <Text className="zj-block-editor__action" onClick={() => insertAfter(index)}>
               下方插入
             </Text>
-            <Text className='zj-block-editor__action zj-block-editor__action--danger' onClick={() => onChange(blocks.filter((_, i) => i !== index))}>
+            <Text
+              className="zj-block-editor__action zj-block-editor__action--danger"
+              onClick={() => onChange(blocks.filter((_, i) => i !== index))}
+            >
               删除
             </Text>
           </View>

@@ -52,7 +52,12 @@ function ArticleForm({ target, article }: { target: Target; article: Article | n
     setErrors(invalid);
     if (Object.keys(invalid).length > 0) return;
     if (article?.issueStatus === 'published') {
-      const answer = await Taro.showModal({ title: '更正已发布的文章', content: '党员将看到更正后的内容，本次更正会记入审计日志。', confirmText: '保存更正', cancelText: '取消' }).catch(() => ({ confirm: false }));
+      const answer = await Taro.showModal({
+        title: '更正已发布的文章',
+        content: '党员将看到更正后的内容，本次更正会记入审计日志。',
+        confirmText: '保存更正',
+        cancelText: '取消',
+      }).catch(() => ({ confirm: false }));
       if (!answer.confirm) return;
     }
     setSaving(true);
@@ -70,27 +75,40 @@ function ArticleForm({ target, article }: { target: Target; article: Article | n
   }
 
   return (
-    <View className='zj-article-editor'>
+    <View className="zj-article-editor">
       <Card>
-        <Field label='标题' value={title} onChange={setTitle} error={errors.title} maxlength={200} placeholder='文章标题' />
-        <Field label='栏目（可不填）' value={section} onChange={setSection} error={errors.section} maxlength={50} placeholder='如：协会动态' />
+        <Field label="标题" value={title} onChange={setTitle} error={errors.title} maxlength={200} placeholder="文章标题" />
+        <Field
+          label="栏目（可不填）"
+          value={section}
+          onChange={setSection}
+          error={errors.section}
+          maxlength={50}
+          placeholder="如：协会动态"
+        />
       </Card>
-      <Card title='正文'>
-        <Text className='zj-muted'>每行是一个段落、小标题或列表项，可分别设置类型、调整顺序。</Text>
+      <Card title="正文">
+        <Text className="zj-muted">每行是一个段落、小标题或列表项，可分别设置类型、调整顺序。</Text>
         <BlockEditor blocks={blocks} onChange={setBlocks} />
-        {errors.blocks ? <Text className='zj-article-editor__error'>{errors.blocks}</Text> : null}
-        <View className='zj-article-editor__add'>
-          <Button size='small' variant='secondary' onClick={() => setBlocks([...blocks, newDraftBlock()])}>
+        {errors.blocks ? <Text className="zj-article-editor__error">{errors.blocks}</Text> : null}
+        <View className="zj-article-editor__add">
+          <Button size="small" variant="secondary" onClick={() => setBlocks([...blocks, newDraftBlock()])}>
             添加段落
           </Button>
-          <Button size='small' variant='plain' onClick={() => setBlocks([...blocks, newDraftBlock('heading1')])}>
+          <Button size="small" variant="plain" onClick={() => setBlocks([...blocks, newDraftBlock('heading1')])}>
             添加小标题
           </Button>
         </View>
       </Card>
-      <Card title='粘贴全文'>
-        <TextArea rows='tall' value={pasted} onChange={setPasted} placeholder='把整篇文字粘贴到这里，每行一段' hint='点“按行加入正文”后，每个非空行成为一个段落，再逐行调整类型。' />
-        <Button size='small' variant='plain' onClick={addPasted}>
+      <Card title="粘贴全文">
+        <TextArea
+          rows="tall"
+          value={pasted}
+          onChange={setPasted}
+          placeholder="把整篇文字粘贴到这里，每行一段"
+          hint="点“按行加入正文”后，每个非空行成为一个段落，再逐行调整类型。"
+        />
+        <Button size="small" variant="plain" onClick={addPasted}>
           按行加入正文
         </Button>
       </Card>
@@ -107,10 +125,12 @@ function ExistingArticle({ target }: { target: Target }) {
   const [attempt, setAttempt] = useState(0);
   useEffect(() => {
     setError(null);
-    call(api.bulletins.getArticle, { params: { id: target.articleId! } }).then(setArticle, (failure: unknown) => setError(messageOf(failure)));
+    call(api.bulletins.getArticle, { params: { id: target.articleId! } }).then(setArticle, (failure: unknown) =>
+      setError(messageOf(failure)),
+    );
   }, [target.articleId, attempt]);
-  if (error) return <StateView kind='error' description={error} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!article) return <StateView kind='loading' />;
+  if (error) return <StateView kind="error" description={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!article) return <StateView kind="loading" />;
   return <ArticleForm target={target} article={article} />;
 }
 
@@ -126,7 +146,7 @@ export default function ArticleEditPage() {
         ) : target.issueId !== null ? (
           <ArticleForm target={target} article={null} />
         ) : (
-          <StateView kind='error' title='缺少简报' description='请从“编辑简报”中的某一期添加文章。' />
+          <StateView kind="error" title="缺少简报" description="请从“编辑简报”中的某一期添加文章。" />
         )}
       </RoleGate>
     </Page>

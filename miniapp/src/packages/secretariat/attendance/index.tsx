@@ -35,19 +35,20 @@ function AttendanceBoard() {
   useEffect(() => void load(), []);
   return (
     <View>
-      <Card title='月份范围'>
-        <Field label='起' value={range.from} onChange={(from) => setRange({ ...range, from })} placeholder='YYYY-MM' maxlength={7} />
-        <Field label='止' value={range.to} onChange={(to) => setRange({ ...range, to })} placeholder='YYYY-MM' maxlength={7} />
-        <Button size='small' onClick={() => void load()}>
+      <Card title="月份范围">
+        <Field label="起" value={range.from} onChange={(from) => setRange({ ...range, from })} placeholder="YYYY-MM" maxlength={7} />
+        <Field label="止" value={range.to} onChange={(to) => setRange({ ...range, to })} placeholder="YYYY-MM" maxlength={7} />
+        <Button size="small" onClick={() => void load()}>
           查询
         </Button>
       </Card>
-      {error ? <StateView kind='error' description={error} onRetry={() => void load()} /> : null}
+      {error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : null}
       {board ? (
         <View>
           <Card title={`全协会出勤率 ${percent(board.total.rate)}`}>
-            <Text className='zj-muted'>
-              {board.total.activities} 次活动，应到 {board.total.expected} 人次，出席 {board.total.present}，迟到 {board.total.late}，请假 {board.total.leave}
+            <Text className="zj-muted">
+              {board.total.activities} 次活动，应到 {board.total.expected} 人次，出席 {board.total.present}，迟到 {board.total.late}，请假{' '}
+              {board.total.leave}
             </Text>
           </Card>
           <CellGroup>
@@ -63,11 +64,16 @@ function AttendanceBoard() {
             ))}
           </CellGroup>
           {groupId ? (
-            <Card title='按单位'>
+            <Card title="按单位">
               {board.units
                 .filter((unit) => unit.groupId === groupId)
                 .map((unit) => (
-                  <Cell key={unit.unitId} title={unit.unitName} note={`${unit.activities} 次活动 · 应到 ${unit.expected} · 缺席 ${unit.absent}`} value={percent(unit.rate)} />
+                  <Cell
+                    key={unit.unitId}
+                    title={unit.unitName}
+                    note={`${unit.activities} 次活动 · 应到 ${unit.expected} · 缺席 ${unit.absent}`}
+                    value={percent(unit.rate)}
+                  />
                 ))}
             </Card>
           ) : null}

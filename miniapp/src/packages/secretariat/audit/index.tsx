@@ -18,11 +18,9 @@ function AuditList() {
     <PagedList
       list={list}
       keyOf={(entry) => entry.id}
-      renderItem={(entry) => (
-        <Cell title={describe(entry)} note={`${entry.actorName ?? '系统'} · ${formatDateTime(entry.at)}`} />
-      )}
-      emptyTitle='暂无管理操作记录'
-      emptyDescription='新建单位、修改名册等操作会记录在这里。'
+      renderItem={(entry) => <Cell title={describe(entry)} note={`${entry.actorName ?? '系统'} · ${formatDateTime(entry.at)}`} />}
+      emptyTitle="暂无管理操作记录"
+      emptyDescription="新建单位、修改名册等操作会记录在这里。"
     />
   );
 }

@@ -51,7 +51,7 @@ function NewIssue() {
   }
 
   return (
-    <Card title='新建一期（草稿）'>
+    <Card title="新建一期（草稿）">
       <IssueForm values={values} errors={errors} onChange={setValues} />
       <Button block loading={saving} onClick={() => void create()}>
         创建草稿
@@ -86,9 +86,9 @@ function Metadata({ issue, onSaved }: { issue: IssueDetail; onSaved: (issue: Iss
   }
 
   return (
-    <Card title='本期信息'>
+    <Card title="本期信息">
       <IssueForm values={values} errors={errors} onChange={setValues} />
-      <Button block variant='secondary' loading={saving} onClick={() => void save()}>
+      <Button block variant="secondary" loading={saving} onClick={() => void save()}>
         {published ? '保存更正' : '保存信息'}
       </Button>
     </Card>
@@ -119,8 +119,8 @@ function Publish({ issue, onPublished }: { issue: IssueDetail; onPublished: (iss
   }
 
   return (
-    <Card title='发布'>
-      <CheckRow checked={notify} onChange={setNotify} label='通知党员' note='向已同意接收提醒的党员发送一条微信订阅消息' />
+    <Card title="发布">
+      <CheckRow checked={notify} onChange={setNotify} label="通知党员" note="向已同意接收提醒的党员发送一条微信订阅消息" />
       <Button block loading={publishing} onClick={() => void publish()}>
         发布本期
       </Button>
@@ -151,8 +151,8 @@ function ExistingIssue({ id }: { id: number }) {
     shownBefore.current = true;
   });
 
-  if (error && !issue) return <StateView kind='error' description={error} onRetry={load} />;
-  if (!issue) return <StateView kind='loading' />;
+  if (error && !issue) return <StateView kind="error" description={error} onRetry={load} />;
+  if (!issue) return <StateView kind="loading" />;
 
   async function move(from: number, to: number) {
     if (!issue) return;
@@ -185,13 +185,13 @@ function ExistingIssue({ id }: { id: number }) {
 
   const published = issue.status === 'published';
   return (
-    <View className='zj-issue-editor'>
-      <View className='zj-issue-editor__head'>
-        <Text className='zj-issue-editor__label'>{issue.label}</Text>
+    <View className="zj-issue-editor">
+      <View className="zj-issue-editor__head">
+        <Text className="zj-issue-editor__label">{issue.label}</Text>
         <Text className={`zj-issue-editor__status${published ? ' zj-issue-editor__status--published' : ''}`}>
           {published ? `已发布${issue.publishedAt ? ` · ${formatDateTime(issue.publishedAt)}` : ''}` : '草稿'}
         </Text>
-        {published ? <Text className='zj-muted'>已发布的简报仍可更正，党员看到的会随之更新，每次修改都记入审计日志。</Text> : null}
+        {published ? <Text className="zj-muted">已发布的简报仍可更正，党员看到的会随之更新，每次修改都记入审计日志。</Text> : null}
       </View>
 
       <Card title={`文章（${issue.toc.length} 篇，即本期导读）`}>
@@ -203,11 +203,15 @@ function ExistingIssue({ id }: { id: number }) {
           onRemove={(articleId, title) => void remove(articleId, title)}
           onPreview={(articleId) => void Taro.navigateTo({ url: `${BULLETIN_ARTICLE_PAGE}?id=${articleId}&preview=1` })}
         />
-        <View className='zj-issue-editor__article-actions'>
-          <Button size='small' onClick={() => void Taro.navigateTo({ url: `${ARTICLE_EDIT_PAGE}?issueId=${id}` })}>
+        <View className="zj-issue-editor__article-actions">
+          <Button size="small" onClick={() => void Taro.navigateTo({ url: `${ARTICLE_EDIT_PAGE}?issueId=${id}` })}>
             添加文章
           </Button>
-          <Button size='small' variant='secondary' onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ISSUE_PAGE}?id=${id}&preview=1` })}>
+          <Button
+            size="small"
+            variant="secondary"
+            onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ISSUE_PAGE}?id=${id}&preview=1` })}
+          >
             预览本期
           </Button>
         </View>
@@ -216,8 +220,8 @@ function ExistingIssue({ id }: { id: number }) {
       <Metadata key={formKey} issue={issue} onSaved={setIssue} />
 
       {published ? (
-        <Card title='阅读情况'>
-          <Button block variant='secondary' onClick={() => void Taro.navigateTo({ url: `${BULLETIN_STATS_PAGE}?id=${id}` })}>
+        <Card title="阅读情况">
+          <Button block variant="secondary" onClick={() => void Taro.navigateTo({ url: `${BULLETIN_STATS_PAGE}?id=${id}` })}>
             查看阅读统计
           </Button>
         </Card>

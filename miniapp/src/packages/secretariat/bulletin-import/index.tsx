@@ -92,17 +92,18 @@ function Importer() {
 
   if (imported) {
     return (
-      <Card title='导入完成' className='zj-import__done'>
-        <Text className='zj-import__line'>
-          {imported.created ? '已新建并发布' : '已更新'}：{issueLabel(imported.document.issue)}，共 {imported.document.articles.length} 篇文章。
+      <Card title="导入完成" className="zj-import__done">
+        <Text className="zj-import__line">
+          {imported.created ? '已新建并发布' : '已更新'}：{issueLabel(imported.document.issue)}，共 {imported.document.articles.length}{' '}
+          篇文章。
         </Text>
-        <View className='zj-import__actions'>
+        <View className="zj-import__actions">
           {imported.issueId !== null ? (
-            <Button size='small' onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ISSUE_PAGE}?id=${imported.issueId}` })}>
+            <Button size="small" onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ISSUE_PAGE}?id=${imported.issueId}` })}>
               查看本期
             </Button>
           ) : null}
-          <Button size='small' variant='secondary' onClick={reset}>
+          <Button size="small" variant="secondary" onClick={reset}>
             继续导入
           </Button>
         </View>
@@ -112,11 +113,13 @@ function Importer() {
 
   const stale = preview !== null && !sameOverrides(overrides, previewedWith);
   return (
-    <View className='zj-import'>
-      <Card title='选择文件'>
-        <Text className='zj-muted'>支持 Word（.docx）和文本（.txt）格式，不超过 10 MB。先预览读出的内容，确认后再导入；同一期再次导入会更新而不会重复。</Text>
+    <View className="zj-import">
+      <Card title="选择文件">
+        <Text className="zj-muted">
+          支持 Word（.docx）和文本（.txt）格式，不超过 10 MB。先预览读出的内容，确认后再导入；同一期再次导入会更新而不会重复。
+        </Text>
         {file ? (
-          <Text className='zj-import__file'>
+          <Text className="zj-import__file">
             {file.name}（{size(file.size)}）
           </Text>
         ) : null}
@@ -126,8 +129,8 @@ function Importer() {
       </Card>
 
       {error ? (
-        <Card title='无法导入' className='zj-import__error'>
-          <Text className='zj-import__error-text'>{error}</Text>
+        <Card title="无法导入" className="zj-import__error">
+          <Text className="zj-import__error-text">{error}</Text>
         </Card>
       ) : null}
 
@@ -135,7 +138,7 @@ function Importer() {
         <>
           <DryRunPreview preview={preview} overrides={overrides} onOverrides={setOverrides} />
           {stale ? (
-            <Button block variant='secondary' loading={busy === 'preview'} onClick={() => void dryRun(file!, overrides)}>
+            <Button block variant="secondary" loading={busy === 'preview'} onClick={() => void dryRun(file!, overrides)}>
               按填写的信息重新预览
             </Button>
           ) : (

@@ -26,14 +26,19 @@ function PickIssue() {
   }, []);
   return (
     <>
-      <Text className='zj-section-title'>选择一期简报</Text>
+      <Text className="zj-section-title">选择一期简报</Text>
       <PagedList
         list={list}
         keyOf={(issue) => issue.id}
         renderItem={(issue) => (
-          <Cell title={issue.label} note={issue.date ?? undefined} arrow onClick={() => void Taro.navigateTo({ url: `${BULLETIN_STATS_PAGE}?id=${issue.id}` })} />
+          <Cell
+            title={issue.label}
+            note={issue.date ?? undefined}
+            arrow
+            onClick={() => void Taro.navigateTo({ url: `${BULLETIN_STATS_PAGE}?id=${issue.id}` })}
+          />
         )}
-        emptyTitle='还没有发布的简报'
+        emptyTitle="还没有发布的简报"
       />
     </>
   );
@@ -51,18 +56,18 @@ function Stats({ id }: { id: number }) {
     );
   }, [id, attempt]);
 
-  if (error) return <StateView kind='error' description={error} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!data) return <StateView kind='loading' />;
+  if (error) return <StateView kind="error" description={error} onRetry={() => setAttempt((n) => n + 1)} />;
+  if (!data) return <StateView kind="loading" />;
   const { issue, stats } = data;
   return (
-    <View className='zj-stats'>
+    <View className="zj-stats">
       <Card title={issue.label}>
-        <Text className='zj-stats__total'>{share(stats.readers, stats.members)}</Text>
-        <Text className='zj-muted'>读完任意一篇文章（停留达到阅读时长）即计为已读。</Text>
+        <Text className="zj-stats__total">{share(stats.readers, stats.members)}</Text>
+        <Text className="zj-muted">读完任意一篇文章（停留达到阅读时长）即计为已读。</Text>
       </Card>
-      <Text className='zj-section-title'>按片组</Text>
+      <Text className="zj-section-title">按片组</Text>
       {stats.groups.length === 0 ? (
-        <Text className='zj-muted'>还没有片组。</Text>
+        <Text className="zj-muted">还没有片组。</Text>
       ) : (
         <CellGroup>
           {stats.groups.map((group) => (
@@ -70,9 +75,9 @@ function Stats({ id }: { id: number }) {
           ))}
         </CellGroup>
       )}
-      <Text className='zj-section-title'>按会员单位</Text>
+      <Text className="zj-section-title">按会员单位</Text>
       {stats.units.length === 0 ? (
-        <Text className='zj-muted'>还没有会员单位。</Text>
+        <Text className="zj-muted">还没有会员单位。</Text>
       ) : (
         <CellGroup>
           {stats.units.map((unit) => (

@@ -50,9 +50,9 @@ function IssueDesk() {
   });
   return (
     <>
-      <View className='zj-desk__actions'>
+      <View className="zj-desk__actions">
         <Button onClick={() => void Taro.navigateTo({ url: BULLETIN_EDIT_PAGE })}>新建一期</Button>
-        <Button variant='secondary' onClick={() => void Taro.navigateTo({ url: BULLETIN_IMPORT_PAGE })}>
+        <Button variant="secondary" onClick={() => void Taro.navigateTo({ url: BULLETIN_IMPORT_PAGE })}>
           导入往期
         </Button>
       </View>
@@ -65,7 +65,7 @@ function IssueDesk() {
         emptyTitle={status === 'draft' ? '没有草稿' : '还没有发布的简报'}
         emptyDescription={status === 'draft' ? '点“新建一期”开始编辑下一期简报。' : '发布草稿或导入往期后会显示在这里。'}
       />
-      <Text className='zj-desk__note'>已发布的简报仍可更正，每次修改都记入审计日志。</Text>
+      <Text className="zj-desk__note">已发布的简报仍可更正，每次修改都记入审计日志。</Text>
     </>
   );
 }
@@ -73,7 +73,7 @@ function IssueDesk() {
 /** 编辑简报: the secretariat's drafts and published issues, and the way to a new one. */
 export default function BulletinDeskPage() {
   return (
-    <Page className='zj-desk'>
+    <Page className="zj-desk">
       <RoleGate roles={['secretariat']}>
         <IssueDesk />
       </RoleGate>

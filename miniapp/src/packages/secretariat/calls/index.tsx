@@ -61,15 +61,15 @@ function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
   }
 
   return (
-    <Card title='发起征集'>
-      <Chips label='类型' options={CALL_KINDS.map((k) => ({ value: k, label: CALL_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
-      <Field label='标题' name='callTitle' value={title} placeholder='如：小创意发挥大作用' error={errors.title} onChange={setTitle} />
-      <TextArea label='说明' value={description} maxlength={5000} onChange={setDescription} />
-      <Field label='开始时间（北京时间）' value={opensAt} error={errors.opensAt} onChange={setOpensAt} />
-      <Field label='截止时间（北京时间）' value={closesAt} error={errors.closesAt} onChange={setClosesAt} />
-      <Field label='每家单位最多报送' type='number' value={entryLimit} onChange={setEntryLimit} />
-      {kind !== 'news' ? <Field label='每份报送的评审专家数' type='number' value={reviewers} onChange={setReviewers} /> : null}
-      <Text className='zj-muted'>案例征集默认使用四个类别和创新性、实效性、长效性、推广性四项评分标准（各 25 分）。</Text>
+    <Card title="发起征集">
+      <Chips label="类型" options={CALL_KINDS.map((k) => ({ value: k, label: CALL_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
+      <Field label="标题" name="callTitle" value={title} placeholder="如：小创意发挥大作用" error={errors.title} onChange={setTitle} />
+      <TextArea label="说明" value={description} maxlength={5000} onChange={setDescription} />
+      <Field label="开始时间（北京时间）" value={opensAt} error={errors.opensAt} onChange={setOpensAt} />
+      <Field label="截止时间（北京时间）" value={closesAt} error={errors.closesAt} onChange={setClosesAt} />
+      <Field label="每家单位最多报送" type="number" value={entryLimit} onChange={setEntryLimit} />
+      {kind !== 'news' ? <Field label="每份报送的评审专家数" type="number" value={reviewers} onChange={setReviewers} /> : null}
+      <Text className="zj-muted">案例征集默认使用四个类别和创新性、实效性、长效性、推广性四项评分标准（各 25 分）。</Text>
       <View style={{ marginTop: '12px' }}>
         <Button block loading={busy} onClick={() => void create()}>
           发起
@@ -97,7 +97,12 @@ export default function CallsPage() {
     <Page>
       <RoleGate roles={['secretariat']}>
         <CellGroup>
-          <Cell title='信息采用统计' note='各单位、各信息员的报送与采用数' arrow onClick={() => void Taro.navigateTo({ url: NEWS_DESK_PAGE })} />
+          <Cell
+            title="信息采用统计"
+            note="各单位、各信息员的报送与采用数"
+            arrow
+            onClick={() => void Taro.navigateTo({ url: NEWS_DESK_PAGE })}
+          />
         </CellGroup>
         {creating ? (
           <NewCall
@@ -108,17 +113,17 @@ export default function CallsPage() {
           />
         ) : (
           <View style={{ margin: '12px 0' }}>
-            <Button block variant='secondary' onClick={() => setCreating(true)}>
+            <Button block variant="secondary" onClick={() => setCreating(true)}>
               发起征集
             </Button>
           </View>
         )}
         {error ? (
-          <StateView kind='error' description={error} onRetry={() => void load()} />
+          <StateView kind="error" description={error} onRetry={() => void load()} />
         ) : !calls ? (
-          <StateView kind='loading' />
+          <StateView kind="loading" />
         ) : calls.length === 0 ? (
-          <StateView kind='empty' title='还没有征集' />
+          <StateView kind="empty" title="还没有征集" />
         ) : (
           <CellGroup>
             {calls.map((c) => {

@@ -19,10 +19,22 @@ import { downloadExport } from '../../../services/download';
 import { messageOf, UserError } from '../../../services/errors';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
 
-const FILTERS: (EntryStatus | 'all')[] = ['all', 'submitted', 'registered', 'returned', 'passed', 'in_review', 'rated', 'adopted', 'rejected', 'withdrawn'];
+const FILTERS: (EntryStatus | 'all')[] = [
+  'all',
+  'submitted',
+  'registered',
+  'returned',
+  'passed',
+  'in_review',
+  'rated',
+  'adopted',
+  'rejected',
+  'withdrawn',
+];
 
 function Row({ item, reviewers }: { item: DeskEntryItem; reviewers: number }) {
-  const review = reviewers > 0 && ['in_review', 'rated'].includes(item.status) ? ` · 评分 ${item.reviewsSubmitted}/${item.activeReviewers}` : '';
+  const review =
+    reviewers > 0 && ['in_review', 'rated'].includes(item.status) ? ` · 评分 ${item.reviewsSubmitted}/${item.activeReviewers}` : '';
   return (
     <Cell
       title={`${item.registrationNumber ?? '未登记'} ${item.title}`}
@@ -44,7 +56,8 @@ export default function DeskPage() {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const list = usePagedList(
-    (page, pageSize) => call(api.desk.entries, { params: { id: callId }, query: { page, pageSize, status: filter === 'all' ? undefined : filter } }),
+    (page, pageSize) =>
+      call(api.desk.entries, { params: { id: callId }, query: { page, pageSize, status: filter === 'all' ? undefined : filter } }),
     [callId, filter],
   );
   const loadCall = () =>
@@ -85,50 +98,89 @@ export default function DeskPage() {
       const iso = parseShanghaiInput(deadline);
       if (!iso) throw new UserError('评审截止时间格式如 2026-12-31 18:00');
       const result = await call(api.desk.autoAssign, { params: { id: callId }, body: { deadline: iso } });
-      return result.short.length ? `已分配 ${result.assigned.length} 项，${result.short.length} 份专家不足` : `已分配 ${result.assigned.length} 项`;
+      return result.short.length
+        ? `已分配 ${result.assigned.length} 项，${result.short.length} 份专家不足`
+        : `已分配 ${result.assigned.length} 项`;
     });
 
-  if (error) return <Page><StateView kind='error' description={error} onRetry={() => void loadCall()} /></Page>;
-  if (!current) return <Page><StateView kind='loading' /></Page>;
+  if (error)
+    return (
+      <Page>
+        <StateView kind="error" description={error} onRetry={() => void loadCall()} />
+      </Page>
+    );
+  if (!current)
+    return (
+      <Page>
+        <StateView kind="loading" />
+      </Page>
+    );
   const exportUrl = (kind: 'entries' | 'workload') =>
     client.url(kind === 'entries' ? api.results.exportEntries : api.results.exportWorkload, { params: { id: callId } });
   return (
     <Page>
       <RoleGate roles={['secretariat']}>
         <Card title={current.title}>
-          <Text className='zj-muted'>
+          <Text className="zj-muted">
             {CALL_PHASE_LABELS[current.phase]} · 截止 {formatDateTime(current.closesAt)} · 编号 {current.year}-{current.code}-xxx
           </Text>
           <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '10px' }}>
-            <Button size='small' loading={busy} onClick={() => void registerAll()}>
+            <Button size="small" loading={busy} onClick={() => void registerAll()}>
               按提交顺序全部登记
             </Button>
             {current.reviewersPerEntry > 0 ? (
-              <Button size='small' variant='secondary' onClick={() => void Taro.navigateTo({ url: `${RESULTS_PAGE}?callId=${callId}` })}>
+              <Button size="small" variant="secondary" onClick={() => void Taro.navigateTo({ url: `${RESULTS_PAGE}?callId=${callId}` })}>
                 评审结果
               </Button>
             ) : null}
-            <Button size='small' variant='plain' onClick={() => void downloadExport(exportUrl('entries'), `${current.title}-报送与评分.xlsx`).catch((e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }))}>
+            <Button
+              size="small"
+              variant="plain"
+              onClick={() =>
+                void downloadExport(exportUrl('entries'), `${current.title}-报送与评分.xlsx`).catch(
+                  (e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }),
+                )
+              }
+            >
               导出报送与评分
             </Button>
             {current.reviewersPerEntry > 0 ? (
-              <Button size='small' variant='plain' onClick={() => void downloadExport(exportUrl('workload'), `${current.title}-评审工作量.xlsx`).catch((e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }))}>
+              <Button
+                size="small"
+                variant="plain"
+                onClick={() =>
+                  void downloadExport(exportUrl('workload'), `${current.title}-评审工作量.xlsx`).catch(
+                    (e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }),
+                  )
+                }
+              >
                 导出评审工作量
               </Button>
             ) : null}
           </View>
         </Card>
         {current.reviewersPerEntry > 0 ? (
-          <Card title='自动分配评审'>
-            <Text className='zj-muted'>为初审通过的报送各分配 {current.reviewersPerEntry} 位专家：工作量均衡，避开本单位和同片组的专家。</Text>
-            <Field label='评审截止时间（北京时间）' value={deadline} onChange={setDeadline} />
-            <Button size='small' loading={busy} onClick={() => void autoAssign()}>
+          <Card title="自动分配评审">
+            <Text className="zj-muted">
+              为初审通过的报送各分配 {current.reviewersPerEntry} 位专家：工作量均衡，避开本单位和同片组的专家。
+            </Text>
+            <Field label="评审截止时间（北京时间）" value={deadline} onChange={setDeadline} />
+            <Button size="small" loading={busy} onClick={() => void autoAssign()}>
               自动分配
             </Button>
           </Card>
         ) : null}
-        <Chips options={FILTERS.map((f) => ({ value: f, label: f === 'all' ? '全部' : ENTRY_STATUS_LABELS[f] }))} value={filter} onChange={setFilter} />
-        <PagedList list={list} keyOf={(item) => item.id} renderItem={(item) => <Row item={item} reviewers={current.reviewersPerEntry} />} emptyTitle='还没有报送' />
+        <Chips
+          options={FILTERS.map((f) => ({ value: f, label: f === 'all' ? '全部' : ENTRY_STATUS_LABELS[f] }))}
+          value={filter}
+          onChange={setFilter}
+        />
+        <PagedList
+          list={list}
+          keyOf={(item) => item.id}
+          renderItem={(item) => <Row item={item} reviewers={current.reviewersPerEntry} />}
+          emptyTitle="还没有报送"
+        />
       </RoleGate>
     </Page>
   );

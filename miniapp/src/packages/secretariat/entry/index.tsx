@@ -22,16 +22,16 @@ const WEEK = 7 * 86_400_000;
 function Prescreen({ onDecide }: { onDecide: (decision: 'pass' | 'return' | 'reject', comment: string) => void }) {
   const [comment, setComment] = useState('');
   return (
-    <Card title='初审'>
-      <TextArea label='意见（退回修改、不通过时必填）' value={comment} maxlength={1000} onChange={setComment} />
+    <Card title="初审">
+      <TextArea label="意见（退回修改、不通过时必填）" value={comment} maxlength={1000} onChange={setComment} />
       <View style={{ display: 'flex', gap: '8px', flexWrap: 'wrap' }}>
-        <Button size='small' onClick={() => onDecide('pass', comment)}>
+        <Button size="small" onClick={() => onDecide('pass', comment)}>
           初审通过
         </Button>
-        <Button size='small' variant='secondary' onClick={() => onDecide('return', comment)}>
+        <Button size="small" variant="secondary" onClick={() => onDecide('return', comment)}>
           退回修改
         </Button>
-        <Button size='small' variant='danger' onClick={() => onDecide('reject', comment)}>
+        <Button size="small" variant="danger" onClick={() => onDecide('reject', comment)}>
           不通过
         </Button>
       </View>
@@ -39,20 +39,26 @@ function Prescreen({ onDecide }: { onDecide: (decision: 'pass' | 'return' | 'rej
   );
 }
 
-function Assign({ reviewers, onAssign }: { reviewers: ReviewerLoad[]; onAssign: (reviewerId: number, deadline: string, reason: string) => void }) {
+function Assign({
+  reviewers,
+  onAssign,
+}: {
+  reviewers: ReviewerLoad[];
+  onAssign: (reviewerId: number, deadline: string, reason: string) => void;
+}) {
   const [reviewerId, setReviewerId] = useState<number | null>(null);
   const [deadline, setDeadline] = useState(formatDateTime(new Date(Date.now() + WEEK).toISOString()).slice(0, 10) + ' 18:00');
   const [reason, setReason] = useState('');
   return (
-    <Card title='指定评审专家'>
+    <Card title="指定评审专家">
       <Chips
         options={reviewers.map((r) => ({ value: r.id, label: `${r.name}（${r.unitName ?? '外聘'} · 已分配 ${r.assigned}）` }))}
         value={reviewerId}
         onChange={setReviewerId}
       />
-      <Field label='评审截止时间（北京时间）' value={deadline} onChange={setDeadline} />
-      <Field label='指定本单位或同片组专家的理由（其他情况不填）' value={reason} maxlength={200} onChange={setReason} />
-      <Button size='small' disabled={reviewerId === null} onClick={() => reviewerId !== null && onAssign(reviewerId, deadline, reason)}>
+      <Field label="评审截止时间（北京时间）" value={deadline} onChange={setDeadline} />
+      <Field label="指定本单位或同片组专家的理由（其他情况不填）" value={reason} maxlength={200} onChange={setReason} />
+      <Button size="small" disabled={reviewerId === null} onClick={() => reviewerId !== null && onAssign(reviewerId, deadline, reason)}>
         指定
       </Button>
     </Card>
@@ -66,14 +72,18 @@ function Adopt({ issues, label, onAdopt }: { issues: IssueSummary[]; label: stri
     <Card title={label}>
       {issues.length ? (
         <>
-          <Chips options={issues.map((i) => ({ value: i.id, label: `${i.label}（${i.articleCount} 篇）` }))} value={issueId} onChange={setIssueId} />
-          <Field label='栏目（可不填）' value={section} maxlength={50} placeholder='如：会员动态' onChange={setSection} />
-          <Button size='small' disabled={issueId === null} onClick={() => issueId !== null && onAdopt(issueId, section)}>
+          <Chips
+            options={issues.map((i) => ({ value: i.id, label: `${i.label}（${i.articleCount} 篇）` }))}
+            value={issueId}
+            onChange={setIssueId}
+          />
+          <Field label="栏目（可不填）" value={section} maxlength={50} placeholder="如：会员动态" onChange={setSection} />
+          <Button size="small" disabled={issueId === null} onClick={() => issueId !== null && onAdopt(issueId, section)}>
             编入这一期
           </Button>
         </>
       ) : (
-        <Text className='zj-muted'>没有简报草稿：请先在简报中新建一期草稿。</Text>
+        <Text className="zj-muted">没有简报草稿：请先在简报中新建一期草稿。</Text>
       )}
     </Card>
   );
@@ -93,7 +103,8 @@ export default function DeskEntryPage() {
     try {
       const loaded = await call(api.entries.get, { params: { id } });
       setEntry(loaded);
-      if (['passed', 'in_review'].includes(loaded.status)) setReviewers((await call(api.desk.reviewers, { params: { id: loaded.callId } })).items);
+      if (['passed', 'in_review'].includes(loaded.status))
+        setReviewers((await call(api.desk.reviewers, { params: { id: loaded.callId } })).items);
       if (loaded.callKind === 'news' || loaded.status === 'rated') {
         const { years } = await call(api.bulletins.listIssues, { query: { status: 'draft' } });
         setDrafts(years.flatMap((y) => y.issues));
@@ -115,8 +126,18 @@ export default function DeskEntryPage() {
     }
   }
 
-  if (error) return <Page><StateView kind='error' description={error} onRetry={() => void load()} /></Page>;
-  if (!entry) return <Page><StateView kind='loading' /></Page>;
+  if (error)
+    return (
+      <Page>
+        <StateView kind="error" description={error} onRetry={() => void load()} />
+      </Page>
+    );
+  if (!entry)
+    return (
+      <Page>
+        <StateView kind="loading" />
+      </Page>
+    );
   const reviewed = entry.callKind !== 'news';
   return (
     <Page>
@@ -126,7 +147,7 @@ export default function DeskEntryPage() {
             <StatusTag status={entry.status} />
             <Text>{entry.registrationNumber ?? '未登记'}</Text>
           </View>
-          <Text className='zj-muted'>
+          <Text className="zj-muted">
             {entry.unitName} · {entry.authorName} · 联系人 {entry.contactName} {entry.contactPhone}
           </Text>
         </Card>
@@ -136,7 +157,14 @@ export default function DeskEntryPage() {
           </Button>
         ) : null}
         {entry.status === 'registered' && reviewed ? (
-          <Prescreen onDecide={(decision, comment) => void act(() => call(api.desk.prescreen, { params: { id }, body: { decision, comment: comment || undefined } }), '已记录初审结果')} />
+          <Prescreen
+            onDecide={(decision, comment) =>
+              void act(
+                () => call(api.desk.prescreen, { params: { id }, body: { decision, comment: comment || undefined } }),
+                '已记录初审结果',
+              )
+            }
+          />
         ) : null}
         {reviewed && ['passed', 'in_review'].includes(entry.status) ? (
           <Assign
@@ -145,28 +173,52 @@ export default function DeskEntryPage() {
               void act(async () => {
                 const iso = parseShanghaiInput(deadline);
                 if (!iso) throw new UserError('截止时间格式如 2026-12-31 18:00');
-                await call(api.desk.assign, { params: { id }, body: { reviewerId, deadline: iso, overrideReason: reason.trim() || undefined } });
+                await call(api.desk.assign, {
+                  params: { id },
+                  body: { reviewerId, deadline: iso, overrideReason: reason.trim() || undefined },
+                });
               }, '已指定')
             }
           />
         ) : null}
         {entry.assignments?.length ? (
-          <Card title='评审专家'>
+          <Card title="评审专家">
             {entry.assignments.some((a) => a.reviewStatus === 'submitted' && a.status === 'active') ? (
-              <Field label='退回重评的理由（退回时必填，新的截止时间为一周后）' value={reopenReason} maxlength={200} onChange={setReopenReason} />
+              <Field
+                label="退回重评的理由（退回时必填，新的截止时间为一周后）"
+                value={reopenReason}
+                maxlength={200}
+                onChange={setReopenReason}
+              />
             ) : null}
             {entry.assignments.map((a) => (
               <View key={a.id} style={{ padding: '6px 0' }}>
                 <Text>
-                  {a.reviewerName} · {a.status === 'declined' ? `已谢绝：${a.declineReason}` : a.reviewStatus === 'submitted' ? `已评 ${a.weightedScore} 分` : a.reviewStatus === 'draft' ? '草稿' : '未开始'}
+                  {a.reviewerName} ·{' '}
+                  {a.status === 'declined'
+                    ? `已谢绝：${a.declineReason}`
+                    : a.reviewStatus === 'submitted'
+                      ? `已评 ${a.weightedScore} 分`
+                      : a.reviewStatus === 'draft'
+                        ? '草稿'
+                        : '未开始'}
                   {a.conflictOverrideReason ? `（回避例外：${a.conflictOverrideReason}）` : ''}
                 </Text>
                 {a.reviewStatus === 'submitted' && a.status === 'active' ? (
                   <Button
-                    size='small'
-                    variant='plain'
+                    size="small"
+                    variant="plain"
                     disabled={reopenReason.trim().length < 2}
-                    onClick={() => void act(() => call(api.reviews.reopen, { params: { id: a.id }, body: { reason: reopenReason.trim(), deadline: new Date(Date.now() + WEEK).toISOString() } }), '已退回重评')}
+                    onClick={() =>
+                      void act(
+                        () =>
+                          call(api.reviews.reopen, {
+                            params: { id: a.id },
+                            body: { reason: reopenReason.trim(), deadline: new Date(Date.now() + WEEK).toISOString() },
+                          }),
+                        '已退回重评',
+                      )
+                    }
                   >
                     退回重评
                   </Button>
@@ -176,12 +228,24 @@ export default function DeskEntryPage() {
           </Card>
         ) : null}
         {entry.callKind === 'news' && ['submitted', 'registered', 'passed'].includes(entry.status) ? (
-          <Adopt issues={drafts} label='采用进简报' onAdopt={(issueId, section) => void act(() => call(api.news.adopt, { params: { id }, body: { issueId, section: section || null } }), '已采用')} />
+          <Adopt
+            issues={drafts}
+            label="采用进简报"
+            onAdopt={(issueId, section) =>
+              void act(() => call(api.news.adopt, { params: { id }, body: { issueId, section: section || null } }), '已采用')
+            }
+          />
         ) : null}
         {entry.status === 'rated' && entry.result ? (
-          <Adopt issues={drafts} label='编入简报（优秀案例）' onAdopt={(issueId, section) => void act(() => call(api.cases.placeInBulletin, { params: { id }, body: { issueId, section: section || null } }), '已编入')} />
+          <Adopt
+            issues={drafts}
+            label="编入简报（优秀案例）"
+            onAdopt={(issueId, section) =>
+              void act(() => call(api.cases.placeInBulletin, { params: { id }, body: { issueId, section: section || null } }), '已编入')
+            }
+          />
         ) : null}
-        <Card title='进度'>
+        <Card title="进度">
           <Timeline events={entry.timeline} status={entry.status} news={entry.callKind === 'news'} />
         </Card>
         <EntryContent {...entry} />

@@ -23,25 +23,31 @@ export default function NewsDeskPage() {
   return (
     <Page>
       <RoleGate roles={['secretariat']}>
-        <Chips options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y} 年` }))} value={year} onChange={setYear} />
+        <Chips
+          options={[thisYear, thisYear - 1, thisYear - 2].map((y) => ({ value: y, label: `${y} 年` }))}
+          value={year}
+          onChange={setYear}
+        />
         <View style={{ marginBottom: '12px' }}>
           <Button
-            size='small'
-            variant='plain'
+            size="small"
+            variant="plain"
             onClick={() =>
-              void downloadExport(client.url(api.news.exportCounts, { query: { year } }), `${year}年信息报送统计.xlsx`).catch((e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }))
+              void downloadExport(client.url(api.news.exportCounts, { query: { year } }), `${year}年信息报送统计.xlsx`).catch(
+                (e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }),
+              )
             }
           >
             导出 xlsx
           </Button>
         </View>
         {error ? (
-          <StateView kind='error' description={error} onRetry={reload} />
+          <StateView kind="error" description={error} onRetry={reload} />
         ) : !counts ? (
-          <StateView kind='loading' />
+          <StateView kind="loading" />
         ) : (
           <>
-            <Text className='zj-section-title'>按单位</Text>
+            <Text className="zj-section-title">按单位</Text>
             {counts.units.length ? (
               <CellGroup>
                 {counts.units.map((u) => (
@@ -50,10 +56,10 @@ export default function NewsDeskPage() {
               </CellGroup>
             ) : (
               <Card>
-                <Text className='zj-muted'>这一年还没有报送的信息。</Text>
+                <Text className="zj-muted">这一年还没有报送的信息。</Text>
               </Card>
             )}
-            <Text className='zj-section-title'>按信息员</Text>
+            <Text className="zj-section-title">按信息员</Text>
             <CellGroup>
               {counts.officers.map((o) => (
                 <Cell key={o.memberId} title={o.name} note={o.unitName} value={`报送 ${o.reported} · 采用 ${o.adopted}`} />

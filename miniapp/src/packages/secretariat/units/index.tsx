@@ -12,13 +12,10 @@ import { api, call } from '../../../services/api';
 
 function UnitList() {
   const [query, setQuery] = useState('');
-  const list = usePagedList(
-    (page, pageSize) => call(api.units.list, { query: { page, pageSize, q: query || undefined } }),
-    [query],
-  );
+  const list = usePagedList((page, pageSize) => call(api.units.list, { query: { page, pageSize, q: query || undefined } }), [query]);
   return (
     <>
-      <SearchBar placeholder='按单位名称搜索' onSearch={setQuery} />
+      <SearchBar placeholder="按单位名称搜索" onSearch={setQuery} />
       <PagedList
         list={list}
         keyOf={(unit) => unit.id}
@@ -28,9 +25,7 @@ function UnitList() {
             note={`${unit.groupName} · ${UNIT_KIND_LABELS[unit.kind]}`}
             value={`${unit.memberCount} 人`}
             arrow
-            onClick={() =>
-              void Taro.navigateTo({ url: `${ROSTER_PAGE}?unitId=${unit.id}&unitName=${encodeURIComponent(unit.name)}` })
-            }
+            onClick={() => void Taro.navigateTo({ url: `${ROSTER_PAGE}?unitId=${unit.id}&unitName=${encodeURIComponent(unit.name)}` })}
           />
         )}
         emptyTitle={query ? '没有找到匹配的单位' : '还没有会员单位'}

@@ -52,7 +52,14 @@ let uploadSequence = 0;
  * photos from the camera or the album uploaded one by one with their progress, attachments, and a
  * submit that first checks what the server will check.
  */
-export function EntryForm({ call, entry: initial, topics = [], defaultContactName = '', onSubmitted, autosaveDelayMs = 1500 }: EntryFormProps) {
+export function EntryForm({
+  call,
+  entry: initial,
+  topics = [],
+  defaultContactName = '',
+  onSubmitted,
+  autosaveDelayMs = 1500,
+}: EntryFormProps) {
   const [fields, setFields] = useState<EntryFields>(() => fieldsOf(initial, defaultContactName));
   const [errors, setErrors] = useState<Partial<Record<keyof EntryFields, string>>>({});
   const [images, setImages] = useState<EntryFile[]>(initial?.images ?? []);
@@ -178,92 +185,150 @@ export function EntryForm({ call, entry: initial, topics = [], defaultContactNam
 
   const state = autosave.state;
   const saveText =
-    state.kind === 'saving' ? '正在保存…' : state.kind === 'saved' ? `已自动保存 ${formatDateTime(state.at.toISOString()).slice(11)}` : state.kind === 'error' ? `保存失败：${state.message}` : '填写后会自动保存草稿';
+    state.kind === 'saving'
+      ? '正在保存…'
+      : state.kind === 'saved'
+        ? `已自动保存 ${formatDateTime(state.at.toISOString()).slice(11)}`
+        : state.kind === 'error'
+          ? `保存失败：${state.message}`
+          : '填写后会自动保存草稿';
   const ownTopics = topics.filter((t) => t.myClaimId !== null && t.claims.some((c) => c.id === t.myClaimId && c.status === 'confirmed'));
 
   return (
-    <View className='zj-entry-form'>
+    <View className="zj-entry-form">
       <Text className={`zj-entry-form__save zj-entry-form__save--${state.kind}`}>{saveText}</Text>
       <Card>
-        <Field label='标题' name='title' value={fields.title} maxlength={ENTRY_TEXT_LIMITS.title} placeholder='案例名称' error={errors.title} onChange={(v) => set('title', v)} />
+        <Field
+          label="标题"
+          name="title"
+          value={fields.title}
+          maxlength={ENTRY_TEXT_LIMITS.title}
+          placeholder="案例名称"
+          error={errors.title}
+          onChange={(v) => set('title', v)}
+        />
         {call.categories.length ? (
-          <Chips label='类别' options={call.categories.map((c) => ({ value: c, label: c }))} value={fields.category} error={errors.category} onChange={(v) => set('category', v)} />
+          <Chips
+            label="类别"
+            options={call.categories.map((c) => ({ value: c, label: c }))}
+            value={fields.category}
+            error={errors.category}
+            onChange={(v) => set('category', v)}
+          />
         ) : null}
         {call.kind === 'research' ? (
           ownTopics.length ? (
-            <Chips label='课题' options={ownTopics.map((t) => ({ value: t.id, label: t.title }))} value={fields.topicId} error={errors.topicId} onChange={(v) => set('topicId', v)} />
+            <Chips
+              label="课题"
+              options={ownTopics.map((t) => ({ value: t.id, label: t.title }))}
+              value={fields.topicId}
+              error={errors.topicId}
+              onChange={(v) => set('topicId', v)}
+            />
           ) : (
-            <Text className='zj-entry-form__note'>本单位还没有经秘书处确认的课题，确认后才能提交调研报告。</Text>
+            <Text className="zj-entry-form__note">本单位还没有经秘书处确认的课题，确认后才能提交调研报告。</Text>
           )
         ) : null}
-        <TextArea label='摘要' name='summary' value={fields.summary} maxlength={ENTRY_TEXT_LIMITS.summary} placeholder='一两句话说明做法和成效' error={errors.summary} onChange={(v) => set('summary', v)} />
-        <TextArea label='正文' name='body' rows='tall' value={fields.body} maxlength={ENTRY_TEXT_LIMITS.body} placeholder='背景、做法、成效……' error={errors.body} onChange={(v) => set('body', v)} />
+        <TextArea
+          label="摘要"
+          name="summary"
+          value={fields.summary}
+          maxlength={ENTRY_TEXT_LIMITS.summary}
+          placeholder="一两句话说明做法和成效"
+          error={errors.summary}
+          onChange={(v) => set('summary', v)}
+        />
+        <TextArea
+          label="正文"
+          name="body"
+          rows="tall"
+          value={fields.body}
+          maxlength={ENTRY_TEXT_LIMITS.body}
+          placeholder="背景、做法、成效……"
+          error={errors.body}
+          onChange={(v) => set('body', v)}
+        />
       </Card>
 
       <Card title={`图片（${images.length}/${UPLOAD_LIMITS.imagesPerEntry}）`}>
-        <View className='zj-entry-form__images'>
+        <View className="zj-entry-form__images">
           {images.map((image) => (
-            <View key={image.id} className='zj-entry-form__image'>
+            <View key={image.id} className="zj-entry-form__image">
               <AuthedImage fileId={image.id} />
-              <View className='zj-entry-form__remove' ariaRole='button' ariaLabel='删除图片' onClick={() => void remove(image)}>
+              <View className="zj-entry-form__remove" ariaRole="button" ariaLabel="删除图片" onClick={() => void remove(image)}>
                 ×
               </View>
             </View>
           ))}
         </View>
-        <Text className='zj-entry-form__note'>拍照或从相册选择，每张不超过 5 MB，上传时去除位置信息。</Text>
-        <Button size='small' variant='secondary' disabled={images.length >= UPLOAD_LIMITS.imagesPerEntry} onClick={() => void addImages()}>
+        <Text className="zj-entry-form__note">拍照或从相册选择，每张不超过 5 MB，上传时去除位置信息。</Text>
+        <Button size="small" variant="secondary" disabled={images.length >= UPLOAD_LIMITS.imagesPerEntry} onClick={() => void addImages()}>
           添加图片
         </Button>
       </Card>
 
-      <Card title='附件（可选）'>
+      <Card title="附件（可选）">
         {attachments.map((file) => (
-          <View key={file.id} className='zj-entry-form__attachment'>
-            <Text className='zj-entry-form__attachment-name'>{file.name ?? '附件'}</Text>
-            <Text className='zj-entry-form__remove-text' onClick={() => void remove(file)}>
+          <View key={file.id} className="zj-entry-form__attachment">
+            <Text className="zj-entry-form__attachment-name">{file.name ?? '附件'}</Text>
+            <Text className="zj-entry-form__remove-text" onClick={() => void remove(file)}>
               删除
             </Text>
           </View>
         ))}
-        <Text className='zj-entry-form__note'>Word（.docx）或 PDF，不超过 20 MB。</Text>
-        <Button size='small' variant='plain' onClick={() => void addAttachment()}>
+        <Text className="zj-entry-form__note">Word（.docx）或 PDF，不超过 20 MB。</Text>
+        <Button size="small" variant="plain" onClick={() => void addAttachment()}>
           添加附件
         </Button>
       </Card>
 
       {uploads.length ? (
-        <Card title='上传'>
+        <Card title="上传">
           {uploads.map((u) => (
-            <View key={u.key} className='zj-upload' ariaLabel={`${u.name} ${u.progress}%`}>
-              <Text className='zj-upload__name'>{u.name}</Text>
+            <View key={u.key} className="zj-upload" ariaLabel={`${u.name} ${u.progress}%`}>
+              <Text className="zj-upload__name">{u.name}</Text>
               {u.error ? (
-                <Text className='zj-upload__error'>{u.error}</Text>
+                <Text className="zj-upload__error">{u.error}</Text>
               ) : (
-                <View className='zj-upload__bar'>
-                  <View className='zj-upload__fill' style={{ width: `${u.progress}%` }} />
+                <View className="zj-upload__bar">
+                  <View className="zj-upload__fill" style={{ width: `${u.progress}%` }} />
                 </View>
               )}
-              <Text className='zj-upload__percent'>{u.error ? '失败' : `${u.progress}%`}</Text>
+              <Text className="zj-upload__percent">{u.error ? '失败' : `${u.progress}%`}</Text>
             </View>
           ))}
         </Card>
       ) : null}
 
-      <Card title='联系人'>
-        <Field label='联系人' name='contactName' value={fields.contactName} maxlength={ENTRY_TEXT_LIMITS.contactName} error={errors.contactName} onChange={(v) => set('contactName', v)} />
-        <Field label='联系电话' name='contactPhone' value={fields.contactPhone} maxlength={20} placeholder='11 位手机号' error={errors.contactPhone} onChange={(v) => set('contactPhone', v)} />
+      <Card title="联系人">
+        <Field
+          label="联系人"
+          name="contactName"
+          value={fields.contactName}
+          maxlength={ENTRY_TEXT_LIMITS.contactName}
+          error={errors.contactName}
+          onChange={(v) => set('contactName', v)}
+        />
+        <Field
+          label="联系电话"
+          name="contactPhone"
+          value={fields.contactPhone}
+          maxlength={20}
+          placeholder="11 位手机号"
+          error={errors.contactPhone}
+          onChange={(v) => set('contactPhone', v)}
+        />
       </Card>
 
-      <View className='zj-entry-form__actions'>
-        <Button block variant='plain' onClick={() => void autosave.flush().catch(() => undefined)}>
+      <View className="zj-entry-form__actions">
+        <Button block variant="plain" onClick={() => void autosave.flush().catch(() => undefined)}>
           保存草稿
         </Button>
         <Button block loading={submitting} onClick={() => void submit()}>
           {initial?.status === 'returned' ? '修改后重新提交' : '提交'}
         </Button>
       </View>
-      <Text className='zj-entry-form__note'>截止时间 {formatDateTime(call.closesAt)}，以服务器时间为准；登记前仍可修改。</Text>
+      <Text className="zj-entry-form__note">截止时间 {formatDateTime(call.closesAt)}，以服务器时间为准；登记前仍可修改。</Text>
     </View>
   );
 }

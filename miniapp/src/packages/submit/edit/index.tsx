@@ -34,7 +34,6 @@ export default function EditEntryPage() {
     load(params)
       .then(setLoaded)
       .catch((e: unknown) => setError(messageOf(e)));
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [params.id, params.callId, attempt]);
 
   function submitted(entry: Entry) {
@@ -46,13 +45,23 @@ export default function EditEntryPage() {
     <Page>
       <RoleGate roles={['unit_admin', 'info_officer']}>
         {error ? (
-          <StateView kind='error' title='无法打开报送' description={error} onRetry={() => setAttempt((n) => n + 1)} />
+          <StateView kind="error" title="无法打开报送" description={error} onRetry={() => setAttempt((n) => n + 1)} />
         ) : !loaded ? (
-          <StateView kind='loading' />
+          <StateView kind="loading" />
         ) : loaded.entry && !loaded.entry.editable ? (
-          <StateView kind='empty' title='这份报送不能再修改' description={`当前状态：${loaded.entry.statusLabel}。登记后或截止后不能修改。`} />
+          <StateView
+            kind="empty"
+            title="这份报送不能再修改"
+            description={`当前状态：${loaded.entry.statusLabel}。登记后或截止后不能修改。`}
+          />
         ) : (
-          <EntryForm call={loaded.call} entry={loaded.entry} topics={loaded.topics} defaultContactName={session?.user.name ?? ''} onSubmitted={submitted} />
+          <EntryForm
+            call={loaded.call}
+            entry={loaded.entry}
+            topics={loaded.topics}
+            defaultContactName={session?.user.name ?? ''}
+            onSubmitted={submitted}
+          />
         )}
       </RoleGate>
     </Page>

@@ -35,7 +35,12 @@ export default function EntryPage() {
   useDidShow(reload);
 
   async function withdraw() {
-    const answer = await Taro.showModal({ title: '撤回报送', content: '撤回后这份报送不再参加本次征集，不能恢复。', confirmText: '撤回', cancelText: '取消' });
+    const answer = await Taro.showModal({
+      title: '撤回报送',
+      content: '撤回后这份报送不再参加本次征集，不能恢复。',
+      confirmText: '撤回',
+      cancelText: '取消',
+    });
     if (!answer.confirm) return;
     setBusy(true);
     try {
@@ -57,40 +62,50 @@ export default function EntryPage() {
     }
   }
 
-  if (error) return <Page><StateView kind='error' title='无法打开报送' description={error} onRetry={reload} /></Page>;
-  if (!entry) return <Page><StateView kind='loading' /></Page>;
+  if (error)
+    return (
+      <Page>
+        <StateView kind="error" title="无法打开报送" description={error} onRetry={reload} />
+      </Page>
+    );
+  if (!entry)
+    return (
+      <Page>
+        <StateView kind="loading" />
+      </Page>
+    );
   return (
-    <Page className='zj-entry-page'>
+    <Page className="zj-entry-page">
       <Card>
-        <View className='zj-entry-page__head'>
+        <View className="zj-entry-page__head">
           <StatusTag status={entry.status} />
-          {entry.registrationNumber ? <Text className='zj-entry-page__number'>登记号 {entry.registrationNumber}</Text> : null}
+          {entry.registrationNumber ? <Text className="zj-entry-page__number">登记号 {entry.registrationNumber}</Text> : null}
         </View>
-        <Text className='zj-entry-page__call'>{entry.callTitle}</Text>
-        {entry.topic ? <Text className='zj-entry-page__call'>课题：{entry.topic.title}</Text> : null}
+        <Text className="zj-entry-page__call">{entry.callTitle}</Text>
+        {entry.topic ? <Text className="zj-entry-page__call">课题：{entry.topic.title}</Text> : null}
       </Card>
       {entry.result ? (
-        <Card title='评审结果'>
-          <Text className='zj-entry-page__tier'>{entry.result.tier ?? '未评定等次'}</Text>
+        <Card title="评审结果">
+          <Text className="zj-entry-page__tier">{entry.result.tier ?? '未评定等次'}</Text>
           {entry.result.opinions.map((opinion, index) => (
-            <Text key={index} className='zj-entry-page__opinion'>
+            <Text key={index} className="zj-entry-page__opinion">
               评审意见 {index + 1}：{opinion}
             </Text>
           ))}
         </Card>
       ) : null}
-      <Card title='进度'>
+      <Card title="进度">
         <Timeline events={entry.timeline} status={entry.status} news={entry.callKind === 'news'} />
       </Card>
       <EntryContent {...entry} onOpenAttachment={(file) => void openAttachment(file.id, file.mimeType)} />
-      <View className='zj-entry-page__actions'>
+      <View className="zj-entry-page__actions">
         {entry.editable ? (
           <Button block onClick={() => void Taro.navigateTo({ url: `${EDIT_ENTRY_PAGE}?id=${entry.id}` })}>
             {entry.status === 'returned' ? '按意见修改' : '修改'}
           </Button>
         ) : null}
         {entry.withdrawable ? (
-          <Button block variant='danger' loading={busy} onClick={() => void withdraw()}>
+          <Button block variant="danger" loading={busy} onClick={() => void withdraw()}>
             撤回报送
           </Button>
         ) : null}

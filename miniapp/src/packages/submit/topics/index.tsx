@@ -39,26 +39,41 @@ export default function TopicsPage() {
     }
   }
 
-  if (error) return <Page><StateView kind='error' description={error} onRetry={load} /></Page>;
-  if (!topics) return <Page><StateView kind='loading' /></Page>;
-  if (topics.length === 0) return <Page><StateView kind='empty' title='秘书处还没有列出课题' /></Page>;
+  if (error)
+    return (
+      <Page>
+        <StateView kind="error" description={error} onRetry={load} />
+      </Page>
+    );
+  if (!topics)
+    return (
+      <Page>
+        <StateView kind="loading" />
+      </Page>
+    );
+  if (topics.length === 0)
+    return (
+      <Page>
+        <StateView kind="empty" title="秘书处还没有列出课题" />
+      </Page>
+    );
   return (
     <Page>
       {topics.map((topic) => (
         <Card key={topic.id} title={topic.title}>
-          {topic.description ? <Text className='zj-topic__description'>{topic.description}</Text> : null}
+          {topic.description ? <Text className="zj-topic__description">{topic.description}</Text> : null}
           {topic.claims.map((c) => (
-            <Text key={c.id} className='zj-topic__claim'>
+            <Text key={c.id} className="zj-topic__claim">
               {c.unitName}
               {c.groupName ? `（代表${c.groupName}）` : ''} · {c.status === 'confirmed' ? '已确认承担' : '待确认'}
             </Text>
           ))}
           {canClaim && topic.myClaimId === null ? (
-            <View className='zj-topic__actions'>
-              <Button size='small' variant='plain' onClick={() => void claim(topic, true)}>
+            <View className="zj-topic__actions">
+              <Button size="small" variant="plain" onClick={() => void claim(topic, true)}>
                 代表片组认领
               </Button>
-              <Button size='small' onClick={() => void claim(topic, false)}>
+              <Button size="small" onClick={() => void claim(topic, false)}>
                 本单位认领
               </Button>
             </View>

@@ -26,12 +26,12 @@ function Roster({ unitId, unitName }: { unitId: number; unitName: string }) {
     [unitId, query],
   );
   return (
-    <View className='zj-roster'>
-      <View className='zj-roster__head'>
-        <Text className='zj-roster__unit'>{unitName}</Text>
-        {list.status === 'ready' ? <Text className='zj-muted'>{query ? `找到 ${list.total} 人` : `共 ${list.total} 人`}</Text> : null}
+    <View className="zj-roster">
+      <View className="zj-roster__head">
+        <Text className="zj-roster__unit">{unitName}</Text>
+        {list.status === 'ready' ? <Text className="zj-muted">{query ? `找到 ${list.total} 人` : `共 ${list.total} 人`}</Text> : null}
       </View>
-      <SearchBar placeholder='按姓名或手机号后四位搜索' onSearch={setQuery} />
+      <SearchBar placeholder="按姓名或手机号后四位搜索" onSearch={setQuery} />
       <PagedList
         list={list}
         keyOf={(member) => member.id}
@@ -56,7 +56,7 @@ export default function RosterPage() {
         {unitId ? (
           <Roster unitId={unitId} unitName={unitName} />
         ) : (
-          <StateView kind='empty' title='尚未关联单位' description='您的账号没有关联会员单位，请联系协会秘书处。' />
+          <StateView kind="empty" title="尚未关联单位" description="您的账号没有关联会员单位，请联系协会秘书处。" />
         )}
       </RoleGate>
     </Page>

@@ -12,7 +12,7 @@ const NUMBERED = /^\s*(?:\d+|[一二三四五六七八九十]+|[（(][^）)]{1,3
  */
 function Spans({ spans }: { spans: Span[] }) {
   return (
-    <Text userSelect className='zj-article-body__text'>
+    <Text userSelect className="zj-article-body__text">
       {spans.map((span, index) => (
         <Text key={index} className={`zj-article-body__span${span.bold ? ' zj-article-body__bold' : ''}`}>
           {span.text}
@@ -25,7 +25,7 @@ function Spans({ spans }: { spans: Span[] }) {
 function BlockView({ block }: { block: Block }) {
   if (block.type === 'heading') {
     return (
-      <View className={`zj-article-body__heading zj-article-body__heading--${block.level}`} ariaRole='heading'>
+      <View className={`zj-article-body__heading zj-article-body__heading--${block.level}`} ariaRole="heading">
         <Spans spans={block.spans} />
       </View>
     );
@@ -33,16 +33,16 @@ function BlockView({ block }: { block: Block }) {
   if (block.type === 'listItem') {
     const numbered = NUMBERED.test(block.spans[0]?.text ?? '');
     return (
-      <View className='zj-article-body__item'>
-        {numbered ? null : <Text className='zj-article-body__bullet'>•</Text>}
-        <View className='zj-article-body__item-text'>
+      <View className="zj-article-body__item">
+        {numbered ? null : <Text className="zj-article-body__bullet">•</Text>}
+        <View className="zj-article-body__item-text">
           <Spans spans={block.spans} />
         </View>
       </View>
     );
   }
   return (
-    <View className='zj-article-body__paragraph'>
+    <View className="zj-article-body__paragraph">
       <Spans spans={block.spans} />
     </View>
   );
@@ -51,7 +51,7 @@ function BlockView({ block }: { block: Block }) {
 /** An article's body from its structured blocks: text only, never markup from the server. */
 export function ArticleBody({ blocks }: { blocks: Block[] }) {
   return (
-    <View className='zj-article-body'>
+    <View className="zj-article-body">
       {blocks.map((block, index) => (
         <BlockView key={index} block={block} />
       ))}

@@ -11,11 +11,11 @@ const CELLS = 18;
  */
 export function Watermark({ lines }: { lines: string[] }) {
   return (
-    <View className='zj-watermark'>
+    <View className="zj-watermark">
       {Array.from({ length: CELLS }, (_, index) => (
-        <View key={index} className='zj-watermark__cell'>
+        <View key={index} className="zj-watermark__cell">
           {lines.map((line) => (
-            <Text key={line} className='zj-watermark__line'>
+            <Text key={line} className="zj-watermark__line">
               {line}
             </Text>
           ))}

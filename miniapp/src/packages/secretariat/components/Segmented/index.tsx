@@ -11,7 +11,7 @@ interface SegmentedProps<T extends string> {
 /** A row of mutually exclusive choices (a status filter, a block's type). */
 export function Segmented<T extends string>({ options, value, onChange, small }: SegmentedProps<T>) {
   return (
-    <View className={`zj-segmented${small ? ' zj-segmented--small' : ''}`} ariaRole='radiogroup'>
+    <View className={`zj-segmented${small ? ' zj-segmented--small' : ''}`} ariaRole="radiogroup">
       {options.map((option) => (
         <Text
           key={option.value}
