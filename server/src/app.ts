@@ -1,11 +1,12 @@
 import cors from '@koa/cors';
 import { bodyParser } from '@koa/bodyparser';
 import Router from '@koa/router';
+import { commonRefusals } from '@zhijian/shared';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
 import ratelimit from 'koa-ratelimit';
 import type { AppDeps } from './deps';
-import { AppError } from './errors';
+import { refuse } from './errors';
 import { consoleStatic } from './middlewares/consoleStatic';
 import { errorHandler } from './middlewares/errorHandler';
 import { requestContext } from './middlewares/requestContext';
@@ -89,7 +90,7 @@ export function createApp(deps: AppDeps): Koa {
       encoding: 'utf-8',
       onError: (error) => {
         // co-body reports unparsable JSON as a SyntaxError; size and encoding errors keep their type.
-        throw error instanceof SyntaxError ? new AppError('bad_json') : error;
+        throw error instanceof SyntaxError ? refuse(commonRefusals.bad_json) : error;
       },
     }),
   );
@@ -98,7 +99,7 @@ export function createApp(deps: AppDeps): Koa {
   // Runs after everything below has had its chance: an API path nobody answered is a 404.
   app.use(async function apiNotFound(ctx, next) {
     await next();
-    if (isApiPath(ctx.path) && ctx.status === 404 && ctx.body == null) throw new AppError('not_found', '接口不存在');
+    if (isApiPath(ctx.path) && ctx.status === 404 && ctx.body == null) throw refuse(commonRefusals.route_not_found);
   });
   const api = new Router();
   const resources = [
@@ -133,7 +134,7 @@ export function createApp(deps: AppDeps): Koa {
   app.use(api.routes());
   app.use(consoleStatic(config.h5Dir));
   app.use(async function consoleNotBuilt(ctx) {
-    if (!isApiPath(ctx.path)) throw new AppError('not_found', '页面不存在（H5 控制台尚未构建时请运行 npm run build:h5）');
+    if (!isApiPath(ctx.path)) throw refuse(commonRefusals.route_not_found, {}, '页面不存在（H5 控制台尚未构建时请运行 npm run build:h5）');
   });
   return app;
 }

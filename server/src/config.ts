@@ -52,6 +52,11 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in attempts one address may make per minute. */
   signInRatePerMinute: number;
+  /**
+   * A refusal its endpoint's contract does not declare answers 500 instead of being logged:
+   * on under test (NODE_ENV=test), so an undeclared refusal fails the test that meets it.
+   */
+  strictContracts: boolean;
 }
 
 export class ConfigError extends Error {}
@@ -95,6 +100,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitKb: e.BODY_LIMIT_KB,
     trustProxy: e.TRUST_PROXY,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+    strictContracts: e.NODE_ENV === 'test',
   };
 }
 

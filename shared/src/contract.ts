@@ -1,4 +1,6 @@
 import type { z } from 'zod';
+import type { CommonRefusal } from './commonRefusals';
+import type { Refusal, RefusalDetails } from './refusal';
 import type { Role } from './roles';
 
 /**
@@ -14,6 +16,7 @@ export interface Endpoint<
   Q extends z.ZodType | undefined = z.ZodType | undefined,
   B extends z.ZodType | undefined = z.ZodType | undefined,
   R extends z.ZodType = z.ZodType,
+  F extends readonly Refusal[] = readonly Refusal[],
 > {
   method: HttpMethod;
   /** Koa-router style path, e.g. `/api/units/:unitId`. */
@@ -34,6 +37,11 @@ export interface Endpoint<
   etag?: boolean;
   /** `binary` responses (file downloads) are fetched by URL, not through `call`. */
   responseKind?: 'json' | 'binary';
+  /**
+   * The refusals this endpoint may answer with besides `commonRefusals` (bad input, sign-in, roles,
+   * not found). The server refuses with nothing else; the client switches on their reasons.
+   */
+  refusals?: F;
 }
 
 /** Identity helper that keeps the literal types of an endpoint definition. */
@@ -42,9 +50,16 @@ export function endpoint<
   Q extends z.ZodType | undefined = undefined,
   B extends z.ZodType | undefined = undefined,
   R extends z.ZodType = z.ZodType,
->(definition: Endpoint<P, Q, B, R>): Endpoint<P, Q, B, R> {
+  const F extends readonly Refusal[] = readonly [],
+>(definition: Endpoint<P, Q, B, R, F>): Endpoint<P, Q, B, R, F> {
   return definition;
 }
+
+/** Every refusal an endpoint may answer with: its own and the common ones. */
+export type EndpointRefusal<E extends Endpoint> = (E['refusals'] extends readonly (infer F)[] ? F : never) | CommonRefusal;
+
+/** `error.details` of an endpoint's refusals, a union to switch on by `reason`. */
+export type EndpointRefusalDetails<E extends Endpoint> = RefusalDetails<Extract<EndpointRefusal<E>, Refusal>>;
 
 /** The schema of an optional endpoint field, or never when the endpoint has none. */
 export type Defined<S> = [NonNullable<S>] extends [never] ? never : NonNullable<S>;

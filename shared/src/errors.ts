@@ -46,15 +46,27 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   wechat_unavailable: '微信服务暂时不可用，请稍后再试',
 };
 
+/**
+ * What every error answer carries besides code and message: always an object, always with a
+ * `reason` (a refusal of `commonRefusals` or of the endpoint's contract) and that reason's fields.
+ */
+export const ErrorDetails = z.looseObject({ reason: z.string() });
+export type ErrorDetails = z.infer<typeof ErrorDetails>;
+
 export const ErrorBody = z.object({
   error: z.object({
     code: z.enum(ERROR_CODES as [ErrorCode, ...ErrorCode[]]),
     message: z.string(),
-    details: z.unknown().optional(),
+    details: ErrorDetails,
   }),
 });
 export type ErrorBody = z.infer<typeof ErrorBody>;
 
 /** One failing field of an `invalid_input` error: where, and why in Chinese. */
-export const FieldIssue = z.object({ path: z.string(), message: z.string() });
+export const FieldIssue = z.object({
+  path: z.string(),
+  message: z.string(),
+  /** The field's Chinese name, where the contract gives one (`.meta({ label: '标题' })`). */
+  label: z.string().optional(),
+});
 export type FieldIssue = z.infer<typeof FieldIssue>;

@@ -39,7 +39,7 @@ describe('error responses', () => {
     });
     expect(res.status).toBe(400);
     expectErrorShape(res.body, 'invalid_input');
-    const paths = (res.body.error.details as { path: string }[]).map((d) => d.path).sort();
+    const paths = (res.body.error.details.issues as { path: string }[]).map((d) => d.path).sort();
     expect(paths).toEqual(['body.inviteCode', 'body.name', 'body.phone']);
   });
 

@@ -69,7 +69,7 @@ describe('POST /api/units/:unitId/members/import', () => {
     expect(result.status).toBe(400);
     const error = ErrorBody.parse(result.body).error;
     expect(error.code).toBe('invalid_input');
-    expect(error.details).toEqual([
+    expect(error.details.issues).toEqual([
       { row: 3, column: '姓名', reason: '姓名不能为空' },
       { row: 4, column: '手机号', reason: '“1234”不是 11 位手机号' },
       { row: 5, column: '手机号', reason: '与第 2 行手机号重复' },
@@ -100,7 +100,7 @@ describe('POST /api/units/:unitId/members/import', () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const noPhone = await upload(client, member.unitId!, await xlsx([['姓名'], ['孙丽']]), 'x.xlsx');
     expect(noPhone.status).toBe(400);
-    expect(noPhone.body).toMatchObject({ error: { details: [{ column: '手机号' }] } });
+    expect(noPhone.body).toMatchObject({ error: { details: { issues: [{ column: '手机号' }] } } });
     expect((await upload(client, member.unitId!, Buffer.alloc(0), 'empty.csv')).status).toBe(400);
     const url = client.url(api.members.importRoster, { params: { unitId: member.unitId! } });
     const missing = await fetch(url, { method: 'POST', headers: client.headers(), body: new FormData() });

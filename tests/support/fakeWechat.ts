@@ -1,5 +1,5 @@
 import type { WechatClient } from '../../server/src/auth/wechatClient';
-import { AppError } from '../../server/src/errors';
+import { legacyError } from '../../server/src/legacyErrors';
 
 /** Stands in for code2Session: codes registered here map to openids; each code works once, like WeChat's. */
 export class FakeWechat implements WechatClient {
@@ -13,7 +13,7 @@ export class FakeWechat implements WechatClient {
 
   async code2Session(code: string) {
     const openid = this.codes.get(code);
-    if (!openid) throw new AppError('wechat_code_invalid');
+    if (!openid) throw legacyError('wechat_code_invalid');
     this.codes.delete(code);
     return { openid };
   }

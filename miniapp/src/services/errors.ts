@@ -15,7 +15,7 @@ export function messageOf(error: unknown): string {
 /** Per-field messages of an `invalid_input` answer, keyed by the field's path. */
 export function fieldErrorsOf(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError) || error.code !== 'invalid_input') return {};
-  const issues = z.array(FieldIssue).safeParse(error.details);
+  const issues = z.array(FieldIssue).safeParse(error.details?.issues);
   if (!issues.success) return {};
   const byField: Record<string, string> = {};
   for (const issue of issues.data) byField[issue.path.split('.').pop() ?? issue.path] ??= issue.message;

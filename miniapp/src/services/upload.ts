@@ -65,6 +65,6 @@ export async function upload<E extends Endpoint>(
     throw new ApiError(res.statusCode, 'bad_response', `服务器返回了错误（${res.statusCode}）`);
   }
   const result = endpoint.response.safeParse(body);
-  if (!result.success) throw new ApiError(res.statusCode, 'bad_response', '服务器返回的数据格式不正确', result.error.issues);
+  if (!result.success) throw new ApiError(res.statusCode, 'bad_response', '服务器返回的数据格式不正确');
   return result.data as EndpointOutput<E>;
 }

@@ -2,7 +2,7 @@ import jwt from 'jsonwebtoken';
 import { Role } from '@zhijian/shared';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { AppError } from '../errors';
+import { legacyError } from '../legacyErrors';
 
 const ISSUER = 'zhijian';
 const ACCESS_AUDIENCE = 'zhijian-api';
@@ -35,13 +35,13 @@ export class TokenService {
 
   verifyAccess(token: string): { memberId: number } {
     const claims = AccessClaims.safeParse(this.verify(token, ACCESS_AUDIENCE));
-    if (!claims.success) throw new AppError('unauthorized', '登录凭证无效，请重新登录');
+    if (!claims.success) throw legacyError('unauthorized', '登录凭证无效，请重新登录');
     return { memberId: Number(claims.data.sub) };
   }
 
   verifyBindTicket(ticket: string): { openid: string } {
     const claims = BindClaims.safeParse(this.verify(ticket, BIND_AUDIENCE, '绑定凭证已过期，请重新进入小程序'));
-    if (!claims.success) throw new AppError('unauthorized', '绑定凭证无效');
+    if (!claims.success) throw legacyError('unauthorized', '绑定凭证无效');
     return { openid: claims.data.sub };
   }
 
@@ -66,8 +66,8 @@ export class TokenService {
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
     } catch (error) {
-      if (error instanceof jwt.TokenExpiredError) throw new AppError('token_expired', expiredMessage);
-      throw new AppError('unauthorized', '登录凭证无效，请重新登录');
+      if (error instanceof jwt.TokenExpiredError) throw legacyError('token_expired', expiredMessage);
+      throw legacyError('unauthorized', '登录凭证无效，请重新登录');
     }
   }
 }

@@ -1,4 +1,5 @@
 import { AppError } from '../errors';
+import { legacyError } from '../legacyErrors';
 import type { Logger } from '../logger';
 
 export interface WechatSession {
@@ -24,15 +25,15 @@ function mapWechatError(errcode: number, errmsg: string | undefined): AppError {
   switch (errcode) {
     case 40029:
     case 40163:
-      return new AppError('wechat_code_invalid', undefined, { errcode });
+      return legacyError('wechat_code_invalid', undefined, { errcode });
     case 45011:
-      return new AppError('rate_limited', '微信登录过于频繁，请稍后再试', { errcode });
+      return legacyError('rate_limited', '微信登录过于频繁，请稍后再试', { errcode });
     case 40226:
-      return new AppError('forbidden', '该微信账号被微信判定为高风险，暂不能登录', { errcode });
+      return legacyError('forbidden', '该微信账号被微信判定为高风险，暂不能登录', { errcode });
     case -1:
-      return new AppError('wechat_unavailable', '微信系统繁忙，请稍后再试', { errcode });
+      return legacyError('wechat_unavailable', '微信系统繁忙，请稍后再试', { errcode });
     default:
-      return new AppError('wechat_unavailable', undefined, { errcode, errmsg });
+      return legacyError('wechat_unavailable', undefined, { errcode, errmsg });
   }
 }
 
@@ -65,13 +66,13 @@ export function createWechatClient(options: {
         reply = (await response.json()) as Code2SessionReply;
       } catch (error) {
         options.logger.error({ err: error }, 'wechat code2Session request failed');
-        throw new AppError('wechat_unavailable');
+        throw legacyError('wechat_unavailable');
       }
       if (reply.errcode) {
         options.logger.warn({ errcode: reply.errcode, errmsg: reply.errmsg }, 'wechat code2Session refused');
         throw mapWechatError(reply.errcode, reply.errmsg);
       }
-      if (!reply.openid) throw new AppError('wechat_unavailable', '微信未返回用户标识');
+      if (!reply.openid) throw legacyError('wechat_unavailable', '微信未返回用户标识');
       return reply.unionid ? { openid: reply.openid, unionid: reply.unionid } : { openid: reply.openid };
     },
   };
@@ -80,6 +81,6 @@ export function createWechatClient(options: {
 /** Used when no WeChat app is configured: only `dev:` codes (handled before this) can sign in. */
 export const unconfiguredWechatClient: WechatClient = {
   async code2Session() {
-    throw new AppError('wechat_unavailable', '服务器未配置微信小程序，无法使用微信登录');
+    throw legacyError('wechat_unavailable', '服务器未配置微信小程序，无法使用微信登录');
   },
 };

@@ -1,6 +1,6 @@
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { AppError } from '../errors';
+import { legacyError } from '../legacyErrors';
 
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 export const MAX_PHOTOS_PER_ACTIVITY = 9;
@@ -12,7 +12,7 @@ export const MAX_PHOTOS_PER_ACTIVITY = 9;
  */
 export async function preparePhoto(buffer: Buffer): Promise<{ mime: 'image/jpeg'; bytes: Buffer }> {
   const detected = await fileTypeFromBuffer(buffer).catch(() => undefined);
-  if (!detected || !ACCEPTED.has(detected.mime)) throw new AppError('unsupported_media_type', '照片应为 JPEG、PNG 或 WebP 图片');
+  if (!detected || !ACCEPTED.has(detected.mime)) throw legacyError('unsupported_media_type', '照片应为 JPEG、PNG 或 WebP 图片');
   try {
     const bytes = await sharp(buffer, { failOn: 'error' })
       .rotate()
@@ -21,6 +21,6 @@ export async function preparePhoto(buffer: Buffer): Promise<{ mime: 'image/jpeg'
       .toBuffer();
     return { mime: 'image/jpeg', bytes };
   } catch {
-    throw new AppError('invalid_input', '图片已损坏或无法读取，请换一张');
+    throw legacyError('invalid_input', '图片已损坏或无法读取，请换一张');
   }
 }

@@ -13,7 +13,10 @@ export interface AuditEntryInput {
   at: Date;
 }
 
-/** Written inside the same transaction as the change it describes, so neither exists without the other. */
+/**
+ * @deprecated TRANSITIONAL: commands call `audit(ctx, …)` from `./audit`; this goes once nothing uses it.
+ * Written inside the same transaction as the change it describes, so neither exists without the other.
+ */
 export async function recordAudit(db: Queryable, entry: AuditEntryInput): Promise<void> {
   await db.insert(auditLog).values({
     actorId: entry.actor.id,

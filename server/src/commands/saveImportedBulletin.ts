@@ -4,7 +4,7 @@ import type { BulletinIssue, ParsedBulletin } from '../bulletin/types';
 import { articleSearchFields } from '../bulletins/articleSearchFields';
 import type { Queryable, Transaction } from '../db/client';
 import { bulletinArticles, bulletinIssues } from '../db/schema';
-import { AppError, conflict } from '../errors';
+import { conflict, legacyError } from '../legacyErrors';
 import { recordAudit } from './recordAudit';
 
 /**
@@ -54,7 +54,7 @@ export function hasIssueKey(issue: BulletinIssue): boolean {
  * year + 期. Throws when the key is missing or the two keys point at different issues.
  */
 export async function findImportTarget(db: Queryable, issue: BulletinIssue): Promise<IssueRow | undefined> {
-  if (!hasIssueKey(issue)) throw new AppError('invalid_input', NO_KEY_MESSAGE);
+  if (!hasIssueKey(issue)) throw legacyError('invalid_input', NO_KEY_MESSAGE);
   const hasYearNumber = issue.year !== null && issue.number !== null;
 
   const [byTotal] =

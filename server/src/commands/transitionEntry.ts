@@ -3,7 +3,7 @@ import { and, eq, sql } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
 import type { Queryable } from '../db/client';
 import { entries, entryEvents } from '../db/schema';
-import { conflict } from '../errors';
+import { conflict } from '../legacyErrors';
 import { recordAudit } from './recordAudit';
 
 export type EntryRow = typeof entries.$inferSelect;

@@ -1,7 +1,7 @@
 import { UPLOAD_LIMITS } from '@zhijian/shared';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { AppError } from '../errors';
+import { legacyError } from '../legacyErrors';
 
 export interface ProcessedFile {
   data: Buffer;
@@ -23,7 +23,7 @@ export async function processImage(upload: Buffer): Promise<ProcessedFile> {
   const type = await fileTypeFromBuffer(upload);
   const allowed: readonly string[] = UPLOAD_LIMITS.imageTypes;
   if (!type || !allowed.includes(type.mime)) {
-    throw new AppError('unsupported_media_type', '图片只能是 JPEG、PNG 或 WebP 格式', { detected: type?.mime ?? null });
+    throw legacyError('unsupported_media_type', '图片只能是 JPEG、PNG 或 WebP 格式', { detected: type?.mime ?? null });
   }
   try {
     const pipeline = sharp(upload, { limitInputPixels: MAX_PIXELS }).rotate();
@@ -36,6 +36,6 @@ export async function processImage(upload: Buffer): Promise<ProcessedFile> {
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { data, mimeType: type.mime, extension: type.ext, width: info.width, height: info.height };
   } catch {
-    throw new AppError('invalid_input', '图片已损坏或无法读取，请重新选择', { detected: type.mime });
+    throw legacyError('invalid_input', '图片已损坏或无法读取，请重新选择', { detected: type.mime });
   }
 }

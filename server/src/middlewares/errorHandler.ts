@@ -1,29 +1,30 @@
 import type { Middleware } from 'koa';
-import { ERROR_MESSAGES, ERROR_STATUS, type ErrorBody, type ErrorCode } from '@zhijian/shared';
-import { AppError } from '../errors';
+import { commonRefusals, type ErrorBody } from '@zhijian/shared';
+import { AppError, refuse } from '../errors';
 import type { Logger } from '../logger';
 
 /** PostgreSQL error codes (SQLSTATE) that mean the caller's data, not the server, is at fault. */
-const PG_ERRORS: Record<string, { code: ErrorCode; message: string }> = {
-  '23505': { code: 'conflict', message: '数据重复：已存在相同的记录' },
-  '23503': { code: 'conflict', message: '该记录仍被其他数据引用，或引用的数据不存在' },
-  '23514': { code: 'invalid_input', message: '数据不符合约束条件' },
-  '23502': { code: 'invalid_input', message: '缺少必填的数据' },
-  '22P02': { code: 'invalid_input', message: '数据格式不正确' },
-  '22001': { code: 'invalid_input', message: '内容过长' },
+const PG_ERRORS: Record<string, (constraint: string | undefined) => AppError> = {
+  '23505': (constraint) => refuse(commonRefusals.conflicting_data, { constraint }, '数据重复：已存在相同的记录'),
+  '23503': (constraint) => refuse(commonRefusals.conflicting_data, { constraint }, '该记录仍被其他数据引用，或引用的数据不存在'),
+  '23514': (constraint) => refuse(commonRefusals.invalid_data, { constraint }, '数据不符合约束条件'),
+  '23502': (constraint) => refuse(commonRefusals.invalid_data, { constraint }, '缺少必填的数据'),
+  '22P02': () => refuse(commonRefusals.invalid_data, {}, '数据格式不正确'),
+  '22001': () => refuse(commonRefusals.invalid_data, {}, '内容过长'),
+  '22003': () => refuse(commonRefusals.invalid_data, {}, '数值超出范围'),
 };
 
-const STATUS_CODES: Record<number, ErrorCode> = {
-  400: 'invalid_input',
-  401: 'unauthorized',
-  403: 'forbidden',
-  404: 'not_found',
-  405: 'method_not_allowed',
-  409: 'conflict',
-  413: 'payload_too_large',
-  415: 'unsupported_media_type',
-  429: 'rate_limited',
-  501: 'method_not_allowed',
+/** Statuses that Koa's own middleware (body parser, router, multer) throw, as refusals. */
+const STATUS_REFUSALS: Record<number, () => AppError> = {
+  400: () => refuse(commonRefusals.invalid_data),
+  401: () => refuse(commonRefusals.unauthorized),
+  403: () => refuse(commonRefusals.forbidden),
+  404: () => refuse(commonRefusals.route_not_found),
+  405: () => refuse(commonRefusals.method_not_allowed, { allow: [] }),
+  413: () => refuse(commonRefusals.payload_too_large, {}),
+  415: () => refuse(commonRefusals.unsupported_media_type),
+  429: () => refuse(commonRefusals.rate_limited),
+  501: () => refuse(commonRefusals.method_not_allowed, { allow: [] }),
 };
 
 interface ErrorLike {
@@ -33,7 +34,7 @@ interface ErrorLike {
   code?: string;
   constraint?: string;
   cause?: unknown;
-  expose?: boolean;
+  headers?: Record<string, string>;
 }
 
 /** Drizzle wraps driver errors; the SQLSTATE lives on the error or on its cause. */
@@ -46,26 +47,19 @@ function sqlState(error: ErrorLike): { state: string; constraint?: string } | un
   return undefined;
 }
 
+/** The refusal an error stands for, or undefined when it is the server's own fault. */
 export function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (typeof error !== 'object' || error === null) return undefined;
   const e = error as ErrorLike;
-  if (e.type === 'entity.parse.failed') return new AppError('bad_json');
-  if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE') return new AppError('payload_too_large');
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return new AppError('unsupported_media_type');
-  if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) {
-    return new AppError('invalid_input', '上传的文件数量或字段不符合要求', { reason: e.code });
-  }
+  if (e.type === 'entity.parse.failed') return refuse(commonRefusals.bad_json);
+  if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE') return refuse(commonRefusals.payload_too_large, {});
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return refuse(commonRefusals.unsupported_media_type);
+  if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) return refuse(commonRefusals.upload_malformed);
   const pg = sqlState(e);
-  if (pg && PG_ERRORS[pg.state]) {
-    const mapped = PG_ERRORS[pg.state]!;
-    return new AppError(mapped.code, mapped.message, pg.constraint ? { constraint: pg.constraint } : undefined);
-  }
+  if (pg && PG_ERRORS[pg.state]) return PG_ERRORS[pg.state]!(pg.constraint);
   const status = e.status ?? e.statusCode;
-  if (status && status < 500 && STATUS_CODES[status]) {
-    const code = STATUS_CODES[status]!;
-    return new AppError(code, ERROR_MESSAGES[code]);
-  }
+  if (status && status < 500 && STATUS_REFUSALS[status]) return STATUS_REFUSALS[status]!();
   return undefined;
 }
 
@@ -76,17 +70,15 @@ export function errorHandler(fallbackLogger: Logger): Middleware {
       await next();
     } catch (error) {
       const log: Logger = ctx.state.log ?? fallbackLogger;
-      const appError = toAppError(error);
-      const body: ErrorBody = appError
-        ? { error: { code: appError.code, message: appError.message, details: appError.details } }
-        : { error: { code: 'internal', message: ERROR_MESSAGES.internal } };
-      const status = appError ? appError.status : ERROR_STATUS.internal;
-      if (appError) log.warn({ code: appError.code, status, details: appError.details }, appError.message);
+      const known = toAppError(error);
+      const appError = known ?? refuse(commonRefusals.internal);
+      if (known) log.warn({ code: known.code, status: known.status, details: known.details }, known.message);
       else log.error({ err: error }, 'unhandled error');
-      ctx.status = status;
+      const body: ErrorBody = { error: { code: appError.code, message: appError.message, details: appError.details } };
+      ctx.status = appError.status;
       ctx.type = 'application/json';
       ctx.body = body;
-      if (status === 401) ctx.set('WWW-Authenticate', 'Bearer');
+      if (appError.status === 401) ctx.set('WWW-Authenticate', 'Bearer');
     }
   };
 }

@@ -1,7 +1,7 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { AppError } from '../errors';
+import { legacyError } from '../legacyErrors';
 
 /** A sheet as rows of trimmed cell texts; `rowNumber` is what the spreadsheet program shows. */
 export interface SheetRow {
@@ -25,10 +25,10 @@ async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw new AppError('invalid_input', 'Excel 文件已损坏或无法读取');
+    throw legacyError('invalid_input', 'Excel 文件已损坏或无法读取');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw new AppError('invalid_input', 'Excel 文件中没有工作表');
+  if (!sheet) throw legacyError('invalid_input', 'Excel 文件中没有工作表');
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -46,7 +46,7 @@ function decodeText(buffer: Buffer): string {
     try {
       return new TextDecoder('gb18030', { fatal: true }).decode(buffer);
     } catch {
-      throw new AppError('unsupported_media_type', '文件不是 Excel（xlsx）或 CSV 文本');
+      throw legacyError('unsupported_media_type', '文件不是 Excel（xlsx）或 CSV 文本');
     }
   }
 }
@@ -57,16 +57,16 @@ function readCsv(buffer: Buffer): SheetRow[] {
   try {
     records = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
-    throw new AppError('invalid_input', `CSV 文件格式有误：${(error as Error).message}`);
+    throw legacyError('invalid_input', `CSV 文件格式有误：${(error as Error).message}`);
   }
   return records.map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((cell) => cell.trim()) }));
 }
 
 /** Reads an uploaded roster by its content, never by its name: xlsx (a zip) or CSV text. */
 export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
-  if (buffer.length === 0) throw new AppError('invalid_input', '上传的文件是空的');
+  if (buffer.length === 0) throw legacyError('invalid_input', '上传的文件是空的');
   const type = await fileTypeFromBuffer(buffer);
   if (type?.ext === 'xlsx') return readXlsx(buffer);
-  if (type) throw new AppError('unsupported_media_type', `不支持的文件类型（${type.ext}），请上传 xlsx 或 CSV`);
+  if (type) throw legacyError('unsupported_media_type', `不支持的文件类型（${type.ext}），请上传 xlsx 或 CSV`);
   return readCsv(buffer);
 }

@@ -1,12 +1,15 @@
 import { createHash } from 'node:crypto';
 import multer from '@koa/multer';
 import type Router from '@koa/router';
-import { hasAnyRole, type Defined, type Endpoint, type EndpointOutput } from '@zhijian/shared';
+import { commonRefusals, hasAnyRole, type Defined, type Endpoint, type EndpointOutput } from '@zhijian/shared';
 import type { Context, Middleware } from 'koa';
 import type { z } from 'zod';
 import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
-import { AppError, forbidden } from '../errors';
+import { runCommand, type Actor, type Command } from '../commands/context';
+import { AppError, forbidden, refuse } from '../errors';
+import { LegacyAppError } from '../legacyErrors';
 import type { AppServices } from '../services';
+import { fieldIssues } from './fieldIssues';
 
 type Parsed<S> = [Defined<S>] extends [never] ? undefined : Defined<S> extends z.ZodType ? z.output<Defined<S>> : undefined;
 
@@ -25,6 +28,11 @@ export interface HandlerContext<E extends Endpoint> {
   file: UploadedFile | undefined;
   services: AppServices;
   koa: Context;
+  /**
+   * Runs a command in a transaction of its own (`commands/context.ts`), acting as the caller —
+   * or, on a public endpoint, as the system.
+   */
+  run<Props, Result>(command: Command<Props, Result>, props: Props): Promise<Result>;
 }
 
 export interface SignedInContext<E extends Endpoint> extends HandlerContext<E> {
@@ -34,21 +42,25 @@ export interface SignedInContext<E extends Endpoint> extends HandlerContext<E> {
 /** Handlers of binary endpoints (response `z.unknown()`) write `koa.body` themselves. */
 type Result<E extends Endpoint> = EndpointOutput<E>;
 
-function invalid(part: string, error: z.ZodError): AppError {
-  const details = error.issues.map((issue) => ({
-    path: [part, ...issue.path.map(String)].join('.'),
-    message: issue.message,
-  }));
-  const first = details[0];
-  const message = first ? `提交的内容不符合要求：${first.path} ${first.message}` : undefined;
-  return new AppError('invalid_input', message, details);
-}
-
 function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, part: string): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
   const result = schema.safeParse(value);
-  if (!result.success) throw invalid(part, result.error);
+  if (!result.success) throw refuse(commonRefusals.invalid_fields, { issues: fieldIssues(schema, part, result.error, value) });
   return result.data as Parsed<S>;
+}
+
+const COMMON_REASONS = new Set(Object.keys(commonRefusals));
+
+/**
+ * Holds the contract to its word: a handler refuses only with a common refusal or one its
+ * endpoint declares. Anything else is the server's bug — a 500 under test, an error in the log.
+ */
+function checkDeclared(endpoint: Endpoint, services: AppServices, error: unknown): void {
+  if (!(error instanceof AppError) || error instanceof LegacyAppError || COMMON_REASONS.has(error.reason)) return;
+  if (endpoint.refusals?.some((refusal) => refusal.reason === error.reason)) return;
+  const problem = `${endpoint.method} ${endpoint.path} refused with '${error.reason}', which its contract does not declare`;
+  if (services.config.strictContracts) throw new Error(problem, { cause: error });
+  services.logger.error(problem);
 }
 
 function hasRequestBody(ctx: Context): boolean {
@@ -57,10 +69,10 @@ function hasRequestBody(ctx: Context): boolean {
 
 async function authenticate(ctx: Context, services: AppServices): Promise<CurrentUser> {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));
-  if (!match?.[1]) throw new AppError('unauthorized');
+  if (!match?.[1]) throw refuse(commonRefusals.unauthorized);
   const { memberId } = services.tokens.verifyAccess(match[1]);
   const user = await loadCurrentUser(services.db, memberId);
-  if (!user) throw new AppError('unauthorized', '账号不存在或已被移除，请重新登录');
+  if (!user) throw refuse(commonRefusals.unauthorized, {}, '账号不存在或已被移除，请重新登录');
   return user;
 }
 
@@ -94,20 +106,27 @@ function register(
   }
   if (endpoint.bodyKind === 'multipart') {
     middlewares.push(async (ctx, next) => {
-      if (!ctx.is('multipart/form-data')) throw new AppError('unsupported_media_type', '请以表单方式上传文件（multipart/form-data）');
+      if (!ctx.is('multipart/form-data'))
+        throw refuse(commonRefusals.unsupported_media_type, {}, '请以表单方式上传文件（multipart/form-data）');
       await next();
     });
     middlewares.push(uploadMiddleware(endpoint) as unknown as Middleware);
   } else if (endpoint.body) {
     middlewares.push(async (ctx, next) => {
       if (hasRequestBody(ctx) && !ctx.is('application/json')) {
-        throw new AppError('unsupported_media_type', '请求内容应为 JSON（Content-Type: application/json）');
+        throw refuse(commonRefusals.unsupported_media_type, {}, '请求内容应为 JSON（Content-Type: application/json）');
       }
       await next();
     });
   }
   middlewares.push(async (ctx) => {
-    const result = await run(ctx, ctx.state.user as CurrentUser | undefined);
+    let result: unknown;
+    try {
+      result = await run(ctx, ctx.state.user as CurrentUser | undefined);
+    } catch (error) {
+      checkDeclared(endpoint, services, error);
+      throw error;
+    }
     if (endpoint.responseKind === 'binary') return;
     // Shaping through the response schema drops every field the contract does not name.
     const body = endpoint.response.parse(result);
@@ -133,7 +152,7 @@ function register(
   router[method](endpoint.path, ...middlewares);
 }
 
-function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: AppServices): HandlerContext<E> {
+function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: AppServices, actor: Actor): HandlerContext<E> {
   const file = (ctx as Context & { file?: UploadedFile }).file ?? (ctx.request as { file?: UploadedFile }).file;
   return {
     params: parsePart(endpoint.params, ctx.params, 'params') as Parsed<E['params']>,
@@ -142,6 +161,7 @@ function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: App
     file,
     services,
     koa: ctx,
+    run: (command, props) => runCommand(services, actor, command, props),
   };
 }
 
@@ -153,7 +173,7 @@ export function mountPublic<E extends Endpoint>(
   handler: (c: HandlerContext<NoInfer<E>>) => Promise<Result<NoInfer<E>>>,
 ): void {
   if (endpoint.access !== 'public') throw new Error(`${endpoint.path} is not public; use mount()`);
-  register(router, services, endpoint, (ctx) => handler(contextFor(endpoint, ctx, services)));
+  register(router, services, endpoint, (ctx) => handler(contextFor(endpoint, ctx, services, null)));
 }
 
 /** Mounts an endpoint for signed-in callers; roles are checked against the contract's `access`. */
@@ -164,5 +184,5 @@ export function mount<E extends Endpoint>(
   handler: (c: SignedInContext<NoInfer<E>>) => Promise<Result<NoInfer<E>>>,
 ): void {
   if (endpoint.access === 'public') throw new Error(`${endpoint.path} is public; use mountPublic()`);
-  register(router, services, endpoint, (ctx, user) => handler({ ...contextFor(endpoint, ctx, services), user: user! }));
+  register(router, services, endpoint, (ctx, user) => handler({ ...contextFor(endpoint, ctx, services, user!), user: user! }));
 }

@@ -3,7 +3,7 @@ import type { CurrentUser } from '../auth/currentUser';
 import { recordAudit } from '../commands/recordAudit';
 import { selectRows, type Queryable } from '../db/client';
 import { groups, members, reviewAssignments, units } from '../db/schema';
-import { conflict } from '../errors';
+import { conflict } from '../legacyErrors';
 
 export interface ReviewerInfo {
   id: number;

@@ -2,11 +2,11 @@ import type { EntryDraftInput } from '@zhijian/shared';
 import { and, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { type calls, researchTopics, topicClaims } from '../db/schema';
-import { AppError } from '../errors';
+import { legacyError } from '../legacyErrors';
 
 type CallRow = typeof calls.$inferSelect;
 
-const invalidField = (path: string, message: string) => new AppError('invalid_input', message, [{ path, message }]);
+const invalidField = (path: string, message: string) => legacyError('invalid_input', message, [{ path, message }]);
 
 /** Category and topic must belong to the call; checked on every save, not only at submission. */
 export async function checkEntryReferences(db: Queryable, call: CallRow, input: EntryDraftInput): Promise<void> {

@@ -5,7 +5,8 @@ import { appendBulletinArticle } from '../commands/appendBulletinArticle';
 import { recordAudit } from '../commands/recordAudit';
 import type { Queryable } from '../db/client';
 import { bulletinIssues, bulletinPlacements } from '../db/schema';
-import { conflict, notFound } from '../errors';
+import { notFound } from '../errors';
+import { conflict } from '../legacyErrors';
 
 /** An entry's body as 简报 blocks: one paragraph per line, then the source line the newsletters use. */
 export function entryBlocks(body: string, unitName: string): Block[] {

@@ -1,5 +1,5 @@
 import { ENTRY_STATUS_LABELS, ENTRY_TRANSITIONS, isEditable, type EntryStatus } from '@zhijian/shared';
-import { AppError, conflict } from '../errors';
+import { conflict, legacyError } from '../legacyErrors';
 
 /**
  * Whether the unit may still change its entry: drafts always, returned entries until resubmitted,
@@ -14,7 +14,7 @@ export function canEditEntry(entry: { status: EntryStatus }, call: { closesAt: D
 /** Refuses a change the unit may no longer make: past the close time, or in a status it cannot edit. */
 export function assertEditable(entry: { status: EntryStatus }, call: { closesAt: Date }, now: Date): void {
   if (canEditEntry(entry, call, now)) return;
-  if (entry.status === 'submitted') throw new AppError('deadline_passed', '征集已截止，已提交的报送不能再修改');
+  if (entry.status === 'submitted') throw legacyError('deadline_passed', '征集已截止，已提交的报送不能再修改');
   throw conflict(`报送已${ENTRY_STATUS_LABELS[entry.status]}，不能再修改`, { status: entry.status });
 }
 

@@ -1,5 +1,6 @@
-import { buildPath, buildQuery, type Endpoint, type EndpointInput, type EndpointOutput } from '../contract';
-import { ERROR_MESSAGES, ErrorBody, type ErrorCode } from '../errors';
+import { buildPath, buildQuery, type Endpoint, type EndpointInput, type EndpointOutput, type EndpointRefusalDetails } from '../contract';
+import { ERROR_MESSAGES, ErrorBody, type ErrorCode, type ErrorDetails } from '../errors';
+import type { Refusal, RefusalDetails } from '../refusal';
 import { TransportError, type Transport } from './transport';
 
 /** An error answer of the API, or a failure to reach it, with the Chinese message to show. */
@@ -8,12 +9,29 @@ export class ApiError extends Error {
     readonly status: number,
     readonly code: ErrorCode | 'network' | 'timeout' | 'bad_response',
     message: string,
-    readonly details?: unknown,
+    /** The server's `error.details`; none when the server was not reached. */
+    readonly details?: ErrorDetails,
     readonly requestId?: string,
   ) {
     super(message);
     this.name = 'ApiError';
   }
+
+  /** Why the server refused, e.g. `slot_expired`; undefined when it was not reached. */
+  get reason(): string | undefined {
+    return this.details?.reason;
+  }
+}
+
+/** The error as one of `endpoint`'s refusals (or a common one), typed to switch on `reason`; null otherwise. */
+export function refusalOf<E extends Endpoint>(error: unknown, _endpoint: E): EndpointRefusalDetails<E> | null {
+  if (!(error instanceof ApiError) || !error.details) return null;
+  return error.details as EndpointRefusalDetails<E>;
+}
+
+/** Whether the error is this refusal; narrows its details. */
+export function isRefusal<F extends Refusal>(error: unknown, refusal: F): error is ApiError & { details: RefusalDetails<F> } {
+  return error instanceof ApiError && error.details?.reason === refusal.reason;
 }
 
 export interface ApiClientOptions {
@@ -113,7 +131,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const result = endpoint.response.safeParse(response.body);
     if (!result.success) {
-      throw new ApiError(response.status, 'bad_response', '服务器返回的数据格式不正确', result.error.issues, requestId);
+      throw new ApiError(response.status, 'bad_response', '服务器返回的数据格式不正确', undefined, requestId);
     }
     const etag = response.headers.etag;
     if (endpoint.etag && etag) remember(key, etag, response.body);

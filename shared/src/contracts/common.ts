@@ -21,3 +21,23 @@ export function pageOf<T extends z.ZodType>(item: T) {
 
 export const IsoDateTime = z.string();
 export const Ok = z.object({ ok: z.literal(true) });
+
+type ChangesShape<S extends z.ZodRawShape> = {
+  [K in keyof S]: z.ZodOptional<S[K] extends z.ZodDefault<infer Inner extends z.ZodType> ? Inner : S[K]>;
+};
+
+/**
+ * The body of a PATCH: any of the fields, at least one of them. A field's create-time default
+ * is dropped, so leaving a field out keeps its value instead of resetting it.
+ */
+export function changesOf<S extends z.ZodRawShape>(schema: z.ZodObject<S>) {
+  const shape = Object.fromEntries(
+    Object.entries(schema.shape).map(([key, field]) => {
+      const optional = z.optional(field instanceof z.ZodDefault ? (field.unwrap() as z.ZodType) : field);
+      // The field's label (`.meta({ label })`) stays with it.
+      const meta = z.globalRegistry.get(field);
+      return [key, meta ? optional.meta(meta) : optional];
+    }),
+  ) as ChangesShape<S>;
+  return z.object(shape).refine((body) => Object.values(body).some((value) => value !== undefined), '请填写要修改的内容');
+}

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { IdParams, Ok } from './common';
+import { defineRefusals, refusal } from '../refusal';
+import { changesOf, IdParams, Ok } from './common';
 
 export const Group = z.object({
   id: z.number().int(),
@@ -11,8 +12,19 @@ export const Group = z.object({
 export type Group = z.infer<typeof Group>;
 
 export const GroupInput = z.object({
-  name: z.string().trim().min(1, '请填写片组名称').max(50),
-  sortOrder: z.number().int().min(0).max(1000).default(0),
+  name: z.string().trim().min(1, '请填写片组名称').max(50).meta({ label: '片组名称' }),
+  sortOrder: z.number().int().min(0).max(1000).default(0).meta({ label: '排序' }),
+});
+export type GroupInput = z.output<typeof GroupInput>;
+export const GroupChanges = changesOf(GroupInput);
+export type GroupChanges = z.output<typeof GroupChanges>;
+
+export const groupRefusals = defineRefusals({
+  group_has_units: refusal({
+    code: 'conflict',
+    details: z.object({ unitCount: z.number().int() }),
+    message: ({ unitCount }) => `片组内还有 ${unitCount} 个单位，请先调整到其他片组`,
+  }),
 });
 
 export const groups = {
@@ -38,7 +50,7 @@ export const groups = {
     summary: '修改片组',
     access: ['secretariat'],
     params: IdParams,
-    body: GroupInput.partial(),
+    body: GroupChanges,
     response: Group,
   }),
   remove: endpoint({
@@ -48,5 +60,6 @@ export const groups = {
     access: ['secretariat'],
     params: IdParams,
     response: Ok,
+    refusals: [groupRefusals.group_has_units],
   }),
 };

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { UNIT_KINDS } from '../domain/unitKinds';
-import { Id, IdParams, PageQuery, pageOf } from './common';
+import { changesOf, Id, IdParams, PageQuery, pageOf } from './common';
 
 export const Unit = z.object({
   id: z.number().int(),
@@ -21,17 +21,21 @@ export const UnitDetail = Unit.extend({
 export type UnitDetail = z.infer<typeof UnitDetail>;
 
 export const UnitInput = z.object({
-  name: z.string().trim().min(2, '单位名称至少 2 个字').max(100),
-  kind: z.enum(UNIT_KINDS),
-  groupId: Id,
+  name: z.string().trim().min(2, '单位名称至少 2 个字').max(100).meta({ label: '单位名称' }),
+  kind: z.enum(UNIT_KINDS).meta({ label: '单位类型' }),
+  groupId: Id.meta({ label: '片组' }),
 });
+export type UnitInput = z.output<typeof UnitInput>;
+export const UnitChanges = changesOf(UnitInput);
+export type UnitChanges = z.output<typeof UnitChanges>;
 
 export const UnitListQuery = PageQuery.extend({
   groupId: Id.optional(),
   q: z.string().trim().max(50).optional(),
 });
 
-export const BranchInput = z.object({ name: z.string().trim().min(1, '请填写党组织名称').max(100) });
+export const BranchInput = z.object({ name: z.string().trim().min(1, '请填写党组织名称').max(100).meta({ label: '党组织名称' }) });
+export type BranchInput = z.output<typeof BranchInput>;
 export const Branch = z.object({ id: z.number().int(), unitId: z.number().int(), name: z.string() });
 
 export const units = {
@@ -66,7 +70,7 @@ export const units = {
     summary: '修改会员单位',
     access: ['secretariat'],
     params: IdParams,
-    body: UnitInput.partial(),
+    body: UnitChanges,
     response: UnitDetail,
   }),
   rotateInviteCode: endpoint({

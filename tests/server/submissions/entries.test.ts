@@ -92,7 +92,7 @@ describe('submitting', () => {
     const draft = await own.client.call(api.entries.create, { params: { id: call.id }, body: { title: '只有标题' } });
     const error = await failure(own.client.call(api.entries.submit, { params: { id: draft.id } }));
     expect(error.status).toBe(400);
-    expect((error.details as { path: string }[]).map((d) => d.path)).toEqual(['category', 'summary', 'body', 'contactPhone']);
+    expect((error.details as unknown as { issues: { path: string }[] }).issues.map((d) => d.path)).toEqual(['category', 'summary', 'body', 'contactPhone']);
     expect((await own.client.call(api.entries.get, { params: { id: draft.id } })).status).toBe('draft');
   });
 

@@ -99,7 +99,7 @@ describe('scoring', () => {
         body: { scores: { ...evenScores(20), replicability: 30 }, opinion: '很好' },
       }),
     );
-    expect((outOfRange.details as { path: string }[])[0]!.path).toBe('body.scores.replicability');
+    expect((outOfRange.details as unknown as { issues: { path: string }[] }).issues[0]!.path).toBe('body.scores.replicability');
     const draft = await expert.client.call(api.reviews.saveDraft, {
       params: { id },
       body: { scores: { innovation: 25, effectiveness: 0 }, opinion: '草稿' },

@@ -12,7 +12,8 @@ import { standingsOf } from '../../checkin/standing';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { activities, activityPhotos, attendance } from '../../db/schema';
-import { AppError, forbidden } from '../../errors';
+import { forbidden } from '../../errors';
+import { legacyError } from '../../legacyErrors';
 import { canManageUnit } from '../../policies/organisation';
 import { authorizeUnitActivities, canOrganise } from '../../policies/checkin';
 import { presentActivity } from '../../presenters/activities';
@@ -79,7 +80,7 @@ export function activityRoutes(services: AppServices, router: Router): Router {
     return db.transaction(async (tx) => {
       const branchId = body.branchId ?? null;
       const hostSiteId = body.hostSiteId ?? null;
-      if (branchId && hostSiteId) throw new AppError('invalid_input', '活动只能属于单位、某个支部或某个服务点之一');
+      if (branchId && hostSiteId) throw legacyError('invalid_input', '活动只能属于单位、某个支部或某个服务点之一');
       await assertScopeInUnit(tx, params.unitId, branchId, hostSiteId);
       const startsAt = shanghaiInstant(parseDate(body.date)!, body.startTime);
       const { date: _date, startTime: _time, durationMinutes, ...fields } = body;
@@ -140,7 +141,7 @@ export function activityRoutes(services: AppServices, router: Router): Router {
       const now = clock.now();
       if (await isHeld(tx, before, now)) throw refuse('conflict', 'activity_held', '活动已开始、已开启签到或已有人签到，不能再调整时间');
       const startsAt = shanghaiInstant(parseDate(body.date)!, body.startTime);
-      if (startsAt.getTime() <= now.getTime()) throw new AppError('invalid_input', '调整后的时间须在当前时间之后');
+      if (startsAt.getTime() <= now.getTime()) throw legacyError('invalid_input', '调整后的时间须在当前时间之后');
       const duration = before.endsAt.getTime() - before.startsAt.getTime();
       await tx
         .update(activities)

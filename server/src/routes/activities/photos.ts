@@ -6,7 +6,8 @@ import { MAX_PHOTOS_PER_ACTIVITY, preparePhoto } from '../../checkin/photos';
 import { relationOf } from '../../checkin/roster';
 import { recordAudit } from '../../commands/recordAudit';
 import { activityPhotos } from '../../db/schema';
-import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { forbidden, notFound } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { authorizeUnitActivities } from '../../policies/checkin';
 import { canManageUnit } from '../../policies/organisation';
 import { mount } from '../../routing/mount';
@@ -21,7 +22,7 @@ export function activityPhotoRoutes(services: AppServices, router: Router): void
   mount(router, services, api.activities.uploadPhoto, async ({ params, file, user }) => {
     const activity = await loadActivity(db, params.id);
     authorizeUnitActivities(user, activity.unitId);
-    if (!file) throw new AppError('invalid_input', '请选择要上传的照片（字段名 file）');
+    if (!file) throw legacyError('invalid_input', '请选择要上传的照片（字段名 file）');
     const photo = await preparePhoto(file.buffer);
     return db.transaction(async (tx) => {
       const [existing] = await tx.select({ n: count() }).from(activityPhotos).where(eq(activityPhotos.activityId, activity.id));

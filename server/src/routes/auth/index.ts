@@ -4,7 +4,7 @@ import { and, eq } from 'drizzle-orm';
 import { loadCurrentUser } from '../../auth/currentUser';
 import { verifyPassword } from '../../auth/passwords';
 import { members, units } from '../../db/schema';
-import { AppError, conflict } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { presentMe } from '../../presenters/me';
 import { mount, mountPublic } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -16,9 +16,9 @@ const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jb8c3l
 
 async function openidFor(services: AppServices, code: string): Promise<string> {
   if (code.startsWith(DEV_CODE_PREFIX)) {
-    if (!services.config.devSignIn) throw new AppError('forbidden', '开发登录仅在开发环境可用');
+    if (!services.config.devSignIn) throw legacyError('forbidden', '开发登录仅在开发环境可用');
     const openid = code.slice(DEV_CODE_PREFIX.length).trim();
-    if (!openid) throw new AppError('invalid_input', '开发登录码格式应为 dev:<openid>');
+    if (!openid) throw legacyError('invalid_input', '开发登录码格式应为 dev:<openid>');
     return openid;
   }
   return (await services.wechat.code2Session(code)).openid;
@@ -47,7 +47,7 @@ export function authRoutes(services: AppServices, router: Router): Router {
       { throttle: services.bindFailuresByAddress, key: koa.ip },
     ];
     if (throttles.some(({ throttle, key }) => throttle.isBlocked(key))) {
-      throw new AppError('rate_limited', '尝试次数过多，请 15 分钟后再试');
+      throw legacyError('rate_limited', '尝试次数过多，请 15 分钟后再试');
     }
     const phone = normalizePhone(body.phone);
     const [match] = await services.db
@@ -58,7 +58,7 @@ export function authRoutes(services: AppServices, router: Router): Router {
     if (!match) {
       throttles.forEach(({ throttle, key }) => throttle.recordFailure(key));
       // One message for every mismatch: which part was wrong is not revealed.
-      throw new AppError('bind_mismatch');
+      throw legacyError('bind_mismatch');
     }
     if (match.openid && match.openid !== openid) throw conflict('该党员已绑定其他微信账号，请联系本单位党务工作者');
     const [alreadyBound] = await services.db.select({ id: members.id }).from(members).where(eq(members.openid, openid));
@@ -66,7 +66,7 @@ export function authRoutes(services: AppServices, router: Router): Router {
     await services.db.update(members).set({ openid, updatedAt: services.clock.now() }).where(eq(members.id, match.id));
     services.bindFailuresByAccount.clear(openid);
     const user = await loadCurrentUser(services.db, match.id);
-    if (!user) throw new AppError('internal');
+    if (!user) throw legacyError('internal');
     return signedIn(services, user);
   });
 
@@ -77,7 +77,7 @@ export function authRoutes(services: AppServices, router: Router): Router {
       .where(eq(members.username, body.username));
     const valid = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, body.password);
     const user = account && valid ? await loadCurrentUser(services.db, account.id) : undefined;
-    if (!user) throw new AppError('unauthorized', '用户名或密码错误');
+    if (!user) throw legacyError('unauthorized', '用户名或密码错误');
     return signedIn(services, user);
   });
 

@@ -6,7 +6,8 @@ import { appendBulletinArticle } from '../../commands/appendBulletinArticle';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { bulletinArticles, bulletinIssues, bulletinSubscriptions, members } from '../../db/schema';
-import { AppError, conflict, notFound } from '../../errors';
+import { notFound } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { thing } from '../../notify/notifier';
 import { presentArticle } from '../../presenters/article';
 import { presentIssueDetail } from '../../presenters/bulletins';
@@ -158,7 +159,7 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
       const same =
         wanted.length === current.length && new Set(wanted).size === wanted.length && current.every((a) => wanted.includes(a.id));
       if (!same)
-        throw new AppError('invalid_input', '新的顺序必须恰好包含本期的全部文章', [
+        throw legacyError('invalid_input', '新的顺序必须恰好包含本期的全部文章', [
           { path: 'body.articleIds', message: '文章列表与本期不符' },
         ]);
       for (const [index, id] of wanted.entries()) {
@@ -188,7 +189,7 @@ export function bulletinComposeRoutes(services: AppServices, router: Router): Ro
         .select({ n: max(bulletinArticles.position) })
         .from(bulletinArticles)
         .where(eq(bulletinArticles.issueId, issue.id));
-      if (!articles?.n) throw new AppError('invalid_input', '没有文章的简报不能发布');
+      if (!articles?.n) throw legacyError('invalid_input', '没有文章的简报不能发布');
       const [published] = await tx
         .update(bulletinIssues)
         .set({ status: 'published', publishedAt: clock.now(), updatedAt: clock.now() })

@@ -3,6 +3,7 @@ import { api } from '@zhijian/shared';
 import { BulletinImportError, parseBulletinBuffer, toDryRunDocument, type BulletinOverrides, type ParsedBulletin } from '../../bulletin';
 import { findImportTarget, hasIssueKey, NO_KEY_MESSAGE, saveImportedBulletin } from '../../commands/saveImportedBulletin';
 import { AppError } from '../../errors';
+import { legacyError } from '../../legacyErrors';
 import type { UploadedFile } from '../../routing/mount';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -10,7 +11,7 @@ import type { AppServices } from '../../services';
 /** A file that is not a newsletter at all is the wrong type (415); a broken or empty one is bad input (400). */
 function refusal(error: BulletinImportError): AppError {
   const code = error.reason === 'unsupported-format' ? 'unsupported_media_type' : 'invalid_input';
-  return new AppError(code, error.message, { reason: error.reason });
+  return legacyError(code, error.message, { reason: error.reason });
 }
 
 async function parseUpload(file: UploadedFile, overrides: BulletinOverrides): Promise<ParsedBulletin> {
@@ -31,7 +32,7 @@ export function bulletinImportRoutes(services: AppServices, router: Router): Rou
   const { db, clock } = services;
 
   mount(router, services, api.bulletins.importIssue, async ({ query, file, user }) => {
-    if (!file) throw new AppError('invalid_input', '请选择要导入的简报文件（字段名 file）');
+    if (!file) throw legacyError('invalid_input', '请选择要导入的简报文件（字段名 file）');
     const overrides: BulletinOverrides = { year: query.year, number: query.number, totalNumber: query.total, date: query.date };
     const parsed = await parseUpload(file, overrides);
     const document = toDryRunDocument(parsed);

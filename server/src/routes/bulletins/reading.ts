@@ -4,7 +4,8 @@ import { count, desc, eq, sql } from 'drizzle-orm';
 import { searchArticles } from '../../bulletins/search';
 import { normalizeForSearch } from '../../bulletins/text';
 import { bulletinIssues } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { notFound } from '../../errors';
+import { legacyError } from '../../legacyErrors';
 import { canSeeDrafts, canSeeIssue } from '../../policies/bulletins';
 import { presentArticle } from '../../presenters/article';
 import { presentIssueDetail, presentIssueSummaries } from '../../presenters/bulletins';
@@ -51,7 +52,7 @@ export function bulletinReadingRoutes(services: AppServices, router: Router): Ro
 
   mount(router, services, api.bulletins.search, async ({ query, user }) => {
     if (Array.from(normalizeForSearch(query.q)).length < 2) {
-      throw new AppError('invalid_input', '请至少输入两个字', [{ path: 'query.q', message: '请至少输入两个字' }]);
+      throw legacyError('invalid_input', '请至少输入两个字', [{ path: 'query.q', message: '请至少输入两个字' }]);
     }
     return searchArticles(db, query.q, { page: query.page, pageSize: query.pageSize, includeDrafts: canSeeDrafts(user) });
   });

@@ -13,7 +13,8 @@ import { and, desc, eq, gt, lte, sql } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { calls, reviewAssignments, entries } from '../../db/schema';
-import { AppError, conflict, notFound } from '../../errors';
+import { notFound } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { presentCall, presentCalls } from '../../presenters/call';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -44,7 +45,7 @@ async function freeCode(db: Queryable, year: number, kind: CallKind): Promise<st
 
 function checkWindow(opensAt: Date, closesAt: Date): void {
   if (closesAt.getTime() <= opensAt.getTime()) {
-    throw new AppError('invalid_input', '截止时间应晚于开始时间', [{ path: 'body.closesAt', message: '截止时间应晚于开始时间' }]);
+    throw legacyError('invalid_input', '截止时间应晚于开始时间', [{ path: 'body.closesAt', message: '截止时间应晚于开始时间' }]);
   }
 }
 

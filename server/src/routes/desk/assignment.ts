@@ -5,7 +5,7 @@ import type { CurrentUser } from '../../auth/currentUser';
 import { transitionEntry } from '../../commands/transitionEntry';
 import type { Queryable } from '../../db/client';
 import { entries, reviewAssignments, reviews, units } from '../../db/schema';
-import { AppError, conflict } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { presentEntry } from '../../presenters/entry';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -24,7 +24,7 @@ import { findEntry } from '../entries';
 
 function assertFutureDeadline(deadline: Date, now: Date): void {
   if (deadline.getTime() <= now.getTime()) {
-    throw new AppError('invalid_input', '评审截止时间应晚于现在', [{ path: 'body.deadline', message: '评审截止时间应晚于现在' }]);
+    throw legacyError('invalid_input', '评审截止时间应晚于现在', [{ path: 'body.deadline', message: '评审截止时间应晚于现在' }]);
   }
 }
 
@@ -77,7 +77,7 @@ export function deskAssignmentRoutes(services: AppServices, router: Router): voi
       const entry = await findEntry(tx, params.id, true);
       if (entry.status !== 'passed' && entry.status !== 'in_review') throw conflict('只有初审通过的报送才能分配评审');
       const reviewer = (await allReviewers(tx)).find((r) => r.id === body.reviewerId);
-      if (!reviewer) throw new AppError('invalid_input', '所选人员不是评审专家', [{ path: 'body.reviewerId', message: '不是评审专家' }]);
+      if (!reviewer) throw legacyError('invalid_input', '所选人员不是评审专家', [{ path: 'body.reviewerId', message: '不是评审专家' }]);
       const conflictKind = conflictOf(reviewer, await unitOf(tx, entry.unitId));
       if (conflictKind && !body.overrideReason) {
         throw conflict(`该专家${CONFLICT_LABELS[conflictKind]}，如确需指定，请写明理由`, { conflict: conflictKind });

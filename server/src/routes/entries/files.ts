@@ -5,7 +5,8 @@ import { and, count, eq } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { calls, entries, entryFiles, reviewAssignments } from '../../db/schema';
-import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { forbidden, notFound } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { processAttachment } from '../../files/processAttachment';
 import { processImage, type ProcessedFile } from '../../files/processImage';
 import { authorizeEntryWrite, fileAccessOf } from '../../policies/entries';
@@ -31,7 +32,7 @@ async function editableEntry(tx: Queryable, entryId: number, user: CurrentUser, 
 }
 
 function requireFile(file: UploadedFile | undefined): UploadedFile {
-  if (!file) throw new AppError('invalid_input', '请选择要上传的文件（字段名 file）');
+  if (!file) throw legacyError('invalid_input', '请选择要上传的文件（字段名 file）');
   return file;
 }
 

@@ -5,7 +5,8 @@ import { recordAudit } from '../../commands/recordAudit';
 import { assertTransition, recordEntryEvent, transitionEntry } from '../../commands/transitionEntry';
 import type { Queryable } from '../../db/client';
 import { calls, entries, members, units } from '../../db/schema';
-import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { forbidden, notFound } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { authorizeEntryView, authorizeEntryWrite, isUnitStaff } from '../../policies/entries';
 import { loadEntry, presentEntry, presentLoadedEntry } from '../../presenters/entry';
 import { entryListColumns, presentEntryListItem } from '../../presenters/entryListItem';
@@ -58,7 +59,7 @@ export function entryRoutes(services: AppServices, router: Router): Router {
       if (user.unitId === null || !isUnitStaff(user, user.unitId)) throw forbidden('只有会员单位的党务工作者或信息员可以报送');
       const phase = callPhase(call, now);
       if (phase === 'upcoming') throw conflict('征集尚未开始');
-      if (phase === 'closed') throw new AppError('deadline_passed', '征集已截止，不能再新建报送');
+      if (phase === 'closed') throw legacyError('deadline_passed', '征集已截止，不能再新建报送');
       await checkEntryReferences(tx, call, body);
       const [created] = await tx
         .insert(entries)
@@ -143,11 +144,11 @@ export function entryRoutes(services: AppServices, router: Router): Router {
       if (action === 'submit' && entry.status === 'draft') {
         const phase = callPhase(call, now);
         if (phase === 'upcoming') throw conflict('征集尚未开始');
-        if (phase === 'closed') throw new AppError('deadline_passed', '征集已截止，不能再提交', { closesAt: call.closesAt.toISOString() });
+        if (phase === 'closed') throw legacyError('deadline_passed', '征集已截止，不能再提交', { closesAt: call.closesAt.toISOString() });
       }
       const problems = await submissionProblems(tx, call, entry);
       if (problems.length) {
-        throw new AppError('invalid_input', `还有 ${problems.length} 项未填写：${problems.map((p) => p.message).join('；')}`, problems);
+        throw legacyError('invalid_input', `还有 ${problems.length} 项未填写：${problems.map((p) => p.message).join('；')}`, problems);
       }
       if (action === 'submit' && entry.status === 'draft') {
         const [used] = await tx

@@ -5,9 +5,10 @@ import type { CurrentUser } from '../../auth/currentUser';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { branches, members, units } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { notFound } from '../../errors';
+import { legacyError } from '../../legacyErrors';
 import { authorizeRoleGrant, authorizeUnit } from '../../policies/organisation';
-import { memberColumns, presentMember } from '../../presenters/organisation';
+import { memberColumns, presentMember } from '../../presenters/members';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { rosterRoutes } from './roster';
@@ -29,15 +30,14 @@ async function assertBranchOfUnit(db: Queryable, branchId: number | null | undef
     .select({ id: branches.id })
     .from(branches)
     .where(and(eq(branches.id, branchId), eq(branches.unitId, unitId)));
-  if (!branch)
-    throw new AppError('invalid_input', '所选党组织不属于本单位', [{ path: 'body.branchId', message: '所选党组织不属于本单位' }]);
+  if (!branch) throw legacyError('invalid_input', '所选党组织不属于本单位', [{ path: 'body.branchId', message: '所选党组织不属于本单位' }]);
 }
 
 /** A member may change their own entry only through their unit admin; nobody removes their own last admin role by accident. */
 function assertNotSelfDemotion(user: CurrentUser, memberId: number, roles: readonly string[] | undefined): void {
   if (user.id !== memberId || !roles) return;
   const keeps = user.roles.filter((role) => role === 'secretariat' || role === 'unit_admin').every((role) => roles.includes(role));
-  if (!keeps) throw new AppError('conflict', '不能移除自己的管理角色，请由其他管理员操作');
+  if (!keeps) throw legacyError('conflict', '不能移除自己的管理角色，请由其他管理员操作');
 }
 
 export function memberRoutes(services: AppServices, router: Router): Router {
@@ -116,7 +116,7 @@ export function memberRoutes(services: AppServices, router: Router): Router {
       const [before] = await tx.select().from(members).where(eq(members.id, params.id));
       if (!before || (before.unitId === null && !user.roles.includes('secretariat'))) throw notFound('党员');
       if (before.unitId !== null) authorizeUnit(user, before.unitId);
-      if (before.id === user.id) throw new AppError('conflict', '不能从名册中移除自己');
+      if (before.id === user.id) throw legacyError('conflict', '不能从名册中移除自己');
       await tx.delete(members).where(eq(members.id, params.id));
       await recordAudit(tx, {
         actor: user,

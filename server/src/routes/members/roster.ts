@@ -5,7 +5,8 @@ import ExcelJS from 'exceljs';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { branches, members, units } from '../../db/schema';
-import { AppError, notFound } from '../../errors';
+import { notFound } from '../../errors';
+import { legacyError } from '../../legacyErrors';
 import { authorizeUnit } from '../../policies/organisation';
 import { readSheet } from '../../roster/readSheet';
 import { ROSTER_COLUMNS, validateRoster } from '../../roster/validateRoster';
@@ -36,13 +37,13 @@ export function rosterRoutes(router: Router, services: AppServices): void {
 
   mount(router, services, api.members.importRoster, async ({ params, query, file, user }) => {
     authorizeUnit(user, params.unitId);
-    if (!file) throw new AppError('invalid_input', '请选择要导入的名册文件（字段名 file）');
+    if (!file) throw legacyError('invalid_input', '请选择要导入的名册文件（字段名 file）');
     const [unit] = await db.select({ id: units.id }).from(units).where(eq(units.id, params.unitId));
     if (!unit) throw notFound('单位');
     const branchRows = await db.select({ id: branches.id, name: branches.name }).from(branches).where(eq(branches.unitId, params.unitId));
     const validation = validateRoster(await readSheet(file.buffer), new Map(branchRows.map((b) => [b.name, b.id])));
     if (!validation.ok) {
-      throw new AppError('invalid_input', `名册中有 ${validation.errors.length} 处问题，未导入任何数据`, validation.errors);
+      throw legacyError('invalid_input', `名册中有 ${validation.errors.length} 处问题，未导入任何数据`, validation.errors);
     }
     const entries = validation.entries;
     if (query.dryRun) {

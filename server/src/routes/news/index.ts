@@ -5,7 +5,7 @@ import ExcelJS from 'exceljs';
 import { recordAudit } from '../../commands/recordAudit';
 import { transitionEntry } from '../../commands/transitionEntry';
 import { calls, units } from '../../db/schema';
-import { conflict } from '../../errors';
+import { conflict } from '../../legacyErrors';
 import { addSheet, sendWorkbook } from '../../exports/sendWorkbook';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';

@@ -4,7 +4,7 @@ import { and, eq, inArray } from 'drizzle-orm';
 import { recordAudit } from '../../commands/recordAudit';
 import { transitionEntry } from '../../commands/transitionEntry';
 import { calls, entries } from '../../db/schema';
-import { AppError, conflict } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { computeResults } from '../../submissions/results';
@@ -24,7 +24,7 @@ export function resultRoutes(services: AppServices, router: Router): Router {
       const names = call.tiers.map((t) => t.name);
       const unknown = body.tiers.filter((t) => t.tier !== null && !names.includes(t.tier));
       if (unknown.length) {
-        throw new AppError(
+        throw legacyError(
           'invalid_input',
           `等次应为：${names.join('、')}`,
           unknown.map((t) => ({ path: `body.tiers.${t.entryId}`, message: `没有“${t.tier}”这一等次` })),

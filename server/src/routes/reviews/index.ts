@@ -5,7 +5,8 @@ import type { CurrentUser } from '../../auth/currentUser';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { calls, entries, reviewAssignments, reviews, units } from '../../db/schema';
-import { AppError, conflict, forbidden } from '../../errors';
+import { AppError, forbidden } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { loadAssignment, presentReviewAssignment, reviewEditable, type AssignmentRow } from '../../presenters/reviewAssignment';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -23,14 +24,14 @@ function lockedReason(row: AssignmentRow, now: Date): AppError {
   if (row.call.resultsPublishedAt) return conflict('结果已发布，评审已结束');
   if (row.call.reviewRoundClosedAt) return conflict('评审轮次已结束');
   if (row.review?.status === 'submitted') return conflict('评分已提交，不能再修改；如需修改请联系秘书处');
-  if (now.getTime() >= row.assignment.deadline.getTime()) return new AppError('deadline_passed', '已超过评审截止时间');
+  if (now.getTime() >= row.assignment.deadline.getTime()) return legacyError('deadline_passed', '已超过评审截止时间');
   return conflict('不能修改这份评分');
 }
 
 function checkScores(row: AssignmentRow, scores: Record<string, number>, complete: boolean): void {
   const problems = scoreProblems(row.call.rubric, scores, complete);
   if (problems.length) {
-    throw new AppError(
+    throw legacyError(
       'invalid_input',
       problems.map((p) => p.message).join('；'),
       problems.map((p) => ({ path: `body.scores.${p.key}`, message: p.message })),
@@ -81,7 +82,7 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
       if (!reviewEditable(row, now)) throw lockedReason(row, now);
       checkScores(row, input.scores, submit);
       if (submit && input.opinion.length < 2) {
-        throw new AppError('invalid_input', '请填写评审意见', [{ path: 'body.opinion', message: '请填写评审意见' }]);
+        throw legacyError('invalid_input', '请填写评审意见', [{ path: 'body.opinion', message: '请填写评审意见' }]);
       }
       const values = {
         scores: input.scores,
@@ -158,7 +159,7 @@ export function reviewRoutes(services: AppServices, router: Router): Router {
       if (row.review?.status !== 'submitted') throw conflict('这份评分尚未提交，无需退回');
       const deadline = body.deadline ? new Date(body.deadline) : row.assignment.deadline;
       if (deadline.getTime() <= now.getTime()) {
-        throw new AppError('invalid_input', '原评审截止时间已过，请给出新的截止时间', [
+        throw legacyError('invalid_input', '原评审截止时间已过，请给出新的截止时间', [
           { path: 'body.deadline', message: '请给出晚于现在的截止时间' },
         ]);
       }

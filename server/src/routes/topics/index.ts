@@ -5,7 +5,8 @@ import type { CurrentUser } from '../../auth/currentUser';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';
 import { groups, researchTopics, topicClaims, units } from '../../db/schema';
-import { AppError, conflict, forbidden, notFound } from '../../errors';
+import { forbidden, notFound } from '../../errors';
+import { conflict, legacyError } from '../../legacyErrors';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { findCall } from '../calls';
@@ -126,7 +127,7 @@ export function topicRoutes(services: AppServices, router: Router): Router {
       const topic = await findTopic(tx, params.id);
       if (user.unitId === null) throw forbidden('只有会员单位可以认领课题');
       const call = await findCall(tx, topic.callId);
-      if (call.closesAt.getTime() <= clock.now().getTime()) throw new AppError('deadline_passed', '课题调研已截止');
+      if (call.closesAt.getTime() <= clock.now().getTime()) throw legacyError('deadline_passed', '课题调研已截止');
       const [unit] = await tx.select({ groupId: units.groupId }).from(units).where(eq(units.id, user.unitId));
       const [created] = await tx
         .insert(topicClaims)

@@ -1,0 +1,27 @@
+import { auditLog } from '../db/schema';
+import type { CommandContext } from './context';
+
+export interface AuditEntry {
+  /** Verb in the form `entity.verb`, e.g. `unit.create`. */
+  action: string;
+  entity: string;
+  entityId: string | number | null;
+  before?: unknown;
+  after?: unknown;
+}
+
+/**
+ * Written by the command, in the command's transaction, so neither the change nor its record
+ * exists without the other. Who and when come from the command's context.
+ */
+export async function audit(ctx: CommandContext, entry: AuditEntry): Promise<void> {
+  await ctx.tx.insert(auditLog).values({
+    actorId: ctx.actor?.id ?? null,
+    action: entry.action,
+    entity: entry.entity,
+    entityId: entry.entityId === null ? null : String(entry.entityId),
+    before: entry.before ?? null,
+    after: entry.after ?? null,
+    at: ctx.now,
+  });
+}

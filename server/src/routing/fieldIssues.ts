@@ -1,0 +1,95 @@
+import type { FieldIssue } from '@zhijian/shared';
+import { z } from 'zod';
+
+/** zod's type names, as a person reads them. */
+const TYPE_NAMES: Record<string, string> = {
+  string: '文字',
+  number: '数字',
+  int: '整数',
+  boolean: '是或否',
+  object: '一组字段',
+  array: '列表',
+  date: '日期',
+  bigint: '整数',
+  null: '空值',
+};
+
+interface SchemaDef {
+  type: string;
+  shape?: Record<string, z.ZodType>;
+  innerType?: z.ZodType;
+  element?: z.ZodType;
+  in?: z.ZodType;
+  out?: z.ZodType;
+  options?: z.ZodType[];
+}
+
+const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: SchemaDef } })._zod.def;
+
+/** The schema a path leads to, through optional/default/nullable/pipe wrappers; undefined when lost. */
+function schemaAt(schema: z.ZodType, path: readonly PropertyKey[]): z.ZodType | undefined {
+  let current: z.ZodType | undefined = schema;
+  for (const key of path) {
+    current = unwrap(current);
+    const def: SchemaDef | undefined = current && defOf(current);
+    if (!def) return undefined;
+    if (def.type === 'object') current = def.shape?.[String(key)];
+    else if (def.type === 'array') current = def.element;
+    else return undefined;
+  }
+  return current;
+}
+
+function unwrap(schema: z.ZodType | undefined): z.ZodType | undefined {
+  let current = schema;
+  for (let depth = 0; current && depth < 10; depth++) {
+    const def = defOf(current);
+    if (def.innerType) current = def.innerType;
+    else if (def.type === 'pipe' && def.in) current = def.in;
+    else break;
+  }
+  return current;
+}
+
+/** The Chinese name a contract gives a field with `.meta({ label: '标题' })`, on the field or its wrapper. */
+function labelOf(schema: z.ZodType | undefined): string | undefined {
+  for (let current = schema, depth = 0; current && depth < 10; depth++) {
+    const label = z.globalRegistry.get(current)?.label;
+    if (typeof label === 'string') return label;
+    const def = defOf(current);
+    current = def.innerType ?? (def.type === 'pipe' ? def.in : undefined);
+  }
+  return undefined;
+}
+
+function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
+  let current = value;
+  for (const key of path) {
+    if (typeof current !== 'object' || current === null) return undefined;
+    current = (current as Record<PropertyKey, unknown>)[key];
+  }
+  return current;
+}
+
+/** zod's message, with its English type names replaced by a Chinese sentence. */
+function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
+  if (issue.code === 'invalid_type') {
+    if (valueAt(input, issue.path) === undefined) return '必须填写';
+    const expected = TYPE_NAMES[issue.expected] ?? '正确的格式';
+    return `应为${expected}`;
+  }
+  if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
+  return issue.message;
+}
+
+/** Each failing field: where (`body.title`), its Chinese name where the contract gives one, and why. */
+export function fieldIssues(schema: z.ZodType, part: string, error: z.ZodError, input: unknown): FieldIssue[] {
+  return error.issues.map((issue) => {
+    const label = labelOf(schemaAt(schema, issue.path));
+    return {
+      path: [part, ...issue.path.map(String)].join('.'),
+      message: messageOf(issue, input),
+      ...(label ? { label } : {}),
+    };
+  });
+}
