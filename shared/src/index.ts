@@ -13,6 +13,7 @@ export * from './client/apiClient';
 export * from './client/fetchTransport';
 export * from './client/transport';
 export * from './contracts/common';
+export * from './contracts/uploads';
 export * from './contracts/health';
 export * from './contracts/me';
 export * from './contracts/auth';

@@ -42,8 +42,25 @@ export interface SignedInContext<E extends Endpoint> extends HandlerContext<E> {
 /** Handlers of binary endpoints (response `z.unknown()`) write `koa.body` themselves. */
 type Result<E extends Endpoint> = EndpointOutput<E>;
 
+/** Where a NUL character hides in a request value (PostgreSQL text cannot hold one), or undefined. */
+function nulPath(value: unknown, path: string[], depth = 0): string[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null || depth > 20) return undefined;
+  for (const [key, item] of Object.entries(value)) {
+    const found = key.includes('\u0000') ? [...path, key] : nulPath(item, [...path, key], depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+function refuseNul(path: string[]): never {
+  throw refuse(commonRefusals.invalid_fields, { issues: [{ path: path.join('.'), message: '不能包含空字符（\\0）' }] });
+}
+
 function parsePart<S extends z.ZodType | undefined>(schema: S, value: unknown, part: string): Parsed<S> {
   if (!schema) return undefined as Parsed<S>;
+  const nul = nulPath(value, [part]);
+  if (nul) refuseNul(nul);
   const result = schema.safeParse(value);
   if (!result.success) throw refuse(commonRefusals.invalid_fields, { issues: fieldIssues(schema, part, result.error, value) });
   return result.data as Parsed<S>;
@@ -154,6 +171,7 @@ function register(
 
 function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: AppServices, actor: Actor): HandlerContext<E> {
   const file = (ctx as Context & { file?: UploadedFile }).file ?? (ctx.request as { file?: UploadedFile }).file;
+  if (file?.originalname.includes('\u0000')) refuseNul(['file', 'name']);
   return {
     params: parsePart(endpoint.params, ctx.params, 'params') as Parsed<E['params']>,
     query: parsePart(endpoint.query, ctx.query, 'query') as Parsed<E['query']>,

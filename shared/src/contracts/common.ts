@@ -1,10 +1,12 @@
 import { z } from 'zod';
 
-export const Id = z.coerce.number().int().positive();
+/** Ids are PostgreSQL `integer` columns: a larger number can name no row, so it is bad input, not a 404. */
+export const MAX_ID = 2_147_483_647;
+export const Id = z.coerce.number().int().positive().max(MAX_ID, '编号超出范围');
 export const IdParams = z.object({ id: Id });
 
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(100_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(100).default(20),
 });
 export type PageQuery = z.infer<typeof PageQuery>;

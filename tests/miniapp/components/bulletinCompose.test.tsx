@@ -135,7 +135,13 @@ describe('article editor (block editing)', () => {
     taroControl.routerParams = { issueId: '5' };
     installFakeApi({
       'POST /api/bulletins/issues/5/articles': () =>
-        json(400, { error: { code: 'invalid_input', message: '提交的内容有误', details: [{ path: 'body.title', message: '标题太长' }] } }),
+        json(400, {
+          error: {
+            code: 'invalid_input',
+            message: '提交的内容有误',
+            details: { reason: 'invalid_fields', issues: [{ path: 'body.title', message: '标题太长' }] },
+          },
+        }),
     });
     const { container } = render(<ArticleEditPage />);
     type(screen.getByPlaceholderText('文章标题'), '标题');

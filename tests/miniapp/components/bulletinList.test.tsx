@@ -72,7 +72,10 @@ describe('简报 tab', () => {
     const { unmount } = render(<BulletinTab />);
     await screen.findByText('还没有发布的简报');
     unmount();
-    installFakeApi({ 'GET /api/bulletins/issues': () => json(500, { error: { code: 'internal', message: '服务器出错了' } }) });
+    installFakeApi({
+      'GET /api/bulletins/issues': () =>
+        json(500, { error: { code: 'internal', message: '服务器出错了', details: { reason: 'internal' } } }),
+    });
     render(<BulletinTab />);
     await screen.findByText('服务器出错了');
     expect(screen.getByRole('button', { name: '重试' })).toBeInTheDocument();
@@ -112,7 +115,10 @@ describe('issue page', () => {
 
   it('says an issue is missing, with the server’s words', async () => {
     taroControl.routerParams = { id: '404' };
-    installFakeApi({ 'GET /api/bulletins/issues/404': () => json(404, { error: { code: 'not_found', message: '简报不存在' } }) });
+    installFakeApi({
+      'GET /api/bulletins/issues/404': () =>
+        json(404, { error: { code: 'not_found', message: '简报不存在', details: { reason: 'not_found', resource: '简报' } } }),
+    });
     render(<IssuePage />);
     await waitFor(() => expect(screen.getByText('简报不存在')).toBeInTheDocument());
   });

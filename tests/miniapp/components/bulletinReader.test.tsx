@@ -235,7 +235,7 @@ describe('article reader', () => {
       'GET /api/bulletins/articles/99': () => {
         attempts += 1;
         return attempts === 1
-          ? json(404, { error: { code: 'not_found', message: '文章不存在' } })
+          ? json(404, { error: { code: 'not_found', message: '文章不存在', details: { reason: 'not_found', resource: '文章' } } })
           : json(200, makeArticle({ id: 99, title: '找回来了' }));
       },
     });

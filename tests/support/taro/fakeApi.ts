@@ -2,7 +2,7 @@
  * A tiny in-test API behind the Taro.request double: routes by "METHOD /path", records calls, and
  * answers JSON the way the real server does (error bodies included).
  */
-import type { ErrorCode } from '@zhijian/shared';
+import type { ErrorCode, Refusal, RefusalDetails } from '@zhijian/shared';
 import { ERROR_MESSAGES, ERROR_STATUS } from '@zhijian/shared';
 import { taroControl, type RawResponse, type RequestOptions } from './taro';
 
@@ -20,8 +20,19 @@ export function json(status: number, body: unknown): RawResponse {
   return { statusCode: status, header: { 'Content-Type': 'application/json; charset=utf-8' }, data: JSON.stringify(body) };
 }
 
+/** An error answer as the server gives it; an array of details is a list of field issues. */
 export function apiError(code: ErrorCode, message = ERROR_MESSAGES[code], details?: unknown): RawResponse {
-  return json(ERROR_STATUS[code], { error: { code, message, ...(details ? { details } : {}) } });
+  const fields = Array.isArray(details)
+    ? { reason: 'invalid_fields', issues: details }
+    : { reason: code, ...(typeof details === 'object' && details !== null ? details : {}) };
+  return json(ERROR_STATUS[code], { error: { code, message, details: fields } });
+}
+
+/** The server's answer for one of its refusals. */
+export function apiRefusal<F extends Refusal>(refusal: F, details: Omit<RefusalDetails<F>, 'reason'>, message?: string): RawResponse {
+  return json(ERROR_STATUS[refusal.code], {
+    error: { code: refusal.code, message: message ?? refusal.message(details), details: { ...details, reason: refusal.reason } },
+  });
 }
 
 export function installFakeApi(routes: Record<string, Handler>) {
