@@ -4,6 +4,11 @@
 import path from 'node:path';
 import { build, miniappDir, staleReason } from '../miniapp/scripts/freshness.mjs';
 
+if (process.env.H5_DIR) {
+  // The operator serves a console built elsewhere (or none); nothing to build here.
+  console.log(`H5_DIR=${process.env.H5_DIR}：跳过 H5 构建`);
+  process.exit(0);
+}
 const indexHtml = path.join(miniappDir, 'dist', 'h5', 'index.html');
 const reason = staleReason(indexHtml);
 if (!reason) {

@@ -96,10 +96,20 @@ export function createApp(deps: AppDeps): Koa {
   );
 
   const isApiPath = (path: string) => path === '/api' || path.startsWith('/api/');
-  // Runs after everything below has had its chance: an API path nobody answered is a 404.
-  app.use(async function apiNotFound(ctx, next) {
+  // Runs after everything below has had its chance: an API path nobody answered is a 404, and a
+  // path answered for other methods only (the router set 405 or, for a method it does not know,
+  // 501, with `Allow`) is a 405 naming them.
+  app.use(async function apiNotAnswered(ctx, next) {
     await next();
-    if (isApiPath(ctx.path) && ctx.status === 404 && ctx.body == null) throw refuse(commonRefusals.route_not_found);
+    if (!isApiPath(ctx.path) || ctx.body != null) return;
+    if (ctx.status === 404) throw refuse(commonRefusals.route_not_found);
+    if (ctx.status === 405 || ctx.status === 501) {
+      const allow = ctx.response
+        .get('Allow')
+        .split(/\s*,\s*/)
+        .filter(Boolean);
+      throw refuse(commonRefusals.method_not_allowed, { allow });
+    }
   });
   const api = new Router();
   const resources = [
@@ -130,7 +140,7 @@ export function createApp(deps: AppDeps): Koa {
   for (const addRoutes of resources) {
     addRoutes(services, api);
   }
-  app.use(api.allowedMethods({ throw: true }));
+  app.use(api.allowedMethods());
   app.use(api.routes());
   app.use(consoleStatic(config.h5Dir));
   app.use(async function consoleNotBuilt(ctx) {

@@ -2,6 +2,7 @@ import path from 'node:path';
 import { createWechatClient, unconfiguredWechatClient, type WechatClient } from './auth/wechatClient';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
+import { DataDirLockedError } from './db/dataDirLock';
 import { runMigrations } from './db/migrate';
 import type { Clock } from './clock';
 import type { Logger } from './logger';
@@ -16,6 +17,20 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
   });
   await runMigrations(database);
   return database;
+}
+
+/**
+ * `openMigratedDatabase` for a command-line script: an embedded database another process holds
+ * (the running server) ends the script with that process named and what to do instead, exit code 2.
+ */
+export async function openDatabaseForCommand(config: Config): Promise<DatabaseHandle> {
+  try {
+    return await openMigratedDatabase(config);
+  } catch (error) {
+    if (!(error instanceof DataDirLockedError)) throw error;
+    console.error(error.message);
+    process.exit(2);
+  }
 }
 
 export function wechatClientFor(config: Config, logger: Logger): WechatClient {

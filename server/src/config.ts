@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
+import { DEFAULT_H5_DIR } from './paths';
 
 const booleanFlag = z.enum(['true', 'false', '1', '0', 'yes', 'no']).transform((value) => ['true', '1', 'yes'].includes(value));
 
@@ -26,7 +27,7 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
-  H5_DIR: z.string().default(path.resolve(import.meta.dirname, '../../miniapp/dist/h5')),
+  H5_DIR: z.string().default(DEFAULT_H5_DIR),
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   TRUST_PROXY: booleanFlag.default(false),
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),

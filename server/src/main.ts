@@ -1,9 +1,10 @@
-import { createServer } from 'node:http';
 import { createApp } from './app';
 import { keepActivitiesGenerated } from './checkin/horizon';
 import { notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
+import { DataDirLockedError } from './db/dataDirLock';
+import { createHttpServer } from './httpServer';
 import { createLogger } from './logger';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
 
@@ -34,7 +35,7 @@ async function main(): Promise<void> {
     notifier: notifierFor(config, logger, systemClock),
     logger,
   });
-  const server = createServer(app.callback());
+  const server = createHttpServer(app);
   server.listen(config.port, config.host, () => {
     const address = server.address();
     const port = typeof address === 'object' && address ? address.port : config.port;
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError) {
+  if (error instanceof ConfigError || error instanceof DataDirLockedError) {
     console.error(error.message);
   } else {
     console.error('启动失败：', error);

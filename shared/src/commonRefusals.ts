@@ -33,8 +33,14 @@ export const commonRefusals = defineRefusals({
     details: z.object({ limitBytes: z.number().int().optional() }),
     message: ({ limitBytes }) => (limitBytes ? `上传内容过大，不能超过 ${formatBytes(limitBytes)}` : '上传内容过大'),
   }),
+  headers_too_large: refusal({
+    code: 'headers_too_large',
+    details: z.object({ limitBytes: z.number().int() }),
+    message: ({ limitBytes }) => `请求头或网址过长，合计不能超过 ${formatBytes(limitBytes)}`,
+  }),
   unsupported_media_type: refusal({ code: 'unsupported_media_type', message: '不支持的内容类型' }),
   rate_limited: refusal({ code: 'rate_limited', message: '操作过于频繁，请稍后再试' }),
+  body_unreadable: refusal({ code: 'invalid_input', message: '请求内容无法解码（与 Content-Encoding 声明的压缩格式不符）' }),
   upload_malformed: refusal({ code: 'invalid_input', message: '上传的表单不完整或文件数量、字段不符合要求' }),
   invalid_data: refusal({
     code: 'invalid_input',

@@ -190,3 +190,106 @@ describe('sign-in rate limit', () => {
     }
   });
 });
+
+describe('refusals at the transport level, each in the one error shape', () => {
+  const signedIn = async (roles: Parameters<typeof signedInMember>[1]) => (await signedInMember(server, roles)).token;
+
+  it('answers an unknown method with 405 and the methods the path allows', async () => {
+    for (const method of ['PROPFIND', 'DELETE']) {
+      const res = await raw('/api/health', { method });
+      expect(res.status).toBe(405);
+      expectErrorShape(res.body, 'method_not_allowed');
+      expect(res.headers.get('allow')).toContain('GET');
+      expect(res.body.error.details).toMatchObject({ reason: 'method_not_allowed', allow: expect.arrayContaining(['GET']) });
+    }
+  });
+
+  it('answers a body that claims gzip but is not with 400', async () => {
+    const res = await raw('/api/auth/wechat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'gzip' },
+      body: '{"code":"x"}',
+    });
+    expect(res.status).toBe(400);
+    expectErrorShape(res.body, 'invalid_input');
+  });
+
+  it('answers an unknown content encoding with 415', async () => {
+    const res = await raw('/api/auth/wechat', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'content-encoding': 'compress' },
+      body: '{"code":"x"}',
+    });
+    expect(res.status).toBe(415);
+    expectErrorShape(res.body, 'unsupported_media_type');
+  });
+
+  it('answers malformed multipart (no boundary, truncated, empty) with 400', async () => {
+    const token = await signedIn(['unit_admin']);
+    const { member } = await signedInMember(server, ['unit_admin']);
+    const path = `/api/units/${member.unitId}/members/import`;
+    const bodies: Array<[string, string]> = [
+      ['multipart/form-data', 'whatever'],
+      ['multipart/form-data; boundary=XYZ', '--XYZ\r\nContent-Disposition: form-data; name="file"; filename="a.csv"\r\n\r\nabc'],
+      ['multipart/form-data; boundary=XYZ', ''],
+    ];
+    for (const [type, body] of bodies) {
+      const res = await raw(path, { method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': type }, body });
+      expect(res.status, `${type} ${JSON.stringify(body)}`).toBe(400);
+      expectErrorShape(res.body, 'invalid_input');
+    }
+  });
+
+  it('answers headers or a URL over 16 KB with 431 in the one shape', async () => {
+    const bigHeader = await raw('/api/health', { headers: { 'x-filler': 'x'.repeat(20_000) } });
+    expect(bigHeader.status).toBe(431);
+    expectErrorShape(bigHeader.body, 'headers_too_large');
+    const bigUrl = await raw(`/api/health?q=${'x'.repeat(20_000)}`);
+    expect(bigUrl.status).toBe(431);
+    expectErrorShape(bigUrl.body, 'headers_too_large');
+  });
+
+  it('answers an id beyond the integer range with 400, in a path and in a body', async () => {
+    const token = await signedIn(['secretariat']);
+    const inPath = await raw('/api/groups/2147483648', {
+      method: 'PATCH',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '超出' }),
+    });
+    expect(inPath.status).toBe(400);
+    expectErrorShape(inPath.body, 'invalid_input');
+    const inBody = await raw('/api/units', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '某单位', kind: 'enterprise', groupId: 2 ** 31 }),
+    });
+    expect(inBody.status).toBe(400);
+  });
+
+  it('answers a NUL character in any text with 400, naming the field', async () => {
+    const token = await signedIn(['secretariat']);
+    const res = await raw('/api/groups', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: '片组\u0000名' }),
+    });
+    expect(res.status).toBe(400);
+    expectErrorShape(res.body, 'invalid_input');
+    expect(res.body.error.details.issues[0].path).toBe('body.name');
+  });
+
+  it('names fields in Chinese, without English type names', async () => {
+    const token = await signedIn(['secretariat']);
+    const res = await raw('/api/units', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ name: 42, kind: 'bank' }),
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.error.message).not.toMatch(/[A-Za-z]{3,}/);
+    for (const issue of res.body.error.details.issues as Array<{ message: string; label: string }>) {
+      expect(issue.message).not.toMatch(/[A-Za-z]{3,}/);
+      expect(issue.label).toMatch(/[\u4e00-\u9fff]/);
+    }
+  });
+});

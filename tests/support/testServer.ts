@@ -1,8 +1,9 @@
 import type { AddressInfo } from 'node:net';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import { createApiClient, fetchTransport, type ApiClient } from '@zhijian/shared';
 import { createApp } from '../../server/src/app';
 import { loadConfig, type Config } from '../../server/src/config';
+import { createHttpServer } from '../../server/src/httpServer';
 import type { DatabaseHandle } from '../../server/src/db/client';
 import { createLogger } from '../../server/src/logger';
 import { memoryStorage } from '../../server/src/storage/memoryStorage';
@@ -46,7 +47,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const notifier = new RecordingNotifier();
   const storage = memoryStorage();
   const app = createApp({ config, database, clock, wechat, notifier, storage, logger: createLogger(config.logLevel) });
-  const server: Server = createServer(app.callback());
+  const server: Server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   const clientWith = (token: string | undefined) => createApiClient({ transport: fetchTransport(), baseUrl: url, getToken: () => token });

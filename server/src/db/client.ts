@@ -5,6 +5,8 @@ import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
 import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
+import { lockDataDir } from './dataDirLock';
+import { openDurablePglite } from './durablePglite';
 import * as schema from './schema';
 
 export type Schema = typeof schema;
@@ -21,8 +23,17 @@ export interface DatabaseHandle {
   close(): Promise<void>;
 }
 
-/** PostgreSQL server when a URL is given, otherwise embedded PGlite (in memory when dataDir is null). */
-export async function openDatabase(options: { databaseUrl?: string; dataDir?: string | null }): Promise<DatabaseHandle> {
+/**
+ * PostgreSQL server when a URL is given, otherwise embedded PGlite: in memory when dataDir is null,
+ * else on that directory — locked to this process (`dataDirLock.ts`) and synced on every commit
+ * (`durablePglite.ts`).
+ */
+export async function openDatabase(options: {
+  databaseUrl?: string;
+  dataDir?: string | null;
+  /** What the process is, for the message another process gets when the directory is taken. */
+  purpose?: string;
+}): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
     // An idle connection the server ends (restart, failover, a dropped test database) is removed
@@ -36,8 +47,36 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
       close: () => pool.end(),
     };
   }
-  const client = await PGlite.create({ dataDir: options.dataDir ?? undefined, extensions: { pg_trgm } });
-  return wrapPglite(client);
+  if (!options.dataDir) return wrapPglite(await PGlite.create({ extensions: { pg_trgm } }));
+  const lock = lockDataDir(options.dataDir, options.purpose ?? processPurpose());
+  try {
+    const { client } = await openDurablePglite(options.dataDir, { extensions: { pg_trgm } });
+    const handle = wrapPglite(client);
+    return {
+      ...handle,
+      close: async () => {
+        try {
+          await handle.close();
+        } finally {
+          lock.release();
+        }
+      },
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+/** `node … server/src/scripts/seedDemo.ts` → `seedDemo`. */
+function processPurpose(): string {
+  const script = process.argv[1]
+    ? process.argv[1]
+        .split(/[\\/]/)
+        .pop()!
+        .replace(/\.(ts|js|mjs)$/, '')
+    : 'node';
+  return script === 'main' ? '服务器（npm start）' : `命令 ${script}`;
 }
 
 export function wrapPglite(client: PGlite): DatabaseHandle {

@@ -54,7 +54,11 @@ export function toAppError(error: unknown): AppError | undefined {
   const e = error as ErrorLike;
   if (e.type === 'entity.parse.failed') return refuse(commonRefusals.bad_json);
   if (e.type === 'entity.too.large' || e.code === 'LIMIT_FILE_SIZE') return refuse(commonRefusals.payload_too_large, {});
-  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') return refuse(commonRefusals.unsupported_media_type);
+  if (e.type === 'encoding.unsupported' || e.type === 'charset.unsupported') {
+    return refuse(commonRefusals.unsupported_media_type, {}, '不支持的内容编码或字符集');
+  }
+  // zlib's own errors: a body that says gzip/deflate/br but is not.
+  if (typeof e.code === 'string' && e.code.startsWith('Z_')) return refuse(commonRefusals.body_unreadable);
   if (typeof e.code === 'string' && e.code.startsWith('LIMIT_')) return refuse(commonRefusals.upload_malformed);
   const pg = sqlState(e);
   if (pg && PG_ERRORS[pg.state]) return PG_ERRORS[pg.state]!(pg.constraint);

@@ -79,7 +79,13 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
     return `应为${expected}`;
   }
   if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
-  return issue.message;
+  // A contract's own message is Chinese; zod's locale one may still carry English words (option
+  // values, regex patterns, type names), which a person cannot act on.
+  if (!/[A-Za-z]{3,}/.test(issue.message)) return issue.message;
+  if (issue.code === 'invalid_value') return '不是可选的值';
+  if (issue.code === 'invalid_format') return '格式不正确';
+  if (issue.code === 'invalid_union') return '格式不正确';
+  return '不符合要求';
 }
 
 /** Each failing field: where (`body.title`), its Chinese name where the contract gives one, and why. */

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import multer from '@koa/multer';
 import type Router from '@koa/router';
 import { commonRefusals, hasAnyRole, type Defined, type Endpoint, type EndpointOutput } from '@zhijian/shared';
-import type { Context, Middleware } from 'koa';
+import type { Context, Middleware, Next } from 'koa';
 import type { z } from 'zod';
 import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
 import { runCommand, type Actor, type Command } from '../commands/context';
@@ -103,7 +103,21 @@ function uploadMiddleware(endpoint: Endpoint) {
     defParamCharset: 'utf8',
     limits: { fileSize: endpoint.maxUploadBytes ?? 5 * 1024 * 1024, files: 1, fields: 10 },
   };
-  return multer(options).single('file');
+  const upload = multer(options).single('file') as unknown as Middleware;
+  // busboy's parse errors (no boundary, a truncated or empty form) are the caller's, not ours.
+  return async function parseUpload(ctx: Context, next: Next) {
+    let parsed = false;
+    try {
+      await upload(ctx, async () => {
+        parsed = true;
+      });
+    } catch (error) {
+      const known = error as { code?: unknown; status?: unknown };
+      if (typeof known.code === 'string' || typeof known.status === 'number' || error instanceof AppError) throw error;
+      throw refuse(commonRefusals.upload_malformed);
+    }
+    if (parsed) await next();
+  };
 }
 
 function register(
@@ -127,7 +141,7 @@ function register(
         throw refuse(commonRefusals.unsupported_media_type, {}, '请以表单方式上传文件（multipart/form-data）');
       await next();
     });
-    middlewares.push(uploadMiddleware(endpoint) as unknown as Middleware);
+    middlewares.push(uploadMiddleware(endpoint));
   } else if (endpoint.body) {
     middlewares.push(async (ctx, next) => {
       if (hasRequestBody(ctx) && !ctx.is('application/json')) {

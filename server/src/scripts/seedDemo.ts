@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { openMigratedDatabase } from '../bootstrap';
+import { openDatabaseForCommand } from '../bootstrap';
 import { loadConfig } from '../config';
 import { clearOrganisation, demoLoaded, loadDemoAssociation } from '../seed/loadDemo';
 
@@ -10,7 +10,7 @@ if (config.isProduction) {
   console.error('生产环境不能加载演示数据');
   process.exit(2);
 }
-const database = await openMigratedDatabase(config);
+const database = await openDatabaseForCommand(config);
 try {
   if (values.reset) await clearOrganisation(database.db);
   if (!values.reset && (await demoLoaded(database.db))) {

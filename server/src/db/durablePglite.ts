@@ -1,0 +1,56 @@
+import fs from 'node:fs';
+import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+
+/**
+ * PGlite persists through Emscripten's NODEFS, which has no `fsync`: a sync is a no-op, and PGlite
+ * starts PostgreSQL with `-F` (fsync off) anyway. Acknowledged commits then survive `kill -9` (the
+ * kernel still holds the pages) but not a power cut. This file system gives NODEFS the missing
+ * `fsync` — a real `fsync(2)` on the file's descriptor — and the options below start PostgreSQL
+ * with fsync on and `wal_sync_method=fsync` (`fdatasync` is a no-op in Emscripten), so a commit
+ * is on the disk before it is acknowledged. tests/server/db/durability.test.ts holds it to that.
+ */
+class DurableNodeFS extends NodeFS {
+  /** How many real fsyncs ran; the durability test reads it. */
+  syncs = 0;
+
+  override async init(...args: Parameters<NodeFS['init']>): ReturnType<NodeFS['init']> {
+    const result = await super.init(...args);
+    const preRun = result.emscriptenOpts.preRun ?? [];
+    result.emscriptenOpts.preRun = [
+      ...(Array.isArray(preRun) ? preRun : [preRun]),
+      (mod: { NODEFS: { stream_ops: Record<string, unknown> } }) => {
+        mod.NODEFS.stream_ops.fsync = (stream: { nfd?: number }) => {
+          if (stream.nfd !== undefined) {
+            fs.fsyncSync(stream.nfd);
+            this.syncs += 1;
+          }
+          return 0;
+        };
+      },
+    ];
+    return result;
+  }
+}
+
+/** PGlite's own start parameters, with fsync turned on and a WAL sync method NODEFS can honour. */
+function durableStartParams(): string[] {
+  const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
+  return [...defaults.filter((param) => param !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+}
+
+export interface DurablePglite {
+  client: PGlite;
+  /** Real fsyncs so far. */
+  syncCount(): number;
+}
+
+/** PGlite on a directory, every commit synced to disk before it is acknowledged. */
+export async function openDurablePglite(
+  dataDir: string,
+  options: Omit<PGliteOptions, 'dataDir' | 'fs' | 'startParams'>,
+): Promise<DurablePglite> {
+  const fileSystem = new DurableNodeFS(dataDir);
+  const client = await PGlite.create({ ...options, fs: fileSystem, startParams: durableStartParams() });
+  return { client, syncCount: () => fileSystem.syncs };
+}
