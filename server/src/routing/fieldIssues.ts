@@ -71,6 +71,21 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/** A length, count or value limit, in words: 至少 2 个字, 不能大于 100. */
+function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
+  const small = issue.code === 'too_small';
+  const bound = Number(small ? (issue as z.core.$ZodIssueTooSmall).minimum : (issue as z.core.$ZodIssueTooBig).maximum);
+  switch (issue.origin) {
+    case 'string':
+      return small ? `至少 ${bound} 个字` : `最多 ${bound} 个字`;
+    case 'array':
+    case 'set':
+      return small ? `至少 ${bound} 项` : `最多 ${bound} 项`;
+    default:
+      return small ? `不能小于 ${bound}` : `不能大于 ${bound}`;
+  }
+}
+
 /** zod's message, with its English type names replaced by a Chinese sentence. */
 function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
   if (issue.code === 'invalid_type') {
@@ -82,6 +97,7 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
   // A contract's own message is Chinese; zod's locale one may still carry English words (option
   // values, regex patterns, type names), which a person cannot act on.
   if (!/[A-Za-z]{3,}/.test(issue.message)) return issue.message;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return boundMessage(issue);
   if (issue.code === 'invalid_value') return '不是可选的值';
   if (issue.code === 'invalid_format') return '格式不正确';
   if (issue.code === 'invalid_union') return '格式不正确';
