@@ -6,7 +6,7 @@ import Koa from 'koa';
 import helmet from 'koa-helmet';
 import ratelimit from 'koa-ratelimit';
 import type { AppDeps } from './deps';
-import { refuse } from './errors';
+import { AppError, refuse } from './errors';
 import { consoleStatic } from './middlewares/consoleStatic';
 import { errorHandler } from './middlewares/errorHandler';
 import { requestContext } from './middlewares/requestContext';
@@ -78,10 +78,14 @@ export function createApp(deps: AppDeps): Koa {
     max: config.signInRatePerMinute,
     id: (ctx) => ctx.ip,
     throw: true,
-    errorMessage: '登录尝试过于频繁，请稍后再试',
   });
   app.use(async function signInRateLimit(ctx, next) {
-    return SIGN_IN_PATHS.has(ctx.path) ? signInLimiter(ctx, next) : next();
+    if (!SIGN_IN_PATHS.has(ctx.path)) return next();
+    // The limiter's own 429 (a bare HTTP error, not a refusal from behind it) says what was limited.
+    return signInLimiter(ctx, next).catch((error: unknown) => {
+      if (error instanceof AppError || (error as { status?: number } | null)?.status !== 429) throw error;
+      throw refuse(commonRefusals.rate_limited, {}, '登录尝试过于频繁，请稍后再试');
+    });
   });
   app.use(
     bodyParser({

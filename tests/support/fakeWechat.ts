@@ -1,5 +1,6 @@
+import { authRefusals } from '@zhijian/shared';
 import type { WechatClient } from '../../server/src/auth/wechatClient';
-import { legacyError } from '../../server/src/legacyErrors';
+import { refuse } from '../../server/src/errors';
 
 /** Stands in for code2Session: codes registered here map to openids; each code works once, like WeChat's. */
 export class FakeWechat implements WechatClient {
@@ -13,7 +14,8 @@ export class FakeWechat implements WechatClient {
 
   async code2Session(code: string) {
     const openid = this.codes.get(code);
-    if (!openid) throw legacyError('wechat_code_invalid');
+    // What WeChat answers for a code it never issued or one already used (errcode 40029).
+    if (!openid) throw refuse(authRefusals.wechat_code_invalid, { errcode: 40029 });
     this.codes.delete(code);
     return { openid };
   }

@@ -11,7 +11,8 @@ export class FailureThrottle {
   constructor(
     private readonly clock: Clock,
     private readonly maxFailures: number,
-    private readonly windowMs: number,
+    /** How long a failure counts against its key. */
+    readonly windowMs: number,
   ) {}
 
   isBlocked(key: string): boolean {

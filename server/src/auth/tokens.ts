@@ -1,8 +1,8 @@
 import jwt from 'jsonwebtoken';
-import { Role } from '@zhijian/shared';
+import { authRefusals, commonRefusals, Role } from '@zhijian/shared';
 import { z } from 'zod';
 import type { Clock } from '../clock';
-import { legacyError } from '../legacyErrors';
+import { refuse, type AppError } from '../errors';
 
 const ISSUER = 'zhijian';
 const ACCESS_AUDIENCE = 'zhijian-api';
@@ -11,6 +11,22 @@ export const BIND_TICKET_TTL_SECONDS = 10 * 60;
 
 const AccessClaims = z.object({ sub: z.string().regex(/^\d+$/), roles: z.array(Role) });
 const BindClaims = z.object({ sub: z.string().min(1) });
+
+/** How a token that does not verify is refused: an access token's, a bind ticket's. */
+interface TokenRefusals {
+  expired(): AppError;
+  invalid(): AppError;
+}
+
+const ACCESS_REFUSALS: TokenRefusals = {
+  expired: () => refuse(commonRefusals.token_expired),
+  invalid: () => refuse(commonRefusals.unauthorized, {}, '登录凭证无效，请重新登录'),
+};
+
+const BIND_REFUSALS: TokenRefusals = {
+  expired: () => refuse(authRefusals.bind_ticket_expired),
+  invalid: () => refuse(authRefusals.bind_ticket_invalid),
+};
 
 export interface IssuedToken {
   token: string;
@@ -34,14 +50,14 @@ export class TokenService {
   }
 
   verifyAccess(token: string): { memberId: number } {
-    const claims = AccessClaims.safeParse(this.verify(token, ACCESS_AUDIENCE));
-    if (!claims.success) throw legacyError('unauthorized', '登录凭证无效，请重新登录');
+    const claims = AccessClaims.safeParse(this.verify(token, ACCESS_AUDIENCE, ACCESS_REFUSALS));
+    if (!claims.success) throw ACCESS_REFUSALS.invalid();
     return { memberId: Number(claims.data.sub) };
   }
 
   verifyBindTicket(ticket: string): { openid: string } {
-    const claims = BindClaims.safeParse(this.verify(ticket, BIND_AUDIENCE, '绑定凭证已过期，请重新进入小程序'));
-    if (!claims.success) throw legacyError('unauthorized', '绑定凭证无效');
+    const claims = BindClaims.safeParse(this.verify(ticket, BIND_AUDIENCE, BIND_REFUSALS));
+    if (!claims.success) throw BIND_REFUSALS.invalid();
     return { openid: claims.data.sub };
   }
 
@@ -57,7 +73,7 @@ export class TokenService {
     return { token, expiresAt: new Date((issuedAt + ttlSeconds) * 1000) };
   }
 
-  private verify(token: string, audience: string, expiredMessage = '登录已过期，请重新登录'): unknown {
+  private verify(token: string, audience: string, refusals: TokenRefusals): unknown {
     try {
       return jwt.verify(token, this.secret, {
         algorithms: ['HS256'],
@@ -66,8 +82,7 @@ export class TokenService {
         clockTimestamp: Math.floor(this.clock.now().getTime() / 1000),
       });
     } catch (error) {
-      if (error instanceof jwt.TokenExpiredError) throw legacyError('token_expired', expiredMessage);
-      throw legacyError('unauthorized', '登录凭证无效，请重新登录');
+      throw error instanceof jwt.TokenExpiredError ? refusals.expired() : refusals.invalid();
     }
   }
 }

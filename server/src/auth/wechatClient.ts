@@ -1,5 +1,5 @@
-import { AppError } from '../errors';
-import { legacyError } from '../legacyErrors';
+import { authRefusals } from '@zhijian/shared';
+import { refuse, type AppError } from '../errors';
 import type { Logger } from '../logger';
 
 export interface WechatSession {
@@ -21,19 +21,19 @@ interface Code2SessionReply {
 }
 
 /** WeChat's documented code2Session error codes and what we tell the user for each. */
-function mapWechatError(errcode: number, errmsg: string | undefined): AppError {
+function mapWechatError(errcode: number): AppError {
   switch (errcode) {
     case 40029:
     case 40163:
-      return legacyError('wechat_code_invalid', undefined, { errcode });
+      return refuse(authRefusals.wechat_code_invalid, { errcode });
     case 45011:
-      return legacyError('rate_limited', '微信登录过于频繁，请稍后再试', { errcode });
+      return refuse(authRefusals.wechat_rate_limited, { errcode });
     case 40226:
-      return legacyError('forbidden', '该微信账号被微信判定为高风险，暂不能登录', { errcode });
+      return refuse(authRefusals.wechat_risky_account, { errcode });
     case -1:
-      return legacyError('wechat_unavailable', '微信系统繁忙，请稍后再试', { errcode });
+      return refuse(authRefusals.wechat_unavailable, { errcode }, '微信系统繁忙，请稍后再试');
     default:
-      return legacyError('wechat_unavailable', undefined, { errcode, errmsg });
+      return refuse(authRefusals.wechat_unavailable, { errcode });
   }
 }
 
@@ -66,13 +66,13 @@ export function createWechatClient(options: {
         reply = (await response.json()) as Code2SessionReply;
       } catch (error) {
         options.logger.error({ err: error }, 'wechat code2Session request failed');
-        throw legacyError('wechat_unavailable');
+        throw refuse(authRefusals.wechat_unavailable);
       }
       if (reply.errcode) {
         options.logger.warn({ errcode: reply.errcode, errmsg: reply.errmsg }, 'wechat code2Session refused');
-        throw mapWechatError(reply.errcode, reply.errmsg);
+        throw mapWechatError(reply.errcode);
       }
-      if (!reply.openid) throw legacyError('wechat_unavailable', '微信未返回用户标识');
+      if (!reply.openid) throw refuse(authRefusals.wechat_unavailable, {}, '微信未返回用户标识');
       return reply.unionid ? { openid: reply.openid, unionid: reply.unionid } : { openid: reply.openid };
     },
   };
@@ -81,6 +81,6 @@ export function createWechatClient(options: {
 /** Used when no WeChat app is configured: only `dev:` codes (handled before this) can sign in. */
 export const unconfiguredWechatClient: WechatClient = {
   async code2Session() {
-    throw legacyError('wechat_unavailable', '服务器未配置微信小程序，无法使用微信登录');
+    throw refuse(authRefusals.wechat_unavailable, {}, '服务器未配置微信小程序，无法使用微信登录');
   },
 };

@@ -1,6 +1,6 @@
 import type { Role } from '@zhijian/shared';
 import type { CurrentUser } from '../auth/currentUser';
-import { forbidden } from '../errors';
+import { forbidden, notFound } from '../errors';
 
 /** The secretariat manages every unit; a unit admin manages their own unit only. */
 export function canManageUnit(user: CurrentUser, unitId: number): boolean {
@@ -9,6 +9,15 @@ export function canManageUnit(user: CurrentUser, unitId: number): boolean {
 
 export function authorizeUnit(user: CurrentUser, unitId: number): void {
   if (!canManageUnit(user, unitId)) throw forbidden('只能管理本单位的数据');
+}
+
+/**
+ * A roster entry is managed by whoever manages its unit. Accounts outside any unit (secretariat
+ * staff, outside experts) are the secretariat's, and to anyone else they do not exist.
+ */
+export function authorizeMember(user: CurrentUser, member: { unitId: number | null }): void {
+  if (member.unitId !== null) authorizeUnit(user, member.unitId);
+  else if (!user.roles.includes('secretariat')) throw notFound('党员');
 }
 
 /** Roles a unit admin may hand out inside their unit; reviewer and secretariat come from the secretariat. */

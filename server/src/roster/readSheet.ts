@@ -1,7 +1,8 @@
 import { parse as parseCsv } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import { fileTypeFromBuffer } from 'file-type';
-import { legacyError } from '../legacyErrors';
+import { uploadRefusals } from '@zhijian/shared';
+import { refuse } from '../errors';
 
 /** A sheet as rows of trimmed cell texts; `rowNumber` is what the spreadsheet program shows. */
 export interface SheetRow {
@@ -25,10 +26,10 @@ async function readXlsx(buffer: Buffer): Promise<SheetRow[]> {
   try {
     await workbook.xlsx.load(buffer as unknown as ArrayBuffer);
   } catch {
-    throw legacyError('invalid_input', 'Excel 文件已损坏或无法读取');
+    throw refuse(uploadRefusals.file_unreadable, {}, 'Excel 文件已损坏或无法读取');
   }
   const sheet = workbook.worksheets[0];
-  if (!sheet) throw legacyError('invalid_input', 'Excel 文件中没有工作表');
+  if (!sheet) throw refuse(uploadRefusals.file_unreadable, {}, 'Excel 文件中没有工作表');
   const rows: SheetRow[] = [];
   sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
     const cells: string[] = [];
@@ -46,7 +47,7 @@ function decodeText(buffer: Buffer): string {
     try {
       return new TextDecoder('gb18030', { fatal: true }).decode(buffer);
     } catch {
-      throw legacyError('unsupported_media_type', '文件不是 Excel（xlsx）或 CSV 文本');
+      throw refuse(uploadRefusals.file_type_refused, { detected: null }, '文件不是 Excel（xlsx）或 CSV 文本');
     }
   }
 }
@@ -57,16 +58,16 @@ function readCsv(buffer: Buffer): SheetRow[] {
   try {
     records = parseCsv(text, { bom: true, relax_column_count: true, skip_empty_lines: false });
   } catch (error) {
-    throw legacyError('invalid_input', `CSV 文件格式有误：${(error as Error).message}`);
+    throw refuse(uploadRefusals.file_unreadable, {}, `CSV 文件格式有误：${(error as Error).message}`);
   }
   return records.map((cells, index) => ({ rowNumber: index + 1, cells: cells.map((cell) => cell.trim()) }));
 }
 
 /** Reads an uploaded roster by its content, never by its name: xlsx (a zip) or CSV text. */
 export async function readSheet(buffer: Buffer): Promise<SheetRow[]> {
-  if (buffer.length === 0) throw legacyError('invalid_input', '上传的文件是空的');
+  if (buffer.length === 0) throw refuse(uploadRefusals.file_empty);
   const type = await fileTypeFromBuffer(buffer);
   if (type?.ext === 'xlsx') return readXlsx(buffer);
-  if (type) throw legacyError('unsupported_media_type', `不支持的文件类型（${type.ext}），请上传 xlsx 或 CSV`);
+  if (type) throw refuse(uploadRefusals.file_type_refused, { detected: type.mime }, `不支持的文件类型（${type.ext}），请上传 xlsx 或 CSV`);
   return readCsv(buffer);
 }

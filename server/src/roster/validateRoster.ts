@@ -1,4 +1,5 @@
-import { isMobilePhone, MEMBER_KIND_LABELS, normalizePhone, type MemberKind, type RosterRowError } from '@zhijian/shared';
+import { isMobilePhone, MEMBER_KIND_LABELS, memberRefusals, normalizePhone, type MemberKind, type RosterProblem } from '@zhijian/shared';
+import { refuse } from '../errors';
 import type { SheetRow } from './readSheet';
 
 export const ROSTER_COLUMNS = { name: '姓名', phone: '手机号', kind: '党员类型', branch: '党组织' } as const;
@@ -18,15 +19,21 @@ const KIND_BY_LABEL = new Map<string, MemberKind>([
   ['', 'fixed'],
 ]);
 
-export type RosterValidation = { ok: true; entries: RosterEntry[] } | { ok: false; errors: RosterRowError[] };
-
 /**
- * Checks a whole roster sheet. Every problem is reported with its row and column; the caller
- * imports nothing unless the list of problems is empty.
+ * Checks a whole roster sheet and answers its entries. Every problem is reported at once with its
+ * row and column (`roster_invalid`), so nothing is imported unless the whole file is right.
  */
-export function validateRoster(rows: SheetRow[], branchIdsByName: Map<string, number>): RosterValidation {
+export function validateRoster(rows: SheetRow[], branchIdsByName: Map<string, number>): RosterEntry[] {
+  const findings = findProblems(rows, branchIdsByName);
+  if (!findings.ok) throw refuse(memberRefusals.roster_invalid, { rows: findings.errors });
+  return findings.entries;
+}
+
+type Findings = { ok: true; entries: RosterEntry[] } | { ok: false; errors: RosterProblem[] };
+
+function findProblems(rows: SheetRow[], branchIdsByName: Map<string, number>): Findings {
   const header = rows.find((row) => row.cells.some(Boolean));
-  if (!header) return { ok: false, errors: [{ row: 1, column: '-', reason: '文件中没有数据' }] };
+  if (!header) return { ok: false, errors: [{ row: 1, column: '-', problem: '文件中没有数据' }] };
   const columnIndex = (title: string) => header.cells.findIndex((cell) => cell === title);
   const index = {
     name: columnIndex(ROSTER_COLUMNS.name),
@@ -34,10 +41,10 @@ export function validateRoster(rows: SheetRow[], branchIdsByName: Map<string, nu
     kind: columnIndex(ROSTER_COLUMNS.kind),
     branch: columnIndex(ROSTER_COLUMNS.branch),
   };
-  const errors: RosterRowError[] = [];
+  const errors: RosterProblem[] = [];
   for (const required of ['name', 'phone'] as const) {
     if (index[required] < 0) {
-      errors.push({ row: header.rowNumber, column: ROSTER_COLUMNS[required], reason: `表头缺少“${ROSTER_COLUMNS[required]}”列` });
+      errors.push({ row: header.rowNumber, column: ROSTER_COLUMNS[required], problem: `表头缺少“${ROSTER_COLUMNS[required]}”列` });
     }
   }
   if (errors.length) return { ok: false, errors };
@@ -50,8 +57,8 @@ export function validateRoster(rows: SheetRow[], branchIdsByName: Map<string, nu
     const phone = normalizePhone(cell(row, index.phone));
     const kindLabel = cell(row, index.kind);
     const branchName = cell(row, index.branch);
-    const rowErrors: RosterRowError[] = [];
-    const fail = (column: string, reason: string) => rowErrors.push({ row: row.rowNumber, column, reason });
+    const rowErrors: RosterProblem[] = [];
+    const fail = (column: string, problem: string) => rowErrors.push({ row: row.rowNumber, column, problem });
 
     if (!name) fail(ROSTER_COLUMNS.name, '姓名不能为空');
     else if (name.length > 50) fail(ROSTER_COLUMNS.name, '姓名不能超过 50 个字');
@@ -67,6 +74,6 @@ export function validateRoster(rows: SheetRow[], branchIdsByName: Map<string, nu
     else entries.push({ rowNumber: row.rowNumber, name, phone, kind: kind!, branchId });
     if (phone && !rowByPhone.has(phone)) rowByPhone.set(phone, row.rowNumber);
   }
-  if (!errors.length && !entries.length) errors.push({ row: header.rowNumber + 1, column: '-', reason: '表头下方没有任何党员记录' });
+  if (!errors.length && !entries.length) errors.push({ row: header.rowNumber + 1, column: '-', problem: '表头下方没有任何党员记录' });
   return errors.length ? { ok: false, errors } : { ok: true, entries };
 }

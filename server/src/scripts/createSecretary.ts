@@ -1,7 +1,13 @@
+import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { openMigratedDatabase } from '../bootstrap';
+import { systemClock } from '../clock';
+import { runCommand } from '../commands/context';
 import { createSecretaryAccount } from '../commands/createSecretaryAccount';
 import { loadConfig } from '../config';
+import { createLogger } from '../logger';
+import { loggingNotifier } from '../notify/notifier';
+import { localDiskStorage } from '../storage/localDiskStorage';
 
 /**
  * `npm run admin:create -- --username U --name 姓名 --phone 138…` with the password in
@@ -20,13 +26,24 @@ if (!values.username || !values.name || !values.phone || !password) {
   console.error(USAGE);
   process.exit(2);
 }
-const database = await openMigratedDatabase(loadConfig());
+const config = loadConfig();
+const logger = createLogger(config.logLevel);
+const database = await openMigratedDatabase(config);
+const env = {
+  db: database.db,
+  clock: systemClock,
+  logger,
+  notifier: loggingNotifier(logger),
+  storage: localDiskStorage(path.join(config.dataDir, 'uploads')),
+};
 try {
-  const result = await createSecretaryAccount(
-    database.db,
-    { username: values.username, name: values.name, phone: values.phone, password },
-    new Date(),
-  );
+  // The system acts here (actor null): whoever runs the script already holds the server.
+  const result = await runCommand(env, null, createSecretaryAccount, {
+    username: values.username,
+    name: values.name,
+    phone: values.phone,
+    password,
+  });
   console.log(result.created ? `已创建秘书处账号 ${values.username}` : `已重置 ${values.username} 的密码`);
 } catch (error) {
   console.error((error as Error).message);

@@ -15,13 +15,17 @@ export const AuditEntry = z.object({
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
+export const AuditListQuery = PageQuery.extend({
+  entity: z.string().trim().max(50).optional().meta({ label: '对象类型' }),
+});
+
 export const audit = {
   list: endpoint({
     method: 'GET',
     path: '/api/audit',
     summary: '管理操作审计日志（新的在前）',
     access: ['secretariat'],
-    query: PageQuery.extend({ entity: z.string().max(50).optional() }),
+    query: AuditListQuery,
     response: pageOf(AuditEntry),
   }),
 };

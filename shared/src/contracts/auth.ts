@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
+import { defineRefusals, refusal } from '../refusal';
 import { Me } from './me';
 
-const PhoneInput = z.string().trim().min(1, '请填写手机号').max(20);
+const PhoneInput = z.string().trim().min(1, '请填写手机号').max(20).meta({ label: '手机号' });
 
 export const SignedIn = z.object({
   status: z.literal('signed_in'),
@@ -20,16 +21,16 @@ export const Unbound = z.object({
   ticketExpiresAt: z.string(),
 });
 
-export const WechatSignInBody = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(200) });
+export const WechatSignInBody = z.object({ code: z.string().trim().min(1, '缺少登录凭证').max(200).meta({ label: '登录凭证' }) });
 export const BindBody = z.object({
-  ticket: z.string().min(1, '缺少绑定凭证'),
-  inviteCode: z.string().trim().min(1, '请填写单位邀请码').max(32),
-  name: z.string().trim().min(1, '请填写姓名').max(50),
+  ticket: z.string().min(1, '缺少绑定凭证').meta({ label: '绑定凭证' }),
+  inviteCode: z.string().trim().min(1, '请填写单位邀请码').max(32).meta({ label: '单位邀请码' }),
+  name: z.string().trim().min(1, '请填写姓名').max(50).meta({ label: '姓名' }),
   phone: PhoneInput,
 });
 export const PasswordSignInBody = z.object({
-  username: z.string().trim().min(1, '请填写用户名').max(64),
-  password: z.string().min(1, '请填写密码').max(200),
+  username: z.string().trim().min(1, '请填写用户名').max(64).meta({ label: '用户名' }),
+  password: z.string().min(1, '请填写密码').max(200).meta({ label: '密码' }),
 });
 
 export const DevAccount = z.object({ code: z.string(), label: z.string() });
@@ -42,6 +43,46 @@ export const SignInOptions = z.object({
   wechat: z.boolean(),
 });
 export type SignInOptions = z.infer<typeof SignInOptions>;
+
+/** WeChat's own error code (code2Session `errcode`), where WeChat gave one. */
+const WechatErrcode = z.object({ errcode: z.number().int().optional() });
+
+export const authRefusals = defineRefusals({
+  // ── WeChat sign-in (code2Session)
+  wechat_code_invalid: refusal({
+    code: 'wechat_code_invalid',
+    details: WechatErrcode,
+    message: '微信登录凭证无效或已过期，请重新进入小程序',
+  }),
+  wechat_unavailable: refusal({
+    code: 'wechat_unavailable',
+    details: WechatErrcode,
+    message: '微信服务暂时不可用，请稍后再试',
+  }),
+  wechat_rate_limited: refusal({ code: 'rate_limited', details: WechatErrcode, message: '微信登录过于频繁，请稍后再试' }),
+  wechat_risky_account: refusal({
+    code: 'forbidden',
+    details: WechatErrcode,
+    message: '该微信账号被微信判定为高风险，暂不能登录',
+  }),
+  dev_sign_in_disabled: refusal({ code: 'forbidden', message: '开发登录仅在开发环境可用' }),
+
+  // ── Binding a WeChat account to a roster entry
+  bind_ticket_expired: refusal({ code: 'token_expired', message: '绑定凭证已过期，请重新进入小程序' }),
+  bind_ticket_invalid: refusal({ code: 'unauthorized', message: '绑定凭证无效' }),
+  /** One answer whichever of invite code, name or phone is wrong: which one is never revealed. */
+  bind_mismatch: refusal({ code: 'bind_mismatch', message: '邀请码、姓名或手机号与名册不符' }),
+  bind_attempts_exceeded: refusal({
+    code: 'rate_limited',
+    details: z.object({ retryAfterMinutes: z.number().int() }),
+    message: ({ retryAfterMinutes }) => `尝试次数过多，请 ${retryAfterMinutes} 分钟后再试`,
+  }),
+  member_bound_elsewhere: refusal({ code: 'conflict', message: '该党员已绑定其他微信账号，请联系本单位党务工作者' }),
+  wechat_bound_elsewhere: refusal({ code: 'conflict', message: '该微信账号已绑定其他党员' }),
+
+  // ── Console sign-in: one answer for a wrong password and an unknown user.
+  wrong_password: refusal({ code: 'unauthorized', message: '用户名或密码错误' }),
+});
 
 export const auth = {
   options: endpoint({
@@ -58,6 +99,13 @@ export const auth = {
     access: 'public',
     body: WechatSignInBody,
     response: z.discriminatedUnion('status', [SignedIn, Unbound]),
+    refusals: [
+      authRefusals.wechat_code_invalid,
+      authRefusals.wechat_unavailable,
+      authRefusals.wechat_rate_limited,
+      authRefusals.wechat_risky_account,
+      authRefusals.dev_sign_in_disabled,
+    ],
   }),
   bind: endpoint({
     method: 'POST',
@@ -66,6 +114,14 @@ export const auth = {
     access: 'public',
     body: BindBody,
     response: SignedIn,
+    refusals: [
+      authRefusals.bind_ticket_expired,
+      authRefusals.bind_ticket_invalid,
+      authRefusals.bind_mismatch,
+      authRefusals.bind_attempts_exceeded,
+      authRefusals.member_bound_elsewhere,
+      authRefusals.wechat_bound_elsewhere,
+    ],
   }),
   password: endpoint({
     method: 'POST',
@@ -74,6 +130,7 @@ export const auth = {
     access: 'public',
     body: PasswordSignInBody,
     response: SignedIn,
+    refusals: [authRefusals.wrong_password],
   }),
   refresh: endpoint({
     method: 'POST',

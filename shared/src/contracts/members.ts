@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { isMobilePhone, normalizePhone } from '../domain/phone';
 import { MEMBER_KINDS } from '../domain/unitKinds';
+import { defineRefusals, refusal } from '../refusal';
 import { Role } from '../roles';
-import { Id, IdParams, Ok, PageQuery, pageOf } from './common';
+import { changesOf, Id, IdParams, Ok, PageQuery, pageOf } from './common';
+import { uploadRefusals } from './uploads';
 
 export const Phone = z.string().transform(normalizePhone).refine(isMobilePhone, '手机号应为 11 位中国大陆手机号');
 
@@ -23,20 +25,38 @@ export const MemberListItem = z.object({
 export type MemberListItem = z.infer<typeof MemberListItem>;
 
 export const MemberInput = z.object({
-  name: z.string().trim().min(1, '请填写姓名').max(50),
-  phone: Phone,
-  kind: z.enum(MEMBER_KINDS).default('fixed'),
-  branchId: Id.nullable().optional(),
-  roles: z.array(Role).min(1, '至少需要一个角色').default(['member']),
+  name: z.string().trim().min(1, '请填写姓名').max(50).meta({ label: '姓名' }),
+  phone: Phone.meta({ label: '手机号' }),
+  kind: z.enum(MEMBER_KINDS).default('fixed').meta({ label: '党员类型' }),
+  branchId: Id.nullable().optional().meta({ label: '党组织' }),
+  roles: z.array(Role).min(1, '至少需要一个角色').default(['member']).meta({ label: '角色' }),
 });
+export type MemberInput = z.output<typeof MemberInput>;
+/** A PATCH keeps what it leaves out: no kind or roles reset to their create-time defaults. */
+export const MemberChanges = changesOf(MemberInput);
+export type MemberChanges = z.output<typeof MemberChanges>;
 
-export const MemberListQuery = PageQuery.extend({ q: z.string().trim().max(50).optional() });
+export const MemberListQuery = PageQuery.extend({
+  q: z.string().trim().max(50).optional().meta({ label: '姓名或手机号尾号' }),
+});
 
 export const UnitParams = z.object({ unitId: Id });
 
-/** One bad row of a roster file: which row (as the spreadsheet numbers it), which column, why. */
-export const RosterRowError = z.object({ row: z.number().int(), column: z.string(), reason: z.string() });
-export type RosterRowError = z.infer<typeof RosterRowError>;
+/** One problem of a roster file: which row (as the spreadsheet numbers it), which column, what is wrong. */
+export const RosterProblem = z.object({ row: z.number().int(), column: z.string(), problem: z.string() });
+export type RosterProblem = z.infer<typeof RosterProblem>;
+
+export const memberRefusals = defineRefusals({
+  phone_taken: refusal({ code: 'conflict', message: '本单位名册中已有这个手机号' }),
+  cannot_remove_self: refusal({ code: 'conflict', message: '不能从名册中移除自己' }),
+  cannot_drop_own_admin_role: refusal({ code: 'conflict', message: '不能移除自己的管理角色，请由其他管理员操作' }),
+  /** Every problem of the file at once; nothing is imported while there is one. */
+  roster_invalid: refusal({
+    code: 'invalid_input',
+    details: z.object({ rows: z.array(RosterProblem) }),
+    message: ({ rows }) => `名册中有 ${rows.length} 处问题，未导入任何数据`,
+  }),
+});
 
 export const RosterImportResult = z.object({
   created: z.number().int(),
@@ -70,6 +90,7 @@ export const members = {
     body: MemberInput,
     response: MemberListItem,
     status: 201,
+    refusals: [memberRefusals.phone_taken],
   }),
   update: endpoint({
     method: 'PATCH',
@@ -77,8 +98,9 @@ export const members = {
     summary: '修改名册条目',
     access: ['secretariat', 'unit_admin'],
     params: IdParams,
-    body: MemberInput.partial(),
+    body: MemberChanges,
     response: MemberListItem,
+    refusals: [memberRefusals.phone_taken, memberRefusals.cannot_drop_own_admin_role],
   }),
   remove: endpoint({
     method: 'DELETE',
@@ -87,6 +109,7 @@ export const members = {
     access: ['secretariat', 'unit_admin'],
     params: IdParams,
     response: Ok,
+    refusals: [memberRefusals.cannot_remove_self],
   }),
   importRoster: endpoint({
     method: 'POST',
@@ -98,6 +121,13 @@ export const members = {
     bodyKind: 'multipart',
     maxUploadBytes: 5 * 1024 * 1024,
     response: RosterImportResult,
+    refusals: [
+      memberRefusals.roster_invalid,
+      uploadRefusals.file_missing,
+      uploadRefusals.file_empty,
+      uploadRefusals.file_type_refused,
+      uploadRefusals.file_unreadable,
+    ],
   }),
   exportRoster: endpoint({
     method: 'GET',

@@ -1,11 +1,13 @@
 import type Router from '@koa/router';
-import { api, normalizePhone } from '@zhijian/shared';
-import { and, eq } from 'drizzle-orm';
+import { api, authRefusals, commonRefusals } from '@zhijian/shared';
+import { bindAttempt } from '../../auth/bindAttempts';
 import { loadCurrentUser } from '../../auth/currentUser';
 import { verifyPassword } from '../../auth/passwords';
-import { members, units } from '../../db/schema';
-import { conflict, legacyError } from '../../legacyErrors';
+import { bindMember } from '../../commands/bindMember';
+import { AppError, refuse } from '../../errors';
 import { presentMe } from '../../presenters/me';
+import { loadMe } from '../../queries/me';
+import { findAccount, findMemberIdByOpenid } from '../../queries/members';
 import { mount, mountPublic } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { DEV_ACCOUNTS, DEV_CODE_PREFIX } from './devAccounts';
@@ -14,17 +16,23 @@ import { signedIn } from './signIn';
 /** Stands in for a real hash when a username is unknown, so both paths take the same time. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jb8c3lU2nYcF4mE5Q0b9mXk2u3mQ3w1Yl0fM6ZQm9hA';
 
+/** The openid WeChat vouches for; or, where development sign-in is on, the one a `dev:` code names. */
 async function openidFor(services: AppServices, code: string): Promise<string> {
-  if (code.startsWith(DEV_CODE_PREFIX)) {
-    if (!services.config.devSignIn) throw legacyError('forbidden', '开发登录仅在开发环境可用');
-    const openid = code.slice(DEV_CODE_PREFIX.length).trim();
-    if (!openid) throw legacyError('invalid_input', '开发登录码格式应为 dev:<openid>');
-    return openid;
+  if (!code.startsWith(DEV_CODE_PREFIX)) return (await services.wechat.code2Session(code)).openid;
+  if (!services.config.devSignIn) throw refuse(authRefusals.dev_sign_in_disabled);
+  const openid = code.slice(DEV_CODE_PREFIX.length).trim();
+  if (!openid) {
+    throw refuse(commonRefusals.invalid_fields, {
+      issues: [{ path: 'body.code', label: '登录凭证', message: '开发登录码格式应为 dev:<openid>' }],
+    });
   }
-  return (await services.wechat.code2Session(code)).openid;
+  return openid;
 }
 
+/** Sign-in: WeChat (then binding to the roster once), the console's password, renewal, and "me". */
 export function authRoutes(services: AppServices, router: Router): Router {
+  const { db, tokens } = services;
+
   mountPublic(router, services, api.auth.options, async () => ({
     devSignIn: services.config.devSignIn,
     devAccounts: services.config.devSignIn ? [...DEV_ACCOUNTS] : [],
@@ -33,56 +41,40 @@ export function authRoutes(services: AppServices, router: Router): Router {
 
   mountPublic(router, services, api.auth.wechat, async ({ body }) => {
     const openid = await openidFor(services, body.code);
-    const [bound] = await services.db.select({ id: members.id }).from(members).where(eq(members.openid, openid));
-    const user = bound ? await loadCurrentUser(services.db, bound.id) : undefined;
+    const memberId = await findMemberIdByOpenid(db, openid);
+    const user = memberId === undefined ? undefined : await loadCurrentUser(db, memberId);
     if (user) return signedIn(services, user);
-    const ticket = services.tokens.issueBindTicket(openid);
+    const ticket = tokens.issueBindTicket(openid);
     return { status: 'unbound' as const, bindTicket: ticket.token, ticketExpiresAt: ticket.expiresAt.toISOString() };
   });
 
-  mountPublic(router, services, api.auth.bind, async ({ body, koa }) => {
-    const { openid } = services.tokens.verifyBindTicket(body.ticket);
-    const throttles = [
-      { throttle: services.bindFailuresByAccount, key: openid },
-      { throttle: services.bindFailuresByAddress, key: koa.ip },
-    ];
-    if (throttles.some(({ throttle, key }) => throttle.isBlocked(key))) {
-      throw legacyError('rate_limited', '尝试次数过多，请 15 分钟后再试');
+  mountPublic(router, services, api.auth.bind, async ({ body, koa, run }) => {
+    const { openid } = tokens.verifyBindTicket(body.ticket);
+    const attempt = bindAttempt(services, openid, koa.ip);
+    attempt.refuseIfBlocked();
+    let memberId: number;
+    try {
+      memberId = await run(bindMember, { openid, inviteCode: body.inviteCode, name: body.name, phone: body.phone });
+    } catch (error) {
+      if (error instanceof AppError && error.reason === authRefusals.bind_mismatch.reason) attempt.failed();
+      throw error;
     }
-    const phone = normalizePhone(body.phone);
-    const [match] = await services.db
-      .select({ id: members.id, openid: members.openid })
-      .from(members)
-      .innerJoin(units, eq(units.id, members.unitId))
-      .where(and(eq(units.inviteCode, body.inviteCode.toUpperCase()), eq(members.name, body.name), eq(members.phone, phone)));
-    if (!match) {
-      throttles.forEach(({ throttle, key }) => throttle.recordFailure(key));
-      // One message for every mismatch: which part was wrong is not revealed.
-      throw legacyError('bind_mismatch');
-    }
-    if (match.openid && match.openid !== openid) throw conflict('该党员已绑定其他微信账号，请联系本单位党务工作者');
-    const [alreadyBound] = await services.db.select({ id: members.id }).from(members).where(eq(members.openid, openid));
-    if (alreadyBound && alreadyBound.id !== match.id) throw conflict('该微信账号已绑定其他党员');
-    await services.db.update(members).set({ openid, updatedAt: services.clock.now() }).where(eq(members.id, match.id));
-    services.bindFailuresByAccount.clear(openid);
-    const user = await loadCurrentUser(services.db, match.id);
-    if (!user) throw legacyError('internal');
+    attempt.succeeded();
+    const user = await loadCurrentUser(db, memberId);
+    if (!user) throw refuse(commonRefusals.internal);
     return signedIn(services, user);
   });
 
   mountPublic(router, services, api.auth.password, async ({ body }) => {
-    const [account] = await services.db
-      .select({ id: members.id, passwordHash: members.passwordHash })
-      .from(members)
-      .where(eq(members.username, body.username));
+    const account = await findAccount(db, body.username);
     const valid = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, body.password);
-    const user = account && valid ? await loadCurrentUser(services.db, account.id) : undefined;
-    if (!user) throw legacyError('unauthorized', '用户名或密码错误');
+    const user = account && valid ? await loadCurrentUser(db, account.id) : undefined;
+    if (!user) throw refuse(authRefusals.wrong_password);
     return signedIn(services, user);
   });
 
   mount(router, services, api.auth.refresh, async ({ user }) => signedIn(services, user));
-  mount(router, services, api.auth.me, async ({ user }) => presentMe(services.db, user));
+  mount(router, services, api.auth.me, async ({ user }) => presentMe(await loadMe(db, user)));
 
   return router;
 }

@@ -1,6 +1,7 @@
 import type { SignedIn } from '@zhijian/shared';
 import type { CurrentUser } from '../../auth/currentUser';
 import { presentMe } from '../../presenters/me';
+import { loadMe } from '../../queries/me';
 import type { AppServices } from '../../services';
 
 /** The answer to every successful sign-in: a fresh access token and who it belongs to. */
@@ -10,6 +11,6 @@ export async function signedIn(services: AppServices, user: CurrentUser): Promis
     status: 'signed_in',
     token: issued.token,
     expiresAt: issued.expiresAt.toISOString(),
-    user: await presentMe(services.db, user),
+    user: presentMe(await loadMe(services.db, user)),
   };
 }

@@ -1,0 +1,32 @@
+import { MEMBER_KIND_LABELS, ROLE_LABELS } from '@zhijian/shared';
+import ExcelJS from 'exceljs';
+import type { RosterExportRow } from '../queries/members';
+import { ROSTER_COLUMNS } from './validateRoster';
+
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+
+/** The roster as an xlsx file whose first four columns import back unchanged. */
+export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('党员名册');
+  sheet.columns = [
+    { header: ROSTER_COLUMNS.name, key: 'name', width: 12 },
+    { header: ROSTER_COLUMNS.phone, key: 'phone', width: 16 },
+    { header: ROSTER_COLUMNS.kind, key: 'kind', width: 12 },
+    { header: ROSTER_COLUMNS.branch, key: 'branch', width: 24 },
+    { header: '角色', key: 'roles', width: 24 },
+    { header: '已绑定微信', key: 'bound', width: 12 },
+  ];
+  for (const row of rows) {
+    sheet.addRow({
+      name: row.name,
+      phone: row.phone,
+      kind: MEMBER_KIND_LABELS[row.kind],
+      branch: row.branch ?? '',
+      roles: row.roles.map((role) => ROLE_LABELS[role]).join('、'),
+      bound: row.openid ? '是' : '否',
+    });
+  }
+  sheet.getRow(1).font = { bold: true };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
