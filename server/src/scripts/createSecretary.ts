@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { openMigratedDatabase } from '../bootstrap';
+import { openDatabaseForCommand } from '../bootstrap';
 import { systemClock } from '../clock';
 import { runCommand } from '../commands/context';
 import { createSecretaryAccount } from '../commands/createSecretaryAccount';
@@ -28,7 +28,7 @@ if (!values.username || !values.name || !values.phone || !password) {
 }
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
-const database = await openMigratedDatabase(config);
+const database = await openDatabaseForCommand(config);
 const env = {
   db: database.db,
   clock: systemClock,
