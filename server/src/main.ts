@@ -1,5 +1,5 @@
 import { createApp } from './app';
-import { keepActivitiesGenerated } from './checkin/horizon';
+import { keepActivitiesGenerated } from './activityGeneration/horizon';
 import { notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';

@@ -1,6 +1,6 @@
 import { activities } from './contracts/activities';
-import { schedules } from './contracts/activityRules';
-import { attendance } from './contracts/attendanceRecords';
+import { schedules } from './contracts/schedules';
+import { attendance } from './contracts/attendance';
 import { audit } from './contracts/audit';
 import { auth } from './contracts/auth';
 import { bulletins } from './contracts/bulletins';

@@ -1,7 +1,8 @@
-import { ApiError, slotOf } from '@zhijian/shared';
-import { CheckinCodes } from '../../server/src/checkin/codes';
+import { slotOf, type Refusal, type RefusalDetails } from '@zhijian/shared';
+import { CheckinCodes } from '../../server/src/checkinCodes/rotatingCodes';
 import type { Queryable } from '../../server/src/db/client';
 import { activities, checkinSettings, hostSiteMembers, hostSites } from '../../server/src/db/schema';
+import { expectRefused, refusalOf } from './refusals';
 import { TEST_JWT_SECRET } from './testServer';
 
 const codes = new CheckinCodes(TEST_JWT_SECRET);
@@ -44,24 +45,17 @@ export async function createHostSite(
   return site!;
 }
 
-export interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-  reason: unknown;
-  details: unknown;
-}
-
-/** The error a call ends with; fails the test when it succeeds. */
-export async function refusal(promise: Promise<unknown>): Promise<Refusal> {
-  try {
-    await promise;
-  } catch (error) {
-    if (!(error instanceof ApiError)) throw error;
-    const details = error.details as { reason?: unknown } | undefined;
-    return { status: error.status, code: error.code, message: error.message, reason: details?.reason, details: error.details };
-  }
-  throw new Error('expected the call to be refused, but it succeeded');
+/**
+ * `expectRefused`, answering the message too: for the tests where the Chinese message itself (a
+ * time, a distance, a name) is what is tested.
+ */
+export async function expectRefusedSaying<F extends Refusal>(
+  promise: Promise<unknown>,
+  refusal: F,
+): Promise<{ details: RefusalDetails<F>; message: string }> {
+  const error = await refusalOf(promise);
+  const details = await expectRefused(Promise.reject(error), refusal);
+  return { details, message: error.message };
 }
 
 /** Shanghai wall-clock instant, e.g. at('2026-11-25 14:00:00'). */

@@ -23,7 +23,7 @@ import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
 import { TokenService } from '../auth/tokens';
-import { CheckinCodes } from '../checkin/codes';
+import { CheckinCodes } from '../checkinCodes/rotatingCodes';
 import { systemClock } from '../clock';
 import { openDatabase, selectRows, type DatabaseHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';

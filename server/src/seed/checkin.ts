@@ -11,13 +11,12 @@ import {
   type AgendaSegment,
 } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
-import { fieldsFrom, recurrenceOf, syncRuleActivities } from '../checkin/generation';
-import { rosterOf } from '../checkin/roster';
+import { fieldsFrom, recurrenceOf, syncRuleActivities } from '../activityGeneration/syncRuleActivities';
 import type { Transaction } from '../db/client';
 import { activities, activityRules, attendance, attendanceRequests, hostSiteMembers, hostSites, members, pointsLedger } from '../db/schema';
+import { rosterOf } from '../queries/activityRosters';
+import type { RuleRow } from '../queries/schedules';
 import { DEMO_UNITS } from './demoAssociation';
-
-type RuleRow = typeof activityRules.$inferSelect;
 
 const 建华 = DEMO_UNITS.findIndex((u) => u.name === '建华文创园党总支');
 const 四季青 = DEMO_UNITS.findIndex((u) => u.name === '四季青服装市场党委');

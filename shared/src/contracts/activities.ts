@@ -2,10 +2,16 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { ATTENDANCE_STATUSES, CHECKIN_METHODS } from '../domain/attendance';
 import { parseDate } from '../domain/shanghaiTime';
+import { defineRefusals, refusal } from '../refusal';
+import { checkinRefusals, MyRequest } from './checkins';
+import { changesOf, Id, IdParams, IsoDateTime } from './common';
+import { Phone, UnitParams } from './members';
+import { uploadRefusals } from './uploads';
 import {
   ActivityTitle,
   Agenda,
   AgendaSegment,
+  checkCoordinates,
   ClockTime,
   DurationMinutes,
   Materials,
@@ -13,9 +19,7 @@ import {
   PlaceFields,
   PlaceName,
   RuleScope,
-} from './activityRules';
-import { Id, IdParams } from './common';
-import { Phone, UnitParams } from './members';
+} from './schedules';
 
 /** `YYYY-MM-DD`, a Shanghai calendar day. */
 export const CalendarDay = z.string().refine((value) => parseDate(value) !== undefined, '日期格式应为 YYYY-MM-DD');
@@ -58,16 +62,6 @@ export type ActivityListItem = z.infer<typeof ActivityListItem>;
 export const MyStatus = z.enum([...ATTENDANCE_STATUSES, 'waiting']);
 export type MyStatus = z.infer<typeof MyStatus>;
 
-export const RequestKind = z.enum(['leave', 'makeup']);
-export const RequestStatus = z.enum(['pending', 'approved', 'refused']);
-export const MyRequest = z.object({
-  id: z.number().int(),
-  kind: RequestKind,
-  status: RequestStatus,
-  reason: z.string(),
-  decisionNote: z.string().nullable(),
-});
-
 export const MyActivity = ActivityListItem.extend({
   /** `roster`: expected there; `unit`: on the unit's roster but not expected (may come); `guest`: invited from elsewhere. */
   relation: z.enum(['roster', 'unit', 'guest']),
@@ -109,37 +103,52 @@ export const ActivityDetail = ActivityListItem.extend({
 export type ActivityDetail = z.infer<typeof ActivityDetail>;
 
 export const DateRangeQuery = z
-  .object({ from: CalendarDay.optional(), to: CalendarDay.optional() })
+  .object({ from: CalendarDay.optional().meta({ label: '开始日期' }), to: CalendarDay.optional().meta({ label: '结束日期' }) })
   .refine((q) => !q.from || !q.to || q.from <= q.to, { path: ['to'], message: '结束日期不能早于开始日期' });
+export type DateRangeQuery = z.output<typeof DateRangeQuery>;
 
+/** An activity added by hand on any day, for the whole unit, one branch or one host site. */
 export const ExtraActivityInput = PlaceFields.extend({
-  title: ActivityTitle,
-  date: CalendarDay,
-  startTime: ClockTime,
-  durationMinutes: DurationMinutes.default(120),
-  agenda: Agenda.default([]),
-  materials: Materials.default(''),
-  branchId: Id.nullable().optional(),
-  hostSiteId: Id.nullable().optional(),
+  title: ActivityTitle.meta({ label: '活动名称' }),
+  date: CalendarDay.meta({ label: '日期' }),
+  startTime: ClockTime.meta({ label: '开始时间' }),
+  durationMinutes: DurationMinutes.default(120).meta({ label: '活动时长' }),
+  agenda: Agenda.default([]).meta({ label: '议程' }),
+  materials: Materials.default('').meta({ label: '活动材料' }),
+  branchId: Id.nullable().optional().meta({ label: '支部' }),
+  hostSiteId: Id.nullable().optional().meta({ label: '流动党员服务点' }),
+}).superRefine((activity, ctx) => {
+  checkCoordinates(activity, ctx);
+  if (activity.branchId && activity.hostSiteId)
+    ctx.addIssue({ code: 'custom', path: ['hostSiteId'], message: '活动只能属于单位、某个支部或某个服务点之一' });
 });
+export type ExtraActivityInput = z.output<typeof ExtraActivityInput>;
 
-export const ActivityUpdate = z
-  .object({
-    title: ActivityTitle,
-    agenda: Agenda,
-    materials: Materials,
-    /** 活动小结, written afterwards. */
-    summary: z.string().trim().max(2000, '活动小结最多 2000 字'),
-    placeName: PlaceName,
-    placeAddress: PlaceAddress,
-  })
-  .partial();
+/** What an organiser edits of an activity: its name, place, agenda, materials and summary. */
+export const ActivityContentInput = z.object({
+  title: ActivityTitle.meta({ label: '活动名称' }),
+  agenda: Agenda.meta({ label: '议程' }),
+  materials: Materials.meta({ label: '活动材料' }),
+  /** 活动小结, written afterwards. */
+  summary: z.string().trim().max(2000, '活动小结最多 2000 字').meta({ label: '活动小结' }),
+  placeName: PlaceName.meta({ label: '活动地点' }),
+  placeAddress: PlaceAddress.meta({ label: '详细地址' }),
+});
+/** The body of `PATCH /api/activities/:id`: any of the fields, at least one. */
+export const ActivityChanges = changesOf(ActivityContentInput);
+export type ActivityChanges = z.output<typeof ActivityChanges>;
+/**
+ * @deprecated the same fields, each optional, for the mini-program's editor (which picks from
+ * it); use `ActivityContentInput`, or `ActivityChanges` for the PATCH body.
+ */
+export const ActivityUpdate = ActivityContentInput.partial();
 
 export const MoveInput = z.object({
-  date: CalendarDay,
-  startTime: ClockTime,
-  reason: z.string().trim().min(2, '请写明调整原因').max(200),
+  date: CalendarDay.meta({ label: '日期' }),
+  startTime: ClockTime.meta({ label: '开始时间' }),
+  reason: z.string().trim().min(2, '请写明调整原因').max(200).meta({ label: '调整原因' }),
 });
+export type MoveInput = z.output<typeof MoveInput>;
 
 /** The organiser's rotating code: a token for (activity, 15-second slot) and its QR image. */
 export const CheckinCode = z.object({
@@ -187,8 +196,21 @@ export const LiveList = z.object({
 });
 export type LiveList = z.infer<typeof LiveList>;
 
-export const GuestInput = z.object({ phone: Phone });
+export const GuestInput = z.object({ phone: Phone.meta({ label: '手机号' }) });
 export const Guest = z.object({ memberId: z.number().int(), name: z.string(), unitName: z.string().nullable() });
+
+export const activityRefusals = defineRefusals({
+  moved_into_past: refusal({
+    code: 'invalid_input',
+    details: z.object({ startsAt: IsoDateTime }),
+    message: '调整后的时间须在当前时间之后',
+  }),
+  guest_phone_ambiguous: refusal({ code: 'conflict', message: '该手机号在多个单位的名册中，请联系秘书处' }),
+  guest_in_own_unit: refusal({ code: 'conflict', message: '本单位党员无需邀请，可直接签到' }),
+});
+
+/** At most this many photos per activity (`uploadRefusals.too_many_files`). */
+export const MAX_PHOTOS_PER_ACTIVITY = 9;
 
 export const activities = {
   listForUnit: endpoint({
@@ -224,7 +246,7 @@ export const activities = {
     summary: '修改活动的名称、地点、议程、材料或小结',
     access: ['unit_admin', 'secretariat'],
     params: IdParams,
-    body: ActivityUpdate,
+    body: ActivityChanges,
     response: ActivityDetail,
   }),
   move: endpoint({
@@ -235,6 +257,7 @@ export const activities = {
     params: IdParams,
     body: MoveInput,
     response: ActivityDetail,
+    refusals: [checkinRefusals.activity_held, activityRefusals.moved_into_past],
   }),
   mine: endpoint({
     method: 'GET',
@@ -251,6 +274,7 @@ export const activities = {
     access: ['unit_admin'],
     params: IdParams,
     response: CheckinCode,
+    refusals: [checkinRefusals.window_not_open, checkinRefusals.window_closed],
   }),
   live: endpoint({
     method: 'GET',
@@ -270,6 +294,7 @@ export const activities = {
     body: GuestInput,
     response: Guest,
     status: 201,
+    refusals: [activityRefusals.guest_phone_ambiguous, activityRefusals.guest_in_own_unit],
   }),
   uploadPhoto: endpoint({
     method: 'POST',
@@ -281,6 +306,12 @@ export const activities = {
     maxUploadBytes: 8 * 1024 * 1024,
     response: ActivityPhoto,
     status: 201,
+    refusals: [
+      uploadRefusals.file_missing,
+      uploadRefusals.file_type_refused,
+      uploadRefusals.file_unreadable,
+      uploadRefusals.too_many_files,
+    ],
   }),
   photo: endpoint({
     method: 'GET',

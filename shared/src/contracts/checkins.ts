@@ -1,37 +1,32 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { CHECKIN_METHODS } from '../domain/attendance';
-import { MyRequest, RequestKind, RequestStatus } from './activities';
-import { IdParams, Ok, PageQuery, pageOf } from './common';
+import { formatShanghaiTime } from '../domain/shanghaiTime';
+import { defineRefusals, refusal } from '../refusal';
+import { Id, IdParams, IsoDateTime, Ok, PageQuery, pageOf } from './common';
 import { UnitParams } from './members';
 
-/**
- * Why a check-in (or a leave / make-up request) was refused, in `error.details.reason`.
- * The Chinese message says the same for people; this is for code.
- */
-export const CHECKIN_REFUSALS = [
-  'token_invalid',
-  'slot_expired',
-  'window_not_open',
-  'window_closed',
-  'not_on_roster',
-  'location_required',
-  'outside_geofence',
-  'already_checked_in',
-  'already_requested',
-  'leave_too_late',
-  'makeup_too_early',
-  'activity_held',
-  'request_decided',
-] as const;
-export type CheckinRefusal = (typeof CHECKIN_REFUSALS)[number];
+export const RequestKind = z.enum(['leave', 'makeup']);
+export type RequestKind = z.infer<typeof RequestKind>;
+export const REQUEST_KIND_LABELS: Record<RequestKind, string> = { leave: '请假', makeup: '补签' };
+export const RequestStatus = z.enum(['pending', 'approved', 'refused']);
+
+/** A leave or make-up request as the member who asked sees it. */
+export const MyRequest = z.object({
+  id: z.number().int(),
+  kind: RequestKind,
+  status: RequestStatus,
+  reason: z.string(),
+  decisionNote: z.string().nullable(),
+});
 
 export const CheckinInput = z.object({
   /** The text of the organiser's QR code. */
-  token: z.string().trim().min(1, '请扫描或输入签到码').max(200),
-  latitude: z.number().min(-90).max(90).optional(),
-  longitude: z.number().min(-180).max(180).optional(),
+  token: z.string().trim().min(1, '请扫描或输入签到码').max(200).meta({ label: '签到码' }),
+  latitude: z.number().min(-90).max(90).optional().meta({ label: '纬度' }),
+  longitude: z.number().min(-180).max(180).optional().meta({ label: '经度' }),
 });
+export type CheckinInput = z.output<typeof CheckinInput>;
 
 export const AttendanceRecord = z.object({
   id: z.number().int(),
@@ -55,15 +50,20 @@ export const CheckinResult = z.object({
 export type CheckinResult = z.infer<typeof CheckinResult>;
 
 export const ManualCheckinInput = z.object({
-  memberId: z.number().int().positive(),
+  memberId: Id.meta({ label: '党员' }),
   /** Left out: on time or late by the clock, as a scan would be. */
-  status: z.enum(['present', 'late']).optional(),
-  note: z.string().trim().max(200).optional(),
+  status: z.enum(['present', 'late']).optional().meta({ label: '签到状态' }),
+  note: z.string().trim().max(200).optional().meta({ label: '备注' }),
 });
+export type ManualCheckinInput = z.output<typeof ManualCheckinInput>;
 
-export const RevokeInput = z.object({ reason: z.string().trim().min(2, '请写明撤销原因').max(200) });
-export const RequestInput = z.object({ reason: z.string().trim().min(2, '请写明原因').max(200) });
-export const DecisionInput = z.object({ approve: z.boolean(), note: z.string().trim().max(200).optional() });
+export const RevokeInput = z.object({ reason: z.string().trim().min(2, '请写明撤销原因').max(200).meta({ label: '撤销原因' }) });
+export const RequestInput = z.object({ reason: z.string().trim().min(2, '请写明原因').max(200).meta({ label: '原因' }) });
+export const DecisionInput = z.object({
+  approve: z.boolean().meta({ label: '是否批准' }),
+  note: z.string().trim().max(200).optional().meta({ label: '处理意见' }),
+});
+export type DecisionInput = z.output<typeof DecisionInput>;
 
 export const AttendanceRequestView = MyRequest.extend({
   member: z.object({ id: z.number().int(), name: z.string() }),
@@ -73,7 +73,65 @@ export const AttendanceRequestView = MyRequest.extend({
 });
 export type AttendanceRequestView = z.infer<typeof AttendanceRequestView>;
 
-export const RequestListQuery = PageQuery.extend({ status: RequestStatus.optional(), kind: RequestKind.optional() });
+export const RequestListQuery = PageQuery.extend({
+  status: RequestStatus.optional().meta({ label: '处理状态' }),
+  kind: RequestKind.optional().meta({ label: '申请类型' }),
+});
+
+const hhmm = (iso: string) => formatShanghaiTime(new Date(iso));
+
+/**
+ * Why a check-in, a leave or make-up request (or opening check-in, or moving a held activity)
+ * was refused, in `error.details.reason`. The Chinese message says the same for people; a
+ * situation may word it more precisely (who, what), the reason stays the same.
+ */
+export const checkinRefusals = defineRefusals({
+  token_invalid: refusal({ code: 'invalid_input', message: '签到码无效：请扫描组织者屏幕上的二维码' }),
+  slot_expired: refusal({ code: 'deadline_passed', message: '签到码已过期（每 15 秒更换一次），请扫描屏幕上最新的二维码' }),
+  window_not_open: refusal({
+    code: 'conflict',
+    details: z.object({ opensAt: IsoDateTime }),
+    message: ({ opensAt }) => `签到尚未开始，${hhmm(opensAt)} 起可以签到`,
+  }),
+  window_closed: refusal({
+    code: 'deadline_passed',
+    details: z.object({ closesAt: IsoDateTime }),
+    message: ({ closesAt }) => `签到已于 ${hhmm(closesAt)} 结束；如确已参加，请申请补签`,
+  }),
+  not_on_roster: refusal({ code: 'forbidden', message: '你不在本次活动的名单中' }),
+  location_required: refusal({ code: 'invalid_input', message: '本单位开启了定位签到：请允许获取位置后重新扫码' }),
+  outside_geofence: refusal({
+    code: 'forbidden',
+    details: z.object({ distanceMeters: z.number().int(), radiusMeters: z.number().int() }),
+    message: ({ distanceMeters, radiusMeters }) => `你不在活动地点附近（相距约 ${distanceMeters} 米，需在 ${radiusMeters} 米以内）`,
+  }),
+  /** With the record that is already there, where the organiser asked. */
+  already_checked_in: refusal({
+    code: 'conflict',
+    details: z.object({ attendance: AttendanceRecord.optional() }),
+    message: '已签到，无需重复签到',
+  }),
+  already_requested: refusal({
+    code: 'conflict',
+    details: z.object({ kind: RequestKind }),
+    message: ({ kind }) => `你已为本次活动提交过${REQUEST_KIND_LABELS[kind]}申请`,
+  }),
+  leave_too_late: refusal({
+    code: 'deadline_passed',
+    details: z.object({ startsAt: IsoDateTime }),
+    message: ({ startsAt }) => `活动已于 ${hhmm(startsAt)} 开始，不能再请假；如未能参加，请联系组织者`,
+  }),
+  makeup_too_early: refusal({
+    code: 'conflict',
+    details: z.object({ closesAt: IsoDateTime }),
+    message: ({ closesAt }) => `签到到 ${hhmm(closesAt)} 才结束，请直接扫码签到`,
+  }),
+  activity_held: refusal({ code: 'conflict', message: '活动已开始、已开启签到或已有人签到，不能再调整时间' }),
+  request_decided: refusal({ code: 'conflict', message: '该申请已处理过' }),
+});
+
+/** Every reason a check-in, a request or its decision may be refused with. */
+export type CheckinRefusal = keyof typeof checkinRefusals;
 
 export const checkins = {
   checkIn: endpoint({
@@ -83,6 +141,15 @@ export const checkins = {
     access: 'signedIn',
     body: CheckinInput,
     response: CheckinResult,
+    refusals: [
+      checkinRefusals.token_invalid,
+      checkinRefusals.slot_expired,
+      checkinRefusals.window_not_open,
+      checkinRefusals.window_closed,
+      checkinRefusals.not_on_roster,
+      checkinRefusals.location_required,
+      checkinRefusals.outside_geofence,
+    ],
   }),
   manual: endpoint({
     method: 'POST',
@@ -93,6 +160,7 @@ export const checkins = {
     body: ManualCheckinInput,
     response: AttendanceRecord,
     status: 201,
+    refusals: [checkinRefusals.window_not_open, checkinRefusals.not_on_roster, checkinRefusals.already_checked_in],
   }),
   revoke: endpoint({
     method: 'POST',
@@ -112,6 +180,12 @@ export const checkins = {
     body: RequestInput,
     response: AttendanceRequestView,
     status: 201,
+    refusals: [
+      checkinRefusals.not_on_roster,
+      checkinRefusals.leave_too_late,
+      checkinRefusals.already_checked_in,
+      checkinRefusals.already_requested,
+    ],
   }),
   requestMakeup: endpoint({
     method: 'POST',
@@ -122,6 +196,12 @@ export const checkins = {
     body: RequestInput,
     response: AttendanceRequestView,
     status: 201,
+    refusals: [
+      checkinRefusals.not_on_roster,
+      checkinRefusals.makeup_too_early,
+      checkinRefusals.already_checked_in,
+      checkinRefusals.already_requested,
+    ],
   }),
   listRequests: endpoint({
     method: 'GET',
@@ -140,5 +220,6 @@ export const checkins = {
     params: IdParams,
     body: DecisionInput,
     response: AttendanceRequestView,
+    refusals: [checkinRefusals.request_decided, checkinRefusals.already_checked_in],
   }),
 };

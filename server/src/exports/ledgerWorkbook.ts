@@ -1,0 +1,55 @@
+import {
+  activityPoints,
+  ATTENDANCE_STATUS_LABELS,
+  CHECKIN_METHOD_LABELS,
+  formatShanghaiDateTime,
+  formatShanghaiSeconds,
+  type AttendanceStatus,
+  type LiveEntry,
+} from '@zhijian/shared';
+import ExcelJS from 'exceljs';
+import { addSheet } from './sendWorkbook';
+
+export const LEDGER_COLUMNS = ['活动时间', '活动名称', '地点', '姓名', '支部', '身份', '状态', '签到方式', '签到时间', '活动积分'] as const;
+const WIDTHS = [18, 24, 20, 10, 18, 8, 8, 12, 20, 10];
+
+/** One activity of the ledger: when and where, and its live list (roster first, then guests). */
+export interface LedgerActivity {
+  startsAt: Date;
+  title: string;
+  placeName: string;
+  entries: LiveEntry[];
+}
+
+/** 台账: one row per activity and member, with status, method, time and points. */
+export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { workbook: ExcelJS.Workbook; lines: number } {
+  const workbook = new ExcelJS.Workbook();
+  const sheet = addSheet(
+    workbook,
+    '活动台账',
+    LEDGER_COLUMNS.map((header, index) => ({ header, key: `c${index}`, width: WIDTHS[index] })),
+  );
+  let lines = 0;
+  for (const activity of ledger) {
+    for (const entry of activity.entries) {
+      const status = entry.status === 'waiting' ? null : (entry.status as AttendanceStatus);
+      const points =
+        (entry.status === 'present' || entry.status === 'late') && entry.method ? activityPoints(entry.status, entry.method) : 0;
+      sheet.addRow([
+        formatShanghaiDateTime(activity.startsAt),
+        activity.title,
+        activity.placeName,
+        entry.name,
+        entry.branchName ?? '',
+        entry.expected ? '应到' : '列席',
+        status ? ATTENDANCE_STATUS_LABELS[status] : '未签到',
+        entry.method ? CHECKIN_METHOD_LABELS[entry.method] : '',
+        entry.checkedInAt ? formatShanghaiSeconds(new Date(entry.checkedInAt)) : '',
+        points,
+      ]);
+      lines += 1;
+    }
+  }
+  workbook.creator = unitName;
+  return { workbook, lines };
+}

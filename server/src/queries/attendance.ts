@@ -1,0 +1,142 @@
+import { DEFAULT_CHECKIN_SETTINGS, type PageQuery } from '@zhijian/shared';
+import { and, asc, count, desc, eq, gte, lt, sql, type SQL, type SQLWrapper } from 'drizzle-orm';
+import type { CurrentUser } from '../auth/currentUser';
+import type { Queryable } from '../db/client';
+import { selectRows } from '../db/client';
+import { activities, checkinSettings, groups, pointsLedger, units, attendance } from '../db/schema';
+import {
+  loadLiveList,
+  loadStandingRows,
+  myActivityFilter,
+  selectActivities,
+  type ActivityRow,
+  type LiveListRows,
+  type StandingRows,
+} from './activities';
+import { rosterPairs, type Relation } from './activityRosters';
+import { paginate, type Page } from './paginate';
+
+/** SQL: the check-in window of an activity starting at `startsAt` has closed by `now` (the unit's window, or the default one). */
+export function windowClosedBy(startsAt: SQLWrapper, windowAfterMinutes: SQLWrapper, now: Date): SQL {
+  return sql`${startsAt} + make_interval(mins => coalesce(${windowAfterMinutes}, ${DEFAULT_CHECKIN_SETTINGS.windowAfterMinutes}::int)) <= ${now.toISOString()}::timestamptz`;
+}
+
+/**
+ * Attendance figures over activities whose check-in window has closed by `now` (only then is
+ * everyone's status final). Per activity and roster member: present or late from attendance,
+ * leave from an approved leave request (when there is no attendance), absent otherwise.
+ * Guests and other non-roster attendees are not counted.
+ */
+export interface CountsRow {
+  /** The Shanghai month (`YYYY-MM`) or the unit id, as asked. */
+  key: string;
+  activities: number;
+  expected: number;
+  present: number;
+  late: number;
+  leave: number;
+}
+
+export async function attendanceCounts(
+  db: Queryable,
+  options: { start: Date; end: Date; now: Date; unitId?: number; by: 'month' | 'unit' },
+): Promise<CountsRow[]> {
+  const unitFilter: SQL = options.unitId === undefined ? sql`true` : sql`a.unit_id = ${options.unitId}`;
+  const key =
+    options.by === 'month' ? sql`to_char((acts.starts_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')` : sql`acts.unit_id::text`;
+  return selectRows<CountsRow>(
+    db,
+    sql`with acts as (
+          select a.id, a.unit_id, a.branch_id, a.host_site_id, a.starts_at
+            from activities a left join checkin_settings s on s.unit_id = a.unit_id
+           where a.starts_at >= ${options.start.toISOString()}::timestamptz and a.starts_at < ${options.end.toISOString()}::timestamptz
+             and ${windowClosedBy(sql`a.starts_at`, sql`s.window_after_minutes`, options.now)}
+             and ${unitFilter}
+        ),
+        roster as (${rosterPairs(sql`acts`)}),
+        per as (
+          select r.activity_id, r.member_id, at.status, (lr.id is not null) as on_leave
+            from roster r
+            left join attendance at on at.activity_id = r.activity_id and at.member_id = r.member_id
+            left join attendance_requests lr on lr.activity_id = r.activity_id and lr.member_id = r.member_id
+                  and lr.kind = 'leave' and lr.status = 'approved'
+        )
+        select ${key} as key,
+               count(distinct acts.id)::int as activities,
+               count(per.member_id)::int as expected,
+               (count(*) filter (where per.status = 'present'))::int as present,
+               (count(*) filter (where per.status = 'late'))::int as late,
+               (count(*) filter (where per.status is null and per.on_leave))::int as leave
+          from acts left join per on per.activity_id = acts.id
+         group by 1 order by 1`,
+  );
+}
+
+/** Every unit with its group, in the association's order: the rows of the dashboard. */
+export async function listUnitsWithGroups(db: Queryable) {
+  return db
+    .select({ unitId: units.id, unitName: units.name, groupId: groups.id, groupName: groups.name })
+    .from(units)
+    .innerJoin(groups, eq(groups.id, units.groupId))
+    .orderBy(asc(groups.sortOrder), asc(units.id));
+}
+
+export interface HistoryRows {
+  page: Page<{ activity: ActivityRow; relation: Relation }>;
+  standing: StandingRows;
+}
+
+/** My activities whose check-in has closed (mine, or any I checked in to), newest first, a page at a time. */
+export async function listMyHistory(db: Queryable, user: CurrentUser, query: PageQuery, now: Date): Promise<HistoryRows> {
+  const filter = await myActivityFilter(db, user);
+  const attended = sql`${activities.id} in (select ${attendance.activityId} from ${attendance} where ${attendance.memberId} = ${user.id})`;
+  const closed = windowClosedBy(activities.startsAt, checkinSettings.windowAfterMinutes, now);
+  const where = and(sql`(${filter.where} or ${attended})`, closed);
+  const page = await paginate(query, {
+    count: db.select({ n: count() }).from(activities).leftJoin(checkinSettings, eq(checkinSettings.unitId, activities.unitId)).where(where),
+    rows: selectActivities(db).where(where).orderBy(desc(activities.startsAt), desc(activities.id)).$dynamic(),
+  });
+  const standing = await loadStandingRows(
+    db,
+    user.id,
+    page.items.map((row) => row.id),
+  );
+  return { page: { ...page, items: page.items.map((activity) => ({ activity, relation: filter.relationOf(activity) })) }, standing };
+}
+
+export type PointsEntryRow = typeof pointsLedger.$inferSelect;
+
+/** My ledger rows, newest first, and my total over all of them. */
+export async function listMyPoints(
+  db: Queryable,
+  memberId: number,
+  query: PageQuery,
+): Promise<Page<PointsEntryRow> & { totalPoints: number }> {
+  const mine = eq(pointsLedger.memberId, memberId);
+  const [summary] = await db
+    .select({ total: sql<number>`coalesce(sum(${pointsLedger.points}), 0)::int` })
+    .from(pointsLedger)
+    .where(mine);
+  const page = await paginate(query, {
+    count: db.select({ n: count() }).from(pointsLedger).where(mine),
+    rows: db.select().from(pointsLedger).where(mine).orderBy(desc(pointsLedger.createdAt), desc(pointsLedger.id)).$dynamic(),
+  });
+  return { ...page, totalPoints: summary?.total ?? 0 };
+}
+
+/** 台账: every activity of the unit that started in the span and before `now`, each with its live list. */
+export async function loadLedger(db: Queryable, unitId: number, span: { start: Date; end: Date }, now: Date): Promise<LiveListRows[]> {
+  const rows = await selectActivities(db)
+    .where(
+      and(
+        eq(activities.unitId, unitId),
+        gte(activities.startsAt, span.start),
+        lt(activities.startsAt, span.end),
+        lt(activities.startsAt, now),
+      ),
+    )
+    .orderBy(asc(activities.startsAt), asc(activities.id));
+  const ledger: LiveListRows[] = [];
+  for (const activity of rows) ledger.push(await loadLiveList(db, activity));
+  return ledger;
+}

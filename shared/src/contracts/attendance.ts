@@ -1,0 +1,99 @@
+import { z } from 'zod';
+import { endpoint } from '../contract';
+import { monthsBetween, parseMonth } from '../domain/shanghaiTime';
+import { ActivityListItem, AttendanceCountsView, MyStatus } from './activities';
+import { PageQuery, pageOf } from './common';
+import { UnitParams } from './members';
+
+export const Month = z.string().refine((value) => parseMonth(value) !== undefined, '月份格式应为 YYYY-MM');
+
+/** A run of whole months, at most 24. */
+export const MonthRangeQuery = z
+  .object({ from: Month.meta({ label: '开始月份' }), to: Month.meta({ label: '结束月份' }) })
+  .refine((q) => q.from <= q.to, { path: ['to'], message: '结束月份不能早于开始月份' })
+  .refine((q) => monthsBetween(q.from, q.to).length <= 24, { path: ['to'], message: '一次最多查询 24 个月' });
+export type MonthRangeQuery = z.output<typeof MonthRangeQuery>;
+
+export const HistoryItem = z.object({
+  activity: ActivityListItem,
+  status: MyStatus,
+  method: z.enum(['scan', 'manual', 'makeup']).nullable(),
+  checkedInAt: z.string().nullable(),
+  points: z.number().int(),
+});
+export type HistoryItem = z.infer<typeof HistoryItem>;
+
+export const PointsEntry = z.object({
+  id: z.number().int(),
+  points: z.number().int(),
+  reason: z.string(),
+  sourceType: z.string(),
+  sourceId: z.number().int(),
+  reversesId: z.number().int().nullable(),
+  createdAt: z.string(),
+});
+export const MyPoints = pageOf(PointsEntry).extend({ totalPoints: z.number().int() });
+
+export const MonthFigures = AttendanceCountsView.extend({ month: z.string(), activities: z.number().int() });
+export const UnitStats = z.object({
+  unit: z.object({ id: z.number().int(), name: z.string() }),
+  months: z.array(MonthFigures),
+  total: AttendanceCountsView.extend({ activities: z.number().int() }),
+});
+export type UnitStats = z.infer<typeof UnitStats>;
+
+export const DashboardRow = AttendanceCountsView.extend({ activities: z.number().int() });
+export const Dashboard = z.object({
+  from: z.string(),
+  to: z.string(),
+  groups: z.array(DashboardRow.extend({ groupId: z.number().int(), groupName: z.string(), units: z.number().int() })),
+  units: z.array(DashboardRow.extend({ unitId: z.number().int(), unitName: z.string(), groupId: z.number().int(), groupName: z.string() })),
+  total: DashboardRow,
+});
+export type Dashboard = z.infer<typeof Dashboard>;
+
+export const attendance = {
+  myHistory: endpoint({
+    method: 'GET',
+    path: '/api/me/attendance',
+    summary: '我的活动签到记录（已结束签到的活动，最新在前）',
+    access: 'signedIn',
+    query: PageQuery,
+    response: pageOf(HistoryItem),
+  }),
+  myPoints: endpoint({
+    method: 'GET',
+    path: '/api/me/points',
+    summary: '我的活动积分：合计与明细',
+    access: 'signedIn',
+    query: PageQuery,
+    response: MyPoints,
+  }),
+  unitStats: endpoint({
+    method: 'GET',
+    path: '/api/units/:unitId/attendance-stats',
+    summary: '单位按月的出勤率：(出席 + 迟到) ÷ (应到 − 请假)',
+    access: ['unit_admin', 'secretariat'],
+    params: UnitParams,
+    query: MonthRangeQuery,
+    response: UnitStats,
+  }),
+  exportLedger: endpoint({
+    method: 'GET',
+    path: '/api/units/:unitId/attendance-export',
+    summary: '导出单位活动台账（xlsx）：每次活动每名党员一行',
+    access: ['unit_admin', 'secretariat'],
+    params: UnitParams,
+    query: MonthRangeQuery,
+    response: z.unknown(),
+    responseKind: 'binary',
+  }),
+  dashboard: endpoint({
+    method: 'GET',
+    path: '/api/attendance-dashboard',
+    summary: '协会出勤看板：按片组、按单位',
+    access: ['secretariat'],
+    query: MonthRangeQuery,
+    response: Dashboard,
+  }),
+};
