@@ -23,6 +23,8 @@ await build({
     'scripts/seedDemo': 'src/scripts/seedDemo.ts',
     'scripts/createSecretary': 'src/scripts/createSecretary.ts',
     'scripts/importBulletin': 'src/scripts/importBulletin.ts',
+    // Loaded by runFileJob as a worker thread of its own.
+    'workers/fileJobs': 'src/workers/fileJobs.ts',
   },
   outdir,
   bundle: true,

@@ -127,7 +127,18 @@ export const HOSTILE_RAW_BODIES: Array<[label: string, body: string]> = [
 ];
 
 /** What goes into a path parameter. */
-export const HOSTILE_PARAMS: string[] = ['2147483648', '99999999999999999999', '-1', '0', '1.5', 'abc', '%00', '1%00', 'x'.repeat(300), '%E4%B8%AD'];
+export const HOSTILE_PARAMS: string[] = [
+  '2147483648',
+  '99999999999999999999',
+  '-1',
+  '0',
+  '1.5',
+  'abc',
+  '%00',
+  '1%00',
+  'x'.repeat(300),
+  '%E4%B8%AD',
+];
 
 /** What goes into a query field. */
 export const HOSTILE_QUERY_VALUES: string[] = ['abc', '%00', '2147483648', '-1', '1e308', 'x'.repeat(3000), '%E4%B8%AD%00'];
@@ -137,4 +148,5 @@ export function paramNames(endpoint: Endpoint): string[] {
 }
 
 /** English words zod or Node would leak into a message; a Chinese message names types in Chinese. */
-export const LEAKED_ENGLISH = /\b(expected|received|undefined|Invalid|Required|NaN|string|number|boolean|object|array|Error|at\s+\S+\.(?:ts|js))\b/;
+export const LEAKED_ENGLISH =
+  /\b(expected|received|undefined|Invalid|Required|NaN|string|number|boolean|object|array|Error|at\s+\S+\.(?:ts|js))\b/;

@@ -47,7 +47,7 @@ beforeAll(async () => {
     dropDatabase = fresh.drop;
   }
   server = await startServerProcess({ how: 'node', dataDir, databaseUrl });
-});
+}, 180_000);
 afterAll(async () => {
   if (server.child.exitCode === null) {
     server.child.kill('SIGTERM');

@@ -1,0 +1,81 @@
+import { parentPort } from 'node:worker_threads';
+import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
+import mammoth from 'mammoth';
+
+/**
+ * The work on uploaded files that can take seconds or much memory: Office and PDF libraries.
+ * It runs here, in a worker thread with a heap limit and a deadline (`runFileJob.ts`), never on the
+ * thread that answers requests. Each job takes and returns plain data.
+ */
+
+function cellText(value: ExcelJS.CellValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'object') {
+    if ('richText' in value) return value.richText.map((part) => part.text).join('');
+    if ('text' in value) return String(value.text);
+    if ('result' in value) return String(value.result ?? '');
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+  }
+  return String(value);
+}
+
+export const fileJobs = {
+  /** The first sheet of a workbook as rows of trimmed cell texts; null when it has no sheet. */
+  async readXlsxRows(data: Uint8Array): Promise<Array<{ rowNumber: number; cells: string[] }> | null> {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(data as unknown as ArrayBuffer);
+    const sheet = workbook.worksheets[0];
+    if (!sheet) return null;
+    const rows: Array<{ rowNumber: number; cells: string[] }> = [];
+    sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
+      const cells: string[] = [];
+      for (let column = 1; column <= row.cellCount; column += 1) cells.push(cellText(row.getCell(column).value).trim());
+      rows.push({ rowNumber, cells });
+    });
+    return rows;
+  },
+
+  /** A Word document as mammoth's HTML, images left out. */
+  async readDocxHtml(data: Uint8Array): Promise<string> {
+    const result = await mammoth.convertToHtml(
+      { buffer: Buffer.from(data) },
+      { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
+    );
+    return result.value;
+  },
+
+  /** Loads a zip and writes it again with some entries replaced or removed (docx metadata). */
+  async rewriteZip(input: { data: Uint8Array; replace: Record<string, string>; remove: string[] }): Promise<Uint8Array> {
+    const zip = await JSZip.loadAsync(input.data);
+    for (const [name, content] of Object.entries(input.replace)) zip.file(name, content);
+    for (const name of input.remove) zip.remove(name);
+    return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  },
+};
+
+export type FileJobs = typeof fileJobs;
+export type FileJobName = keyof FileJobs;
+
+/** What a job failed with, as data: the thread boundary carries no classes. */
+export interface FileJobFailure {
+  failed: true;
+  name: string;
+  message: string;
+}
+
+parentPort?.on('message', async (message: { job: FileJobName; input: unknown }) => {
+  try {
+    const run = fileJobs[message.job] as (input: unknown) => Promise<unknown>;
+    const result = await run(message.input);
+    const transfer = result instanceof Uint8Array ? [result.buffer as ArrayBuffer] : [];
+    parentPort!.postMessage({ result }, transfer);
+  } catch (error) {
+    const failure: FileJobFailure = {
+      failed: true,
+      name: (error as Error)?.name ?? 'Error',
+      message: String((error as Error)?.message ?? error),
+    };
+    parentPort!.postMessage({ failure });
+  }
+});

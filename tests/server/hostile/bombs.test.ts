@@ -1,0 +1,119 @@
+import { readFileSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { api, createApiClient, ErrorBody, fetchTransport, type ApiClient } from '@zhijian/shared';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { xlsxRowsBomb, xlsxSharedStringsBomb } from '../../support/bombs';
+import { startServerProcess, type ServerProcess } from '../../support/serverProcess';
+import { createServerDatabase, usingPostgresServer } from '../../support/testDatabase';
+
+/**
+ * Upload bombs against the server as it runs in production: its own process, so its memory is
+ * its own to measure. Each bomb is refused with a 4xx naming the limit; the process stays under
+ * 600 MB and `/api/health` keeps answering within 200 ms while they are being refused.
+ */
+const RSS_LIMIT_MB = 600;
+const HEALTH_LIMIT_MS = 200;
+
+const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bombs-'));
+let server: ServerProcess;
+let dropDatabase: (() => Promise<void>) | undefined;
+let unitAdmin: { token: string; unitId: number };
+
+function rssMb(pid: number): number {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
+}
+
+async function signIn(client: ApiClient, code: string) {
+  const result = await client.call(api.auth.wechat, { body: { code } });
+  if (result.status !== 'signed_in') throw new Error(`${code} is not bound`);
+  return result;
+}
+
+/** Watches the server while `work` runs: its largest RSS and its slowest health answer. */
+async function watched<T>(work: () => Promise<T>): Promise<{ result: T; peakRssMb: number; slowestHealthMs: number }> {
+  let peakRssMb = rssMb(server.child.pid!);
+  let slowestHealthMs = 0;
+  let watching = true;
+  const watcher = (async () => {
+    while (watching) {
+      const started = performance.now();
+      const response = await fetch(`${server.url}/api/health`, { signal: AbortSignal.timeout(5000) });
+      await response.text();
+      slowestHealthMs = Math.max(slowestHealthMs, performance.now() - started);
+      peakRssMb = Math.max(peakRssMb, rssMb(server.child.pid!));
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+  })();
+  try {
+    const result = await work();
+    return { result, peakRssMb, slowestHealthMs };
+  } finally {
+    watching = false;
+    await watcher;
+  }
+}
+
+async function upload(url: string, token: string, bytes: Buffer, filename: string) {
+  const form = new FormData();
+  form.append('file', new Blob([new Uint8Array(bytes)]), filename);
+  const response = await fetch(url, { method: 'POST', headers: { authorization: `Bearer ${token}` }, body: form });
+  return { status: response.status, body: ErrorBody.safeParse(await response.json()) };
+}
+
+const rosterImport = (bytes: Buffer) =>
+  upload(`${server.url}/api/units/${unitAdmin.unitId}/members/import`, unitAdmin.token, bytes, 'roster.xlsx');
+
+beforeAll(async () => {
+  let databaseUrl: string | undefined;
+  if (usingPostgresServer()) {
+    const fresh = await createServerDatabase();
+    databaseUrl = fresh.url;
+    dropDatabase = fresh.drop;
+  }
+  server = await startServerProcess({ how: 'node', dataDir, databaseUrl });
+  const client = createApiClient({ transport: fetchTransport(), baseUrl: server.url });
+  const admin = await signIn(client, 'dev:demo-unit-admin');
+  unitAdmin = { token: admin.token, unitId: admin.user.unit!.id };
+}, 180_000);
+afterAll(async () => {
+  server.child.kill('SIGTERM');
+  await server.closed;
+  await dropDatabase?.();
+  rmSync(dataDir, { recursive: true, force: true });
+}, 60_000);
+
+describe('roster import (xlsx)', () => {
+  it.each([
+    ['shared strings inflating to 300 MB', () => xlsxSharedStringsBomb(300)],
+    ['shared strings that lie about their size', () => xlsxSharedStringsBomb(300, { lie: true })],
+    ['two million rows', () => xlsxRowsBomb(2_000_000)],
+    ['two million rows that lie about their size', () => xlsxRowsBomb(2_000_000, { lie: true })],
+  ])(
+    'refuses %s with 413, naming the limit',
+    async (_name, build) => {
+      const bomb = await build();
+      expect(bomb.length).toBeLessThan(2 * 1024 * 1024);
+      const { result, peakRssMb, slowestHealthMs } = await watched(() => rosterImport(bomb));
+      expect(result.status).toBe(413);
+      expect(result.body.success && result.body.data.error.details.reason).toBe('file_too_complex');
+      expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
+      expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
+    },
+    60_000,
+  );
+
+  it('refuses four at once while health keeps answering', async () => {
+    const bombs = await Promise.all([
+      xlsxSharedStringsBomb(300),
+      xlsxRowsBomb(2_000_000),
+      xlsxSharedStringsBomb(300, { lie: true }),
+      xlsxRowsBomb(2_000_000, { lie: true }),
+    ]);
+    const { result, peakRssMb, slowestHealthMs } = await watched(() => Promise.all(bombs.map(rosterImport)));
+    expect(result.map((r) => r.status)).toEqual([413, 413, 413, 413]);
+    expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
+    expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
+  }, 120_000);
+});
