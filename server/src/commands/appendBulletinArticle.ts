@@ -1,6 +1,6 @@
 import type { Block } from '@zhijian/shared';
 import { eq, max } from 'drizzle-orm';
-import { articleSearchFields } from '../bulletins/articleSearchFields';
+import { articleSearchFields } from '../bulletinSearch/articleSearchFields';
 import type { Queryable } from '../db/client';
 import { bulletinArticles } from '../db/schema';
 

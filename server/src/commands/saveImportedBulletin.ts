@@ -1,7 +1,7 @@
 import { and, asc, eq } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
-import type { BulletinIssue, ParsedBulletin } from '../bulletin/types';
-import { articleSearchFields } from '../bulletins/articleSearchFields';
+import type { BulletinIssue, ParsedBulletin } from '../bulletinImport/types';
+import { articleSearchFields } from '../bulletinSearch/articleSearchFields';
 import type { Queryable, Transaction } from '../db/client';
 import { bulletinArticles, bulletinIssues } from '../db/schema';
 import { conflict, legacyError } from '../legacyErrors';

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { api, bulletinIssuePage, issueLabel } from '@zhijian/shared';
 import { and, asc, eq, gt, max, sql } from 'drizzle-orm';
-import { articleSearchFields } from '../../bulletins/articleSearchFields';
+import { articleSearchFields } from '../../bulletinSearch/articleSearchFields';
 import { appendBulletinArticle } from '../../commands/appendBulletinArticle';
 import { recordAudit } from '../../commands/recordAudit';
 import type { Queryable } from '../../db/client';

@@ -1,6 +1,6 @@
 import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
-import { BulletinImportError, parseBulletinBuffer, toDryRunDocument, type BulletinOverrides, type ParsedBulletin } from '../../bulletin';
+import { BulletinImportError, parseBulletinBuffer, toDryRunDocument, type BulletinOverrides, type ParsedBulletin } from '../../bulletinImport';
 import { findImportTarget, hasIssueKey, NO_KEY_MESSAGE, saveImportedBulletin } from '../../commands/saveImportedBulletin';
 import { AppError } from '../../errors';
 import { legacyError } from '../../legacyErrors';

@@ -1,8 +1,8 @@
 import type Router from '@koa/router';
 import { api, type IssueSummary } from '@zhijian/shared';
 import { count, desc, eq, sql } from 'drizzle-orm';
-import { searchArticles } from '../../bulletins/search';
-import { normalizeForSearch } from '../../bulletins/text';
+import { searchArticles } from '../../bulletinSearch/search';
+import { normalizeForSearch } from '../../bulletinSearch/text';
 import { bulletinIssues } from '../../db/schema';
 import { notFound } from '../../errors';
 import { legacyError } from '../../legacyErrors';

@@ -1,5 +1,5 @@
 import { fileURLToPath } from 'node:url';
-import { parseBulletinFile, type BulletinOverrides, type ParsedBulletin } from '../../bulletin';
+import { parseBulletinFile, type BulletinOverrides, type ParsedBulletin } from '../../bulletinImport';
 import { saveImportedBulletin } from '../../commands/saveImportedBulletin';
 import type { Transaction } from '../../db/client';
 

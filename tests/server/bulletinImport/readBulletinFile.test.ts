@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBulletinFile, readBulletinFile } from '../../../server/src/bulletin';
+import { parseBulletinFile, readBulletinFile } from '../../../server/src/bulletinImport';
 import { buildDocx, shape, texts } from './helpers';
 
 let dir: string;

@@ -2,10 +2,10 @@ import { api, type ApiError } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { members } from '../../server/src/db/schema';
-import { paragraph } from '../support/bulletinFactories';
-import { signedInMember } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { members } from '../../../server/src/db/schema';
+import { paragraph } from '../../support/bulletinFactories';
+import { signedInMember } from '../../support/factories';
+import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -13,7 +13,7 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const appConfigSource = readFileSync(new URL('../../miniapp/src/app.config.ts', import.meta.url), 'utf8');
+const appConfigSource = readFileSync(new URL('../../../miniapp/src/app.config.ts', import.meta.url), 'utf8');
 const failure = (promise: Promise<unknown>) =>
   promise.then(
     () => undefined as never,

@@ -3,11 +3,11 @@ import { api, ErrorBody, ImportResult, type ApiClient } from '@zhijian/shared';
 import { asc, count, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBulletinFile, toDryRunDocument } from '../../server/src/bulletin';
-import { articleFavourites, articleReads, auditLog, bulletinArticles, bulletinIssues } from '../../server/src/db/schema';
-import { createMember, signedInMember } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { buildDocx, fixture, seed } from './bulletin/helpers';
+import { parseBulletinFile, toDryRunDocument } from '../../../server/src/bulletinImport';
+import { articleFavourites, articleReads, auditLog, bulletinArticles, bulletinIssues } from '../../../server/src/db/schema';
+import { createMember, signedInMember } from '../../support/factories';
+import { startTestServer, type TestServer } from '../../support/testServer';
+import { buildDocx, fixture, seed } from '../bulletinImport/helpers';
 
 let server: TestServer;
 beforeEach(async () => {

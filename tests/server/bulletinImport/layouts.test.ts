@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { BulletinImportError, parseBulletin, parseBulletinFile } from '../../../server/src/bulletin';
+import { BulletinImportError, parseBulletin, parseBulletinFile } from '../../../server/src/bulletinImport';
 import { fixture, shape, texts } from './helpers';
 
 /** The association's other layouts, one small fixture or inline text per variant. */

@@ -1,8 +1,8 @@
 import { api, type ApiError } from '@zhijian/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIssue } from '../support/bulletinFactories';
-import { signedInMember } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { createIssue } from '../../support/bulletinFactories';
+import { signedInMember } from '../../support/factories';
+import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
 beforeAll(async () => {
