@@ -1,7 +1,7 @@
 import { buildBlocks } from './blocks';
 import { cleanLines } from './cleanup';
 import { isDistributionStart, parseDistribution } from './distribution';
-import { BulletinImportError } from './errors';
+import { importRefused } from './errors';
 import { emptyHeader, readHeaderLine, type ParsedHeader } from './header';
 import { stripMarkers } from './inline';
 import { hasInnerSentenceEnd, titleKey } from './punctuation';
@@ -169,7 +169,7 @@ function headerWarnings(header: ParsedHeader): string[] {
 
 export function parseBulletin(text: string, overrides: BulletinOverrides = {}): ParsedBulletin {
   const lines = cleanLines(text);
-  if (lines.length === 0) throw new BulletinImportError('empty', '文件中没有任何文字内容');
+  if (lines.length === 0) throw importRefused.empty('文件中没有任何文字内容');
 
   const layoutWarnings: string[] = [];
   const headings = findHeadings(lines, layoutWarnings);
@@ -182,10 +182,7 @@ export function parseBulletin(text: string, overrides: BulletinOverrides = {}): 
   const { header } = front;
   const hasHeader = (header.year !== null && header.number !== null) || header.totalNumber !== null || header.publisher !== null;
   if (headings.length === 0 && !hasHeader) {
-    throw new BulletinImportError(
-      'not-a-bulletin',
-      '这不是一期协会简报：既没有报头（如“2016 年第 2 期 总第 36 期”），也没有以 ☆ 开头的文章标题',
-    );
+    throw importRefused.notABulletin();
   }
 
   const warnings: string[] = [];

@@ -1,48 +1,23 @@
-/**
- * What the newsletter (简报) parser produces. Plain types, no zod: the parser's output is
- * trusted data that the importer maps to the database.
- */
-
-/** A run of text inside a block; `bold` comes from `**…**` markers in the converted Word text. */
-export interface BulletinSpan {
-  text: string;
-  bold: boolean;
-}
+import type { ArticleInput, DryRunDocument, ImportedIssue } from '@zhijian/shared';
 
 /**
- * One block of an article body, the stored form (never HTML).
- * Heading levels: 1 = `一、`, 2 = `（一）`, 3 = `1、` / `1.` / `（1）`; an unnumbered
- * sub-heading (a short stand-alone line or a whole-line bold run) is level 1.
+ * What the newsletter (简报) parser produces. Blocks, spans, the issue header and the dry-run
+ * document are the contract's (`shared/src/contracts/bulletins.ts`), inferred from its schemas; the
+ * parser's output is trusted data that the importer maps to the database.
+ *
+ * Heading levels of a block: 1 = `一、`, 2 = `（一）`, 3 = `1、` / `1.` / `（1）`; an unnumbered
+ * sub-heading (a short stand-alone line or a whole-line bold run) is level 1. `bold` comes from
+ * `**…**` markers in the converted Word text.
  */
-export type BulletinBlock =
-  | { type: 'paragraph'; spans: BulletinSpan[] }
-  | { type: 'heading'; level: 1 | 2 | 3; spans: BulletinSpan[] }
-  | { type: 'listItem'; spans: BulletinSpan[] };
 
-export interface BulletinArticle {
-  title: string;
-  /** E.g. `协会动态`; null for an ordinary article. */
-  section: string | null;
-  blocks: BulletinBlock[];
-}
+/** An article as read from the file: title, section (e.g. `协会动态`, null for an ordinary article), blocks. */
+export type BulletinArticle = ArticleInput;
 
-export interface BulletinDistribution {
-  /** 报：… (reported to). */
-  report: string[];
-  /** 发：… (sent to). */
-  send: string[];
-}
+/** The header: 年份, 期号, 总期, date, publisher and distribution. */
+export type BulletinIssue = ImportedIssue;
 
-export interface BulletinIssue {
-  year: number | null;
-  number: number | null;
-  totalNumber: number | null;
-  /** YYYY-MM-DD. */
-  date: string | null;
-  /** The body named on the `…编印` line. */
-  publisher: string | null;
-  distribution: BulletinDistribution;
-}
+/** The `--dry-run --json` document, one per file. */
+export type BulletinDryRunDocument = DryRunDocument;
 
 /** One line of 【本期导读】 as printed, split into section and title. */
 export interface BulletinTocEntry {
@@ -66,11 +41,4 @@ export interface BulletinOverrides {
   number?: number;
   totalNumber?: number;
   date?: string;
-}
-
-/** The `--dry-run --json` document, one per file. */
-export interface BulletinDryRunDocument {
-  issue: BulletinIssue;
-  articles: { title: string; section: string | null; paragraphs: string[] }[];
-  warnings: string[];
 }
