@@ -46,20 +46,21 @@ function auditedIssue(issue: IssueRow, titles: string[]) {
   };
 }
 
-interface ArticleChanges {
+/** What an import did to the issue's articles, for the audit log. */
+interface ArticleCounts {
   added: number;
   updated: number;
   unchanged: number;
   removed: number;
 }
 
-async function saveArticles(ctx: CommandContext, issueId: number, stored: ArticleRow[], parsed: ParsedBulletin): Promise<ArticleChanges> {
+async function saveArticles(ctx: CommandContext, issueId: number, stored: ArticleRow[], parsed: ParsedBulletin): Promise<ArticleCounts> {
   const { tx, now } = ctx;
   // Titles may repeat within an issue (two 协会动态 pieces); take the stored ones in order.
   const byTitle = new Map<string, ArticleRow[]>();
   for (const article of stored) byTitle.set(article.title, [...(byTitle.get(article.title) ?? []), article]);
 
-  const changes: ArticleChanges = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  const changes: ArticleCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const kept = new Set<number>();
   for (const [index, article] of parsed.articles.entries()) {
     const position = index + 1;

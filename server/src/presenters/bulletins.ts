@@ -4,6 +4,7 @@ import {
   type Article,
   type ArticleListItem,
   type IssueDetail,
+  type IssuesByYear,
   type IssueStats,
   type IssueSummary,
   type SearchHit,
@@ -32,8 +33,8 @@ function presentIssueSummary(issue: IssueRow, titles: string[]): IssueSummary {
 }
 
 /** A page of issues grouped by year, in the page's order; a year that spans two pages appears on both. */
-export function presentIssueYears(page: Page<IssueWithTitles>) {
-  const years: { year: number | null; issues: IssueSummary[] }[] = [];
+export function presentIssueYears(page: Page<IssueWithTitles>): IssuesByYear {
+  const years: IssuesByYear['years'] = [];
   for (const { issue, titles } of page.items) {
     const summary = presentIssueSummary(issue, titles);
     const last = years.at(-1);

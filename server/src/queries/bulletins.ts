@@ -7,7 +7,6 @@ import { paginate, type Page } from './paginate';
 
 export type IssueRow = typeof bulletinIssues.$inferSelect;
 export type ArticleRow = typeof bulletinArticles.$inferSelect;
-export type IssueStatus = IssueRow['status'];
 
 /** The articles of an issue in reading order (the id breaks a tie left by an older import). */
 const readingOrder = [asc(bulletinArticles.position), asc(bulletinArticles.id)];
@@ -67,7 +66,7 @@ async function withTitles(db: Queryable, issues: IssueRow[]): Promise<IssueWithT
 }
 
 /** A page of issues, newest first (by year, then 期, then 总期), with their titles; all statuses when none is given. */
-export async function listIssues(db: Queryable, query: PageQuery & { status?: IssueStatus }): Promise<Page<IssueWithTitles>> {
+export async function listIssues(db: Queryable, query: PageQuery & { status?: IssueRow['status'] }): Promise<Page<IssueWithTitles>> {
   const where = query.status ? eq(bulletinIssues.status, query.status) : undefined;
   const page = await paginate(query, {
     count: db.select({ n: count() }).from(bulletinIssues).where(where),

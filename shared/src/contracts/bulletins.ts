@@ -38,6 +38,15 @@ export const IssueSummary = z.object({
 });
 export type IssueSummary = z.infer<typeof IssueSummary>;
 
+/** One page of issues, grouped by year; a year that spans two pages appears on both. */
+export const IssuesByYear = z.object({
+  years: z.array(z.object({ year: z.number().int().nullable(), issues: z.array(IssueSummary) })),
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+});
+export type IssuesByYear = z.infer<typeof IssuesByYear>;
+
 export const TocEntry = z.object({ articleId: z.number().int(), title: z.string(), section: z.string().nullable() });
 
 export const IssueDetail = IssueSummary.extend({
@@ -220,13 +229,7 @@ export const bulletins = {
     summary: '简报列表（按年分组，新的在前，分页；秘书处可见草稿）',
     access: 'signedIn',
     query: PageQuery.extend({ status: IssueStatus.optional().meta({ label: '状态' }) }),
-    /** One page of issues, grouped by year; a year that spans two pages appears on both. */
-    response: z.object({
-      years: z.array(z.object({ year: z.number().int().nullable(), issues: z.array(IssueSummary) })),
-      total: z.number().int().min(0),
-      page: z.number().int().min(1),
-      pageSize: z.number().int().min(1),
-    }),
+    response: IssuesByYear,
     etag: true,
   }),
   getIssue: endpoint({

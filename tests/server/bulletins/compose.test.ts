@@ -168,7 +168,7 @@ describe('articles: POST /api/bulletins/issues/:id/articles, PATCH and DELETE /a
       client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title: '空', blocks: [] } }),
       commonRefusals.invalid_fields,
     );
-    expect(empty.issues).toEqual([expect.objectContaining({ path: 'body.blocks', label: '正文', message: '正文不能为空' })]);
+    expect(empty.issues).toEqual([expect.objectContaining({ path: 'body.blocks', label: '正文' })]);
     await expectRefused(
       client.call(api.bulletins.addArticle, {
         params: { id: issue.id },
