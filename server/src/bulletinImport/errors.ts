@@ -41,6 +41,7 @@ export class BulletinImportError extends Error {
   }
 }
 
+/** The importer's refusals, each with the message for this file. */
 export const importRefused = {
   empty: (message: string) => BulletinImportError.because(uploadRefusals.file_empty, {}, message),
   unreadable: (message: string) => BulletinImportError.because(uploadRefusals.file_unreadable, {}, message),

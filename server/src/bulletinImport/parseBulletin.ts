@@ -14,7 +14,7 @@ import type { BulletinArticle, BulletinOverrides, BulletinTocEntry, ParsedBullet
  *
  * Layout, top to bottom: title page and header, 【本期导读】, articles each opened by a `☆` line,
  * the closing `报：/发：` block. Everything is optional except that a text with neither a header
- * nor any article is refused (`not-a-bulletin`). What is missing or does not agree is reported in
+ * nor any article is refused (`not_a_bulletin`). What is missing or does not agree is reported in
  * `warnings` (Chinese); values given in `overrides` replace the parsed header values.
  */
 
