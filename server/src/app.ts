@@ -14,11 +14,7 @@ import { activityRoutes } from './routes/activities';
 import { attendanceRoutes } from './routes/attendance';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
-import { bulletinComposeRoutes } from './routes/bulletins/compose';
-import { bulletinImportRoutes } from './routes/bulletins/import';
-import { bulletinPersonalRoutes } from './routes/bulletins/personal';
-import { bulletinReadingRoutes } from './routes/bulletins/reading';
-import { bulletinStatsRoutes } from './routes/bulletins/stats';
+import { bulletinRoutes } from './routes/bulletins';
 import { callRoutes } from './routes/calls';
 import { caseRoutes } from './routes/cases';
 import { checkinRoutes } from './routes/checkins';
@@ -123,11 +119,7 @@ export function createApp(deps: AppDeps): Koa {
     unitRoutes,
     memberRoutes,
     auditRoutes,
-    bulletinReadingRoutes,
-    bulletinPersonalRoutes,
-    bulletinComposeRoutes,
-    bulletinImportRoutes,
-    bulletinStatsRoutes,
+    bulletinRoutes,
     callRoutes,
     topicRoutes,
     entryRoutes,

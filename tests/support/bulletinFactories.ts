@@ -1,5 +1,5 @@
 import type { Block } from '@zhijian/shared';
-import { articleSearchFields } from '../../server/src/bulletins/articleSearchFields';
+import { articleSearchFields } from '../../server/src/bulletinSearch/articleSearchFields';
 import type { Queryable } from '../../server/src/db/client';
 import { bulletinArticles, bulletinIssues } from '../../server/src/db/schema';
 

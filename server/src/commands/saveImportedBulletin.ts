@@ -1,11 +1,10 @@
-import { and, asc, eq } from 'drizzle-orm';
-import type { CurrentUser } from '../auth/currentUser';
-import type { BulletinIssue, ParsedBulletin } from '../bulletin/types';
-import { articleSearchFields } from '../bulletins/articleSearchFields';
-import type { Queryable, Transaction } from '../db/client';
+import { eq } from 'drizzle-orm';
+import type { ParsedBulletin } from '../bulletinImport/types';
+import { articleSearchFields } from '../bulletinSearch/articleSearchFields';
 import { bulletinArticles, bulletinIssues } from '../db/schema';
-import { conflict, legacyError } from '../legacyErrors';
-import { recordAudit } from './recordAudit';
+import { articlesOf, findImportTarget, type ArticleRow, type IssueRow } from '../queries/bulletins';
+import { audit } from './audit';
+import type { CommandContext } from './context';
 
 /**
  * Writes one parsed newsletter issue. The issue is found by 总期 when the file (or a flag) gives
@@ -14,13 +13,8 @@ import { recordAudit } from './recordAudit';
  * them — survive a re-import; new ones are added, the ones no longer in the file removed.
  */
 
-type IssueRow = typeof bulletinIssues.$inferSelect;
-type ArticleRow = typeof bulletinArticles.$inferSelect;
-
-export interface SaveImportOptions {
-  /** Who imports; null for the command line and the demo loader (nothing is audited then). */
-  actor: CurrentUser | null;
-  now: Date;
+export interface SaveImportProps {
+  parsed: ParsedBulletin;
   /** Status of a newly created issue; an already published issue is never turned back into a draft. */
   status: 'draft' | 'published';
   /** File name, for the audit log. */
@@ -35,57 +29,13 @@ export interface SaveImportResult {
 /** The title lines every printed issue carries; the parser does not keep them. */
 const TITLE_LINES = ['内部刊物', '注意保存'];
 
-export const NO_KEY_MESSAGE = '无法确定期号：报头中既没有“总第 N 期”，也没有年份和期号，请用参数指定期号（总期号，或年份加期号）';
-
-function label(issue: Pick<BulletinIssue, 'year' | 'number' | 'totalNumber'>): string {
-  const parts: string[] = [];
-  if (issue.year !== null && issue.number !== null) parts.push(`${issue.year} 年第 ${issue.number} 期`);
-  if (issue.totalNumber !== null) parts.push(`总第 ${issue.totalNumber} 期`);
-  return parts.join(' ');
-}
-
-/** Whether the issue can be stored at all: by 总期, or by year + 期. */
-export function hasIssueKey(issue: BulletinIssue): boolean {
-  return issue.totalNumber !== null || (issue.year !== null && issue.number !== null);
-}
-
-/**
- * The stored issue this one is, if any: same 总期; or, when the stored one has no 总期 yet, same
- * year + 期. Throws when the key is missing or the two keys point at different issues.
- */
-export async function findImportTarget(db: Queryable, issue: BulletinIssue): Promise<IssueRow | undefined> {
-  if (!hasIssueKey(issue)) throw legacyError('invalid_input', NO_KEY_MESSAGE);
-  const hasYearNumber = issue.year !== null && issue.number !== null;
-
-  const [byTotal] =
-    issue.totalNumber === null ? [] : await db.select().from(bulletinIssues).where(eq(bulletinIssues.totalNumber, issue.totalNumber));
-  const [byYearNumber] = hasYearNumber
-    ? await db
-        .select()
-        .from(bulletinIssues)
-        .where(and(eq(bulletinIssues.year, issue.year!), eq(bulletinIssues.number, issue.number!)))
-    : [];
-
-  if (byYearNumber && byYearNumber.id !== byTotal?.id) {
-    const storedTotal = byYearNumber.totalNumber;
-    if (byTotal || (storedTotal !== null && storedTotal !== issue.totalNumber)) {
-      throw conflict(`${issue.year} 年第 ${issue.number} 期已存在（${label(byYearNumber)}），与本次导入的${label(issue)}不符，请核对期号`, {
-        issueId: byYearNumber.id,
-      });
-    }
-  }
-  if (byTotal) return byTotal;
-  if (issue.totalNumber !== null) return byYearNumber?.totalNumber === null ? byYearNumber : undefined;
-  return byYearNumber;
-}
-
 /** 09:00 in Hangzhou on the issue's date: when a back-catalogue issue counts as published. */
-export function backCataloguePublishedAt(date: string | null, now: Date): Date {
+function backCataloguePublishedAt(date: string | null, now: Date): Date {
   return date ? new Date(`${date}T09:00:00+08:00`) : now;
 }
 
 /** What the audit log keeps of an issue: the header and the article titles, not the bodies. */
-function issueSummary(issue: IssueRow, titles: string[]) {
+function auditedIssue(issue: IssueRow, titles: string[]) {
   return {
     year: issue.year,
     number: issue.number,
@@ -96,24 +46,21 @@ function issueSummary(issue: IssueRow, titles: string[]) {
   };
 }
 
-interface ArticleChanges {
+/** What an import did to the issue's articles, for the audit log. */
+interface ArticleCounts {
   added: number;
   updated: number;
   unchanged: number;
   removed: number;
 }
 
-async function saveArticles(tx: Transaction, issueId: number, parsed: ParsedBulletin, now: Date): Promise<ArticleChanges> {
-  const stored = await tx
-    .select()
-    .from(bulletinArticles)
-    .where(eq(bulletinArticles.issueId, issueId))
-    .orderBy(asc(bulletinArticles.position), asc(bulletinArticles.id));
+async function saveArticles(ctx: CommandContext, issueId: number, stored: ArticleRow[], parsed: ParsedBulletin): Promise<ArticleCounts> {
+  const { tx, now } = ctx;
   // Titles may repeat within an issue (two 协会动态 pieces); take the stored ones in order.
   const byTitle = new Map<string, ArticleRow[]>();
   for (const article of stored) byTitle.set(article.title, [...(byTitle.get(article.title) ?? []), article]);
 
-  const changes: ArticleChanges = { added: 0, updated: 0, unchanged: 0, removed: 0 };
+  const changes: ArticleCounts = { added: 0, updated: 0, unchanged: 0, removed: 0 };
   const kept = new Set<number>();
   for (const [index, article] of parsed.articles.entries()) {
     const position = index + 1;
@@ -147,21 +94,18 @@ async function saveArticles(tx: Transaction, issueId: number, parsed: ParsedBull
   return changes;
 }
 
-async function articleTitles(tx: Transaction, issueId: number): Promise<string[]> {
-  const rows = await tx
-    .select({ title: bulletinArticles.title })
-    .from(bulletinArticles)
-    .where(eq(bulletinArticles.issueId, issueId))
-    .orderBy(asc(bulletinArticles.position), asc(bulletinArticles.id));
-  return rows.map((row) => row.title);
-}
-
-/** Creates or updates the issue and its articles; call inside a transaction (`db.transaction`). */
-export async function saveImportedBulletin(tx: Transaction, parsed: ParsedBulletin, options: SaveImportOptions): Promise<SaveImportResult> {
+/**
+ * Creates or updates the issue and its articles. Audited when someone signed in imports; the
+ * command line and the demo loader (no actor) leave no entry.
+ */
+export async function saveImportedBulletin(
+  ctx: CommandContext,
+  { parsed, status: newStatus, source }: SaveImportProps,
+): Promise<SaveImportResult> {
   const { issue } = parsed;
-  const { now } = options;
+  const { tx, now } = ctx;
   const existing = await findImportTarget(tx, issue);
-  const beforeTitles = existing ? await articleTitles(tx, existing.id) : [];
+  const stored = existing ? await articlesOf(tx, existing.id) : [];
 
   // A value the file does not give keeps what is stored (e.g. a date given by flag last time).
   const header = {
@@ -173,41 +117,41 @@ export async function saveImportedBulletin(tx: Transaction, parsed: ParsedBullet
     distributionReport: issue.distribution.report,
     distributionSend: issue.distribution.send,
   };
-  const status = existing?.status === 'published' ? 'published' : options.status;
+  const status = existing?.status === 'published' ? 'published' : newStatus;
   const publishedAt = status === 'published' ? (existing?.publishedAt ?? backCataloguePublishedAt(header.date, now)) : null;
 
-  let saved: IssueRow;
-  if (existing) {
-    [saved] = (await tx
-      .update(bulletinIssues)
-      .set({ ...header, status, publishedAt, updatedAt: now })
-      .where(eq(bulletinIssues.id, existing.id))
-      .returning()) as [IssueRow];
-  } else {
-    [saved] = (await tx
-      .insert(bulletinIssues)
-      .values({ ...header, titleLines: TITLE_LINES, status, publishedAt, createdAt: now, updatedAt: now })
-      .returning()) as [IssueRow];
-  }
-  const changes = await saveArticles(tx, saved.id, parsed, now);
+  const [saved] = existing
+    ? await tx
+        .update(bulletinIssues)
+        .set({ ...header, status, publishedAt, updatedAt: now })
+        .where(eq(bulletinIssues.id, existing.id))
+        .returning()
+    : await tx
+        .insert(bulletinIssues)
+        .values({ ...header, titleLines: TITLE_LINES, status, publishedAt, createdAt: now, updatedAt: now })
+        .returning();
+  const changes = await saveArticles(ctx, saved!.id, stored, parsed);
 
-  if (options.actor) {
-    await recordAudit(tx, {
-      actor: options.actor,
+  if (ctx.actor) {
+    await audit(ctx, {
       action: 'bulletin.import',
       entity: 'bulletin_issue',
-      entityId: saved.id,
-      before: existing ? issueSummary(existing, beforeTitles) : null,
+      entityId: saved!.id,
+      before: existing
+        ? auditedIssue(
+            existing,
+            stored.map((article) => article.title),
+          )
+        : null,
       after: {
-        ...issueSummary(
-          saved,
+        ...auditedIssue(
+          saved!,
           parsed.articles.map((article) => article.title),
         ),
-        source: options.source ?? null,
+        source: source ?? null,
         ...changes,
       },
-      at: now,
     });
   }
-  return { issueId: saved.id, created: !existing };
+  return { issueId: saved!.id, created: !existing };
 }

@@ -1,52 +1,114 @@
-import { issueLabel, type IssueDetail, type IssueSummary } from '@zhijian/shared';
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { Queryable } from '../db/client';
-import { bulletinArticles, bulletinIssues } from '../db/schema';
-import { notFound } from '../errors';
+import {
+  issueLabel,
+  secondsToCountAsRead,
+  type Article,
+  type ArticleListItem,
+  type IssueDetail,
+  type IssuesByYear,
+  type IssueStats,
+  type IssueSummary,
+  type SearchHit,
+} from '@zhijian/shared';
+import type { SearchRow } from '../bulletinSearch/search';
+import { highlight, snippet } from '../bulletinSearch/text';
+import type { Page } from '../queries/paginate';
+import type { ArticleViewRows, IssueDetailRows, IssueRow, IssueWithTitles, MemberArticleRow, UnitReadersRow } from '../queries/bulletins';
 
-type IssueRow = typeof bulletinIssues.$inferSelect;
+/** How many article titles an issue shows in the list. */
 const LEAD_TITLES = 3;
 
-export async function presentIssueSummaries(db: Queryable, issues: IssueRow[]): Promise<IssueSummary[]> {
-  const ids = issues.map((issue) => issue.id);
-  const articles = ids.length
-    ? await db
-        .select({ issueId: bulletinArticles.issueId, title: bulletinArticles.title })
-        .from(bulletinArticles)
-        .where(inArray(bulletinArticles.issueId, ids))
-        .orderBy(asc(bulletinArticles.position), asc(bulletinArticles.id))
-    : [];
-  return issues.map((issue) => {
-    const titles = articles.filter((article) => article.issueId === issue.id).map((article) => article.title);
-    return {
-      id: issue.id,
-      label: issueLabel(issue),
-      year: issue.year,
-      number: issue.number,
-      totalNumber: issue.totalNumber,
-      date: issue.date,
-      status: issue.status,
-      articleCount: titles.length,
-      leadTitles: titles.slice(0, LEAD_TITLES),
-      publishedAt: issue.publishedAt?.toISOString() ?? null,
-    };
-  });
+function presentIssueSummary(issue: IssueRow, titles: string[]): IssueSummary {
+  return {
+    id: issue.id,
+    label: issueLabel(issue),
+    year: issue.year,
+    number: issue.number,
+    totalNumber: issue.totalNumber,
+    date: issue.date,
+    status: issue.status,
+    articleCount: titles.length,
+    leadTitles: titles.slice(0, LEAD_TITLES),
+    publishedAt: issue.publishedAt?.toISOString() ?? null,
+  };
 }
 
-export async function presentIssueDetail(db: Queryable, issueId: number): Promise<IssueDetail> {
-  const [issue] = await db.select().from(bulletinIssues).where(eq(bulletinIssues.id, issueId));
-  if (!issue) throw notFound('简报');
-  const [summary] = await presentIssueSummaries(db, [issue]);
-  const toc = await db
-    .select({ articleId: bulletinArticles.id, title: bulletinArticles.title, section: bulletinArticles.section })
-    .from(bulletinArticles)
-    .where(eq(bulletinArticles.issueId, issueId))
-    .orderBy(asc(bulletinArticles.position), asc(bulletinArticles.id));
+/** A page of issues grouped by year, in the page's order; a year that spans two pages appears on both. */
+export function presentIssueYears(page: Page<IssueWithTitles>): IssuesByYear {
+  const years: IssuesByYear['years'] = [];
+  for (const { issue, titles } of page.items) {
+    const summary = presentIssueSummary(issue, titles);
+    const last = years.at(-1);
+    if (last && last.year === summary.year) last.issues.push(summary);
+    else years.push({ year: summary.year, issues: [summary] });
+  }
+  return { years, total: page.total, page: page.page, pageSize: page.pageSize };
+}
+
+export function presentIssueDetail({ issue, articles }: IssueDetailRows): IssueDetail {
   return {
-    ...summary!,
+    ...presentIssueSummary(
+      issue,
+      articles.map((article) => article.title),
+    ),
     publisher: issue.publisher,
     titleLines: issue.titleLines,
     distribution: { report: issue.distributionReport, send: issue.distributionSend },
-    toc,
+    toc: articles.map(({ articleId, title, section }) => ({ articleId, title, section })),
+  };
+}
+
+export function presentArticle({ article, issue, siblings, read, favourite }: ArticleViewRows): Article {
+  const index = siblings.findIndex((sibling) => sibling.id === article.id);
+  return {
+    id: article.id,
+    issueId: issue.id,
+    issueLabel: issueLabel(issue),
+    issueStatus: issue.status,
+    position: index + 1,
+    title: article.title,
+    section: article.section,
+    blocks: article.blocks,
+    prev: siblings[index - 1] ?? null,
+    next: siblings[index + 1] ?? null,
+    favourite,
+    read,
+    secondsToRead: secondsToCountAsRead(article.plainText.length),
+  };
+}
+
+/** An entry of 我的收藏 or 我的阅读记录. */
+export function presentArticleListItem(row: MemberArticleRow): ArticleListItem {
+  return { articleId: row.articleId, title: row.title, issueId: row.issueId, issueLabel: issueLabel(row), at: row.at.toISOString() };
+}
+
+/** A search hit, the query marked in its title and in a snippet of the body; `query` as the reader typed it. */
+export function presentSearchHit(row: SearchRow, query: string): SearchHit {
+  const needle = query.trim();
+  return {
+    articleId: row.articleId,
+    issueId: row.issueId,
+    issueLabel: issueLabel(row),
+    date: row.date,
+    title: highlight(row.title, needle),
+    snippet: snippet(row.plainText, needle),
+    titleHit: row.titleHit,
+  };
+}
+
+/** Readers per unit as loaded, summed per 片组 and in all. */
+export function presentIssueStats(issueId: number, units: UnitReadersRow[]): IssueStats {
+  const byGroup = new Map<number, { groupId: number; name: string; members: number; readers: number }>();
+  for (const unit of units) {
+    const group = byGroup.get(unit.groupId) ?? { groupId: unit.groupId, name: unit.groupName, members: 0, readers: 0 };
+    group.members += unit.members;
+    group.readers += unit.readers;
+    byGroup.set(unit.groupId, group);
+  }
+  return {
+    issueId,
+    members: units.reduce((sum, unit) => sum + unit.members, 0),
+    readers: units.reduce((sum, unit) => sum + unit.readers, 0),
+    groups: [...byGroup.values()],
+    units: units.map(({ unitId, name, groupName, members, readers }) => ({ unitId, name, groupName, members, readers })),
   };
 }

@@ -11,10 +11,13 @@
 import { randomBytes } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
+import type { Block } from '@zhijian/shared';
 import { asc, eq, sql } from 'drizzle-orm';
 import pg from 'pg';
-import type { BulletinBlock, ParsedBulletin } from '../bulletin/types';
-import { preferBigramIndex, searchArticles } from '../bulletins/search';
+import { importEnvironment } from '../bulletinImport/environment';
+import type { ParsedBulletin } from '../bulletinImport/types';
+import { preferBigramIndex, searchArticles } from '../bulletinSearch/search';
+import { runCommand } from '../commands/context';
 import { saveImportedBulletin } from '../commands/saveImportedBulletin';
 import { openDatabase, selectRows, type Database, type DatabaseHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';
@@ -58,7 +61,7 @@ const ACTIONS = [
 async function generateCatalogue(): Promise<ParsedBulletin[]> {
   const samples = await readDemoBulletins();
   const articles = samples.flatMap((sample) => sample.articles);
-  const paragraphs = articles.flatMap((a) => a.blocks).filter((b): b is BulletinBlock => b.type !== 'heading' && b.spans.length > 0);
+  const paragraphs = articles.flatMap((a) => a.blocks).filter((b): b is Block => b.type !== 'heading' && b.spans.length > 0);
   const headings = articles.flatMap((a) => a.blocks).filter((b) => b.type === 'heading');
   const titles = articles.filter((a) => a.section === null).map((a) => a.title);
   const random = seededRandom(20160218);
@@ -72,7 +75,7 @@ async function generateCatalogue(): Promise<ParsedBulletin[]> {
         const last = index === ARTICLES_PER_ISSUE - 1;
         const unit = pick(DEMO_UNITS).name;
         const title = last ? `${unit}到协会交流工作` : random() < 0.5 ? pick(titles) : `${unit}${pick(ACTIONS)}`;
-        const blocks: BulletinBlock[] = [];
+        const blocks: Block[] = [];
         const count = 3 + Math.floor(random() * 6);
         for (let i = 0; i < count; i += 1) {
           if (i > 0 && headings.length > 0 && random() < 0.15) blocks.push(pick(headings));
@@ -181,8 +184,8 @@ async function main(): Promise<void> {
     const { db } = handle;
     const loadStart = performance.now();
     const now = new Date();
-    for (const parsed of catalogue)
-      await db.transaction((tx) => saveImportedBulletin(tx, parsed, { actor: null, now, status: 'published' }));
+    const env = importEnvironment(db, () => now);
+    for (const parsed of catalogue) await runCommand(env, null, saveImportedBulletin, { parsed, status: 'published' });
     const loadSeconds = (performance.now() - loadStart) / 1000;
     await db.execute(sql`analyze`);
 

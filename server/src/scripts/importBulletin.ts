@@ -4,7 +4,7 @@
  * (see `--help`).
  */
 import { openMigratedDatabase } from '../bootstrap';
-import { runImportBulletin } from '../bulletin/cli';
+import { runImportBulletin } from '../bulletinImport/cli';
 import { loadConfig } from '../config';
 
 process.exitCode = await runImportBulletin(

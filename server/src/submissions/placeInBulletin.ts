@@ -3,7 +3,7 @@ import { and, eq } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
 import { appendBulletinArticle } from '../commands/appendBulletinArticle';
 import { recordAudit } from '../commands/recordAudit';
-import type { Queryable } from '../db/client';
+import type { Transaction } from '../db/client';
 import { bulletinIssues, bulletinPlacements } from '../db/schema';
 import { notFound } from '../errors';
 import { conflict } from '../legacyErrors';
@@ -23,7 +23,7 @@ export function entryBlocks(body: string, unitName: string): Block[] {
  * `case` for a published case). Published issues are corrected by hand in the composer, not here.
  */
 export async function placeEntryInBulletin(
-  tx: Queryable,
+  tx: Transaction,
   input: {
     entry: { id: number; title: string; body: string };
     unitName: string;
@@ -42,11 +42,13 @@ export async function placeEntryInBulletin(
     .from(bulletinPlacements)
     .where(and(eq(bulletinPlacements.entryId, input.entry.id), eq(bulletinPlacements.issueId, issue.id)));
   if (already) throw conflict('已编入这一期简报');
-  const article = await appendBulletinArticle(tx, issue.id, {
-    title: input.entry.title,
-    section: input.section,
-    blocks: entryBlocks(input.entry.body, input.unitName),
-  });
+  const article = await appendBulletinArticle(
+    { tx, now: input.at },
+    {
+      issueId: issue.id,
+      article: { title: input.entry.title, section: input.section, blocks: entryBlocks(input.entry.body, input.unitName) },
+    },
+  );
   await tx.insert(bulletinPlacements).values({
     entryId: input.entry.id,
     issueId: issue.id,

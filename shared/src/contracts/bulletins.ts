@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { Id, IdParams, PageQuery, pageOf } from './common';
+import { defineRefusals, refusal } from '../refusal';
+import { changesOf, Id, IdParams, Ok, PageQuery, pageOf } from './common';
+import { uploadRefusals } from './uploads';
 
 /** A run of text; bold comes from the Word original. Bodies are stored as blocks, never HTML. */
 export const Span = z.object({ text: z.string().min(1).max(20_000), bold: z.boolean() });
@@ -14,10 +16,12 @@ export type Span = z.infer<typeof Span>;
 export type Block = z.infer<typeof Block>;
 
 export const IssueStatus = z.enum(['draft', 'published']);
+/** 报 and 发: who the issue is reported and sent to. */
 export const Distribution = z.object({
-  report: z.array(z.string().trim().min(1).max(100)).max(100),
-  send: z.array(z.string().trim().min(1).max(100)).max(100),
+  report: z.array(z.string().trim().min(1).max(100)).max(100).meta({ label: '报送' }),
+  send: z.array(z.string().trim().min(1).max(100)).max(100).meta({ label: '发送' }),
 });
+export type Distribution = z.infer<typeof Distribution>;
 
 export const IssueSummary = z.object({
   id: z.number().int(),
@@ -33,6 +37,15 @@ export const IssueSummary = z.object({
   publishedAt: z.string().nullable(),
 });
 export type IssueSummary = z.infer<typeof IssueSummary>;
+
+/** One page of issues, grouped by year; a year that spans two pages appears on both. */
+export const IssuesByYear = z.object({
+  years: z.array(z.object({ year: z.number().int().nullable(), issues: z.array(IssueSummary) })),
+  total: z.number().int().min(0),
+  page: z.number().int().min(1),
+  pageSize: z.number().int().min(1),
+});
+export type IssuesByYear = z.infer<typeof IssuesByYear>;
 
 export const TocEntry = z.object({ articleId: z.number().int(), title: z.string(), section: z.string().nullable() });
 
@@ -81,7 +94,7 @@ export const SearchHit = z.object({
 export type SearchHit = z.infer<typeof SearchHit>;
 
 export const SearchQuery = PageQuery.extend({
-  q: z.string().trim().min(2, '请至少输入两个字').max(50),
+  q: z.string().trim().min(2, '请至少输入两个字').max(50).meta({ label: '检索词' }),
 });
 
 export const ArticleListItem = z.object({
@@ -106,45 +119,59 @@ export const IssueStats = z.object({
 export type IssueStats = z.infer<typeof IssueStats>;
 
 const YearField = z.number().int().min(1990).max(2100);
+/** An issue is known by 总期, or by year + 期; the server refuses one that has neither (`issue_number_missing`). */
 export const IssueInput = z.object({
-  year: YearField.nullable(),
-  number: z.number().int().min(1).max(100).nullable(),
-  totalNumber: z.number().int().min(1).max(100_000).nullable().default(null),
-  date: z.iso.date().nullable().default(null),
-  publisher: z.string().trim().max(100).nullable().default('杭州市“两新”党务工作者协会'),
-  titleLines: z.array(z.string().trim().min(1).max(50)).max(5).default(['内部刊物', '注意保存']),
-  distribution: Distribution.default({ report: [], send: ['协会会员'] }),
+  year: YearField.nullable().meta({ label: '年份' }),
+  number: z.number().int().min(1).max(100).nullable().meta({ label: '期号' }),
+  totalNumber: z.number().int().min(1).max(100_000).nullable().default(null).meta({ label: '总期号' }),
+  date: z.iso.date().nullable().default(null).meta({ label: '出版日期' }),
+  publisher: z.string().trim().max(100).nullable().default('杭州市“两新”党务工作者协会').meta({ label: '编印单位' }),
+  titleLines: z.array(z.string().trim().min(1).max(50)).max(5).default(['内部刊物', '注意保存']).meta({ label: '报头文字' }),
+  distribution: Distribution.default({ report: [], send: ['协会会员'] }).meta({ label: '报送范围' }),
 });
 export type IssueInput = z.infer<typeof IssueInput>;
+/** A PATCH of an issue: a field left out keeps its value (no create-time default comes back). */
+export const IssueChanges = changesOf(IssueInput);
+export type IssueChanges = z.output<typeof IssueChanges>;
 
 export const ArticleInput = z.object({
-  title: z.string().trim().min(1, '请填写标题').max(200),
-  section: z.string().trim().min(1).max(50).nullable().default(null),
-  blocks: z.array(Block).min(1, '正文不能为空').max(2000),
+  title: z.string().trim().min(1, '请填写标题').max(200).meta({ label: '标题' }),
+  section: z.string().trim().min(1).max(50).nullable().default(null).meta({ label: '栏目' }),
+  blocks: z.array(Block).min(1, '正文不能为空').max(2000).meta({ label: '正文' }),
 });
 export type ArticleInput = z.infer<typeof ArticleInput>;
+/** A PATCH of an article: a field left out keeps its value (the section is not reset). */
+export const ArticleChanges = changesOf(ArticleInput);
+export type ArticleChanges = z.output<typeof ArticleChanges>;
 
 export const ImportQuery = z.object({
   dryRun: z
     .enum(['true', 'false', '1', '0'])
     .optional()
-    .transform((value) => value === 'true' || value === '1'),
-  year: z.coerce.number().int().min(1990).max(2100).optional(),
-  number: z.coerce.number().int().min(1).max(100).optional(),
-  total: z.coerce.number().int().min(1).max(100_000).optional(),
-  date: z.iso.date().optional(),
+    .transform((value) => value === 'true' || value === '1')
+    .meta({ label: '仅预览' }),
+  year: z.coerce.number().int().min(1990).max(2100).optional().meta({ label: '年份' }),
+  number: z.coerce.number().int().min(1).max(100).optional().meta({ label: '期号' }),
+  total: z.coerce.number().int().min(1).max(100_000).optional().meta({ label: '总期号' }),
+  date: z.iso.date().optional().meta({ label: '出版日期' }),
 });
+
+/** The header of an imported issue, as the importer reads it (`server/src/bulletinImport`). */
+export const ImportedIssue = z.object({
+  year: z.number().int().nullable(),
+  number: z.number().int().nullable(),
+  totalNumber: z.number().int().nullable(),
+  /** YYYY-MM-DD. */
+  date: z.string().nullable(),
+  /** The body named on the `…编印` line. */
+  publisher: z.string().nullable(),
+  distribution: z.object({ report: z.array(z.string()), send: z.array(z.string()) }),
+});
+export type ImportedIssue = z.infer<typeof ImportedIssue>;
 
 /** The importer's dry-run document (the same JSON as `npm run import:bulletin -- --dry-run --json`). */
 export const DryRunDocument = z.object({
-  issue: z.object({
-    year: z.number().int().nullable(),
-    number: z.number().int().nullable(),
-    totalNumber: z.number().int().nullable(),
-    date: z.string().nullable(),
-    publisher: z.string().nullable(),
-    distribution: z.object({ report: z.array(z.string()), send: z.array(z.string()) }),
-  }),
+  issue: ImportedIssue,
   articles: z.array(z.object({ title: z.string(), section: z.string().nullable(), paragraphs: z.array(z.string()) })),
   warnings: z.array(z.string()),
 });
@@ -162,20 +189,47 @@ export type ImportResult = z.infer<typeof ImportResult>;
 
 const ArticleParams = z.object({ id: Id });
 
+/**
+ * Why the 简报 endpoints refuse, besides bad input and missing records. The importer's file
+ * refusals are the upload ones (`uploadRefusals`: empty, unreadable, wrong type) and `not_a_bulletin`.
+ */
+export const bulletinRefusals = defineRefusals({
+  issue_number_missing: refusal({
+    code: 'invalid_input',
+    message: '无法确定期号：请填写总期号，或年份和期号',
+  }),
+  issue_number_taken: refusal({
+    code: 'conflict',
+    /** The issue that already carries the 期号, and its label. */
+    details: z.object({ issueId: z.number().int(), label: z.string() }),
+    message: ({ label }) => `${label}已存在，请核对期号`,
+  }),
+  issue_already_published: refusal({
+    code: 'conflict',
+    details: z.object({ publishedAt: z.string() }),
+    message: '本期简报已经发布',
+  }),
+  issue_has_no_articles: refusal({ code: 'invalid_input', message: '没有文章的简报不能发布' }),
+  article_order_mismatch: refusal({
+    code: 'invalid_input',
+    /** The issue's articles in their current order. */
+    details: z.object({ articleIds: z.array(z.number().int()) }),
+    message: '新的顺序必须恰好包含本期的全部文章',
+  }),
+  not_a_bulletin: refusal({
+    code: 'invalid_input',
+    message: '这不是一期协会简报：既没有报头（如“2016 年第 2 期 总第 36 期”），也没有以 ☆ 开头的文章标题',
+  }),
+});
+
 export const bulletins = {
   listIssues: endpoint({
     method: 'GET',
     path: '/api/bulletins/issues',
     summary: '简报列表（按年分组，新的在前，分页；秘书处可见草稿）',
     access: 'signedIn',
-    query: PageQuery.extend({ status: IssueStatus.optional() }),
-    /** One page of issues, grouped by year; a year that spans two pages appears on both. */
-    response: z.object({
-      years: z.array(z.object({ year: z.number().int().nullable(), issues: z.array(IssueSummary) })),
-      total: z.number().int().min(0),
-      page: z.number().int().min(1),
-      pageSize: z.number().int().min(1),
-    }),
+    query: PageQuery.extend({ status: IssueStatus.optional().meta({ label: '状态' }) }),
+    response: IssuesByYear,
     etag: true,
   }),
   getIssue: endpoint({
@@ -214,7 +268,8 @@ export const bulletins = {
       seconds: z
         .number()
         .min(0)
-        .max(24 * 3600),
+        .max(24 * 3600)
+        .meta({ label: '阅读时长（秒）' }),
     }),
     response: z.object({ read: z.boolean(), secondsToRead: z.number().int() }),
   }),
@@ -273,6 +328,7 @@ export const bulletins = {
     body: IssueInput,
     response: IssueDetail,
     status: 201,
+    refusals: [bulletinRefusals.issue_number_missing, bulletinRefusals.issue_number_taken],
   }),
   updateIssue: endpoint({
     method: 'PATCH',
@@ -280,8 +336,9 @@ export const bulletins = {
     summary: '修改简报信息（已发布的也可更正，留审计记录）',
     access: ['secretariat'],
     params: IdParams,
-    body: IssueInput.partial(),
+    body: IssueChanges,
     response: IssueDetail,
+    refusals: [bulletinRefusals.issue_number_missing, bulletinRefusals.issue_number_taken],
   }),
   addArticle: endpoint({
     method: 'POST',
@@ -299,7 +356,7 @@ export const bulletins = {
     summary: '修改文章',
     access: ['secretariat'],
     params: ArticleParams,
-    body: ArticleInput.partial(),
+    body: ArticleChanges,
     response: Article,
   }),
   removeArticle: endpoint({
@@ -308,7 +365,7 @@ export const bulletins = {
     summary: '删除文章',
     access: ['secretariat'],
     params: ArticleParams,
-    response: z.object({ ok: z.literal(true) }),
+    response: Ok,
   }),
   reorder: endpoint({
     method: 'PUT',
@@ -316,8 +373,9 @@ export const bulletins = {
     summary: '调整文章顺序',
     access: ['secretariat'],
     params: IdParams,
-    body: z.object({ articleIds: z.array(Id).min(1).max(200) }),
+    body: z.object({ articleIds: z.array(Id).min(1).max(200).meta({ label: '文章顺序' }) }),
     response: IssueDetail,
+    refusals: [bulletinRefusals.article_order_mismatch],
   }),
   publish: endpoint({
     method: 'POST',
@@ -325,8 +383,10 @@ export const bulletins = {
     summary: '发布简报，可选择向订阅的党员发送微信提醒',
     access: ['secretariat'],
     params: IdParams,
-    body: z.object({ notify: z.boolean().default(false) }),
+    body: z.object({ notify: z.boolean().default(false).meta({ label: '发送提醒' }) }),
+    /** `notified`: how many reminders the messaging service accepted (sent after the issue is published). */
     response: z.object({ issue: IssueDetail, notified: z.number().int() }),
+    refusals: [bulletinRefusals.issue_already_published, bulletinRefusals.issue_has_no_articles],
   }),
   importIssue: endpoint({
     method: 'POST',
@@ -337,5 +397,14 @@ export const bulletins = {
     bodyKind: 'multipart',
     maxUploadBytes: 10 * 1024 * 1024,
     response: ImportResult,
+    refusals: [
+      uploadRefusals.file_missing,
+      uploadRefusals.file_empty,
+      uploadRefusals.file_unreadable,
+      uploadRefusals.file_type_refused,
+      bulletinRefusals.not_a_bulletin,
+      bulletinRefusals.issue_number_missing,
+      bulletinRefusals.issue_number_taken,
+    ],
   }),
 };

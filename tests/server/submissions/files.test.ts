@@ -21,7 +21,7 @@ import {
   uploadImage,
 } from '../../support/submissionFactories';
 import { startTestServer, type TestServer } from '../../support/testServer';
-import { buildDocx } from '../bulletin/helpers';
+import { buildDocx } from '../bulletinImport/helpers';
 
 let server: TestServer;
 let secretary: Awaited<ReturnType<typeof signedInMember>>;

@@ -46,7 +46,7 @@ export const bulletinIssues = pgTable(
 
 /**
  * An article of an issue. The search columns are derived from title and blocks on every write
- * (`bulletins/articleSearchFields.ts`): normalised title and body, and every two-character
+ * (`bulletinSearch/articleSearchFields.ts`): normalised title and body, and every two-character
  * sequence of both, indexed with GIN for substring search in Chinese.
  */
 export const bulletinArticles = pgTable(

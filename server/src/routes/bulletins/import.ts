@@ -1,24 +1,25 @@
 import type Router from '@koa/router';
-import { api } from '@zhijian/shared';
-import { BulletinImportError, parseBulletinBuffer, toDryRunDocument, type BulletinOverrides, type ParsedBulletin } from '../../bulletin';
-import { findImportTarget, hasIssueKey, NO_KEY_MESSAGE, saveImportedBulletin } from '../../commands/saveImportedBulletin';
-import { AppError } from '../../errors';
-import { legacyError } from '../../legacyErrors';
+import { api, uploadRefusals } from '@zhijian/shared';
+import {
+  BulletinImportError,
+  parseBulletinBuffer,
+  toDryRunDocument,
+  type BulletinOverrides,
+  type ParsedBulletin,
+} from '../../bulletinImport';
+import { saveImportedBulletin } from '../../commands/saveImportedBulletin';
+import { refuse } from '../../errors';
+import { findImportTarget, hasIssueKey, IMPORT_NEEDS_ISSUE_NUMBER } from '../../queries/bulletins';
 import type { UploadedFile } from '../../routing/mount';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 
-/** A file that is not a newsletter at all is the wrong type (415); a broken or empty one is bad input (400). */
-function refusal(error: BulletinImportError): AppError {
-  const code = error.reason === 'unsupported-format' ? 'unsupported_media_type' : 'invalid_input';
-  return legacyError(code, error.message, { reason: error.reason });
-}
-
+/** The file, parsed; a file that is no newsletter is refused with the importer's reason and message. */
 async function parseUpload(file: UploadedFile, overrides: BulletinOverrides): Promise<ParsedBulletin> {
   try {
     return await parseBulletinBuffer(file.buffer, file.originalname, overrides);
   } catch (error) {
-    if (error instanceof BulletinImportError) throw refusal(error);
+    if (error instanceof BulletinImportError) throw error.toRefusal();
     throw error;
   }
 }
@@ -29,10 +30,10 @@ async function parseUpload(file: UploadedFile, overrides: BulletinOverrides): Pr
  * published as of its date.
  */
 export function bulletinImportRoutes(services: AppServices, router: Router): Router {
-  const { db, clock } = services;
+  const { db } = services;
 
-  mount(router, services, api.bulletins.importIssue, async ({ query, file, user }) => {
-    if (!file) throw legacyError('invalid_input', '请选择要导入的简报文件（字段名 file）');
+  mount(router, services, api.bulletins.importIssue, async ({ query, file, run }) => {
+    if (!file) throw refuse(uploadRefusals.file_missing, {}, '请选择要导入的简报文件（字段名 file）');
     const overrides: BulletinOverrides = { year: query.year, number: query.number, totalNumber: query.total, date: query.date };
     const parsed = await parseUpload(file, overrides);
     const document = toDryRunDocument(parsed);
@@ -40,14 +41,13 @@ export function bulletinImportRoutes(services: AppServices, router: Router): Rou
     if (query.dryRun) {
       // A preview shows an issue without 期号 too, so the secretariat can see which one it is.
       if (!hasIssueKey(parsed.issue)) {
-        return { dryRun: true, issueId: null, created: true, document: { ...document, warnings: [...document.warnings, NO_KEY_MESSAGE] } };
+        const warnings = [...document.warnings, IMPORT_NEEDS_ISSUE_NUMBER];
+        return { dryRun: true, issueId: null, created: true, document: { ...document, warnings } };
       }
       const existing = await findImportTarget(db, parsed.issue);
       return { dryRun: true, issueId: null, created: !existing, document };
     }
-    const saved = await db.transaction((tx) =>
-      saveImportedBulletin(tx, parsed, { actor: user, now: clock.now(), status: 'published', source: file.originalname }),
-    );
+    const saved = await run(saveImportedBulletin, { parsed, status: 'published', source: file.originalname });
     return { dryRun: false, ...saved, document };
   });
 

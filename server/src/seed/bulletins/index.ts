@@ -1,5 +1,7 @@
 import { fileURLToPath } from 'node:url';
-import { parseBulletinFile, type BulletinOverrides, type ParsedBulletin } from '../../bulletin';
+import { parseBulletinFile, type BulletinOverrides, type ParsedBulletin } from '../../bulletinImport';
+import { importEnvironment } from '../../bulletinImport/environment';
+import { runCommand } from '../../commands/context';
 import { saveImportedBulletin } from '../../commands/saveImportedBulletin';
 import type { Transaction } from '../../db/client';
 
@@ -25,8 +27,12 @@ export async function readDemoBulletins(): Promise<ParsedBulletin[]> {
   return Promise.all(DEMO_BULLETINS.map(({ file, overrides }) => parseBulletinFile(demoBulletinPath(file), overrides)));
 }
 
-/** Stores the parsed sample issues as published back-catalogue issues. */
+/**
+ * Stores the parsed sample issues as published back-catalogue issues, as the system (no audit
+ * entry). Inside the demo transaction: each import is a savepoint of it.
+ */
 export async function saveDemoBulletins(tx: Transaction, bulletins: ParsedBulletin[], now: Date): Promise<number> {
-  for (const parsed of bulletins) await saveImportedBulletin(tx, parsed, { actor: null, now, status: 'published' });
+  const env = importEnvironment(tx, () => now);
+  for (const parsed of bulletins) await runCommand(env, null, saveImportedBulletin, { parsed, status: 'published' });
   return bulletins.length;
 }

@@ -1,9 +1,7 @@
-import { spansText } from './inline';
-import type { BulletinBlock, BulletinDryRunDocument, ParsedBulletin } from './types';
+import { blockText } from '../bulletinSearch/text';
+import type { BulletinDryRunDocument, ParsedBulletin } from './types';
 
-export function blockText(block: BulletinBlock): string {
-  return spansText(block.spans);
-}
+export { blockText };
 
 /** The `--dry-run --json` document: the issue, each article's plain paragraphs, the warnings. */
 export function toDryRunDocument(parsed: ParsedBulletin): BulletinDryRunDocument {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBulletinFile } from '../../../server/src/bulletin';
-import type { BulletinArticle, ParsedBulletin } from '../../../server/src/bulletin';
+import { parseBulletinFile } from '../../../server/src/bulletinImport';
+import type { BulletinArticle, ParsedBulletin } from '../../../server/src/bulletinImport';
 import { seed, shape, texts } from './helpers';
 
 /**

@@ -1,8 +1,8 @@
-import { issueLabel, type SearchHit } from '@zhijian/shared';
 import { and, asc, count, desc, eq, sql, type SQL } from 'drizzle-orm';
 import type { Queryable, Transaction } from '../db/client';
 import { bulletinArticles, bulletinIssues } from '../db/schema';
-import { bigramsOf, highlight, normalizeForSearch, snippet } from './text';
+import type { Page } from '../queries/paginate';
+import { bigramsOf, normalizeForSearch } from './text';
 
 /**
  * Runs `query` in a transaction that steers the planner to the bigram GIN index. The arrays live
@@ -18,6 +18,19 @@ export function preferBigramIndex<T>(db: Queryable, query: (tx: Transaction) => 
   });
 }
 
+/** An article that matches, with what its hit shows (`presentSearchHit` marks the query in it). */
+export interface SearchRow {
+  articleId: number;
+  title: string;
+  plainText: string;
+  issueId: number;
+  year: number | null;
+  number: number | null;
+  totalNumber: number | null;
+  date: string | null;
+  titleHit: boolean;
+}
+
 export interface SearchOptions {
   page: number;
   pageSize: number;
@@ -29,8 +42,11 @@ export interface SearchOptions {
  * articles holding every two-character piece of the query; `strpos` on the normalised text then
  * keeps only true substring matches. Title hits rank first, then the number of hits in the body,
  * then the newest issue.
+ *
+ * Not `paginate()`: the total comes with the page, from `count(*) over ()` in the same query under
+ * the same planner settings, so a search reads the index once; only a page past the end counts apart.
  */
-export async function searchArticles(db: Queryable, rawQuery: string, options: SearchOptions) {
+export async function searchArticles(db: Queryable, rawQuery: string, options: SearchOptions): Promise<Page<SearchRow>> {
   const query = normalizeForSearch(rawQuery);
   const grams = bigramsOf(query);
   const filters: SQL[] = [
@@ -76,15 +92,6 @@ export async function searchArticles(db: Queryable, rawQuery: string, options: S
         )[0]?.n ?? 0)
       : 0);
 
-  const needle = rawQuery.trim();
-  const items: SearchHit[] = rows.map((row) => ({
-    articleId: row.articleId,
-    issueId: row.issueId,
-    issueLabel: issueLabel(row),
-    date: row.date,
-    title: highlight(row.title, needle),
-    snippet: snippet(row.plainText, needle),
-    titleHit: Boolean(row.titleHit),
-  }));
+  const items = rows.map(({ total: _total, ...row }) => ({ ...row, titleHit: Boolean(row.titleHit) }));
   return { items, total, page: options.page, pageSize: options.pageSize };
 }

@@ -1,8 +1,9 @@
-import { api, type ApiError } from '@zhijian/shared';
+import { api, commonRefusals } from '@zhijian/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createIssue } from '../support/bulletinFactories';
-import { signedInMember } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { createIssue } from '../../support/bulletinFactories';
+import { signedInMember } from '../../support/factories';
+import { expectRefused } from '../../support/refusals';
+import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -10,15 +11,9 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined as never,
-    (error: ApiError) => error,
-  );
-
 describe('GET /api/bulletins/issues', () => {
   it('should require authentication', async () => {
-    expect((await failure(server.client.call(api.bulletins.listIssues))).status).toBe(401);
+    await expectRefused(server.client.call(api.bulletins.listIssues), commonRefusals.unauthorized);
   });
 
   it('lists published issues newest first, grouped by year, hiding drafts from members', async () => {
@@ -62,7 +57,11 @@ describe('GET /api/bulletins/issues', () => {
     // Older issues of this file's other tests follow on the same page.
     expect(second.years.slice(0, 2).map((y) => y.year)).toEqual([2031, 2030]);
     expect(second.years.flatMap((y) => y.issues.map((i) => i.number)).slice(0, 2)).toEqual([1, 12]);
-    expect((await failure(client.call(api.bulletins.listIssues, { query: { page: 1, pageSize: 101 } }))).status).toBe(400);
+    const tooLarge = await expectRefused(
+      client.call(api.bulletins.listIssues, { query: { page: 1, pageSize: 101 } }),
+      commonRefusals.invalid_fields,
+    );
+    expect(tooLarge.issues).toEqual([expect.objectContaining({ path: 'query.pageSize' })]);
   });
 });
 
@@ -119,10 +118,19 @@ describe('GET /api/bulletins/issues/:id and articles', () => {
   it('hides drafts from members as if they did not exist', async () => {
     const { issue, articles } = await createIssue(server.db, { status: 'draft' });
     const { client } = await signedInMember(server, ['member']);
-    expect((await failure(client.call(api.bulletins.getIssue, { params: { id: issue.id } }))).status).toBe(404);
-    expect((await failure(client.call(api.bulletins.getArticle, { params: { id: articles[0]!.id } }))).status).toBe(404);
+    const issueHidden = await expectRefused(client.call(api.bulletins.getIssue, { params: { id: issue.id } }), commonRefusals.not_found);
+    expect(issueHidden.resource).toBe('简报');
+    const id = articles[0]!.id;
+    const calls = [
+      () => client.call(api.bulletins.getArticle, { params: { id } }),
+      () => client.call(api.bulletins.reportRead, { params: { id }, body: { seconds: 600 } }),
+      () => client.call(api.bulletins.favourite, { params: { id } }),
+      () => client.call(api.bulletins.unfavourite, { params: { id } }),
+    ];
+    for (const call of calls) expect((await expectRefused(call(), commonRefusals.not_found)).resource).toBe('文章');
     const { client: desk } = await signedInMember(server, ['secretariat']);
-    expect((await desk.call(api.bulletins.getArticle, { params: { id: articles[0]!.id } })).issueStatus).toBe('draft');
+    expect((await desk.call(api.bulletins.getIssue, { params: { id: issue.id } })).status).toBe('draft');
+    expect((await desk.call(api.bulletins.getArticle, { params: { id } })).issueStatus).toBe('draft');
   });
 });
 
@@ -164,9 +172,13 @@ describe('GET /api/bulletins/search', () => {
 
   it('refuses a query shorter than two characters', async () => {
     const { client } = await signedInMember(server, ['member']);
-    const error = await failure(client.call(api.bulletins.search, { query: { q: '党' } }));
-    expect(error.status).toBe(400);
-    expect(error.message).toContain('两个字');
+    for (const q of ['党', '党 ', ' 党 \u3000']) {
+      const details = await expectRefused(client.call(api.bulletins.search, { query: { q } }), commonRefusals.invalid_fields);
+      expect(details.issues).toEqual([expect.objectContaining({ path: 'query.q', message: '请至少输入两个字' })]);
+    }
+    // One character outside the BMP is two UTF-16 units to the schema, one character to search.
+    const astral = await expectRefused(client.call(api.bulletins.search, { query: { q: '𠀀' } }), commonRefusals.invalid_fields);
+    expect(astral.issues).toEqual([{ path: 'query.q', message: '请至少输入两个字', label: '检索词' }]);
   });
 });
 
@@ -189,8 +201,13 @@ describe('reading marks, history and favourites', () => {
   it('refuses a negative or missing duration', async () => {
     const { articles } = await createIssue(server.db);
     const { client } = await signedInMember(server, ['member']);
-    const error = await failure(client.call(api.bulletins.reportRead, { params: { id: articles[0]!.id }, body: { seconds: -1 } }));
-    expect(error.status).toBe(400);
+    for (const body of [{ seconds: -1 }, {}]) {
+      const details = await expectRefused(
+        client.call(api.bulletins.reportRead, { params: { id: articles[0]!.id }, body: body as { seconds: number } }),
+        commonRefusals.invalid_fields,
+      );
+      expect(details.issues).toEqual([expect.objectContaining({ path: 'body.seconds', label: '阅读时长（秒）' })]);
+    }
   });
 
   it('adds and removes favourites, idempotently', async () => {

@@ -1,6 +1,6 @@
+import type { Block } from '@zhijian/shared';
 import { isWholeLineBold, parseSpans, stripMarkers } from './inline';
 import { endsOpen, hasInnerSentenceEnd } from './punctuation';
-import type { BulletinBlock } from './types';
 
 /**
  * Article body lines → blocks.
@@ -106,9 +106,9 @@ function isShortSubtitle(text: string): boolean {
   return [...text].length <= SHORT_LINE_MAX && !/[。！？；：!?;:]/.test(text) && !/^[（(]/.test(text) && !/[，,、]$/.test(text);
 }
 
-export function buildBlocks(lines: readonly string[]): BulletinBlock[] {
+export function buildBlocks(lines: readonly string[]): Block[] {
   const units = rejoinPageBreaks(numberedRunsToListItems(lines.map(classify)));
-  return units.map((unit, index): BulletinBlock => {
+  return units.map((unit, index): Block => {
     const spans = parseSpans(unit.raw);
     if (unit.kind === 'heading') return { type: 'heading', level: unit.level, spans };
     if (unit.kind === 'listItem') return { type: 'listItem', spans };

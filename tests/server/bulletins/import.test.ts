@@ -1,13 +1,24 @@
 import { readFile } from 'node:fs/promises';
-import { api, ErrorBody, ImportResult, type ApiClient } from '@zhijian/shared';
+import {
+  api,
+  bulletinRefusals,
+  commonRefusals,
+  ERROR_STATUS,
+  ErrorBody,
+  ImportResult,
+  uploadRefusals,
+  type ApiClient,
+  type Refusal,
+  type RefusalDetails,
+} from '@zhijian/shared';
 import { asc, count, eq } from 'drizzle-orm';
 import JSZip from 'jszip';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { parseBulletinFile, toDryRunDocument } from '../../server/src/bulletin';
-import { articleFavourites, articleReads, auditLog, bulletinArticles, bulletinIssues } from '../../server/src/db/schema';
-import { createMember, signedInMember } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/testServer';
-import { buildDocx, fixture, seed } from './bulletin/helpers';
+import { parseBulletinFile, toDryRunDocument } from '../../../server/src/bulletinImport';
+import { articleFavourites, articleReads, auditLog, bulletinArticles, bulletinIssues } from '../../../server/src/db/schema';
+import { createMember, signedInMember } from '../../support/factories';
+import { startTestServer, type TestServer } from '../../support/testServer';
+import { buildDocx, fixture, seed } from '../bulletinImport/helpers';
 
 let server: TestServer;
 beforeEach(async () => {
@@ -29,6 +40,17 @@ async function upload(client: ApiClient, file: Buffer, name: string, query: Quer
 }
 
 const seedFile = (name: string) => readFile(seed(name));
+
+/** Asserts an upload was refused with this refusal (status, code, reason); returns the error for its details and message. */
+function expectRefusedUpload<F extends Refusal>(result: { status: number; body: unknown }, refusal: F) {
+  const { error } = ErrorBody.parse(result.body);
+  expect({ status: result.status, code: error.code, reason: error.details.reason }).toEqual({
+    status: ERROR_STATUS[refusal.code],
+    code: refusal.code,
+    reason: refusal.reason,
+  });
+  return { message: error.message, details: error.details as RefusalDetails<F> };
+}
 
 async function secretary() {
   return (await signedInMember(server, ['secretariat'])).client;
@@ -69,12 +91,10 @@ describe('POST /api/bulletins/import', () => {
   it('should require authentication and the secretariat role, and change nothing otherwise', async () => {
     const file = await seedFile(NO36);
     const before = await snapshot();
-    expect((await upload(server.client, file, NO36)).status).toBe(401);
+    expectRefusedUpload(await upload(server.client, file, NO36), commonRefusals.unauthorized);
     for (const roles of [['member'], ['unit_admin', 'info_officer'], ['reviewer']] as const) {
       const { client } = await signedInMember(server, [...roles]);
-      const result = await upload(client, file, NO36);
-      expect(result.status).toBe(403);
-      expect(ErrorBody.parse(result.body).error.code).toBe('forbidden');
+      expectRefusedUpload(await upload(client, file, NO36), commonRefusals.forbidden);
     }
     expect(await snapshot()).toEqual(before);
   });
@@ -193,12 +213,9 @@ describe('POST /api/bulletins/import', () => {
   it('asks for the 期号 when the file has none, and takes missing header fields from the query', async () => {
     const client = await secretary();
     const file = await seedFile(CONGRESS);
-    const refused = await upload(client, file, CONGRESS);
-    expect(refused.status).toBe(400);
-    expect(ErrorBody.parse(refused.body).error).toMatchObject({
-      code: 'invalid_input',
-      message: expect.stringContaining('请用参数指定期号'),
-    });
+    const refused = expectRefusedUpload(await upload(client, file, CONGRESS), bulletinRefusals.issue_number_missing);
+    // The message says how to give the 期号 here: by query (the mini-program's fields).
+    expect(refused.message).toContain('请用参数指定期号');
     expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
     // A preview still shows it, saying what is missing.
     const preview = await importSeed(client, CONGRESS, { dryRun: 'true' });
@@ -221,9 +238,19 @@ describe('POST /api/bulletins/import', () => {
   it('refuses a 期 already stored under another 总期 with 409', async () => {
     const client = await secretary();
     await importSeed(client, NO36);
-    const result = await upload(client, await seedFile(NO33), NO33, { year: 2016, number: 2 });
-    expect(result.status).toBe(409);
-    expect(ErrorBody.parse(result.body).error.message).toContain('2016 年第 2 期已存在');
+    const no36 = await server.db.select().from(bulletinIssues);
+    const refused = expectRefusedUpload(
+      await upload(client, await seedFile(NO33), NO33, { year: 2016, number: 2 }),
+      bulletinRefusals.issue_number_taken,
+    );
+    expect(refused.details).toMatchObject({ issueId: no36[0]!.id, label: '2016 年第 2 期（总第 36 期）' });
+    // Which numbers disagree, for the secretariat to check.
+    expect(refused.message).toBe(
+      '2016 年第 2 期已存在（2016 年第 2 期 总第 36 期），与本次导入的2016 年第 2 期 总第 33 期不符，请核对期号',
+    );
+    // A preview of the same file says so too.
+    const preview = await upload(client, await seedFile(NO33), NO33, { dryRun: 'true', year: 2016, number: 2 });
+    expectRefusedUpload(preview, bulletinRefusals.issue_number_taken);
     expect(await snapshot()).toEqual({ issues: 1, articles: 5, audits: 1 });
   });
 
@@ -259,9 +286,11 @@ describe('POST /api/bulletins/import', () => {
   describe('refusals change nothing', () => {
     const png = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 
+    // The message names what is wrong with this file: the secretariat reads it in the mini-program.
     it.each([
-      ['an empty file', () => Buffer.alloc(0), 'a.txt', 400, '文件是空的'],
-      ['a broken .docx', () => Buffer.from('this is not a Word file'), 'a.docx', 400, 'Word 文件已损坏'],
+      ['an empty file', () => Buffer.alloc(0), 'a.txt', uploadRefusals.file_empty, {}, '文件是空的'],
+      ['a file of blank lines', () => Buffer.from('\n\u3000\n'), 'a.txt', uploadRefusals.file_empty, {}, '没有任何文字内容'],
+      ['a broken .docx', () => Buffer.from('this is not a Word file'), 'a.docx', uploadRefusals.file_unreadable, {}, 'Word 文件已损坏'],
       [
         'a zip that is not a Word document',
         async () => {
@@ -270,49 +299,68 @@ describe('POST /api/bulletins/import', () => {
           return zip.generateAsync({ type: 'nodebuffer' });
         },
         'a.docx',
-        400,
+        uploadRefusals.file_unreadable,
+        {},
         'Word 文件已损坏',
       ],
-      ['a PNG named .docx', () => png, 'a.docx', 415, 'PNG 图片'],
-      ['a PNG named .txt', () => png, 'a.txt', 415, 'PNG 图片'],
+      ['a PNG named .docx', () => png, 'a.docx', uploadRefusals.file_type_refused, { detected: 'png' }, 'PNG 图片'],
+      ['a PNG named .txt', () => png, 'a.txt', uploadRefusals.file_type_refused, { detected: 'png' }, 'PNG 图片'],
       [
         'an old Word file',
         () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900', 'hex'),
         'a.doc',
-        415,
+        uploadRefusals.file_type_refused,
+        { detected: 'cfb' },
         '.doc',
       ],
-      ['a text that is not a newsletter', () => readFile(fixture('not-a-bulletin.txt')), 'a.txt', 400, '不是一期协会简报'],
-    ] as const)('refuses %s', async (_, content, name, status, message) => {
+      [
+        'binary data that is no known type',
+        () => Buffer.from([0x00, 0x01, 0x02, 0x41, 0x42]),
+        'a.txt',
+        uploadRefusals.file_type_refused,
+        { detected: null },
+        '文件不是文本',
+      ],
+      [
+        'a text that is not a newsletter',
+        () => readFile(fixture('not-a-bulletin.txt')),
+        'a.txt',
+        bulletinRefusals.not_a_bulletin,
+        {},
+        '不是一期协会简报',
+      ],
+    ] as const)('refuses %s', async (_, content, name, refusal: Refusal, details, message) => {
       const client = await secretary();
-      const result = await upload(client, await content(), name);
-      expect(result.status).toBe(status);
-      expect(ErrorBody.parse(result.body).error.message).toContain(message);
+      const refused = expectRefusedUpload(await upload(client, await content(), name), refusal);
+      expect(refused.details).toEqual({ reason: refusal.reason, ...details });
+      expect(refused.message).toContain(message);
       expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
     });
 
     it('refuses a request without a file, and JSON instead of a form', async () => {
       const client = await secretary();
       const url = client.url(api.bulletins.importIssue, { query: {} });
-      expect((await fetch(url, { method: 'POST', headers: client.headers(), body: new FormData() })).status).toBe(400);
+      const empty = await fetch(url, { method: 'POST', headers: client.headers(), body: new FormData() });
+      expectRefusedUpload({ status: empty.status, body: await empty.json() }, uploadRefusals.file_missing);
       const json = await fetch(url, { method: 'POST', headers: { ...client.headers(), 'content-type': 'application/json' }, body: '{}' });
-      expect(json.status).toBe(415);
+      expectRefusedUpload({ status: json.status, body: await json.json() }, commonRefusals.unsupported_media_type);
       expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
     });
 
     it('refuses an upload over 10 MB with 413', async () => {
       const client = await secretary();
       const big = Buffer.concat([await seedFile(NO36), Buffer.alloc(10 * 1024 * 1024, 0x20)]);
-      const result = await upload(client, big, 'big.txt');
-      expect(result.status).toBe(413);
-      expect(ErrorBody.parse(result.body).error.code).toBe('payload_too_large');
+      expectRefusedUpload(await upload(client, big, 'big.txt'), commonRefusals.payload_too_large);
       expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
     });
 
     it('refuses query flags out of range', async () => {
       const client = await secretary();
-      const result = await upload(client, await seedFile(CONGRESS), CONGRESS, { year: 15, number: 3 });
-      expect(result.status).toBe(400);
+      const refused = expectRefusedUpload(
+        await upload(client, await seedFile(CONGRESS), CONGRESS, { year: 15, number: 3 }),
+        commonRefusals.invalid_fields,
+      );
+      expect(refused.details.issues).toEqual([expect.objectContaining({ path: 'query.year', label: '年份' })]);
       expect(await snapshot()).toEqual({ issues: 0, articles: 0, audits: 0 });
     });
   });

@@ -1,5 +1,6 @@
+import { bulletinRefusals, uploadRefusals } from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
-import { BulletinImportError, parseBulletin, parseBulletinFile } from '../../../server/src/bulletin';
+import { BulletinImportError, parseBulletin, parseBulletinFile } from '../../../server/src/bulletinImport';
 import { fixture, shape, texts } from './helpers';
 
 /** The association's other layouts, one small fixture or inline text per variant. */
@@ -317,18 +318,15 @@ describe('refusals', () => {
   it('refuses text that is not a newsletter', async () => {
     await expect(parseBulletinFile(fixture('not-a-bulletin.txt'))).rejects.toMatchObject({
       name: 'BulletinImportError',
-      reason: 'not-a-bulletin',
+      reason: bulletinRefusals.not_a_bulletin.reason,
     });
   });
 
   it('refuses text with no content', () => {
     expect(() => parseBulletin(' \n\u3000\n[bookmark: _GoBack]\n')).toThrow(BulletinImportError);
-    try {
-      parseBulletin('\n\n');
-    } catch (error) {
-      expect((error as BulletinImportError).reason).toBe('empty');
-      expect((error as BulletinImportError).message).toMatch(/没有任何文字/);
-    }
+    expect(() => parseBulletin('\n\n')).toThrow(
+      expect.objectContaining({ reason: uploadRefusals.file_empty.reason, message: expect.stringMatching(/没有任何文字/) }),
+    );
   });
 
   it('imports an issue that has a header but no article, with a warning', () => {

@@ -1,8 +1,8 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
-import { blockText } from '../../../server/src/bulletin/dryRun';
-import type { BulletinArticle } from '../../../server/src/bulletin/types';
+import { blockText } from '../../../server/src/bulletinImport/dryRun';
+import type { BulletinArticle } from '../../../server/src/bulletinImport/types';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..', '..');
 /** The sample issues, as copied verbatim from `../shared/seeds` into the repository for the demo data. */

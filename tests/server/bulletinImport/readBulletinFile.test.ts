@@ -1,9 +1,10 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { bulletinRefusals, uploadRefusals } from '@zhijian/shared';
 import JSZip from 'jszip';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseBulletinFile, readBulletinFile } from '../../../server/src/bulletin';
+import { parseBulletinFile, readBulletinFile } from '../../../server/src/bulletinImport';
 import { buildDocx, shape, texts } from './helpers';
 
 let dir: string;
@@ -81,39 +82,39 @@ describe('readBulletinFile / parseBulletinFile', () => {
   });
 
   it.each([
-    ['an empty file', 'empty.txt', '', 'empty'],
-    ['a file of blank lines', 'blank.txt', '\n\u3000\n  \n', 'empty'],
-    ['a .docx that is not a zip', 'broken.docx', 'this is not a Word file', 'broken-docx'],
-    ['an old .doc file', 'old.doc', 'whatever', 'unsupported-format'],
-    ['a PDF', 'issue.pdf', '%PDF-1.4', 'unsupported-format'],
-  ])('refuses %s', async (_, name, content, reason) => {
+    ['an empty file', 'empty.txt', '', uploadRefusals.file_empty, {}],
+    ['a file of blank lines', 'blank.txt', '\n\u3000\n  \n', uploadRefusals.file_empty, {}],
+    ['a .docx that is not a zip', 'broken.docx', 'this is not a Word file', uploadRefusals.file_unreadable, {}],
+    ['an old .doc file', 'old.doc', 'whatever', uploadRefusals.file_type_refused, { detected: 'doc' }],
+    ['a PDF', 'issue.pdf', '%PDF-1.4', uploadRefusals.file_type_refused, { detected: 'pdf' }],
+  ])('refuses %s', async (_, name, content, refusal, details) => {
     const file = await write(name, content);
-    await expect(parseBulletinFile(file)).rejects.toMatchObject({ name: 'BulletinImportError', reason });
+    await expect(parseBulletinFile(file)).rejects.toMatchObject({ name: 'BulletinImportError', reason: refusal.reason, details });
   });
 
   it('refuses a zip that is not a Word document', async () => {
     const zip = new JSZip();
     zip.file('hello.txt', 'hello');
     const file = await write('notword.docx', await zip.generateAsync({ type: 'nodebuffer' }));
-    await expect(parseBulletinFile(file)).rejects.toMatchObject({ reason: 'broken-docx' });
+    await expect(parseBulletinFile(file)).rejects.toMatchObject({ reason: uploadRefusals.file_unreadable.reason });
   });
 
   it('refuses a truncated .docx', async () => {
     const whole = await buildDocx(ISSUE_LINES);
     const file = await write('truncated.docx', whole.subarray(0, Math.floor(whole.length / 2)));
-    await expect(parseBulletinFile(file)).rejects.toMatchObject({ reason: 'broken-docx' });
+    await expect(parseBulletinFile(file)).rejects.toMatchObject({ reason: uploadRefusals.file_unreadable.reason });
   });
 
   it('refuses an empty Word document and a Word document that is not a newsletter', async () => {
     const empty = await write('empty.docx', await buildDocx([]));
-    await expect(parseBulletinFile(empty)).rejects.toMatchObject({ reason: 'empty' });
+    await expect(parseBulletinFile(empty)).rejects.toMatchObject({ reason: uploadRefusals.file_empty.reason });
     const notice = await write('notice.docx', await buildDocx(['关于召开会员大会的通知', '各会员单位：请准时参加。']));
-    await expect(parseBulletinFile(notice)).rejects.toMatchObject({ reason: 'not-a-bulletin' });
+    await expect(parseBulletinFile(notice)).rejects.toMatchObject({ reason: bulletinRefusals.not_a_bulletin.reason });
   });
 
   it('refuses a missing file with a Chinese message', async () => {
     await expect(parseBulletinFile(path.join(dir, 'missing.txt'))).rejects.toMatchObject({
-      reason: 'file-not-found',
+      reason: uploadRefusals.file_unreadable.reason,
       message: '找不到文件',
     });
   });

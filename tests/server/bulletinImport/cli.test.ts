@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { asc, count } from 'drizzle-orm';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { runImportBulletin } from '../../../server/src/bulletin/cli';
+import { runImportBulletin } from '../../../server/src/bulletinImport/cli';
 import { openDatabase, type DatabaseHandle } from '../../../server/src/db/client';
 import { auditLog, bulletinArticles, bulletinIssues } from '../../../server/src/db/schema';
 import { createTestDatabase } from '../../support/testDatabase';

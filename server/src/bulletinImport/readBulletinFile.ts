@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
 import mammoth from 'mammoth';
-import { BulletinImportError } from './errors';
+import { importRefused, type BulletinImportError } from './errors';
 
 /**
  * Reads a newsletter (a file or an upload) into line-based text: `.txt` as UTF-8 (or GB18030,
@@ -12,6 +12,8 @@ import { BulletinImportError } from './errors';
  */
 
 const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
+const BROKEN_DOCX = 'Word 文件已损坏或不是有效的 .docx 文件';
+const OLD_WORD = '暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入';
 
 function decodeText(buffer: Buffer): string {
   for (const encoding of ['utf-8', 'gb18030']) {
@@ -21,7 +23,7 @@ function decodeText(buffer: Buffer): string {
       // try the next encoding
     }
   }
-  throw new BulletinImportError('unreadable', '无法识别文件的文字编码（应为 UTF-8 或 GB18030）');
+  throw importRefused.unreadable('无法识别文件的文字编码（应为 UTF-8 或 GB18030）');
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00A0' };
@@ -53,7 +55,7 @@ async function readDocx(buffer: Buffer): Promise<string> {
     const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
     return htmlToLines(result.value);
   } catch {
-    throw new BulletinImportError('broken-docx', 'Word 文件已损坏或不是有效的 .docx 文件');
+    throw importRefused.unreadable(BROKEN_DOCX);
   }
 }
 
@@ -62,9 +64,9 @@ async function readBytes(file: string): Promise<Buffer> {
     return await readFile(file);
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') throw new BulletinImportError('file-not-found', '找不到文件');
-    if (code === 'EISDIR') throw new BulletinImportError('unreadable', '这是一个目录，不是文件');
-    throw new BulletinImportError('unreadable', `无法读取文件（${code ?? '未知错误'}）`);
+    if (code === 'ENOENT') throw importRefused.unreadable('找不到文件');
+    if (code === 'EISDIR') throw importRefused.unreadable('这是一个目录，不是文件');
+    throw importRefused.unreadable(`无法读取文件（${code ?? '未知错误'}）`);
   }
 }
 
@@ -84,11 +86,9 @@ const KIND_NAMES: Record<string, string> = {
 };
 
 function unsupported(kind: string): BulletinImportError {
-  if (kind === 'cfb') {
-    return new BulletinImportError('unsupported-format', '暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入');
-  }
+  if (kind === 'cfb') return importRefused.wrongType(kind, OLD_WORD);
   const name = KIND_NAMES[kind] ?? `${kind} 文件`;
-  return new BulletinImportError('unsupported-format', `不支持的文件类型（${name}），请使用 .docx 或 .txt 文件`);
+  return importRefused.wrongType(kind, `不支持的文件类型（${name}），请使用 .docx 或 .txt 文件`);
 }
 
 /** C0 control characters other than tab, line breaks, form feed and the DOS end-of-file mark. */
@@ -101,29 +101,27 @@ const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u0019\u001B-\u001F]/;
  * anything else must be UTF-8 or GB18030 text. `filename` only sharpens the error for a broken .docx.
  */
 export async function readBulletinBuffer(buffer: Buffer, filename = ''): Promise<string> {
-  if (buffer.length === 0) throw new BulletinImportError('empty', '文件是空的');
+  if (buffer.length === 0) throw importRefused.empty('文件是空的');
   const detected = await fileTypeFromBuffer(buffer).catch(() => undefined);
   const isZip = buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
   if (detected && (isZip ? ['xlsx', 'pptx', 'epub', 'jar', 'apk'].includes(detected.ext) : true)) throw unsupported(detected.ext);
   if (!isZip && extname(filename).toLowerCase() === '.docx') {
-    throw new BulletinImportError('broken-docx', 'Word 文件已损坏或不是有效的 .docx 文件');
+    throw importRefused.unreadable(BROKEN_DOCX);
   }
   const text = isZip ? await readDocx(buffer) : decodeText(buffer);
   if (!isZip && BINARY_CONTROL.test(text)) {
-    throw new BulletinImportError('unsupported-format', '文件不是文本，也不是 Word（.docx）文件，请使用 .docx 或 .txt 文件');
+    throw importRefused.wrongType(null, '文件不是文本，也不是 Word（.docx）文件，请使用 .docx 或 .txt 文件');
   }
-  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw new BulletinImportError('empty', '文件中没有任何文字内容');
+  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw importRefused.empty('文件中没有任何文字内容');
   return text;
 }
 
 /** Reads a newsletter file from disk; the name must say .docx or .txt (or nothing), the content decides. */
 export async function readBulletinFile(file: string): Promise<string> {
   const extension = extname(file).toLowerCase();
-  if (extension === '.doc') {
-    throw new BulletinImportError('unsupported-format', '暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入');
-  }
+  if (extension === '.doc') throw importRefused.wrongType('doc', OLD_WORD);
   if (!['.docx', '.txt', '.text', ''].includes(extension)) {
-    throw new BulletinImportError('unsupported-format', `不支持的文件类型（${extension}），请使用 .docx 或 .txt 文件`);
+    throw importRefused.wrongType(extension.slice(1), `不支持的文件类型（${extension}），请使用 .docx 或 .txt 文件`);
   }
   return readBulletinBuffer(await readBytes(file), file);
 }

@@ -1,4 +1,4 @@
-import type { BulletinSpan } from './types';
+import type { Span } from '@zhijian/shared';
 
 const BOLD_MARKER = '**';
 
@@ -11,10 +11,10 @@ export function stripMarkers(raw: string): string {
  * Turns `**bold**` markers into spans. An unmatched marker (bold that never closes) is dropped;
  * whitespace-only bold runs are plain.
  */
-export function parseSpans(raw: string): BulletinSpan[] {
+export function parseSpans(raw: string): Span[] {
   const parts = raw.split(BOLD_MARKER);
   const closed = parts.length % 2 === 1;
-  const spans: BulletinSpan[] = [];
+  const spans: Span[] = [];
   parts.forEach((text, index) => {
     if (text === '') return;
     const isLastOfUnclosed = !closed && index === parts.length - 1;
@@ -24,10 +24,6 @@ export function parseSpans(raw: string): BulletinSpan[] {
     else spans.push({ text, bold });
   });
   return spans;
-}
-
-export function spansText(spans: readonly BulletinSpan[]): string {
-  return spans.map((span) => span.text).join('');
 }
 
 /** The line is a single bold run, e.g. `**开展免费义诊活动**`. */

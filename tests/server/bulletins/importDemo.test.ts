@@ -1,10 +1,10 @@
 import { api } from '@zhijian/shared';
 import { asc, count } from 'drizzle-orm';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog, bulletinArticles, bulletinIssues } from '../../server/src/db/schema';
-import { clearOrganisation, demoLoaded, loadDemoAssociation } from '../../server/src/seed/loadDemo';
-import { signedInMember } from '../support/factories';
-import { startTestServer, type TestServer } from '../support/testServer';
+import { auditLog, bulletinArticles, bulletinIssues } from '../../../server/src/db/schema';
+import { clearOrganisation, demoLoaded, loadDemoAssociation } from '../../../server/src/seed/loadDemo';
+import { signedInMember } from '../../support/factories';
+import { startTestServer, type TestServer } from '../../support/testServer';
 
 /** The demo association brings the three sample newsletter issues with it. */
 let server: TestServer;

@@ -1,7 +1,7 @@
 import { buildBlocks } from './blocks';
 import { cleanLines } from './cleanup';
 import { isDistributionStart, parseDistribution } from './distribution';
-import { BulletinImportError } from './errors';
+import { importRefused } from './errors';
 import { emptyHeader, readHeaderLine, type ParsedHeader } from './header';
 import { stripMarkers } from './inline';
 import { hasInnerSentenceEnd, titleKey } from './punctuation';
@@ -14,7 +14,7 @@ import type { BulletinArticle, BulletinOverrides, BulletinTocEntry, ParsedBullet
  *
  * Layout, top to bottom: title page and header, 【本期导读】, articles each opened by a `☆` line,
  * the closing `报：/发：` block. Everything is optional except that a text with neither a header
- * nor any article is refused (`not-a-bulletin`). What is missing or does not agree is reported in
+ * nor any article is refused (`not_a_bulletin`). What is missing or does not agree is reported in
  * `warnings` (Chinese); values given in `overrides` replace the parsed header values.
  */
 
@@ -169,7 +169,7 @@ function headerWarnings(header: ParsedHeader): string[] {
 
 export function parseBulletin(text: string, overrides: BulletinOverrides = {}): ParsedBulletin {
   const lines = cleanLines(text);
-  if (lines.length === 0) throw new BulletinImportError('empty', '文件中没有任何文字内容');
+  if (lines.length === 0) throw importRefused.empty('文件中没有任何文字内容');
 
   const layoutWarnings: string[] = [];
   const headings = findHeadings(lines, layoutWarnings);
@@ -182,10 +182,7 @@ export function parseBulletin(text: string, overrides: BulletinOverrides = {}): 
   const { header } = front;
   const hasHeader = (header.year !== null && header.number !== null) || header.totalNumber !== null || header.publisher !== null;
   if (headings.length === 0 && !hasHeader) {
-    throw new BulletinImportError(
-      'not-a-bulletin',
-      '这不是一期协会简报：既没有报头（如“2016 年第 2 期 总第 36 期”），也没有以 ☆ 开头的文章标题',
-    );
+    throw importRefused.notABulletin();
   }
 
   const warnings: string[] = [];

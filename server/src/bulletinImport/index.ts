@@ -1,4 +1,4 @@
-export { BulletinImportError, type BulletinImportErrorReason } from './errors';
+export { BulletinImportError, type BulletinFileRefusal } from './errors';
 export { blockText, formatDryRunSummary, toDryRunDocument } from './dryRun';
 export { parseBulletin } from './parseBulletin';
 export { parseBulletinBuffer, parseBulletinFile } from './parseBulletinFile';

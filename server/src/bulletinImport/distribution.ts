@@ -1,12 +1,12 @@
+import type { Distribution } from '@zhijian/shared';
 import { stripMarkers } from './inline';
-import type { BulletinDistribution } from './types';
 
 /**
  * The closing block: `报：省委组织部、…，…、张仲灿` / `发：协会会员`. A list may wrap onto following
  * lines; footer lines (编辑、审核、共印 N 份) are skipped.
  */
 
-const LABELS: Record<string, keyof BulletinDistribution> = {
+const LABELS: Record<string, keyof Distribution> = {
   报: 'report',
   报送: 'report',
   抄报: 'report',
@@ -61,9 +61,9 @@ export function splitNames(text: string): string[] {
 }
 
 /** Reads the block from its first `报：`/`发：` line to the end of the text. */
-export function parseDistribution(lines: readonly string[]): BulletinDistribution {
-  const texts: Record<keyof BulletinDistribution, string[]> = { report: [], send: [] };
-  let current: keyof BulletinDistribution | null = null;
+export function parseDistribution(lines: readonly string[]): Distribution {
+  const texts: Record<keyof Distribution, string[]> = { report: [], send: [] };
+  let current: keyof Distribution | null = null;
   for (const line of lines.flatMap((raw) => stripMarkers(raw).split(INLINE_LABEL))) {
     const start = START.exec(line);
     if (start) {
