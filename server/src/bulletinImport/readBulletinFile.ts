@@ -1,8 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import mammoth from 'mammoth';
 import { importRefused, type BulletinImportError } from './errors';
+import { checkZip, countOccurrences, tooComplex } from '../files/zipArchive';
+import { FileJobError, runFileJob } from '../workers/runFileJob';
 
 /**
  * Reads a newsletter (a file or an upload) into line-based text: `.txt` as UTF-8 (or GB18030,
@@ -50,13 +51,47 @@ export function htmlToLines(html: string): string {
     .trim();
 }
 
+/**
+ * What a newsletter may make us read: a 50-page issue has a few thousand paragraphs and a
+ * document part of a megabyte or two. Images are never inflated (the reader leaves them out).
+ */
+export const DOCX_LIMITS = {
+  paragraphs: 50_000,
+  zip: {
+    maxEntries: 1_000,
+    maxEntryBytes: 30 * 1024 * 1024,
+    maxTotalBytes: 60 * 1024 * 1024,
+    inflate: (name: string) => /\.(xml|rels)$/i.test(name),
+  },
+} as const;
+
+/** Text lines the parser reads; far more than any issue, far less than a slow parse. */
+export const TEXT_LIMITS = { characters: 2_000_000, lines: 100_000 } as const;
+
 async function readDocx(buffer: Buffer): Promise<string> {
+  const zip = await checkZip(buffer, DOCX_LIMITS.zip);
+  const document = zip.read('word/document.xml');
+  if (!document) throw importRefused.unreadable(BROKEN_DOCX);
+  const paragraphs = countOccurrences(document, '<w:p>', DOCX_LIMITS.paragraphs) + countOccurrences(document, '<w:p ', DOCX_LIMITS.paragraphs);
+  if (paragraphs > DOCX_LIMITS.paragraphs) throw tooComplex(`Word 文件最多 ${DOCX_LIMITS.paragraphs} 个段落`);
   try {
-    const result = await mammoth.convertToHtml({ buffer }, { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) });
-    return htmlToLines(result.value);
-  } catch {
-    throw importRefused.unreadable(BROKEN_DOCX);
+    return htmlToLines(await runFileJob('readDocxHtml', buffer));
+  } catch (error) {
+    if (error instanceof FileJobError) throw importRefused.unreadable(BROKEN_DOCX);
+    throw error;
   }
+}
+
+function checkTextSize(text: string): string {
+  if (text.length > TEXT_LIMITS.characters) throw tooComplex(`简报正文最多 ${TEXT_LIMITS.characters} 个字符`);
+  if (countLines(text) > TEXT_LIMITS.lines) throw tooComplex(`简报最多 ${TEXT_LIMITS.lines} 行`);
+  return text;
+}
+
+function countLines(text: string): number {
+  let lines = 1;
+  for (let at = text.indexOf('\n'); at >= 0; at = text.indexOf('\n', at + 1)) lines += 1;
+  return lines;
 }
 
 async function readBytes(file: string): Promise<Buffer> {
@@ -108,7 +143,7 @@ export async function readBulletinBuffer(buffer: Buffer, filename = ''): Promise
   if (!isZip && extname(filename).toLowerCase() === '.docx') {
     throw importRefused.unreadable(BROKEN_DOCX);
   }
-  const text = isZip ? await readDocx(buffer) : decodeText(buffer);
+  const text = checkTextSize(isZip ? await readDocx(buffer) : decodeText(buffer));
   if (!isZip && BINARY_CONTROL.test(text)) {
     throw importRefused.wrongType(null, '文件不是文本，也不是 Word（.docx）文件，请使用 .docx 或 .txt 文件');
   }

@@ -28,6 +28,11 @@ export interface ZipLimits {
   maxTotalBytes: number;
   /** Smaller caps for named entries, e.g. `{ 'docProps/app.xml': 1 MB }`. */
   entryCaps?: Record<string, number>;
+  /**
+   * Which entries get inflated and measured; the others (images nobody will read) are held to
+   * their declared sizes only. All of them when left out.
+   */
+  inflate?: (name: string) => boolean;
 }
 
 const EOCD_SIGNATURE = 0x06054b50;
@@ -127,6 +132,10 @@ export async function checkZip(
     if (entry.name.endsWith('/')) continue;
     const cap = Math.min(limits.entryCaps?.[entry.name] ?? limits.maxEntryBytes, limits.maxTotalBytes - total);
     if (entry.declaredSize > cap) throw tooComplex(`${entry.name} 解压后超过 ${megabytes(cap)}`);
+    if (limits.inflate && !limits.inflate(entry.name)) {
+      total += entry.declaredSize;
+      continue;
+    }
     const bytes = await inflateEntry(buffer, entry, cap);
     total += bytes.length;
     inflated.set(entry.name, bytes);

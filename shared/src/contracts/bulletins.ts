@@ -402,6 +402,7 @@ export const bulletins = {
       uploadRefusals.file_empty,
       uploadRefusals.file_unreadable,
       uploadRefusals.file_type_refused,
+      uploadRefusals.file_too_complex,
       bulletinRefusals.not_a_bulletin,
       bulletinRefusals.issue_number_missing,
       bulletinRefusals.issue_number_taken,

@@ -127,6 +127,7 @@ export const members = {
       uploadRefusals.file_empty,
       uploadRefusals.file_type_refused,
       uploadRefusals.file_unreadable,
+      uploadRefusals.file_too_complex,
     ],
   }),
   exportRoster: endpoint({
