@@ -1,12 +1,18 @@
-import { shanghaiYearRange, type NewsCounts } from '@zhijian/shared';
+import { shanghaiYearRange } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '../db/client';
+
+export interface NewsCountRows {
+  year: number;
+  units: Array<{ unitId: number; unitName: string; groupName: string; reported: number; adopted: number }>;
+  officers: Array<{ memberId: number; name: string; unitName: string; reported: number; adopted: number }>;
+}
 
 /**
  * Items reported (handed in during the year, withdrawn ones not counted) and adopted (placed into
  * a 简报 issue during the year), per unit and per information officer — the basis of 优秀信息员.
  */
-export async function newsCounts(db: Queryable, year: number): Promise<NewsCounts> {
+export async function loadNewsCounts(db: Queryable, year: number): Promise<NewsCountRows> {
   const { start, end } = shanghaiYearRange(year);
   const reported = sql`
     select e.id, e.unit_id, e.author_id from entries e join calls c on c.id = e.call_id
@@ -15,7 +21,7 @@ export async function newsCounts(db: Queryable, year: number): Promise<NewsCount
   const adopted = sql`
     select e.id, e.unit_id, e.author_id from bulletin_placements p join entries e on e.id = p.entry_id
     where p.kind = 'adopted' and p.placed_at >= ${start.toISOString()} and p.placed_at < ${end.toISOString()}`;
-  const units = await selectRows<{ unitId: number; unitName: string; groupName: string; reported: number; adopted: number }>(
+  const units = await selectRows<NewsCountRows['units'][number]>(
     db,
     sql`with r as (${reported}), a as (${adopted})
         select u.id as "unitId", u.name as "unitName", g.name as "groupName",
@@ -25,7 +31,7 @@ export async function newsCounts(db: Queryable, year: number): Promise<NewsCount
         where exists (select 1 from r where r.unit_id = u.id) or exists (select 1 from a where a.unit_id = u.id)
         order by adopted desc, reported desc, u.name`,
   );
-  const officers = await selectRows<{ memberId: number; name: string; unitName: string; reported: number; adopted: number }>(
+  const officers = await selectRows<NewsCountRows['officers'][number]>(
     db,
     sql`with r as (${reported}), a as (${adopted})
         select m.id as "memberId", m.name, coalesce(u.name, '') as "unitName",
@@ -35,10 +41,5 @@ export async function newsCounts(db: Queryable, year: number): Promise<NewsCount
         where exists (select 1 from r where r.author_id = m.id) or exists (select 1 from a where a.author_id = m.id)
         order by adopted desc, reported desc, m.name`,
   );
-  const asNumbers = <T extends { reported: number; adopted: number }>(row: T): T => ({
-    ...row,
-    reported: Number(row.reported),
-    adopted: Number(row.adopted),
-  });
-  return { year, units: units.map(asNumbers), officers: officers.map(asNumbers) };
+  return { year, units, officers };
 }

@@ -1,7 +1,13 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
+import { defineRefusals, refusal } from '../refusal';
+import { BulletinPlacement, PlaceInBulletinInput, placementRefusals } from './cases';
 import { IdParams } from './common';
-import { BulletinPlacement, PlaceInBulletinInput } from './cases';
+import { entryRefusals } from './entries';
+
+export const newsRefusals = defineRefusals({
+  not_news: refusal({ code: 'conflict', message: '只有信息报送可以采用进简报' }),
+});
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
 
@@ -33,6 +39,13 @@ export const news = {
     body: PlaceInBulletinInput,
     response: BulletinPlacement,
     status: 201,
+    refusals: [
+      newsRefusals.not_news,
+      entryRefusals.transition_not_allowed,
+      entryRefusals.state_changed,
+      placementRefusals.issue_not_draft,
+      placementRefusals.already_in_issue,
+    ],
   }),
   counts: endpoint({
     method: 'GET',
