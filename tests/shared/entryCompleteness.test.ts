@@ -1,4 +1,4 @@
-import { ENTRY_TEXT_LIMITS, entryCompletenessProblems, type EntryContent } from '@zhijian/shared';
+import { ENTRY_TEXT_LIMITS, entryCompletenessProblems, type EntryCall, type EntryContent, type EntryFacts } from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
 import { entryProblems } from '../../miniapp/src/packages/submit/components/validateEntry';
 
@@ -11,11 +11,11 @@ const COMPLETE: EntryContent = {
   contactPhone: '13800001111',
   topicId: null,
 };
-const CASE_CALL = { kind: 'case' as const, categories: ['融入发展经营', '服务员工群众'] };
-const NEWS_CALL = { kind: 'news' as const, categories: [] };
-const RESEARCH_CALL = { kind: 'research' as const, categories: [] };
+const CASE_CALL: EntryCall = { kind: 'case', categories: ['融入发展经营', '服务员工群众'] };
+const NEWS_CALL: EntryCall = { kind: 'news', categories: [] };
+const RESEARCH_CALL: EntryCall = { kind: 'research', categories: [] };
 
-const fieldsOf = (entry: Partial<EntryContent>, call = CASE_CALL, facts = {}) =>
+const fieldsOf = (entry: Partial<EntryContent>, call: EntryCall = CASE_CALL, facts: EntryFacts = {}) =>
   entryCompletenessProblems({ ...COMPLETE, ...entry }, call, facts).map((p) => p.field);
 
 describe('entry completeness', () => {

@@ -1,20 +1,32 @@
-import { api, UPLOAD_LIMITS } from '@zhijian/shared';
+import {
+  api,
+  callRefusals,
+  commonRefusals,
+  entryRefusals,
+  ERROR_STATUS,
+  UPLOAD_LIMITS,
+  uploadRefusals,
+  type Refusal,
+} from '@zhijian/shared';
+import { crc32 } from 'node:zlib';
 import JSZip from 'jszip';
 import { PDFDocument } from 'pdf-lib';
 import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { signedInMember } from '../../support/factories';
+import { expectRefused } from '../../support/refusals';
 import {
   completeDraft,
   days,
-  failure,
   fetchFile,
   fromNow,
+  hours,
   jpegWithGps,
   LONG_TOKENS,
   openCall,
   png,
   reviewer,
+  secretariat,
   submittedEntry,
   unitAdmin,
   uploadFile,
@@ -24,11 +36,11 @@ import { startTestServer, type TestServer } from '../../support/testServer';
 import { buildDocx } from '../bulletin/helpers';
 
 let server: TestServer;
-let secretary: Awaited<ReturnType<typeof signedInMember>>;
+let secretary: Awaited<ReturnType<typeof secretariat>>;
 let callId: number;
 beforeAll(async () => {
   server = await startTestServer(LONG_TOKENS);
-  secretary = await signedInMember(server, ['secretariat'], { unitId: null });
+  secretary = await secretariat(server);
   callId = (await openCall(server, secretary.client, { entryLimit: 20 })).id;
 });
 afterAll(() => server.close());
@@ -36,6 +48,18 @@ afterAll(() => server.close());
 async function draftOfNewUnit() {
   const unit = await unitAdmin(server);
   return { unit, draft: await completeDraft(unit.client, callId) };
+}
+
+/** Asserts a raw answer (uploads and downloads go around the typed client) is this refusal; returns its details. */
+async function expectUploadRefused(response: Response, refusal: Refusal): Promise<Record<string, unknown>> {
+  const body = (await response.json()) as { error: { code: string; message: string; details: Record<string, unknown> } };
+  expect({ status: response.status, code: body.error.code, reason: body.error.details.reason }).toEqual({
+    status: ERROR_STATUS[refusal.code],
+    code: refusal.code,
+    reason: refusal.reason,
+  });
+  expect(body.error.message).toMatch(/[\u4e00-\u9fff]/);
+  return body.error.details;
 }
 
 /** A Word document whose properties name its author and company. */
@@ -61,8 +85,19 @@ async function pdfWithAuthor(): Promise<Buffer> {
   return Buffer.from(await pdf.save());
 }
 
-describe('image uploads', () => {
-  it('strip the GPS position and every other EXIF field from a JPEG', async () => {
+/** A PDF whose trailer says it is encrypted. */
+async function encryptedPdf(): Promise<Buffer> {
+  const pdf = await PDFDocument.create();
+  pdf.addPage([200, 200]);
+  const text = Buffer.from(await pdf.save({ useObjectStreams: false })).toString('latin1');
+  return Buffer.from(
+    text.replace(/trailer\s*<</, (start) => `${start}\n/Encrypt << /Filter /Standard /V 1 /R 2 /O (x) /U (y) /P -4 >>`),
+    'latin1',
+  );
+}
+
+describe('POST /api/entries/:id/images', () => {
+  it('strips the GPS position and every other EXIF field from a JPEG', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const original = await jpegWithGps();
     const before = await sharp(original).metadata();
@@ -84,7 +119,7 @@ describe('image uploads', () => {
     expect(bytes.includes(Buffer.from('JianhuaPark'))).toBe(false);
   });
 
-  it('accept PNG and WebP by content', async () => {
+  it('accepts PNG and WebP by content', async () => {
     const { unit, draft } = await draftOfNewUnit();
     expect((await uploadImage(server, unit.token, draft.id, await png(), 'a.png')).status).toBe(201);
     const webp = await sharp(await png())
@@ -97,61 +132,97 @@ describe('image uploads', () => {
     expect((await unit.client.call(api.entries.get, { params: { id: draft.id } })).images).toHaveLength(2);
   });
 
-  it('refuse a wrong type whatever its name says', async () => {
+  it('refuses a wrong type whatever its name says, saying what it found', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const gif = await sharp(await png())
       .gif()
       .toBuffer();
-    for (const [data, name] of [
-      [gif, 'photo.gif'],
-      [await pdfWithAuthor(), 'photo.jpg'],
-      [Buffer.from('just text, not a picture'), 'photo.jpg'],
+    for (const [data, name, detected] of [
+      [gif, 'photo.gif', 'image/gif'],
+      [await pdfWithAuthor(), 'photo.jpg', 'application/pdf'],
+      [Buffer.from('just text, not a picture'), 'photo.jpg', null],
     ] as const) {
-      const response = await uploadImage(server, unit.token, draft.id, data, name);
-      expect(response.status).toBe(415);
-      expect(((await response.json()) as { error: { code: string } }).error.code).toBe('unsupported_media_type');
+      const details = await expectUploadRefused(
+        await uploadImage(server, unit.token, draft.id, data, name),
+        uploadRefusals.file_type_refused,
+      );
+      expect(details.detected).toBe(detected);
     }
     expect((await unit.client.call(api.entries.get, { params: { id: draft.id } })).images).toEqual([]);
   });
 
-  it('refuse a damaged image that only starts like a JPEG', async () => {
+  it('refuses a damaged image that only starts like a JPEG, and an empty file', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const damaged = Buffer.concat([(await jpegWithGps()).subarray(0, 200), Buffer.alloc(200, 7)]);
-    expect((await uploadImage(server, unit.token, draft.id, damaged)).status).toBe(400);
+    await expectUploadRefused(await uploadImage(server, unit.token, draft.id, damaged), uploadRefusals.file_unreadable);
+    await expectUploadRefused(await uploadImage(server, unit.token, draft.id, Buffer.alloc(0)), uploadRefusals.file_empty);
   });
 
-  it('refuse an image over 5 MB', async () => {
+  it('refuses an image of more pixels than any camera takes, before decoding it', async () => {
+    const { unit, draft } = await draftOfNewUnit();
+    // A PNG header that claims 20 000 × 20 000 pixels; the pixels themselves are never there.
+    const header = await sharp({ create: { width: 1, height: 1, channels: 3, background: '#000' } })
+      .png()
+      .toBuffer();
+    const huge = Buffer.from(header);
+    huge.writeUInt32BE(20_000, 16);
+    huge.writeUInt32BE(20_000, 20);
+    // The IHDR chunk's checksum covers its type and data (bytes 12–28).
+    huge.writeUInt32BE(crc32(huge.subarray(12, 29)), 29);
+    const details = await expectUploadRefused(
+      await uploadImage(server, unit.token, draft.id, huge, 'huge.png'),
+      uploadRefusals.file_too_complex,
+    );
+    expect(details.limit).toEqual(expect.any(String));
+  });
+
+  it('refuses an image over 5 MB', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const tooBig = Buffer.concat([await jpegWithGps(), Buffer.alloc(UPLOAD_LIMITS.imageBytes)]);
-    const response = await uploadImage(server, unit.token, draft.id, tooBig);
-    expect(response.status).toBe(413);
-    expect(((await response.json()) as { error: { code: string } }).error.code).toBe('payload_too_large');
+    await expectUploadRefused(await uploadImage(server, unit.token, draft.id, tooBig), commonRefusals.payload_too_large);
   });
 
-  it('allow at most 9 images per entry', async () => {
+  it('allows at most 9 images per entry, leaving no file behind', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const image = await png(8, 8);
     for (let i = 0; i < UPLOAD_LIMITS.imagesPerEntry; i += 1)
       expect((await uploadImage(server, unit.token, draft.id, image)).status).toBe(201);
-    const tenth = await uploadImage(server, unit.token, draft.id, image);
-    expect(tenth.status).toBe(409);
+    const details = await expectUploadRefused(await uploadImage(server, unit.token, draft.id, image), uploadRefusals.too_many_files);
+    expect(details.limit).toBe(UPLOAD_LIMITS.imagesPerEntry);
     expect(server.storage.keys().filter((k) => k.startsWith(`entries/${draft.id}/`))).toHaveLength(9);
   });
 
-  it("are refused to another unit's admin and after registration", async () => {
+  it("is refused to another unit's admin, after registration and after the close time", async () => {
     const { unit, draft } = await draftOfNewUnit();
     const other = await unitAdmin(server);
-    expect((await uploadImage(server, other.token, draft.id, await png())).status).toBe(403);
+    await expectUploadRefused(await uploadImage(server, other.token, draft.id, await png()), commonRefusals.forbidden);
     const entry = await submittedEntry(unit.client, callId);
-    const uploaded = (await (await uploadImage(server, unit.token, entry.id, await png())).json()) as { id: number };
     await secretary.client.call(api.desk.register, { params: { id: entry.id } });
-    expect((await uploadImage(server, unit.token, entry.id, await png())).status).toBe(409);
-    expect((await failure(unit.client.call(api.entries.removeFile, { params: { id: uploaded.id } }))).status).toBe(409);
+    const details = await expectUploadRefused(
+      await uploadImage(server, unit.token, entry.id, await png()),
+      entryRefusals.entry_not_editable,
+    );
+    expect(details.status).toBe('registered');
+
+    const closing = await openCall(server, secretary.client, { closesAt: fromNow(server, hours(1)) });
+    const late = await submittedEntry(unit.client, closing.id);
+    server.clock.advance(hours(1));
+    await expectUploadRefused(await uploadImage(server, unit.token, late.id, await png()), callRefusals.call_closed);
+  });
+
+  it('asks for the file when none is sent', async () => {
+    const { unit, draft } = await draftOfNewUnit();
+    const missing = await fetch(`${server.url}/api/entries/${draft.id}/images`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${unit.token}` },
+      body: new FormData(),
+    });
+    await expectUploadRefused(missing, uploadRefusals.file_missing);
   });
 });
 
-describe('attachments', () => {
-  it('accept a Word document and drop its author and company', async () => {
+describe('POST /api/entries/:id/attachments', () => {
+  it('accepts a Word document and drops its author and company', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const response = await uploadFile(server, unit.token, `/api/entries/${draft.id}/attachments`, await docxWithAuthor(), '工作总结.docx');
     expect(response.status).toBe(201);
@@ -164,7 +235,7 @@ describe('attachments', () => {
     expect(await zip.file('word/document.xml')!.async('string')).toContain('红色驿站工作总结');
   });
 
-  it('accept a PDF and drop its document information', async () => {
+  it('accepts a PDF and drops its document information', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const response = await uploadFile(server, unit.token, `/api/entries/${draft.id}/attachments`, await pdfWithAuthor(), 'report.pdf');
     expect(response.status).toBe(201);
@@ -177,25 +248,44 @@ describe('attachments', () => {
     expect(pdf.getPageCount()).toBe(1);
   });
 
-  it('refuse other types and files over 20 MB', async () => {
+  it('refuses other types, an encrypted PDF and files over 20 MB', async () => {
     const { unit, draft } = await draftOfNewUnit();
     const path = `/api/entries/${draft.id}/attachments`;
     const zip = await new JSZip().file('a.txt', 'x').generateAsync({ type: 'nodebuffer' });
-    expect((await uploadFile(server, unit.token, path, zip, 'report.docx')).status).toBe(415);
-    expect((await uploadFile(server, unit.token, path, await png(), 'report.pdf')).status).toBe(415);
+    await expectUploadRefused(await uploadFile(server, unit.token, path, zip, 'report.docx'), uploadRefusals.file_type_refused);
+    await expectUploadRefused(await uploadFile(server, unit.token, path, await png(), 'report.pdf'), uploadRefusals.file_type_refused);
+    await expectUploadRefused(
+      await uploadFile(server, unit.token, path, await encryptedPdf(), 'report.pdf'),
+      uploadRefusals.file_encrypted,
+    );
     const huge = Buffer.concat([await pdfWithAuthor(), Buffer.alloc(UPLOAD_LIMITS.attachmentBytes)]);
-    expect((await uploadFile(server, unit.token, path, huge, 'report.pdf')).status).toBe(413);
-    const missing = await fetch(`${server.url}${path}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${unit.token}` },
-      body: new FormData(),
-    });
-    expect(missing.status).toBe(400);
+    await expectUploadRefused(await uploadFile(server, unit.token, path, huge, 'report.pdf'), commonRefusals.payload_too_large);
+    expect((await unit.client.call(api.entries.get, { params: { id: draft.id } })).attachments).toEqual([]);
   });
 });
 
-describe('serving files', () => {
-  it('only to the unit, the secretariat once handed in, and an assigned reviewer — blind to the reviewer', async () => {
+describe('DELETE /api/entry-files/:id', () => {
+  it('removes a file and its bytes while the entry may change, not after registration', async () => {
+    const { unit, draft } = await draftOfNewUnit();
+    const removable = (await (await uploadImage(server, unit.token, draft.id, await png())).json()) as { id: number };
+    expect(await unit.client.call(api.entries.removeFile, { params: { id: removable.id } })).toEqual({ ok: true });
+    expect((await unit.client.call(api.entries.get, { params: { id: draft.id } })).images).toEqual([]);
+    expect(server.storage.keys().filter((k) => k.startsWith(`entries/${draft.id}/`))).toEqual([]);
+    await expectRefused(unit.client.call(api.entries.removeFile, { params: { id: removable.id } }), commonRefusals.not_found);
+
+    const entry = await submittedEntry(unit.client, callId);
+    const kept = (await (await uploadImage(server, unit.token, entry.id, await png())).json()) as { id: number };
+    await expectRefused(
+      (await unitAdmin(server)).client.call(api.entries.removeFile, { params: { id: kept.id } }),
+      commonRefusals.forbidden,
+    );
+    await secretary.client.call(api.desk.register, { params: { id: entry.id } });
+    await expectRefused(unit.client.call(api.entries.removeFile, { params: { id: kept.id } }), entryRefusals.entry_not_editable);
+  });
+});
+
+describe('GET /api/entry-files/:id', () => {
+  it('serves only to the unit, the secretariat once handed in, and an assigned reviewer — blind to the reviewer', async () => {
     const unit = await unitAdmin(server);
     const entry = await completeDraft(unit.client, callId);
     const fileId = (
@@ -208,10 +298,12 @@ describe('serving files', () => {
 
     expect((await fetchFile(server, unit.token, fileId)).status).toBe(200);
     // A draft is the unit's own, even for the secretariat.
-    expect((await fetchFile(server, secretary.token, fileId)).status).toBe(403);
+    await expectUploadRefused(await fetchFile(server, secretary.token, fileId), commonRefusals.forbidden);
     await unit.client.call(api.entries.submit, { params: { id: entry.id } });
     expect((await fetchFile(server, secretary.token, fileId)).status).toBe(200);
-    for (const token of [other.token, member.token, expert.token]) expect((await fetchFile(server, token, fileId)).status).toBe(403);
+    for (const token of [other.token, member.token, expert.token]) {
+      await expectUploadRefused(await fetchFile(server, token, fileId), commonRefusals.forbidden);
+    }
 
     await secretary.client.call(api.desk.register, { params: { id: entry.id } });
     await secretary.client.call(api.desk.prescreen, { params: { id: entry.id }, body: { decision: 'pass' } });
@@ -225,6 +317,6 @@ describe('serving files', () => {
     expect((await fetchFile(server, stranger.token, fileId)).status).toBe(403);
     const full = await fetchFile(server, unit.token, fileId);
     expect(decodeURIComponent(full.headers.get('content-disposition') ?? '')).toContain(`${unit.unit.name}-照片.png`);
-    expect((await fetchFile(server, unit.token, 99_999_999)).status).toBe(404);
+    await expectUploadRefused(await fetchFile(server, unit.token, 99_999_999), commonRefusals.not_found);
   });
 });
