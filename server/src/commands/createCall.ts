@@ -9,7 +9,7 @@ import {
   type CallInput,
   type CallKind,
 } from '@zhijian/shared';
-import { and, eq, like } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { calls } from '../db/schema';
 import { refuse } from '../errors';
@@ -27,14 +27,7 @@ export function assertWindow(opensAt: Date, closesAt: Date): void {
 /** AL for the year's first case contest, then AL2, AL3 … so registration numbers stay unique. */
 async function freeCode(db: Queryable, year: number, kind: CallKind): Promise<string> {
   const base = CALL_KIND_CODES[kind];
-  const taken = new Set(
-    (
-      await db
-        .select({ code: calls.code })
-        .from(calls)
-        .where(and(eq(calls.year, year), like(calls.code, `${base}%`)))
-    ).map((r) => r.code),
-  );
+  const taken = new Set((await db.select({ code: calls.code }).from(calls).where(eq(calls.year, year))).map((r) => r.code));
   for (let n = 1; ; n += 1) {
     const code = n === 1 ? base : `${base}${n}`;
     if (!taken.has(code)) return code;
