@@ -12,7 +12,7 @@ import { entries } from './contracts/entries';
 import { groups } from './contracts/groups';
 import { health } from './contracts/health';
 import { members } from './contracts/members';
-import { news } from './contracts/newsReports';
+import { news } from './contracts/news';
 import { results } from './contracts/results';
 import { reviews } from './contracts/reviews';
 import { topics } from './contracts/topics';

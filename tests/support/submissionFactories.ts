@@ -1,14 +1,10 @@
-import { api, type ApiClient, type ApiError, type CallInput, type EntryDraftInput } from '@zhijian/shared';
+import { api, type ApiClient, type CallInput, type EntryDraftInput } from '@zhijian/shared';
+import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import type { z } from 'zod';
+import { reviewAssignments } from '../../server/src/db/schema';
 import { createGroup, createUnit, signedInMember } from './factories';
 import type { TestServer } from './testServer';
-
-export const failure = (promise: Promise<unknown>) =>
-  promise.then(
-    () => undefined as never,
-    (error: ApiError) => error,
-  );
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -43,6 +39,21 @@ export async function unitAdmin(server: TestServer, groupId?: number) {
 
 export async function reviewer(server: TestServer, unitId: number | null = null) {
   return signedInMember(server, ['member', 'reviewer'], { unitId });
+}
+
+/** Someone of the secretariat (no unit of their own). */
+export async function secretariat(server: TestServer) {
+  return signedInMember(server, ['secretariat'], { unitId: null });
+}
+
+/** The id of a reviewer's assignment to an entry. */
+export async function assignmentOf(server: TestServer, entryId: number, reviewerId: number): Promise<number> {
+  const [row] = await server.db
+    .select({ id: reviewAssignments.id })
+    .from(reviewAssignments)
+    .where(and(eq(reviewAssignments.entryId, entryId), eq(reviewAssignments.reviewerId, reviewerId)));
+  if (!row) throw new Error(`reviewer ${reviewerId} has no assignment to entry ${entryId}`);
+  return row.id;
 }
 
 export const COMPLETE_ENTRY: EntryDraftInput = {
@@ -107,6 +118,13 @@ export async function fetchBinary(server: TestServer, token: string, path: strin
   return fetch(`${server.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 }
 
+/** Submits, registers and passes an entry: ready for reviewers. */
+export async function passedEntry(secretary: ApiClient, unit: { client: ApiClient }, callId: number, overrides: EntryDraftInput = {}) {
+  const entry = await submittedEntry(unit.client, callId, overrides);
+  await secretary.call(api.desk.register, { params: { id: entry.id } });
+  return secretary.call(api.desk.prescreen, { params: { id: entry.id }, body: { decision: 'pass' } });
+}
+
 /** Submits, registers and passes an entry, then assigns these reviewers by hand. */
 export async function entryInReview(
   server: TestServer,
@@ -116,9 +134,7 @@ export async function entryInReview(
   reviewerIds: number[],
   overrides: EntryDraftInput = {},
 ) {
-  const entry = await submittedEntry(unit.client, callId, overrides);
-  await secretary.call(api.desk.register, { params: { id: entry.id } });
-  await secretary.call(api.desk.prescreen, { params: { id: entry.id }, body: { decision: 'pass' } });
+  const entry = await passedEntry(secretary, unit, callId, overrides);
   const deadline = fromNow(server, days(3));
   for (const reviewerId of reviewerIds) {
     await secretary.call(api.desk.assign, { params: { id: entry.id }, body: { reviewerId, deadline } });
@@ -133,3 +149,32 @@ export function evenScores(value: number): Record<string, number> {
 
 /** Tests here move the clock by hours and days; tokens must outlive that. */
 export const LONG_TOKENS = { TOKEN_TTL_SECONDS: String(30 * 24 * 3600) };
+
+export type Reviewer = Awaited<ReturnType<typeof reviewer>>;
+
+/** A reviewer scores every criterion of an entry they review with the same value, and submits. */
+export async function score(server: TestServer, r: Reviewer, entryId: number, value: number, opinion = '意见') {
+  const id = await assignmentOf(server, entryId, r.member.id);
+  return r.client.call(api.reviews.submit, { params: { id }, body: { scores: evenScores(value), opinion } });
+}
+
+/** A case call with two reviewers and two entries (案例1, 案例2) of two units, both in review with both reviewers. */
+export async function contest(server: TestServer, secretary: ApiClient) {
+  const call = await openCall(server, secretary, { reviewersPerEntry: 2 });
+  const experts = [await reviewer(server), await reviewer(server)];
+  const units = [await unitAdmin(server), await unitAdmin(server)];
+  const entries = [];
+  for (const [i, unit] of units.entries()) {
+    entries.push(
+      await entryInReview(
+        server,
+        secretary,
+        unit,
+        call.id,
+        experts.map((e) => e.member.id),
+        { title: `案例${i + 1}` },
+      ),
+    );
+  }
+  return { call, experts, units, entries };
+}

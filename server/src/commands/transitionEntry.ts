@@ -1,27 +1,41 @@
-import { ENTRY_ACTION_LABELS, ENTRY_STATUS_LABELS, nextEntryStatus, type EntryAction, type EntryStatus } from '@zhijian/shared';
+import { entryRefusals, nextEntryStatus, type EntryAction, type EntryStatus } from '@zhijian/shared';
 import { and, eq, sql } from 'drizzle-orm';
-import type { CurrentUser } from '../auth/currentUser';
-import type { Queryable } from '../db/client';
 import { entries, entryEvents } from '../db/schema';
-import { conflict } from '../legacyErrors';
-import { recordAudit } from './recordAudit';
+import { refuse } from '../errors';
+import type { EntryRow } from '../queries/entries';
+import { audit } from './audit';
+import type { CommandContext } from './context';
 
-export type EntryRow = typeof entries.$inferSelect;
+export type EntryMove = Exclude<EntryAction, 'create'>;
 
-/** The status `action` leads to, or a 409 naming the current status when the lifecycle forbids it. */
-export function assertTransition(status: EntryStatus, action: Exclude<EntryAction, 'create'>): EntryStatus {
+/** The status `action` leads to, or the refusal naming the current status when the lifecycle has no such move. */
+export function assertTransition(status: EntryStatus, action: EntryMove): EntryStatus {
   const to = nextEntryStatus(status, action);
-  if (!to) throw conflict(`报送当前为“${ENTRY_STATUS_LABELS[status]}”，不能${ENTRY_ACTION_LABELS[action]}`, { status, action });
+  if (!to) throw refuse(entryRefusals.transition_not_allowed, { status, action });
   return to;
 }
 
-export interface TransitionOptions {
-  actor: CurrentUser;
-  at: Date;
+export interface EntryEventDetails {
   comment?: string | null;
-  /** Other columns that change with the status (registration number, submission time …). */
-  set?: Partial<typeof entries.$inferInsert>;
+  /** Whether the secretariat acted (the unit sees 秘书处 rather than a name). */
   bySecretariat?: boolean;
+}
+
+/** A step of the entry's timeline, by the acting person at the command's time. */
+export async function recordEntryEvent(
+  ctx: CommandContext,
+  event: { entryId: number; action: EntryAction; from: EntryStatus | null; to: EntryStatus } & EntryEventDetails,
+): Promise<void> {
+  await ctx.tx.insert(entryEvents).values({
+    entryId: event.entryId,
+    action: event.action,
+    fromStatus: event.from,
+    toStatus: event.to,
+    comment: event.comment ?? null,
+    actorId: ctx.actor?.id ?? null,
+    bySecretariat: event.bySecretariat ?? false,
+    at: ctx.now,
+  });
 }
 
 /**
@@ -30,47 +44,33 @@ export interface TransitionOptions {
  * Writes the timeline event and the audit entry in the same transaction.
  */
 export async function transitionEntry(
-  tx: Queryable,
-  entry: Pick<EntryRow, 'id' | 'status'>,
-  action: Exclude<EntryAction, 'create'>,
-  options: TransitionOptions,
+  ctx: CommandContext,
+  {
+    entry,
+    action,
+    set,
+    ...details
+  }: {
+    entry: Pick<EntryRow, 'id' | 'status'>;
+    action: EntryMove;
+    /** Other columns that change with the status (registration number, submission time …). */
+    set?: Partial<typeof entries.$inferInsert>;
+  } & EntryEventDetails,
 ): Promise<EntryRow> {
   const to = assertTransition(entry.status, action);
-  const [updated] = await tx
+  const [updated] = await ctx.tx
     .update(entries)
-    .set({ ...options.set, status: to, updatedAt: options.at, version: sql`${entries.version} + 1` })
+    .set({ ...set, status: to, updatedAt: ctx.now, version: sql`${entries.version} + 1` })
     .where(and(eq(entries.id, entry.id), eq(entries.status, entry.status)))
     .returning();
-  if (!updated) throw conflict('报送的状态刚被更改，请刷新后重试');
-  await recordEntryEvent(tx, entry.id, action, entry.status, to, options);
-  await recordAudit(tx, {
-    actor: options.actor,
+  if (!updated) throw refuse(entryRefusals.state_changed);
+  await recordEntryEvent(ctx, { entryId: entry.id, action, from: entry.status, to, ...details });
+  await audit(ctx, {
     action: `entry.${action}`,
     entity: 'entry',
     entityId: entry.id,
     before: { status: entry.status },
-    after: { status: to, comment: options.comment ?? null, ...options.set },
-    at: options.at,
+    after: { status: to, comment: details.comment ?? null, ...set },
   });
   return updated;
-}
-
-export async function recordEntryEvent(
-  tx: Queryable,
-  entryId: number,
-  action: EntryAction,
-  from: EntryStatus | null,
-  to: EntryStatus,
-  options: TransitionOptions,
-): Promise<void> {
-  await tx.insert(entryEvents).values({
-    entryId,
-    action,
-    fromStatus: from,
-    toStatus: to,
-    comment: options.comment ?? null,
-    actorId: options.actor.id,
-    bySecretariat: options.bySecretariat ?? false,
-    at: options.at,
-  });
 }

@@ -1,8 +1,8 @@
-import { UPLOAD_LIMITS } from '@zhijian/shared';
+import { UPLOAD_LIMITS, uploadRefusals } from '@zhijian/shared';
 import { fileTypeFromBuffer } from 'file-type';
 import JSZip from 'jszip';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
-import { legacyError } from '../legacyErrors';
+import { refuse } from '../errors';
 import type { ProcessedFile } from './processImage';
 
 const DOCX = 'application/vnd.openxmlformats-officedocument.wordprocessingml.document';
@@ -13,9 +13,11 @@ const BLANK_CORE = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 
 async function stripDocx(upload: Buffer): Promise<Buffer> {
   const zip = await JSZip.loadAsync(upload).catch(() => {
-    throw legacyError('invalid_input', 'Word 文档已损坏或无法读取');
+    throw refuse(uploadRefusals.file_unreadable, {}, 'Word 文档已损坏或无法读取');
   });
-  if (!zip.file('word/document.xml')) throw legacyError('unsupported_media_type', '附件不是有效的 Word（.docx）文档');
+  if (!zip.file('word/document.xml')) {
+    throw refuse(uploadRefusals.file_type_refused, { detected: 'application/zip' }, '附件不是有效的 Word（.docx）文档');
+  }
   if (zip.file('docProps/core.xml')) zip.file('docProps/core.xml', BLANK_CORE);
   const app = zip.file('docProps/app.xml');
   if (app) {
@@ -33,8 +35,9 @@ async function stripPdf(upload: Buffer): Promise<Buffer> {
   try {
     pdf = await PDFDocument.load(upload, { updateMetadata: false });
   } catch (error) {
+    // pdf-lib names the problem only in its error class and message.
     const encrypted = error instanceof Error && /encrypt/i.test(error.name + error.message);
-    throw legacyError('invalid_input', encrypted ? 'PDF 已加密，请上传未加密的文件' : 'PDF 已损坏或无法读取');
+    throw encrypted ? refuse(uploadRefusals.file_encrypted) : refuse(uploadRefusals.file_unreadable, {}, 'PDF 已损坏或无法读取');
   }
   // The document information dictionary (author, creator …) and the XMP packet both go.
   // Unreferenced objects would still be written out, so the objects themselves are deleted.
@@ -52,10 +55,11 @@ async function stripPdf(upload: Buffer): Promise<Buffer> {
  * names its author or organisation, so an assigned reviewer cannot tell the unit from it.
  */
 export async function processAttachment(upload: Buffer): Promise<ProcessedFile> {
+  if (upload.length === 0) throw refuse(uploadRefusals.file_empty);
   const type = await fileTypeFromBuffer(upload);
   const allowed: readonly string[] = UPLOAD_LIMITS.attachmentTypes;
   if (!type || !allowed.includes(type.mime)) {
-    throw legacyError('unsupported_media_type', '附件只能是 Word（.docx）或 PDF 文件', { detected: type?.mime ?? null });
+    throw refuse(uploadRefusals.file_type_refused, { detected: type?.mime ?? null }, '附件只能是 Word（.docx）或 PDF 文件');
   }
   const data = type.mime === DOCX ? await stripDocx(upload) : await stripPdf(upload);
   return { data, mimeType: type.mime, extension: type.ext, width: null, height: null };

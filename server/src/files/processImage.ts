@@ -1,7 +1,7 @@
-import { UPLOAD_LIMITS } from '@zhijian/shared';
+import { UPLOAD_LIMITS, uploadRefusals } from '@zhijian/shared';
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { legacyError } from '../legacyErrors';
+import { refuse } from '../errors';
 
 export interface ProcessedFile {
   data: Buffer;
@@ -20,10 +20,21 @@ const MAX_PIXELS = 250_000_000;
  * The EXIF orientation is applied to the pixels first, so the photo still stands upright.
  */
 export async function processImage(upload: Buffer): Promise<ProcessedFile> {
+  if (upload.length === 0) throw refuse(uploadRefusals.file_empty);
   const type = await fileTypeFromBuffer(upload);
   const allowed: readonly string[] = UPLOAD_LIMITS.imageTypes;
   if (!type || !allowed.includes(type.mime)) {
-    throw legacyError('unsupported_media_type', '图片只能是 JPEG、PNG 或 WebP 格式', { detected: type?.mime ?? null });
+    throw refuse(uploadRefusals.file_type_refused, { detected: type?.mime ?? null }, '图片只能是 JPEG、PNG 或 WebP 格式');
+  }
+  const unreadable = () => refuse(uploadRefusals.file_unreadable, {}, '图片已损坏或无法读取，请重新选择');
+  // The header says how large the picture is; nothing is decoded yet, so no limit applies here.
+  const { width, height } = await sharp(upload, { limitInputPixels: false })
+    .metadata()
+    .catch(() => {
+      throw unreadable();
+    });
+  if (width && height && width * height > MAX_PIXELS) {
+    throw refuse(uploadRefusals.file_too_complex, { limit: `${MAX_PIXELS / 1_000_000} 百万像素` }, '图片像素过多，请缩小后再上传');
   }
   try {
     const pipeline = sharp(upload, { limitInputPixels: MAX_PIXELS }).rotate();
@@ -36,6 +47,6 @@ export async function processImage(upload: Buffer): Promise<ProcessedFile> {
     const { data, info } = await encoded.toBuffer({ resolveWithObject: true });
     return { data, mimeType: type.mime, extension: type.ext, width: info.width, height: info.height };
   } catch {
-    throw legacyError('invalid_input', '图片已损坏或无法读取，请重新选择', { detected: type.mime });
+    throw unreadable();
   }
 }

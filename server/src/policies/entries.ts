@@ -1,6 +1,14 @@
-import type { EntryStatus } from '@zhijian/shared';
+import {
+  callRefusals,
+  commonRefusals,
+  ENTRY_TRANSITIONS,
+  entryRefusals,
+  isEditable,
+  type EntryDraftInput,
+  type EntryStatus,
+} from '@zhijian/shared';
 import type { CurrentUser } from '../auth/currentUser';
-import { forbidden } from '../errors';
+import { forbidden, refuse } from '../errors';
 
 /** The people who report for a unit: its 党务工作者 and 信息员. */
 export function isUnitStaff(user: CurrentUser, unitId: number): boolean {
@@ -9,6 +17,18 @@ export function isUnitStaff(user: CurrentUser, unitId: number): boolean {
 
 export function isSecretariat(user: CurrentUser): boolean {
   return user.roles.includes('secretariat');
+}
+
+/** The unit the caller reports for, if they report for one. */
+export function staffUnitOf(user: CurrentUser): number | null {
+  return user.unitId !== null && isUnitStaff(user, user.unitId) ? user.unitId : null;
+}
+
+/** Only a unit's own staff start entries, for their unit; answers that unit. */
+export function authorizeEntryCreate(user: CurrentUser): number {
+  const unitId = staffUnitOf(user);
+  if (unitId === null) throw forbidden('只有会员单位的党务工作者或信息员可以报送');
+  return unitId;
 }
 
 /**
@@ -45,4 +65,47 @@ export function fileAccessOf(
   if (facts.publishedCase) return 'full';
   if (facts.assignedReviewer) return 'blind';
   return null;
+}
+
+/**
+ * Whether the unit may still change its entry: drafts always, returned entries until resubmitted,
+ * submitted ones until registered — but not after the close time, or the deadline would mean nothing.
+ */
+export function canEditEntry(entry: { status: EntryStatus }, call: { closesAt: Date }, now: Date): boolean {
+  if (!isEditable(entry.status)) return false;
+  if (entry.status === 'submitted') return now.getTime() < call.closesAt.getTime();
+  return true;
+}
+
+/** Refuses a change the unit may no longer make: past the close time, or in a status it cannot edit. */
+export function assertEditable(entry: { status: EntryStatus }, call: { closesAt: Date }, now: Date): void {
+  if (canEditEntry(entry, call, now)) return;
+  if (entry.status === 'submitted') {
+    throw refuse(callRefusals.call_closed, { closesAt: call.closesAt.toISOString() }, '征集已截止，已提交的报送不能再修改');
+  }
+  throw refuse(entryRefusals.entry_not_editable, { status: entry.status });
+}
+
+export function canWithdrawEntry(entry: { status: EntryStatus }): boolean {
+  return ENTRY_TRANSITIONS.withdraw.from.includes(entry.status);
+}
+
+/**
+ * Category and topic must belong to the call; checked on every save, not only at submission.
+ * `topicInCall`: whether the chosen topic, if any, is one of the call's.
+ */
+export function assertEntryReferences(
+  call: { kind: string; categories: readonly string[] },
+  input: Pick<EntryDraftInput, 'category' | 'topicId'>,
+  { topicInCall }: { topicInCall: boolean },
+): void {
+  const invalid = (path: string, label: string, message: string) =>
+    refuse(commonRefusals.invalid_fields, { issues: [{ path: `body.${path}`, label, message }] });
+  if (input.category && call.categories.length && !call.categories.includes(input.category)) {
+    throw invalid('category', '类别', `应为：${call.categories.join('、')}`);
+  }
+  if (input.topicId) {
+    if (call.kind !== 'research') throw invalid('topicId', '课题', '只有课题调研的报送才选择课题');
+    if (!topicInCall) throw invalid('topicId', '课题', '不属于这个征集');
+  }
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { CALL_CODE_PATTERN, CALL_KINDS, DEFAULT_ENTRY_LIMIT } from '../domain/calls';
 import { ENTRY_STATUSES } from '../domain/entryLifecycle';
-import { IdParams } from './common';
+import { defineRefusals, refusal } from '../refusal';
+import { changesOf, IdParams } from './common';
 
 export const CallKindSchema = z.enum(CALL_KINDS);
 export const EntryStatusSchema = z.enum(ENTRY_STATUSES);
@@ -42,30 +43,28 @@ const Categories = z
   .max(20)
   .refine((list) => new Set(list).size === list.length, '类别不能重复');
 
-/** A call's fields as written; creation fills in the defaults, an update changes only what it names. */
-const CallFields = z.object({
-  kind: CallKindSchema,
-  title: z.string().trim().min(1, '请填写征集标题').max(100),
-  description: z.string().trim().max(5000),
+/** A call as the secretariat opens it; what is left out takes the association's defaults. */
+export const CallInput = z.object({
+  kind: CallKindSchema.meta({ label: '征集类型' }),
+  title: z.string().trim().min(1, '请填写征集标题').max(100).meta({ label: '征集标题' }),
+  description: z.string().trim().max(5000).default('').meta({ label: '征集说明' }),
   /** Letters in the registration numbers; by default 案例 AL, 课题 KT, 信息 XX (AL2 … when taken that year). */
-  code: z.string().trim().regex(CALL_CODE_PATTERN, '编号代码应为两位大写字母开头，最多 6 位').optional(),
+  code: z.string().trim().regex(CALL_CODE_PATTERN, '编号代码应为两位大写字母开头，最多 6 位').optional().meta({ label: '编号代码' }),
   /** Defaults to the four themes for a case contest, none otherwise. */
-  categories: Categories.optional(),
-  rubric: RubricSchema.optional(),
-  tiers: TiersSchema.optional(),
-  opensAt: Instant,
-  closesAt: Instant,
-  entryLimit: z.number().int().min(1).max(100),
+  categories: Categories.optional().meta({ label: '类别' }),
+  rubric: RubricSchema.optional().meta({ label: '评分标准' }),
+  tiers: TiersSchema.optional().meta({ label: '等次' }),
+  opensAt: Instant.meta({ label: '开始时间' }),
+  closesAt: Instant.meta({ label: '截止时间' }),
+  entryLimit: z.number().int().min(1).max(100).default(DEFAULT_ENTRY_LIMIT).meta({ label: '每单位报送上限' }),
   /** Reviewers per entry; 0 for 信息报送, which the secretariat adopts without review. */
-  reviewersPerEntry: z.number().int().min(0).max(10).optional(),
+  reviewersPerEntry: z.number().int().min(0).max(10).optional().meta({ label: '每份评审专家数' }),
 });
+export type CallInput = z.output<typeof CallInput>;
 
-export const CallInput = CallFields.extend({
-  description: CallFields.shape.description.default(''),
-  entryLimit: CallFields.shape.entryLimit.default(DEFAULT_ENTRY_LIMIT),
-});
-
-export const CallUpdate = CallFields.omit({ kind: true, code: true }).partial();
+/** A change of a call: the fields it names, never the kind or the code (registration numbers carry it). */
+export const CallChanges = changesOf(CallInput.omit({ kind: true, code: true }));
+export type CallChanges = z.output<typeof CallChanges>;
 
 export const Call = z.object({
   id: z.number().int(),
@@ -90,6 +89,37 @@ export const Call = z.object({
   entryCounts: z.partialRecord(EntryStatusSchema, z.number().int()).nullable(),
 });
 export type Call = z.infer<typeof Call>;
+
+/** Refusals of calls, and of what happens in a call's time: its window, its review round, its results. */
+export const callRefusals = defineRefusals({
+  call_not_open: refusal({
+    code: 'conflict',
+    details: z.object({ opensAt: z.string() }),
+    message: '征集尚未开始',
+  }),
+  /** Past the close time by the server's clock (`deadline_passed`, which clients already show as such). */
+  call_closed: refusal({
+    code: 'deadline_passed',
+    details: z.object({ closesAt: z.string() }),
+    message: '征集已截止',
+  }),
+  call_already_closed: refusal({
+    code: 'conflict',
+    details: z.object({ closesAt: z.string() }),
+    message: '该征集已经截止',
+  }),
+  rubric_locked: refusal({ code: 'conflict', message: '评审已经开始，不能再修改评分标准' }),
+  results_published: refusal({
+    code: 'conflict',
+    details: z.object({ publishedAt: z.string() }),
+    message: '结果已发布',
+  }),
+  review_round_closed: refusal({
+    code: 'conflict',
+    details: z.object({ closedAt: z.string() }),
+    message: '评审轮次已结束',
+  }),
+});
 
 export const CallListQuery = z.object({
   kind: CallKindSchema.optional(),
@@ -128,8 +158,9 @@ export const calls = {
     summary: '修改征集（评审开始后不能再改评分标准）',
     access: ['secretariat'],
     params: IdParams,
-    body: CallUpdate,
+    body: CallChanges,
     response: Call,
+    refusals: [callRefusals.results_published, callRefusals.rubric_locked],
   }),
   close: endpoint({
     method: 'POST',
@@ -138,5 +169,6 @@ export const calls = {
     access: ['secretariat'],
     params: IdParams,
     response: Call,
+    refusals: [callRefusals.call_already_closed, callRefusals.call_not_open],
   }),
 };

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
+import { defineRefusals, refusal } from '../refusal';
 import { CallKindSchema } from './calls';
 import { Id, IdParams, PageQuery, pageOf } from './common';
 import { EntryFile } from './entries';
@@ -38,8 +39,20 @@ export const CaseQuery = PageQuery.extend({
 });
 
 export const PlaceInBulletinInput = z.object({
-  issueId: Id,
-  section: z.string().trim().min(1).max(50).nullable().default(null),
+  issueId: Id.meta({ label: '简报' }),
+  section: z.string().trim().min(1).max(50).nullable().default(null).meta({ label: '栏目' }),
+});
+export type PlaceInBulletinInput = z.output<typeof PlaceInBulletinInput>;
+
+/** Placing an entry in a 简报 issue: a published case here, an adopted news item (news.ts). */
+export const placementRefusals = defineRefusals({
+  /** Published issues are corrected by hand in the composer, not by placing more in them. */
+  issue_not_draft: refusal({ code: 'conflict', message: '只能编入尚未发布的简报草稿' }),
+  already_in_issue: refusal({
+    code: 'conflict',
+    details: z.object({ issueId: z.number().int() }),
+    message: '已编入这一期简报',
+  }),
 });
 
 export const BulletinPlacement = z.object({ entryId: z.number().int(), issueId: z.number().int(), articleId: z.number().int() });
@@ -70,5 +83,6 @@ export const cases = {
     body: PlaceInBulletinInput,
     response: BulletinPlacement,
     status: 201,
+    refusals: [placementRefusals.issue_not_draft, placementRefusals.already_in_issue],
   }),
 };

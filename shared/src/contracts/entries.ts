@@ -1,9 +1,13 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { ENTRY_ACTIONS } from '../domain/entryLifecycle';
-import { CallKindSchema, EntryStatusSchema } from './calls';
-import { Id, IdParams, Ok, PageQuery, pageOf } from './common';
+import { FieldIssue } from '../errors';
+import { ENTRY_FIELD_LABELS, ENTRY_TEXT_LIMITS } from '../domain/entryCompleteness';
+import { ENTRY_ACTION_LABELS, ENTRY_ACTIONS, ENTRY_STATUS_LABELS } from '../domain/entryLifecycle';
+import { defineRefusals, refusal } from '../refusal';
+import { callRefusals, CallKindSchema, EntryStatusSchema } from './calls';
+import { changesOf, Id, IdParams, Ok, PageQuery, pageOf } from './common';
 import { Phone } from './members';
+import { uploadRefusals } from './uploads';
 
 /** Limits the server holds every upload to; the app checks the same before uploading. */
 export const UPLOAD_LIMITS = {
@@ -15,22 +19,38 @@ export const UPLOAD_LIMITS = {
   attachmentTypes: ['application/pdf', 'application/vnd.openxmlformats-officedocument.wordprocessingml.document'],
 } as const;
 
-export const ENTRY_TEXT_LIMITS = { title: 100, summary: 300, body: 20_000, contactName: 20 } as const;
+const limit = (field: keyof typeof ENTRY_TEXT_LIMITS) =>
+  z
+    .string()
+    .trim()
+    .max(ENTRY_TEXT_LIMITS[field], `${ENTRY_FIELD_LABELS[field]}最多 ${ENTRY_TEXT_LIMITS[field]} 字`)
+    .optional()
+    .meta({ label: ENTRY_FIELD_LABELS[field] });
 
-/** What a draft holds; every field may be empty until the entry is submitted. */
+/**
+ * What a draft holds; every field may be empty until the entry is submitted, when
+ * `entryCompletenessProblems` (shared/src/domain/entryCompleteness.ts) decides what is missing.
+ */
 export const EntryDraftInput = z.object({
-  title: z.string().trim().max(ENTRY_TEXT_LIMITS.title, `标题最多 ${ENTRY_TEXT_LIMITS.title} 字`).optional(),
-  category: z.string().trim().max(30).nullable().optional(),
-  summary: z.string().trim().max(ENTRY_TEXT_LIMITS.summary, `摘要最多 ${ENTRY_TEXT_LIMITS.summary} 字`).optional(),
-  body: z.string().trim().max(ENTRY_TEXT_LIMITS.body, `正文最多 ${ENTRY_TEXT_LIMITS.body} 字`).optional(),
-  contactName: z.string().trim().max(ENTRY_TEXT_LIMITS.contactName).optional(),
-  contactPhone: z.union([z.literal(''), Phone]).optional(),
-  topicId: Id.nullable().optional(),
+  title: limit('title'),
+  category: z.string().trim().max(30).nullable().optional().meta({ label: ENTRY_FIELD_LABELS.category }),
+  summary: limit('summary'),
+  body: limit('body'),
+  contactName: limit('contactName'),
+  contactPhone: z
+    .union([z.literal(''), Phone])
+    .optional()
+    .meta({ label: ENTRY_FIELD_LABELS.contactPhone }),
+  topicId: Id.nullable().optional().meta({ label: ENTRY_FIELD_LABELS.topicId }),
 });
 export type EntryDraftInput = z.infer<typeof EntryDraftInput>;
 
-/** An autosave names the version it edited, so a stale phone cannot overwrite a newer save. */
-export const EntryPatch = EntryDraftInput.extend({ version: z.number().int().min(1).optional() });
+/**
+ * A save of a draft (the fields it names, at least one). An autosave names the version it edited,
+ * so a stale phone cannot overwrite a newer save.
+ */
+export const EntryChanges = changesOf(EntryDraftInput.extend({ version: z.number().int().min(1).optional().meta({ label: '版本' }) }));
+export type EntryChanges = z.output<typeof EntryChanges>;
 
 export const EntryFile = z.object({
   id: z.number().int(),
@@ -45,6 +65,50 @@ export const EntryFile = z.object({
 export type EntryFile = z.infer<typeof EntryFile>;
 
 export const EntryActionSchema = z.enum(ENTRY_ACTIONS);
+
+export const entryRefusals = defineRefusals({
+  /** Every place of the unit in the call is taken by an entry handed in (withdrawn ones free theirs). */
+  entry_limit_reached: refusal({
+    code: 'conflict',
+    details: z.object({ limit: z.number().int() }),
+    message: ({ limit }) => `本单位在该征集中最多报送 ${limit} 份`,
+  }),
+  entry_not_editable: refusal({
+    code: 'conflict',
+    details: z.object({ status: EntryStatusSchema }),
+    message: ({ status }) => `报送已${ENTRY_STATUS_LABELS[status]}，不能再修改`,
+  }),
+  /** The lifecycle (shared/src/domain/entryLifecycle.ts) has no such move from the entry's status. */
+  transition_not_allowed: refusal({
+    code: 'conflict',
+    details: z.object({ status: EntryStatusSchema, action: EntryActionSchema }),
+    message: ({ status, action }) => `报送当前为“${ENTRY_STATUS_LABELS[status]}”，不能${ENTRY_ACTION_LABELS[action]}`,
+  }),
+  /** Someone else moved the entry between our read and our write. */
+  state_changed: refusal({ code: 'conflict', message: '报送的状态刚被更改，请刷新后重试' }),
+  /** An autosave of an older version than the one saved: the newer save is kept. */
+  entry_changed_elsewhere: refusal({
+    code: 'conflict',
+    details: z.object({ version: z.number().int() }),
+    message: '报送已在别处更新，请刷新后再修改',
+  }),
+  /** What is missing before the entry can be handed in, per field (the form shows each under its field). */
+  entry_incomplete: refusal({
+    code: 'invalid_input',
+    details: z.object({ issues: z.array(FieldIssue) }),
+    message: ({ issues }) => `还有 ${issues.length} 项未填写完整：${issues.map((issue) => issue.message).join('；')}`,
+  }),
+});
+
+const FILE_REFUSALS = [
+  entryRefusals.entry_not_editable,
+  callRefusals.call_closed,
+  uploadRefusals.file_missing,
+  uploadRefusals.file_empty,
+  uploadRefusals.file_type_refused,
+  uploadRefusals.file_unreadable,
+  uploadRefusals.too_many_files,
+] as const;
 
 export const TimelineEvent = z.object({
   action: EntryActionSchema,
@@ -150,6 +214,7 @@ export const entries = {
     body: EntryDraftInput,
     response: Entry,
     status: 201,
+    refusals: [callRefusals.call_not_open, callRefusals.call_closed],
   }),
   get: endpoint({
     method: 'GET',
@@ -165,8 +230,9 @@ export const entries = {
     summary: '保存报送（草稿自动保存；登记前可修改，退回后可修改）',
     access: ['unit_admin', 'info_officer'],
     params: IdParams,
-    body: EntryPatch,
+    body: EntryChanges,
     response: Entry,
+    refusals: [entryRefusals.entry_not_editable, callRefusals.call_closed, entryRefusals.entry_changed_elsewhere],
   }),
   submit: endpoint({
     method: 'POST',
@@ -175,6 +241,14 @@ export const entries = {
     access: ['unit_admin', 'info_officer'],
     params: IdParams,
     response: Entry,
+    refusals: [
+      entryRefusals.transition_not_allowed,
+      callRefusals.call_not_open,
+      callRefusals.call_closed,
+      entryRefusals.entry_incomplete,
+      entryRefusals.entry_limit_reached,
+      entryRefusals.state_changed,
+    ],
   }),
   withdraw: endpoint({
     method: 'POST',
@@ -182,8 +256,9 @@ export const entries = {
     summary: '撤回报送（进入评审前）',
     access: ['unit_admin', 'info_officer'],
     params: IdParams,
-    body: z.object({ reason: z.string().trim().max(200).optional() }),
+    body: z.object({ reason: z.string().trim().max(200).optional().meta({ label: '撤回理由' }) }),
     response: Entry,
+    refusals: [entryRefusals.transition_not_allowed, entryRefusals.state_changed],
   }),
   uploadImage: endpoint({
     method: 'POST',
@@ -195,6 +270,7 @@ export const entries = {
     maxUploadBytes: UPLOAD_LIMITS.imageBytes,
     response: EntryFile,
     status: 201,
+    refusals: [...FILE_REFUSALS, uploadRefusals.file_too_complex],
   }),
   uploadAttachment: endpoint({
     method: 'POST',
@@ -206,6 +282,7 @@ export const entries = {
     maxUploadBytes: UPLOAD_LIMITS.attachmentBytes,
     response: EntryFile,
     status: 201,
+    refusals: [...FILE_REFUSALS, uploadRefusals.file_encrypted],
   }),
   removeFile: endpoint({
     method: 'DELETE',
@@ -214,6 +291,7 @@ export const entries = {
     access: ['unit_admin', 'info_officer'],
     params: FileParams,
     response: Ok,
+    refusals: [entryRefusals.entry_not_editable, callRefusals.call_closed],
   }),
   file: endpoint({
     method: 'GET',

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { EntryStatusSchema } from './calls';
+import { defineRefusals, refusal } from '../refusal';
+import { callRefusals, EntryStatusSchema } from './calls';
 import { Id, IdParams } from './common';
+import { entryRefusals } from './entries';
 import { ScoresSchema } from './reviews';
 
 export const ResultReview = z.object({
@@ -46,9 +48,26 @@ export type Results = z.infer<typeof Results>;
 
 export const TiersInput = z.object({
   tiers: z
-    .array(z.object({ entryId: Id, tier: z.string().trim().min(1).max(20).nullable() }))
+    .array(z.object({ entryId: Id.meta({ label: '报送' }), tier: z.string().trim().min(1).max(20).nullable().meta({ label: '等次' }) }))
     .min(1)
-    .max(1000),
+    .max(1000)
+    .meta({ label: '等次' }),
+});
+export type TiersInput = z.output<typeof TiersInput>;
+
+export const resultRefusals = defineRefusals({
+  /** Tiers go to the call's entries under review only; the ids that are not are listed. */
+  entries_not_in_review: refusal({
+    code: 'conflict',
+    details: z.object({ entryIds: z.array(z.number().int()) }),
+    message: '只能为本征集中正在评审的报送确定等次',
+  }),
+  /** What still stands in the way, as `Results.blocking` says it. */
+  publish_blocked: refusal({
+    code: 'conflict',
+    details: z.object({ blocking: z.array(z.string()) }),
+    message: ({ blocking }) => `还不能发布结果：${blocking.join('；')}`,
+  }),
 });
 
 export const results = {
@@ -68,6 +87,7 @@ export const results = {
     params: IdParams,
     body: TiersInput,
     response: Results,
+    refusals: [callRefusals.results_published, resultRefusals.entries_not_in_review],
   }),
   closeRound: endpoint({
     method: 'POST',
@@ -75,8 +95,9 @@ export const results = {
     summary: '结束评审轮次：未提交的评分不再计入，可以发布结果',
     access: ['secretariat'],
     params: IdParams,
-    body: z.object({ reason: z.string().trim().min(2, '请写明结束评审的理由').max(200) }),
+    body: z.object({ reason: z.string().trim().min(2, '请写明结束评审的理由').max(200).meta({ label: '理由' }) }),
     response: Results,
+    refusals: [callRefusals.results_published, callRefusals.review_round_closed],
   }),
   publish: endpoint({
     method: 'POST',
@@ -85,6 +106,7 @@ export const results = {
     access: ['secretariat'],
     params: IdParams,
     response: Results,
+    refusals: [callRefusals.results_published, resultRefusals.publish_blocked, entryRefusals.state_changed],
   }),
   exportEntries: endpoint({
     method: 'GET',

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { CallKindSchema, CriterionSchema, Instant } from './calls';
+import { FieldIssue } from '../errors';
+import { defineRefusals, refusal } from '../refusal';
+import { callRefusals, CallKindSchema, CriterionSchema, Instant } from './calls';
 import { IdParams } from './common';
 import { EntryFile } from './entries';
 
@@ -55,9 +57,36 @@ export const ReviewAssignment = z.object({
 export type ReviewAssignment = z.infer<typeof ReviewAssignment>;
 
 export const ReviewInput = z.object({
-  scores: ScoresSchema,
-  opinion: z.string().trim().max(2000, '评审意见最多 2000 字').default(''),
+  scores: ScoresSchema.meta({ label: '评分' }),
+  opinion: z.string().trim().max(2000, '评审意见最多 2000 字').default('').meta({ label: '评审意见' }),
 });
+export type ReviewInput = z.output<typeof ReviewInput>;
+
+export const reviewRefusals = defineRefusals({
+  /** Final once submitted; the secretariat may send it back (reopen). */
+  review_already_submitted: refusal({ code: 'conflict', message: '评分已提交，不能再修改；如需修改请联系秘书处' }),
+  review_deadline_passed: refusal({
+    code: 'deadline_passed',
+    details: z.object({ deadline: z.string() }),
+    message: '已超过评审截止时间',
+  }),
+  /** Scores outside the rubric: an unknown criterion, a value out of its range or with more than one decimal, one missing on submit. */
+  scores_invalid: refusal({
+    code: 'invalid_input',
+    details: z.object({ issues: z.array(FieldIssue) }),
+    message: ({ issues }) => issues.map((issue) => issue.message).join('；'),
+  }),
+  opinion_required: refusal({ code: 'invalid_input', message: '请填写评审意见' }),
+  review_not_submitted: refusal({ code: 'conflict', message: '这份评分尚未提交，无需退回' }),
+});
+
+/** Why a review can no longer change. */
+const LOCKED_REFUSALS = [
+  callRefusals.results_published,
+  callRefusals.review_round_closed,
+  reviewRefusals.review_already_submitted,
+  reviewRefusals.review_deadline_passed,
+] as const;
 
 const AssignmentParams = IdParams;
 
@@ -85,6 +114,7 @@ export const reviews = {
     params: AssignmentParams,
     body: ReviewInput,
     response: ReviewAssignment,
+    refusals: [...LOCKED_REFUSALS, reviewRefusals.scores_invalid],
   }),
   submit: endpoint({
     method: 'POST',
@@ -94,6 +124,7 @@ export const reviews = {
     params: AssignmentParams,
     body: ReviewInput,
     response: ReviewAssignment,
+    refusals: [...LOCKED_REFUSALS, reviewRefusals.scores_invalid, reviewRefusals.opinion_required],
   }),
   decline: endpoint({
     method: 'POST',
@@ -101,8 +132,9 @@ export const reviews = {
     summary: '谢绝评审（写明理由），报送将转给其他专家',
     access: ['reviewer'],
     params: AssignmentParams,
-    body: z.object({ reason: z.string().trim().min(2, '请写明谢绝的理由').max(200) }),
+    body: z.object({ reason: z.string().trim().min(2, '请写明谢绝的理由').max(200).meta({ label: '谢绝理由' }) }),
     response: z.object({ declined: z.literal(true), reassigned: z.boolean() }),
+    refusals: [reviewRefusals.review_already_submitted, callRefusals.results_published, callRefusals.review_round_closed],
   }),
   reopen: endpoint({
     method: 'POST',
@@ -110,7 +142,11 @@ export const reviews = {
     summary: '退回已提交的评分，请专家重评（可给新的截止时间）',
     access: ['secretariat'],
     params: AssignmentParams,
-    body: z.object({ reason: z.string().trim().min(2, '请写明退回重评的理由').max(200), deadline: Instant.optional() }),
+    body: z.object({
+      reason: z.string().trim().min(2, '请写明退回重评的理由').max(200).meta({ label: '退回理由' }),
+      deadline: Instant.optional().meta({ label: '新的评审截止时间' }),
+    }),
     response: z.object({ ok: z.literal(true) }),
+    refusals: [callRefusals.results_published, callRefusals.review_round_closed, reviewRefusals.review_not_submitted],
   }),
 };

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { Id, IdParams } from './common';
+import { defineRefusals, refusal } from '../refusal';
+import { callRefusals } from './calls';
+import { changesOf, Id, IdParams } from './common';
 
 export const TopicClaim = z.object({
   id: z.number().int(),
@@ -24,15 +26,44 @@ export const Topic = z.object({
 });
 export type Topic = z.infer<typeof Topic>;
 
-const TopicFields = z.object({
-  title: z.string().trim().min(1, '请填写课题名称').max(100),
-  description: z.string().trim().max(2000),
+export const TopicInput = z.object({
+  title: z.string().trim().min(1, '请填写课题名称').max(100).meta({ label: '课题名称' }),
+  description: z.string().trim().max(2000).default('').meta({ label: '课题说明' }),
 });
-
-export const TopicInput = TopicFields.extend({ description: TopicFields.shape.description.default('') });
+export type TopicInput = z.output<typeof TopicInput>;
 
 /** An update changes only what it names, and names something. */
-export const TopicUpdate = TopicFields.partial().refine((body) => Object.keys(body).length > 0, '请填写要修改的内容');
+export const TopicChanges = changesOf(TopicInput);
+export type TopicChanges = z.output<typeof TopicChanges>;
+
+export const TopicClaimInput = z.object({
+  forGroup: z.boolean().default(false).meta({ label: '代表本片组' }),
+  note: z.string().trim().max(200).optional().meta({ label: '说明' }),
+});
+export type TopicClaimInput = z.output<typeof TopicClaimInput>;
+
+export const TopicReassignInput = z.object({
+  unitId: Id.meta({ label: '单位' }),
+  reason: z.string().trim().min(2, '请写明调剂理由').max(200).meta({ label: '调剂理由' }),
+});
+export type TopicReassignInput = z.output<typeof TopicReassignInput>;
+
+export const topicRefusals = defineRefusals({
+  not_a_research_call: refusal({ code: 'conflict', message: '只有课题调研才能列出课题' }),
+  topic_already_claimed: refusal({ code: 'conflict', message: '本单位已认领过这个课题' }),
+  claim_already_confirmed: refusal({ code: 'conflict', message: '该认领已确认' }),
+  /** Another unit's claim on the topic is confirmed: one unit carries each topic. */
+  topic_taken: refusal({
+    code: 'conflict',
+    details: z.object({ confirmedClaimId: z.number().int() }),
+    message: '该课题已确认由其他单位承担；请先调剂那一项认领',
+  }),
+  unit_already_claimed: refusal({
+    code: 'conflict',
+    details: z.object({ claimId: z.number().int() }),
+    message: '该单位已认领这个课题，请直接确认那一项认领',
+  }),
+});
 
 export const topics = {
   list: endpoint({
@@ -52,6 +83,7 @@ export const topics = {
     body: TopicInput,
     response: Topic,
     status: 201,
+    refusals: [topicRefusals.not_a_research_call],
   }),
   update: endpoint({
     method: 'PATCH',
@@ -59,7 +91,7 @@ export const topics = {
     summary: '修改调研课题',
     access: ['secretariat'],
     params: IdParams,
-    body: TopicUpdate,
+    body: TopicChanges,
     response: Topic,
   }),
   claim: endpoint({
@@ -68,9 +100,10 @@ export const topics = {
     summary: '认领课题（本单位，或代表本片组）',
     access: ['unit_admin'],
     params: IdParams,
-    body: z.object({ forGroup: z.boolean().default(false), note: z.string().trim().max(200).optional() }),
+    body: TopicClaimInput,
     response: Topic,
     status: 201,
+    refusals: [callRefusals.call_closed, topicRefusals.topic_already_claimed],
   }),
   confirmClaim: endpoint({
     method: 'POST',
@@ -79,6 +112,7 @@ export const topics = {
     access: ['secretariat'],
     params: IdParams,
     response: Topic,
+    refusals: [topicRefusals.claim_already_confirmed, topicRefusals.topic_taken],
   }),
   reassignClaim: endpoint({
     method: 'POST',
@@ -86,7 +120,8 @@ export const topics = {
     summary: '调剂：把认领改给另一家单位并确认（写明理由）',
     access: ['secretariat'],
     params: IdParams,
-    body: z.object({ unitId: Id, reason: z.string().trim().min(2, '请写明调剂理由').max(200) }),
+    body: TopicReassignInput,
     response: Topic,
+    refusals: [topicRefusals.topic_taken, topicRefusals.unit_already_claimed],
   }),
 };

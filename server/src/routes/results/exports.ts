@@ -1,32 +1,23 @@
 import type Router from '@koa/router';
 import { api, ENTRY_STATUS_LABELS } from '@zhijian/shared';
-import { and, asc, eq, ne } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
-import { recordAudit } from '../../commands/recordAudit';
-import { entries, groups, units } from '../../db/schema';
+import { recordExport } from '../../commands/recordExport';
 import { addSheet, sendWorkbook } from '../../exports/sendWorkbook';
+import { presentResults } from '../../presenters/results';
+import { findCall } from '../../queries/calls';
+import { listHandedInEntries, loadResultRows, loadWorkloadRows } from '../../queries/results';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
-import { allReviewers } from '../../submissions/assignment';
-import { computeResults } from '../../submissions/results';
-import { assignmentsOf } from '../../submissions/reviewScores';
-import { findCall } from '../calls';
 
 /** xlsx ledgers of a call: every entry with status and scores; the reviewers' workload. */
 export function resultExportRoutes(services: AppServices, router: Router): void {
   const { db, clock } = services;
 
-  mount(router, services, api.results.exportEntries, async ({ params, user, koa }) => {
+  mount(router, services, api.results.exportEntries, async ({ params, koa, run }) => {
     const call = await findCall(db, params.id);
-    const results = await computeResults(db, call);
+    const results = presentResults(await loadResultRows(db, call));
     const byEntry = new Map(results.rows.map((row) => [row.entryId, row]));
-    const rows = await db
-      .select({ entry: entries, unitName: units.name, groupName: groups.name })
-      .from(entries)
-      .innerJoin(units, eq(units.id, entries.unitId))
-      .innerJoin(groups, eq(groups.id, units.groupId))
-      .where(and(eq(entries.callId, call.id), ne(entries.status, 'draft')))
-      .orderBy(asc(entries.registrationSequence), asc(entries.submittedAt), asc(entries.id));
+    const rows = await listHandedInEntries(db, call.id);
     const reviewColumns = Math.max(call.reviewersPerEntry, ...results.rows.map((r) => r.reviews.length), 0);
     const workbook = new ExcelJS.Workbook();
     const sheet = addSheet(workbook, '报送与评分', [
@@ -65,27 +56,15 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
         tier: entry.tier ?? '',
       });
     }
-    await recordAudit(db, {
-      actor: user,
-      action: 'call.export_entries',
-      entity: 'call',
-      entityId: call.id,
-      after: { rows: rows.length },
-      at: clock.now(),
-    });
+    await run(recordExport, { action: 'call.export_entries', entity: 'call', entityId: call.id, after: { rows: rows.length } });
     await sendWorkbook(koa, workbook, `${call.title}-报送与评分.xlsx`, `call-${call.id}-entries.xlsx`);
     return undefined;
   });
 
-  mount(router, services, api.results.exportWorkload, async ({ params, user, koa }) => {
+  mount(router, services, api.results.exportWorkload, async ({ params, koa, run }) => {
     const call = await findCall(db, params.id);
     const now = clock.now();
-    const callEntries = await db.select({ id: entries.id }).from(entries).where(eq(entries.callId, call.id));
-    const assignments = await assignmentsOf(
-      db,
-      callEntries.map((e) => e.id),
-      call.rubric,
-    );
+    const { reviewers, assignments } = await loadWorkloadRows(db, call);
     const workbook = new ExcelJS.Workbook();
     const sheet = addSheet(workbook, '评审工作量', [
       { header: '评审专家', key: 'name', width: 12 },
@@ -97,7 +76,6 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
       { header: '逾期未交', key: 'overdue', width: 10 },
       { header: '谢绝', key: 'declined', width: 8 },
     ]);
-    const reviewers = await allReviewers(db);
     for (const reviewer of reviewers) {
       const own = assignments.filter((a) => a.reviewerId === reviewer.id);
       const active = own.filter((a) => a.status === 'active');
@@ -112,14 +90,7 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
         declined: own.filter((a) => a.status === 'declined').length,
       });
     }
-    await recordAudit(db, {
-      actor: user,
-      action: 'call.export_workload',
-      entity: 'call',
-      entityId: call.id,
-      after: { reviewers: reviewers.length },
-      at: now,
-    });
+    await run(recordExport, { action: 'call.export_workload', entity: 'call', entityId: call.id, after: { reviewers: reviewers.length } });
     await sendWorkbook(koa, workbook, `${call.title}-评审工作量.xlsx`, `call-${call.id}-workload.xlsx`);
     return undefined;
   });
