@@ -1,4 +1,14 @@
-import { api, ApiError, createApiClient, TransportError, type Transport, type TransportRequest } from '@zhijian/shared';
+import {
+  api,
+  ApiError,
+  commonRefusals,
+  createApiClient,
+  isRefusal,
+  refusalOf,
+  TransportError,
+  type Transport,
+  type TransportRequest,
+} from '@zhijian/shared';
 import { describe, expect, it, vi } from 'vitest';
 
 function scripted(...steps: (((req: TransportRequest) => Awaited<ReturnType<Transport>>) | Error)[]) {
@@ -44,12 +54,15 @@ describe('createApiClient', () => {
     const { transport } = scripted(() => ({
       status: 401,
       headers: { 'x-request-id': 'req-1' },
-      body: { error: { code: 'token_expired', message: '登录已过期，请重新登录' } },
+      body: { error: { code: 'token_expired', message: '登录已过期，请重新登录', details: { reason: 'token_expired' } } },
     }));
     const client = createApiClient({ transport, baseUrl: '', onUnauthorized });
     const error = (await client.call(api.auth.me).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error).toMatchObject({ status: 401, code: 'token_expired', message: '登录已过期，请重新登录', requestId: 'req-1' });
+    expect(error.reason).toBe('token_expired');
+    expect(isRefusal(error, commonRefusals.token_expired)).toBe(true);
+    expect(refusalOf(error, api.auth.me)?.reason).toBe('token_expired');
     expect(onUnauthorized).toHaveBeenCalledWith(error);
   });
 
@@ -62,5 +75,15 @@ describe('createApiClient', () => {
   it('builds URLs with params and query for downloads', () => {
     const client = createApiClient({ transport: scripted().transport, baseUrl: 'https://x' });
     expect(client.url(api.members.list, { params: { unitId: 3 }, query: { page: 2 } })).toBe('https://x/api/units/3/members?page=2');
+  });
+});
+
+describe('an answer without the error shape', () => {
+  it('is a bad response, not a refusal with a reason', async () => {
+    const { transport } = scripted(() => ({ status: 500, headers: {}, body: { error: { code: 'internal', message: '出错' } } }));
+    const client = createApiClient({ transport, baseUrl: '' });
+    const error = (await client.call(api.health.get).catch((e: unknown) => e)) as ApiError;
+    expect(error).toMatchObject({ status: 500, code: 'bad_response' });
+    expect(error.reason).toBeUndefined();
   });
 });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { runCommand } from '../commands/context';
 import { saveImportedBulletin } from '../commands/saveImportedBulletin';
+import { DataDirLockedError } from '../db/dataDirLock';
 import type { DatabaseHandle } from '../db/client';
 import { toAppError } from '../middlewares/errorHandler';
 import { formatDryRunSummary, toDryRunDocument } from './dryRun';
@@ -166,12 +167,13 @@ function issueName(parsed: ParsedBulletin): string {
   return parts.filter(Boolean).join(' ');
 }
 
-async function openOrReport(database: CliDatabase, output: CliOutput): Promise<DatabaseHandle | undefined> {
+/** The database, or why not: exit code 2 when another process holds it (the running server), else 1. */
+async function openOrReport(database: CliDatabase, output: CliOutput): Promise<DatabaseHandle | number> {
   try {
     return await database.open();
   } catch (error) {
     output.stderr(`无法打开数据库，未导入任何文件：${(error as Error).message}\n`);
-    return undefined;
+    return error instanceof DataDirLockedError ? 2 : 1;
   }
 }
 
@@ -182,7 +184,7 @@ async function importIntoDatabase(command: Command, output: CliOutput, database:
     return 2;
   }
   const now = database.now ?? (() => new Date());
-  let handle: DatabaseHandle | undefined;
+  let handle: DatabaseHandle | number | undefined;
   const results: unknown[] = [];
   let failed = false;
   try {
@@ -190,7 +192,7 @@ async function importIntoDatabase(command: Command, output: CliOutput, database:
       try {
         const parsed = await parseBulletinFile(file, command.overrides);
         handle ??= await openOrReport(database, output);
-        if (!handle) return 1;
+        if (typeof handle === 'number') return handle;
         // Nobody signed in: the system imports, and leaves no audit entry.
         const saved = await runCommand(importEnvironment(handle.db, now), null, saveImportedBulletin, {
           parsed,
@@ -210,7 +212,7 @@ async function importIntoDatabase(command: Command, output: CliOutput, database:
       }
     }
   } finally {
-    await handle?.close();
+    if (typeof handle === 'object') await handle.close();
   }
   if (command.json && results.length > 0)
     output.stdout(`${JSON.stringify(results.length === 1 && command.files.length === 1 ? results[0] : results, null, 2)}\n`);

@@ -72,7 +72,8 @@ async function readDocx(buffer: Buffer): Promise<string> {
   const zip = await checkZip(buffer, DOCX_LIMITS.zip);
   const document = zip.read('word/document.xml');
   if (!document) throw importRefused.unreadable(BROKEN_DOCX);
-  const paragraphs = countOccurrences(document, '<w:p>', DOCX_LIMITS.paragraphs) + countOccurrences(document, '<w:p ', DOCX_LIMITS.paragraphs);
+  const paragraphs =
+    countOccurrences(document, '<w:p>', DOCX_LIMITS.paragraphs) + countOccurrences(document, '<w:p ', DOCX_LIMITS.paragraphs);
   if (paragraphs > DOCX_LIMITS.paragraphs) throw tooComplex(`Word 文件最多 ${DOCX_LIMITS.paragraphs} 个段落`);
   try {
     return htmlToLines(await runFileJob('readDocxHtml', buffer));

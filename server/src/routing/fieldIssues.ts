@@ -71,6 +71,10 @@ function valueAt(value: unknown, path: readonly PropertyKey[]): unknown {
   return current;
 }
 
+/** Words zod's Chinese locale leaves in English. */
+const ZOD_ENGLISH =
+  /\b(string|number|int|boolean|object|array|undefined|null|bigint|date|symbol|nan|NaN|Infinity|regex|pattern|email|url|uuid)\b|\/.+\//;
+
 /** A length, count or value limit, in words: 至少 2 个字, 不能大于 100. */
 function boundMessage(issue: z.core.$ZodIssueTooSmall | z.core.$ZodIssueTooBig): string {
   const small = issue.code === 'too_small';
@@ -94,11 +98,12 @@ function messageOf(issue: z.core.$ZodIssue, input: unknown): string {
     return `应为${expected}`;
   }
   if (issue.code === 'unrecognized_keys') return `不认识的字段：${issue.keys.join('、')}`;
-  // A contract's own message is Chinese; zod's locale one may still carry English words (option
-  // values, regex patterns, type names), which a person cannot act on.
-  if (!/[A-Za-z]{3,}/.test(issue.message)) return issue.message;
-  if (issue.code === 'too_small' || issue.code === 'too_big') return boundMessage(issue);
+  // The options of an enum are codes, not words a person picked from.
   if (issue.code === 'invalid_value') return '不是可选的值';
+  // A contract's own message is Chinese (it may show a format such as YYYY-MM); zod's locale one
+  // still names types and patterns in English, which a person cannot act on.
+  if (!ZOD_ENGLISH.test(issue.message)) return issue.message;
+  if (issue.code === 'too_small' || issue.code === 'too_big') return boundMessage(issue);
   if (issue.code === 'invalid_format') return '格式不正确';
   if (issue.code === 'invalid_union') return '格式不正确';
   return '不符合要求';

@@ -7,7 +7,6 @@ import type { z } from 'zod';
 import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
 import { runCommand, type Actor, type Command } from '../commands/context';
 import { AppError, forbidden, refuse } from '../errors';
-import { LegacyAppError } from '../legacyErrors';
 import type { AppServices } from '../services';
 import { fieldIssues } from './fieldIssues';
 
@@ -73,7 +72,7 @@ const COMMON_REASONS = new Set(Object.keys(commonRefusals));
  * endpoint declares. Anything else is the server's bug — a 500 under test, an error in the log.
  */
 function checkDeclared(endpoint: Endpoint, services: AppServices, error: unknown): void {
-  if (!(error instanceof AppError) || error instanceof LegacyAppError || COMMON_REASONS.has(error.reason)) return;
+  if (!(error instanceof AppError) || COMMON_REASONS.has(error.reason)) return;
   if (endpoint.refusals?.some((refusal) => refusal.reason === error.reason)) return;
   const problem = `${endpoint.method} ${endpoint.path} refused with '${error.reason}', which its contract does not declare`;
   if (services.config.strictContracts) throw new Error(problem, { cause: error });

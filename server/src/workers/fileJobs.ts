@@ -2,6 +2,7 @@ import { parentPort } from 'node:worker_threads';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
+import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
 
 /**
  * The work on uploaded files that can take seconds or much memory: Office and PDF libraries.
@@ -50,7 +51,21 @@ export const fileJobs = {
     const zip = await JSZip.loadAsync(input.data);
     for (const [name, content] of Object.entries(input.replace)) zip.file(name, content);
     for (const name of input.remove) zip.remove(name);
+    // Entries left as they were keep their compressed bytes: JSZip copies them without inflating.
     return zip.generateAsync({ type: 'uint8array', compression: 'DEFLATE' });
+  },
+
+  /** A PDF without its document information dictionary (author, creator …) and XMP packet. */
+  async stripPdfInfo(data: Uint8Array): Promise<Uint8Array> {
+    const pdf = await PDFDocument.load(data, { updateMetadata: false });
+    // Unreferenced objects would still be written out, so the objects themselves are deleted.
+    const info = pdf.context.trailerInfo.Info;
+    if (info instanceof PDFRef) pdf.context.delete(info);
+    pdf.context.trailerInfo.Info = undefined;
+    const metadata = pdf.catalog.get(PDFName.of('Metadata'));
+    if (metadata instanceof PDFRef) pdf.context.delete(metadata);
+    pdf.catalog.delete(PDFName.of('Metadata'));
+    return pdf.save();
   },
 };
 

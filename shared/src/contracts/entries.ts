@@ -282,7 +282,7 @@ export const entries = {
     maxUploadBytes: UPLOAD_LIMITS.attachmentBytes,
     response: EntryFile,
     status: 201,
-    refusals: [...FILE_REFUSALS, uploadRefusals.file_encrypted],
+    refusals: [...FILE_REFUSALS, uploadRefusals.file_encrypted, uploadRefusals.file_too_complex],
   }),
   removeFile: endpoint({
     method: 'DELETE',

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { api, createApiClient, ErrorBody, fetchTransport, type ApiClient } from '@zhijian/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { xlsxRowsBomb, xlsxSharedStringsBomb } from '../../support/bombs';
+import { docxParagraphsBomb, docxPropertiesBomb, xlsxRowsBomb, xlsxSharedStringsBomb } from '../../support/bombs';
 import { startServerProcess, type ServerProcess } from '../../support/serverProcess';
 import { createServerDatabase, usingPostgresServer } from '../../support/testDatabase';
 
@@ -19,6 +19,8 @@ const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bombs-'));
 let server: ServerProcess;
 let dropDatabase: (() => Promise<void>) | undefined;
 let unitAdmin: { token: string; unitId: number };
+let secretary: { token: string };
+let entryId: number;
 
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -64,6 +66,8 @@ async function upload(url: string, token: string, bytes: Buffer, filename: strin
 
 const rosterImport = (bytes: Buffer) =>
   upload(`${server.url}/api/units/${unitAdmin.unitId}/members/import`, unitAdmin.token, bytes, 'roster.xlsx');
+const bulletinDryRun = (bytes: Buffer) => upload(`${server.url}/api/bulletins/import?dryRun=true`, secretary.token, bytes, '第37期.docx');
+const attachmentUpload = (bytes: Buffer) => upload(`${server.url}/api/entries/${entryId}/attachments`, unitAdmin.token, bytes, '案例.docx');
 
 beforeAll(async () => {
   let databaseUrl: string | undefined;
@@ -76,6 +80,20 @@ beforeAll(async () => {
   const client = createApiClient({ transport: fetchTransport(), baseUrl: server.url });
   const admin = await signIn(client, 'dev:demo-unit-admin');
   unitAdmin = { token: admin.token, unitId: admin.user.unit!.id };
+  secretary = { token: (await signIn(client, 'dev:demo-secretary')).token };
+  // An open case contest and a draft of the unit's, to attach files to.
+  const desk = createApiClient({ transport: fetchTransport(), baseUrl: server.url, getToken: () => secretary.token });
+  const now = Date.now();
+  const call = await desk.call(api.calls.create, {
+    body: {
+      kind: 'case',
+      title: '压力测试征集',
+      opensAt: new Date(now - 3600_000).toISOString(),
+      closesAt: new Date(now + 7 * 86400_000).toISOString(),
+    },
+  });
+  const unit = createApiClient({ transport: fetchTransport(), baseUrl: server.url, getToken: () => unitAdmin.token });
+  entryId = (await unit.call(api.entries.create, { params: { id: call.id }, body: { title: '附件测试' } })).id;
 }, 180_000);
 afterAll(async () => {
   server.child.kill('SIGTERM');
@@ -115,5 +133,52 @@ describe('roster import (xlsx)', () => {
     expect(result.map((r) => r.status)).toEqual([413, 413, 413, 413]);
     expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
     expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
+  }, 120_000);
+});
+
+describe('newsletter import (docx)', () => {
+  it.each([
+    ['eight million paragraphs', () => docxParagraphsBomb(8_000_000)],
+    ['eight million paragraphs that lie about their size', () => docxParagraphsBomb(8_000_000, { lie: true })],
+    ['a hundred thousand paragraphs within the size limits', () => docxParagraphsBomb(100_000)],
+  ])(
+    'refuses %s with 413, naming the limit',
+    async (_name, build) => {
+      const bomb = await build();
+      const { result, peakRssMb, slowestHealthMs } = await watched(() => bulletinDryRun(bomb));
+      expect(result.status).toBe(413);
+      expect(result.body.success && result.body.data.error.details.reason).toBe('file_too_complex');
+      expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
+      expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
+    },
+    60_000,
+  );
+});
+
+describe('entry attachment (docx)', () => {
+  it.each([
+    ['properties inflating to 700 MB', () => docxPropertiesBomb(700)],
+    ['properties that lie about their size', () => docxPropertiesBomb(300, { lie: true })],
+  ])(
+    'refuses %s with 413, naming the limit',
+    async (_name, build) => {
+      const bomb = await build();
+      const { result, peakRssMb, slowestHealthMs } = await watched(() => attachmentUpload(bomb));
+      expect(result.status).toBe(413);
+      expect(result.body.success && result.body.data.error.details.reason).toBe('file_too_complex');
+      expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
+      expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
+    },
+    60_000,
+  );
+
+  it('refuses six at once and gives the memory back', async () => {
+    const bombs = await Promise.all(Array.from({ length: 6 }, (_, i) => docxPropertiesBomb(300, { lie: i % 2 === 1 })));
+    const before = rssMb(server.child.pid!);
+    const { result, peakRssMb, slowestHealthMs } = await watched(() => Promise.all(bombs.map(attachmentUpload)));
+    expect(result.map((r) => r.status)).toEqual([413, 413, 413, 413, 413, 413]);
+    expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
+    expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
+    expect(rssMb(server.child.pid!)).toBeLessThan(before + 150);
   }, 120_000);
 });
