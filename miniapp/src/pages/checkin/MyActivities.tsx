@@ -12,7 +12,10 @@ function statusLabel(activity: MyActivity): string | undefined {
   return ATTENDANCE_STATUS_LABELS[activity.myStatus];
 }
 
-function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged: () => void }) {
+/** Sends a leave or make-up request for an activity, with the member's reason. */
+export type OnRequest = (activityId: number, kind: 'leave' | 'makeup', reason: string) => Promise<unknown>;
+
+function ActivityItem({ activity, onRequest, onChanged }: { activity: MyActivity; onRequest: OnRequest; onChanged: () => void }) {
   const [asking, setAsking] = useState<'leave' | 'makeup' | null>(null);
   return (
     <ActivityCard activity={activity} badge={statusLabel(activity)}>
@@ -24,8 +27,8 @@ function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged
       ))}
       {asking ? (
         <RequestForm
-          activityId={activity.id}
           kind={asking}
+          onRequest={(reason) => onRequest(activity.id, asking, reason)}
           onDone={() => {
             setAsking(null);
             onChanged();
@@ -49,12 +52,12 @@ function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged
   );
 }
 
-export function MyActivities({ items, onChanged }: { items: MyActivity[]; onChanged: () => void }) {
+export function MyActivities({ items, onRequest, onChanged }: { items: MyActivity[]; onRequest: OnRequest; onChanged: () => void }) {
   if (!items.length) return <Text className="zj-muted">未来三个月暂无活动安排。</Text>;
   return (
     <View>
       {items.map((activity) => (
-        <ActivityItem key={activity.id} activity={activity} onChanged={onChanged} />
+        <ActivityItem key={activity.id} activity={activity} onRequest={onRequest} onChanged={onChanged} />
       ))}
     </View>
   );
