@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiError, CHECKIN_REFUSALS, type CheckinInput, type CheckinRefusal, type CheckinResult } from '@zhijian/shared';
+import { ApiError, CHECKIN_REFUSALS, type CheckinInput, type CheckinRefusal, type CheckinResult, type RequestKind } from '@zhijian/shared';
 import { api, call } from './api';
 import { isWeapp } from './env';
 import type { z } from 'zod';
@@ -78,6 +78,6 @@ export async function loadMyCheckins() {
 }
 
 /** 请假 before the start or 补签 after the window, with the member's reason. */
-export function requestAbsence(activityId: number, kind: 'leave' | 'makeup', reason: string) {
+export function requestAbsence(activityId: number, kind: z.output<typeof RequestKind>, reason: string) {
   return call(kind === 'leave' ? api.checkins.requestLeave : api.checkins.requestMakeup, { params: { id: activityId }, body: { reason } });
 }

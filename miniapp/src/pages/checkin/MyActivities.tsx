@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { ATTENDANCE_STATUS_LABELS, type MyActivity } from '@zhijian/shared';
+import { ATTENDANCE_STATUS_LABELS, type MyActivity, type RequestKind } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { ActivityCard } from '../../components/ActivityCard';
 import { Button } from '../../components/Button';
 import { RequestForm } from './RequestForm';
@@ -13,10 +14,10 @@ function statusLabel(activity: MyActivity): string | undefined {
 }
 
 /** Sends a leave or make-up request for an activity, with the member's reason. */
-export type OnRequest = (activityId: number, kind: 'leave' | 'makeup', reason: string) => Promise<unknown>;
+export type OnRequest = (activityId: number, kind: z.output<typeof RequestKind>, reason: string) => Promise<unknown>;
 
 function ActivityItem({ activity, onRequest, onChanged }: { activity: MyActivity; onRequest: OnRequest; onChanged: () => void }) {
-  const [asking, setAsking] = useState<'leave' | 'makeup' | null>(null);
+  const [asking, setAsking] = useState<z.output<typeof RequestKind> | null>(null);
   return (
     <ActivityCard activity={activity} badge={statusLabel(activity)}>
       {activity.requests.map((request) => (

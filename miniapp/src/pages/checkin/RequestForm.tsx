@@ -1,5 +1,7 @@
 import { View } from '@tarojs/components';
+import type { RequestKind } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
@@ -10,7 +12,7 @@ export function RequestForm({
   onRequest,
   onDone,
 }: {
-  kind: 'leave' | 'makeup';
+  kind: z.output<typeof RequestKind>;
   onRequest: (reason: string) => Promise<unknown>;
   onDone: () => void;
 }) {
