@@ -18,6 +18,7 @@ import { createCall, listCalls } from '../../../services/desk';
 import { FieldProblems, type Problems } from '../../../services/errors';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
 import type { z } from 'zod';
+import './index.scss';
 
 function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
   const now = Date.now();
@@ -61,7 +62,7 @@ function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
       <Field label="每家单位最多报送" type="number" value={entryLimit} onChange={setEntryLimit} />
       {kind !== 'news' ? <Field label="每份报送的评审专家数" type="number" value={reviewers} onChange={setReviewers} /> : null}
       <Text className="zj-muted">案例征集默认使用四个类别和创新性、实效性、长效性、推广性四项评分标准（各 25 分）。</Text>
-      <View style={{ marginTop: '12px' }}>
+      <View className="zj-calls__submit">
         <Button block loading={create.busy} onClick={() => void create.run()}>
           发起
         </Button>
@@ -95,7 +96,7 @@ export default function CallsPage() {
             }}
           />
         ) : (
-          <View style={{ margin: '12px 0' }}>
+          <View className="zj-calls__new">
             <Button block variant="secondary" onClick={() => setCreating(true)}>
               发起征集
             </Button>

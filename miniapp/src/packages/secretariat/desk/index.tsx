@@ -20,6 +20,7 @@ import { autoAssign, deskEntries, exportEntries, exportWorkload, registerAll } f
 import { UserError } from '../../../services/errors';
 import { getCall } from '../../../services/submissions';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
+import './index.scss';
 
 const FILTERS: (EntryStatus | 'all')[] = [
   'all',
@@ -109,7 +110,7 @@ export default function DeskPage() {
           <Text className="zj-muted">
             {CALL_PHASE_LABELS[current.phase]} · 截止 {formatDateTime(current.closesAt)} · 编号 {current.year}-{current.code}-xxx
           </Text>
-          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '10px' }}>
+          <View className="zj-desk-call__actions">
             <Button size="small" loading={act.running?.[0] === 'register'} disabled={act.busy} onClick={() => void act.run('register')}>
               按提交顺序全部登记
             </Button>

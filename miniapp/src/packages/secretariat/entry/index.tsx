@@ -27,6 +27,7 @@ import {
 import { UserError } from '../../../services/errors';
 import { entryFileUrl } from '../../../services/submissions';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
+import './index.scss';
 
 const WEEK = 7 * 86_400_000;
 
@@ -35,7 +36,7 @@ function Prescreen({ onDecide }: { onDecide: (decision: 'pass' | 'return' | 'rej
   return (
     <Card title="初审">
       <TextArea label="意见（退回修改、不通过时必填）" value={comment} maxlength={1000} onChange={setComment} />
-      <View style={{ display: 'flex', gap: '8px', flexWrap: 'wrap' }}>
+      <View className="zj-desk-entry__decisions">
         <Button size="small" onClick={() => onDecide('pass', comment)}>
           初审通过
         </Button>
@@ -133,7 +134,7 @@ export default function DeskEntryPage() {
     <Page>
       <RoleGate roles={['secretariat']}>
         <Card>
-          <View style={{ display: 'flex', gap: '10px', alignItems: 'center' }}>
+          <View className="zj-desk-entry__head">
             <StatusTag status={entry.status} />
             <Text>{entry.registrationNumber ?? '未登记'}</Text>
           </View>
@@ -176,7 +177,7 @@ export default function DeskEntryPage() {
               />
             ) : null}
             {entry.assignments.map((a) => (
-              <View key={a.id} style={{ padding: '6px 0' }}>
+              <View key={a.id} className="zj-desk-entry__assignment">
                 <Text>
                   {a.reviewerName} ·{' '}
                   {a.status === 'declined'

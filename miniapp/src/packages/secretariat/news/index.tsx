@@ -11,6 +11,7 @@ import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
 import { exportNewsCounts, newsCounts } from '../../../services/desk';
+import './index.scss';
 
 /** 信息报送 per unit and per information officer by year: the basis of 优秀信息员. */
 export default function NewsDeskPage() {
@@ -27,7 +28,7 @@ export default function NewsDeskPage() {
           value={year}
           onChange={setYear}
         />
-        <View style={{ marginBottom: '12px' }}>
+        <View className="zj-news__export">
           <Button size="small" variant="plain" loading={download.busy} onClick={() => void download.run(year)}>
             导出 xlsx
           </Button>
