@@ -5,7 +5,8 @@ import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { EntryContent } from '../../../components/submissions/EntryContent';
 import { useLoaded } from '../../../hooks/useLoaded';
-import { entryFileUrl, getCase } from '../../../services/submissions';
+import { getCase } from '../../../services/submissions';
+import { entryFileUrl } from '../../../services/entryFiles';
 import { formatDateTime } from '../../../utils/format';
 import '../cases.scss';
 

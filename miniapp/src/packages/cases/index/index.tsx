@@ -10,7 +10,8 @@ import { AuthedImage } from '../../../components/submissions/AuthedImage';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useRequireSession } from '../../../hooks/useSession';
 import { CASE_PAGE } from '../../../routes';
-import { entryFileUrl, listCases } from '../../../services/submissions';
+import { listCases } from '../../../services/submissions';
+import { entryFileUrl } from '../../../services/entryFiles';
 import '../cases.scss';
 
 function CaseCard({ item }: { item: CaseListItem }) {

@@ -12,7 +12,7 @@ import { EntryContent } from '../../../components/submissions/EntryContent';
 import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
 import { declineReview, getAssignment, saveReviewDraft, submitReview, type ScoreInput } from '../../../services/reviews';
-import { entryFileUrl, openEntryAttachment } from '../../../services/submissions';
+import { entryFileUrl, openEntryAttachment } from '../../../services/entryFiles';
 import { formatDateTime } from '../../../utils/format';
 import { ScoreForm } from '../components/ScoreForm';
 

@@ -8,7 +8,7 @@ import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { useAction } from '../../../hooks/useAction';
 import { BULLETIN_ISSUE_PAGE } from '../../../routes';
-import { importIssue, previewImport } from '../../../services/bulletins';
+import { importIssue, previewImport } from '../../../services/bulletinDesk';
 import { UserError } from '../../../services/errors';
 import { pickDocument, type PickedFile } from '../services/pickFile';
 import { DryRunPreview } from './DryRunPreview';

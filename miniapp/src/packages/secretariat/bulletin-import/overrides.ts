@@ -1,5 +1,5 @@
 import type { DryRunDocument } from '@zhijian/shared';
-import type { ImportOverrides } from '../../../services/bulletins';
+import type { ImportOverrides } from '../../../services/bulletinDesk';
 
 /** The header fields the secretariat may fill in when the file does not say them. */
 export interface Overrides {

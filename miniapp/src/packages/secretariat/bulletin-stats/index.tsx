@@ -9,7 +9,8 @@ import { StateView } from '../../../components/StateView';
 import { useLoaded } from '../../../hooks/useLoaded';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { BULLETIN_STATS_PAGE } from '../../../routes';
-import { listIssues, loadIssueStats } from '../../../services/bulletins';
+import { listIssues } from '../../../services/bulletins';
+import { loadIssueStats } from '../../../services/bulletinDesk';
 import './index.scss';
 
 function share(readers: number, members: number): string {

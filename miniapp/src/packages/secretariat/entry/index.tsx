@@ -25,7 +25,7 @@ import {
   reopenReview,
 } from '../../../services/desk';
 import { UserError } from '../../../services/errors';
-import { entryFileUrl } from '../../../services/submissions';
+import { entryFileUrl } from '../../../services/entryFiles';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
 import './index.scss';
 

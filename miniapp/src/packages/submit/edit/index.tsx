@@ -7,15 +7,8 @@ import { useLoaded } from '../../../hooks/useLoaded';
 import { useSession } from '../../../hooks/useSession';
 import { ENTRY_PAGE } from '../../../routes';
 import { toastDone } from '../../../services/feedback';
-import {
-  createEntry,
-  entryFileUrl,
-  loadEntryForm,
-  removeEntryFile,
-  submitEntry,
-  updateEntry,
-  uploadEntryFile,
-} from '../../../services/submissions';
+import { createEntry, loadEntryForm, submitEntry, updateEntry } from '../../../services/submissions';
+import { entryFileUrl, removeEntryFile, uploadEntryFile } from '../../../services/entryFiles';
 import { EntryForm } from '../components/EntryForm';
 
 function positive(value: string | undefined): number | null {

@@ -11,7 +11,8 @@ import { Timeline } from '../../../components/submissions/Timeline';
 import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
 import { EDIT_ENTRY_PAGE } from '../../../routes';
-import { entryFileUrl, getEntry, openEntryAttachment, withdrawEntry } from '../../../services/submissions';
+import { getEntry, withdrawEntry } from '../../../services/submissions';
+import { entryFileUrl, openEntryAttachment } from '../../../services/entryFiles';
 import './index.scss';
 
 /** One of the unit's entries: where it stands, its timeline, and what the unit may still do. */
