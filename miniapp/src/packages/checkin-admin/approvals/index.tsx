@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { formatShanghaiDateTime, type AttendanceRequestView } from '@zhijian/shared';
 import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
@@ -9,6 +10,7 @@ import { useAction } from '../../../hooks/useAction';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../hooks/useSession';
 import { decideRequest, pendingRequests } from '../../../services/activities';
+import './index.scss';
 
 function RequestRow({ request, onDecided }: { request: AttendanceRequestView; onDecided: () => void }) {
   const decide = useAction(
@@ -19,15 +21,12 @@ function RequestRow({ request, onDecided }: { request: AttendanceRequestView; on
     { success: (_, approve) => (approve ? '已批准' : '已不批准') },
   );
   return (
-    <View className="zj-card">
-      <Text className="zj-card__title">
-        {request.member.name} · {request.kind === 'leave' ? '请假' : '补签'}
-      </Text>
+    <Card title={`${request.member.name} · ${request.kind === 'leave' ? '请假' : '补签'}`}>
       <Text className="zj-muted">
         {request.activity.title} · {formatShanghaiDateTime(new Date(request.activity.startsAt))}
       </Text>
       <Text>原因：{request.reason}</Text>
-      <View className="zj-activity__actions">
+      <View className="zj-approval__actions">
         <Button size="small" loading={decide.busy} onClick={() => void decide.run(true)}>
           批准
         </Button>
@@ -35,7 +34,7 @@ function RequestRow({ request, onDecided }: { request: AttendanceRequestView; on
           不批准
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }
 

@@ -11,6 +11,7 @@ import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
 import { useSession } from '../../../hooks/useSession';
 import { exportLedger, unitAttendance, type MonthRange } from '../../../services/activities';
+import './index.scss';
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
@@ -34,7 +35,7 @@ function Figures({ unitId }: { unitId: number }) {
       <Card title="月份范围">
         <Field label="起" value={range.from} onChange={(from) => setRange({ ...range, from })} placeholder="YYYY-MM" maxlength={7} />
         <Field label="止" value={range.to} onChange={(to) => setRange({ ...range, to })} placeholder="YYYY-MM" maxlength={7} />
-        <View className="zj-activity__actions">
+        <View className="zj-figures__actions">
           <Button size="small" onClick={query}>
             查询
           </Button>
