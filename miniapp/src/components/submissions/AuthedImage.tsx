@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { useEffect, useState } from 'react';
+import { useLoaded } from '../../hooks/useLoaded';
 import { localCopy } from '../../services/download';
 import './submissions.scss';
 
@@ -8,23 +8,13 @@ import './submissions.scss';
  * with the token and shown from a local copy.
  */
 export function AuthedImage({ src, className }: { src: string; className?: string }) {
-  const [local, setLocal] = useState<string | null>(null);
-  const [failed, setFailed] = useState(false);
-  useEffect(() => {
-    let live = true;
-    localCopy(src)
-      .then((copy) => live && setLocal(copy))
-      .catch(() => live && setFailed(true));
-    return () => {
-      live = false;
-    };
-  }, [src]);
-  if (failed)
+  const image = useLoaded(src, localCopy);
+  if (image.error)
     return (
       <View className={`zj-thumb zj-thumb--failed ${className ?? ''}`}>
         <Text>图片无法显示</Text>
       </View>
     );
-  if (!local) return <View className={`zj-thumb zj-thumb--loading ${className ?? ''}`} />;
-  return <Image className={`zj-thumb ${className ?? ''}`} src={local} mode="aspectFill" />;
+  if (!image.data) return <View className={`zj-thumb zj-thumb--loading ${className ?? ''}`} />;
+  return <Image className={`zj-thumb ${className ?? ''}`} src={image.data} mode="aspectFill" />;
 }
