@@ -11,7 +11,7 @@ export default {
       'font-size': ['/^\\$font-/', 'inherit'],
       'border-radius': ['/^\\$radius/', '50%', '0'],
     },
-    'scss/at-import-no-partial-leading-underscore': null,
+    'scss/load-no-partial-leading-underscore': null,
   },
   overrides: [
     {

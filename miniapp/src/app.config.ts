@@ -59,6 +59,8 @@ export default defineAppConfig({
   preloadRule: {
     'pages/bulletin/index': { network: 'all', packages: ['bulletin'] },
   },
+  // The native tab bar and navigation bar take colours as strings in app.json; they are the tokens
+  // $muted, $red, $card and $bg of styles/_tokens.scss — change them there and here together.
   tabBar: {
     color: '#6b625c',
     selectedColor: '#b91c1c',

@@ -1,6 +1,6 @@
 import { useDidShow, useLaunch } from '@tarojs/taro';
 import type { PropsWithChildren } from 'react';
-import { ensureFreshToken } from './services/api';
+import { keepSessionFresh } from './services/auth';
 import { installPrivacyHandler } from './services/privacy';
 import './app.scss';
 
@@ -10,7 +10,7 @@ function App({ children }: PropsWithChildren) {
   });
   // Back from the background: renew a token that aged while timers were paused.
   useDidShow(() => {
-    void ensureFreshToken();
+    void keepSessionFresh();
   });
   return children;
 }

@@ -30,6 +30,14 @@ export async function phonePage(browser: Browser): Promise<{ page: Page; errors:
   return { page, errors };
 }
 
+/** A desktop-sized page (the secretariat's console in a browser), collecting uncaught errors like `phonePage`. */
+export async function desktopPage(browser: Browser): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 }, locale: 'zh-CN' });
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  return { page, errors };
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });

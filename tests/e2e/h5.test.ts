@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
+import { desktopPage, phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
 
 const h5 = useServedH5();
 
@@ -78,6 +78,30 @@ describe('H5 console against the real server', () => {
     await page.getByText('退出', { exact: true }).click();
     await page.waitForURL(/#\/pages\/signin\/index/);
     await visible(page.getByText('秘书处（演示）', { exact: true }));
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('lays the console out at desktop width too', async () => {
+    const { page, errors } = await desktopPage(h5.browser);
+    await page.goto(`${h5.server.url}/`);
+    await visible(page.getByText('开发环境 · 演示账号登录'));
+    await screenshot(page, 'desktop-01-signin');
+
+    await h5.signIn(page, '秘书处（演示）');
+    await visible(page.locator('.zj-issue-row__label:visible').first());
+    await screenshot(page, 'desktop-02-tab-bulletin');
+
+    await tab(page, '报送').click();
+    await page.waitForURL(/#\/pages\/submit\/index/);
+    await visible(page.getByText('正在征集', { exact: true }));
+    await screenshot(page, 'desktop-03-tab-submit');
+
+    await tab(page, '我的').click();
+    await page.waitForURL(/#\/pages\/me\/index/);
+    await visible(page.getByText('会员单位', { exact: true }));
+    await screenshot(page, 'desktop-04-tab-me');
+
     expect(errors).toEqual([]);
     await page.close();
   });

@@ -1,6 +1,7 @@
 import Taro, { usePullDownRefresh, useReachBottom } from '@tarojs/taro';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../services/errors';
+import { toast } from '../services/feedback';
 
 export interface Page<T> {
   items: T[];
@@ -76,7 +77,7 @@ export function usePagedList<T>(load: LoadPage<T>, deps: readonly unknown[], pag
             ? { ...s, refreshing: false, moreError: null, error: null }
             : { ...initial, items: [] as T[], status: 'error', error: messageOf(error) },
         );
-        if (mode === 'refresh') void Taro.showToast({ title: messageOf(error), icon: 'none' }).catch(() => undefined);
+        if (mode === 'refresh') toast(messageOf(error));
       }
     },
     [pageSize],

@@ -1,10 +1,10 @@
 import { useEffect, useRef } from 'react';
 
 /**
- * Runs `tick` now and then every `intervalMs` while `active`; a tick never overlaps the previous
- * one. Stops when the page unmounts.
+ * Runs `tick` every `intervalMs` while `active` (and at once, unless `startNow` is false: the data
+ * was just loaded); a tick never overlaps the previous one. Stops when the page unmounts.
  */
-export function usePolling(tick: () => Promise<unknown>, intervalMs: number, active: boolean): void {
+export function usePolling(tick: () => Promise<unknown>, intervalMs: number, active: boolean, startNow = true): void {
   const latest = useRef(tick);
   latest.current = tick;
   useEffect(() => {
@@ -19,10 +19,11 @@ export function usePolling(tick: () => Promise<unknown>, intervalMs: number, act
       }
       if (!stopped) timer = setTimeout(() => void run(), intervalMs);
     };
-    void run();
+    if (startNow) void run();
+    else timer = setTimeout(() => void run(), intervalMs);
     return () => {
       stopped = true;
       if (timer) clearTimeout(timer);
     };
-  }, [intervalMs, active]);
+  }, [intervalMs, active, startNow]);
 }

@@ -1,6 +1,6 @@
 import { useDidShow } from '@tarojs/taro';
 import { hasAnyRole, type Role } from '@zhijian/shared';
-import { ensureFreshToken } from '../services/api';
+import { keepSessionFresh } from '../services/auth';
 import { goToSignIn } from '../services/navigation';
 import { getSession, sessionStore, type Session } from '../services/session';
 import { useStore } from './useStore';
@@ -17,7 +17,7 @@ export function useRequireSession(): Session | null {
   const session = useSession();
   useDidShow(() => {
     if (!getSession()) goToSignIn();
-    else void ensureFreshToken();
+    else void keepSessionFresh();
   });
   return session;
 }

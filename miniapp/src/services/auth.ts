@@ -1,16 +1,14 @@
 import Taro from '@tarojs/taro';
-import type { SignedIn, SignInOptions } from '@zhijian/shared';
-import { api, call } from './api';
+import type { BindBody, SignedIn, SignInOptions, Unbound } from '@zhijian/shared';
+import type { z } from 'zod';
+import { api, call, ensureFreshToken } from './api';
 import { UserError } from './errors';
 import { goToSignIn } from './navigation';
 import { clearSession, saveSession, updateUser } from './session';
 import { createStore } from './store';
 
-/** A WeChat account that signed in but is not bound to a roster entry yet. */
-export interface PendingBind {
-  ticket: string;
-  expiresAt: string;
-}
+/** A WeChat account that signed in but is not bound to a roster entry yet: the server's answer. */
+export type PendingBind = Omit<z.output<typeof Unbound>, 'status'>;
 
 /** Kept in memory only: the ticket is short-lived and never needs to survive a restart. */
 export const pendingBindStore = createStore<PendingBind | null>(null);
@@ -29,7 +27,7 @@ export async function signInWithCode(code: string): Promise<SignInOutcome> {
     pendingBindStore.set(null);
     return { status: 'signed_in', signedIn: result };
   }
-  const pending = { ticket: result.bindTicket, expiresAt: result.ticketExpiresAt };
+  const pending = { bindTicket: result.bindTicket, ticketExpiresAt: result.ticketExpiresAt };
   pendingBindStore.set(pending);
   return { status: 'unbound', pending };
 }
@@ -45,16 +43,13 @@ export async function signInWithWechat(): Promise<SignInOutcome> {
   return signInWithCode(code);
 }
 
-export interface BindInput {
-  inviteCode: string;
-  name: string;
-  phone: string;
-}
+/** What the person types on the bind page; the ticket comes from the sign-in. */
+export type BindInput = Omit<z.input<typeof BindBody>, 'ticket'>;
 
 export async function bindAccount(input: BindInput): Promise<SignedIn> {
   const pending = pendingBindStore.get();
   if (!pending) throw new UserError('绑定凭证已失效，请返回重新登录');
-  const signedIn = await call(api.auth.bind, { body: { ticket: pending.ticket, ...input } });
+  const signedIn = await call(api.auth.bind, { body: { ticket: pending.bindTicket, ...input } });
   saveSession(signedIn);
   pendingBindStore.set(null);
   return signedIn;
@@ -67,11 +62,18 @@ export async function signInWithPassword(username: string, password: string): Pr
 }
 
 /** Reloads the profile (roles or unit may have changed since sign-in). */
-export async function refreshProfile(): Promise<void> {
-  updateUser(await call(api.auth.me));
+export async function refreshProfile() {
+  const me = await call(api.auth.me);
+  updateUser(me);
+  return me;
 }
 
 export function signOut(): void {
   clearSession();
   goToSignIn();
+}
+
+/** Renews the token in the last part of its life (back from the background, a page shown); an expired one ends the session. */
+export function keepSessionFresh(): Promise<void> {
+  return ensureFreshToken();
 }

@@ -1,30 +1,47 @@
 import Taro from '@tarojs/taro';
-import { ApiError, type CheckinResult } from '@zhijian/shared';
+import { ApiError, CHECKIN_REFUSALS, type CheckinInput, type CheckinRefusal, type CheckinResult, type RequestKind } from '@zhijian/shared';
 import { api, call } from './api';
 import { isWeapp } from './env';
+import type { z } from 'zod';
+
+/** Where the member stands, sent only when the unit checks it. */
+type Position = Required<Omit<z.input<typeof CheckinInput>, 'token'>>;
 
 /** What a scan came to: checked in (on time or late), or refused with the server's reason. */
-export type ScanOutcome = { kind: 'success'; result: CheckinResult } | { kind: 'refused'; message: string; reason: string | null };
+export type ScanOutcome = { kind: 'success'; result: CheckinResult } | { kind: 'refused'; message: string; reason: CheckinRefusal | null };
 
-function reasonOf(error: ApiError): string | null {
-  const details = error.details as { reason?: unknown } | undefined;
-  return typeof details?.reason === 'string' ? details.reason : null;
+const CHECKIN_REASONS: ReadonlySet<string> = new Set(CHECKIN_REFUSALS);
+
+/** Why the server refused a check-in (or a leave / make-up request), when it is one of the check-in refusals. */
+export function checkinRefusalOf(error: unknown): CheckinRefusal | null {
+  const reason = error instanceof ApiError ? error.reason : undefined;
+  return reason !== undefined && CHECKIN_REASONS.has(reason) ? (reason as CheckinRefusal) : null;
+}
+
+/** Posts a check-in, with the member's position when given. */
+export function checkIn(token: string, position?: Position): Promise<CheckinResult> {
+  return call(api.checkins.checkIn, { body: { token, ...position } });
+}
+
+function refused(error: unknown): ScanOutcome {
+  if (!(error instanceof ApiError)) return { kind: 'refused', message: '签到失败，请重试', reason: null };
+  return { kind: 'refused', message: error.message, reason: checkinRefusalOf(error) };
 }
 
 /**
- * Posts a check-in. The position is read only when the server says this unit checks it
- * (`location_required`), and only then — the privacy guide promises exactly that.
+ * A scan or a typed code, to its outcome. The position is read only when the server says this unit
+ * checks it (`location_required`), and only then — the privacy guide promises exactly that.
  */
 export async function submitCheckin(token: string): Promise<ScanOutcome> {
   try {
-    return { kind: 'success', result: await call(api.checkins.checkIn, { body: { token } }) };
+    return { kind: 'success', result: await checkIn(token) };
   } catch (error) {
-    if (!(error instanceof ApiError)) return { kind: 'refused', message: '签到失败，请重试', reason: null };
-    if (reasonOf(error) !== 'location_required') return { kind: 'refused', message: error.message, reason: reasonOf(error) };
+    if (checkinRefusalOf(error) !== 'location_required') return refused(error);
   }
-  let position: { latitude: number; longitude: number };
+  let position: Position;
   try {
-    position = await Taro.getLocation({ type: 'gcj02' });
+    const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
+    position = { latitude, longitude };
   } catch {
     return {
       kind: 'refused',
@@ -33,13 +50,9 @@ export async function submitCheckin(token: string): Promise<ScanOutcome> {
     };
   }
   try {
-    return {
-      kind: 'success',
-      result: await call(api.checkins.checkIn, { body: { token, latitude: position.latitude, longitude: position.longitude } }),
-    };
+    return { kind: 'success', result: await checkIn(token, position) };
   } catch (error) {
-    if (error instanceof ApiError) return { kind: 'refused', message: error.message, reason: reasonOf(error) };
-    return { kind: 'refused', message: '签到失败，请重试', reason: null };
+    return refused(error);
   }
 }
 
@@ -52,4 +65,19 @@ export async function scanCode(): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/** The 签到 tab: my activities of the coming months, my latest records, my 活动积分. */
+export async function loadMyCheckins() {
+  const [mine, history, points] = await Promise.all([
+    call(api.activities.mine, {}),
+    call(api.attendance.myHistory, { query: { pageSize: 10 } }),
+    call(api.attendance.myPoints, { query: { pageSize: 1 } }),
+  ]);
+  return { activities: mine.items, history: history.items, totalPoints: points.totalPoints };
+}
+
+/** 请假 before the start or 补签 after the window, with the member's reason. */
+export function requestAbsence(activityId: number, kind: z.output<typeof RequestKind>, reason: string) {
+  return call(kind === 'leave' ? api.checkins.requestLeave : api.checkins.requestMakeup, { params: { id: activityId }, body: { reason } });
 }

@@ -1,9 +1,26 @@
-import { ApiError, FieldIssue } from '@zhijian/shared';
-import { z } from 'zod';
+import { ApiError, commonRefusals, isRefusal } from '@zhijian/shared';
+import type { z } from 'zod';
 
 /** An error whose message is written for the user (Chinese) and can be shown as is. */
 export class UserError extends Error {
   override name = 'UserError';
+}
+
+/** What is wrong with each field of a form, keyed by the field's name. */
+export type Problems = Partial<Record<string, string>>;
+
+/**
+ * A form that did not pass its check before sending: nothing was sent. The problems go next to
+ * their fields; the message, when there is one, is said once for the whole form.
+ */
+export class FieldProblems extends UserError {
+  override name = 'FieldProblems';
+  constructor(
+    readonly problems: Problems,
+    message = '',
+  ) {
+    super(message);
+  }
 }
 
 /** What to show for any error: the server's Chinese message, ours, or a generic one. */
@@ -12,26 +29,27 @@ export function messageOf(error: unknown): string {
   return '操作失败，请稍后再试';
 }
 
-/** Per-field messages of an `invalid_input` answer, keyed by the field's path. */
-export function fieldErrorsOf(error: unknown): Record<string, string> {
-  if (!(error instanceof ApiError) || error.code !== 'invalid_input') return {};
-  const issues = z.array(FieldIssue).safeParse(error.details?.issues);
-  if (!issues.success) return {};
-  const byField: Record<string, string> = {};
-  for (const issue of issues.data) byField[issue.path.split('.').pop() ?? issue.path] ??= issue.message;
+/**
+ * Per-field messages of an error: the form's own check (`FieldProblems`) or the server's
+ * `invalid_fields` refusal, keyed by the field's name (`agenda.0.title` → `title`); none otherwise.
+ */
+export function problemsOf(error: unknown): Problems {
+  if (error instanceof FieldProblems) return error.problems;
+  if (!isRefusal(error, commonRefusals.invalid_fields)) return {};
+  const byField: Problems = {};
+  for (const issue of error.details.issues ?? []) byField[issue.path.split('.').pop() ?? issue.path] ??= issue.message;
   return byField;
 }
 
-export type Checked<T> = { ok: true; data: T } | { ok: false; problems: Record<string, string> };
-
 /**
  * Checks a form against the endpoint's own schema before anything is sent, so the form says what is
- * missing in the server's words. Problems are keyed by the top-level field (`agenda.0.title` → `agenda`).
+ * missing in the server's words: the parsed value, or `FieldProblems` keyed by the top-level field
+ * (`agenda.0.title` → `agenda`).
  */
-export function checkInput<S extends z.ZodType>(schema: S, value: z.input<S>): Checked<z.output<S>> {
+export function checked<S extends z.ZodType>(schema: S, value: z.input<S>): z.output<S> {
   const result = schema.safeParse(value);
-  if (result.success) return { ok: true, data: result.data };
-  const problems: Record<string, string> = {};
+  if (result.success) return result.data;
+  const problems: Problems = {};
   for (const issue of result.error.issues) problems[String(issue.path[0] ?? '')] ??= issue.message;
-  return { ok: false, problems };
+  throw new FieldProblems(problems);
 }

@@ -1,6 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiError, ErrorBody, EntryFile, UPLOAD_LIMITS } from '@zhijian/shared';
-import { api, client, ensureFreshToken } from './api';
+import { UPLOAD_LIMITS, type EntryFile } from '@zhijian/shared';
 import { shrinkInBrowser } from './browserPhoto';
 import { isH5 } from './env';
 import { UserError } from './errors';
@@ -95,49 +94,7 @@ function pickFileInBrowser(accept: string): Promise<PickedFile | null> {
 }
 
 /** The size limit of each kind, checked before anything is sent. */
-export function checkSize(kind: 'image' | 'attachment', file: PickedFile): void {
+export function checkSize(kind: EntryFile['kind'], file: PickedFile): void {
   const limit = kind === 'image' ? UPLOAD_LIMITS.imageBytes : UPLOAD_LIMITS.attachmentBytes;
   if (file.size > limit) throw new UserError(`${file.name} 超过 ${limit / MB} MB，请压缩后再上传`);
-}
-
-/**
- * Uploads one file to an entry (multipart, field `file`) and reports progress in percent.
- * Errors come back in the API's error shape and are turned into the same ApiError `call` throws.
- */
-export async function uploadEntryFile(
-  entryId: number,
-  kind: 'image' | 'attachment',
-  file: PickedFile,
-  onProgress: (percent: number) => void,
-): Promise<EntryFile> {
-  checkSize(kind, file);
-  await ensureFreshToken();
-  const endpoint = kind === 'image' ? api.entries.uploadImage : api.entries.uploadAttachment;
-  const result = await new Promise<{ statusCode: number; data: string }>((resolve, reject) => {
-    const task = Taro.uploadFile({
-      url: client.url(endpoint, { params: { id: entryId } }),
-      filePath: file.path,
-      name: 'file',
-      fileName: file.name,
-      header: client.headers(),
-      timeout: 120_000,
-      success: (res) => resolve({ statusCode: res.statusCode, data: String(res.data) }),
-      fail: (err) => reject(new ApiError(0, 'network', `上传失败：${err.errMsg ?? '网络连接失败'}`)),
-    });
-    task?.onProgressUpdate?.((progress) => onProgress(progress.progress));
-  });
-  let body: unknown;
-  try {
-    body = JSON.parse(result.data);
-  } catch {
-    body = null;
-  }
-  if (result.statusCode >= 400) {
-    const parsed = ErrorBody.safeParse(body);
-    throw parsed.success
-      ? new ApiError(result.statusCode, parsed.data.error.code, parsed.data.error.message, parsed.data.error.details)
-      : new ApiError(result.statusCode, 'bad_response', `上传失败（${result.statusCode}）`);
-  }
-  onProgress(100);
-  return EntryFile.parse(body);
 }

@@ -1,5 +1,6 @@
 import Taro from '@tarojs/taro';
 import { SIGN_IN_PAGE } from '../routes';
+import { toast } from './feedback';
 
 let redirecting = false;
 
@@ -11,10 +12,6 @@ export function goToSignIn(message?: string): void {
     .catch(() => undefined)
     .finally(() => {
       redirecting = false;
-      if (message) void Taro.showToast({ title: message, icon: 'none', duration: 2500 }).catch(() => undefined);
+      if (message) toast(message);
     });
-}
-
-export function toast(message: string): void {
-  void Taro.showToast({ title: message, icon: 'none', duration: 2500 }).catch(() => undefined);
 }

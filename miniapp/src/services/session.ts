@@ -4,14 +4,8 @@ import { createStore } from './store';
 
 const STORAGE_KEY = 'zj.session';
 
-export interface Session {
-  token: string;
-  /** ISO time the token stops working. */
-  expiresAt: string;
-  /** When we received the token (ms), to renew it once three quarters of its life have passed. */
-  receivedAt: number;
-  user: Me;
-}
+/** The signed-in answer as stored on the device, and when it came (ms), to renew the token once three quarters of its life have passed. */
+export type Session = Pick<SignedIn, 'token' | 'expiresAt' | 'user'> & { receivedAt: number };
 
 function isSession(value: unknown): value is Session {
   const v = value as Partial<Session> | null;

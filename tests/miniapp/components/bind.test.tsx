@@ -14,7 +14,7 @@ function fill(label: string, value: string) {
 describe('bind page', () => {
   beforeEach(() => {
     clearSession();
-    pendingBindStore.set({ ticket: 'ticket-1', expiresAt: new Date(Date.now() + 600_000).toISOString() });
+    pendingBindStore.set({ bindTicket: 'ticket-1', ticketExpiresAt: new Date(Date.now() + 600_000).toISOString() });
   });
 
   it('binds with invite code, name and phone, then opens the tabs', async () => {

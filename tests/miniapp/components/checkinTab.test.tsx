@@ -1,7 +1,8 @@
 import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import type { CheckinResult, MyActivity } from '@zhijian/shared';
+import { ApiError, type CheckinResult, type MyActivity } from '@zhijian/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import CheckinTab from '../../../miniapp/src/pages/checkin';
+import { checkinRefusalOf } from '../../../miniapp/src/services/checkin';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
 import { makeActivityListItem } from '../../support/taro/activityFactories';
 import { apiError, installFakeApi, json, type FakeRequest } from '../../support/taro/fakeApi';
@@ -119,5 +120,17 @@ describe('签到 tab', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交请假申请' }));
     await waitFor(() => expect(server.callsTo('POST', '/api/activities/9/leave')).toHaveLength(1));
     expect(server.callsTo('POST', '/api/activities/9/leave')[0]!.body).toEqual({ reason: '出差在外地' });
+  });
+});
+
+describe('check-in refusals', () => {
+  it('are told apart by their reason, typed as the contract lists them', () => {
+    const refused = (reason: string) => new ApiError(409, 'conflict', '签到未成功', { reason });
+    expect(checkinRefusalOf(refused('already_checked_in'))).toBe('already_checked_in');
+    expect(checkinRefusalOf(refused('location_required'))).toBe('location_required');
+    // A common refusal, an unreached server, anything else: not a check-in refusal.
+    expect(checkinRefusalOf(refused('invalid_fields'))).toBeNull();
+    expect(checkinRefusalOf(new ApiError(0, 'network', '网络连接失败，请检查网络后重试'))).toBeNull();
+    expect(checkinRefusalOf(new Error('slot_expired'))).toBeNull();
   });
 });

@@ -1,8 +1,10 @@
 import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { EntryFile } from '@zhijian/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { EntryForm } from '../../../miniapp/src/packages/submit/components/EntryForm';
+import { EntryForm, type EntryFormProps } from '../../../miniapp/src/packages/submit/components/EntryForm';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
+import { entryFileUrl, removeEntryFile } from '../../../miniapp/src/services/entryFiles';
+import { createEntry, submitEntry, updateEntry } from '../../../miniapp/src/services/submissions';
 import { apiError, installFakeApi, json } from '../../support/taro/fakeApi';
 import { makeMe, makeSignedIn } from '../../support/taro/factories';
 import { makeCall, makeEntry } from '../../support/taro/submissionFactories';
@@ -13,8 +15,29 @@ const files = vi.hoisted(() => ({
   pickAttachment: vi.fn(),
   uploadEntryFile: vi.fn(),
 }));
-vi.mock('../../../miniapp/src/services/files', () => files);
+vi.mock('../../../miniapp/src/services/files', async (original) => ({
+  ...(await original<object>()),
+  pickImages: files.pickImages,
+  pickAttachment: files.pickAttachment,
+}));
 vi.mock('../../../miniapp/src/services/download', () => ({ localCopy: async () => 'blob:photo', downloadExport: async () => undefined }));
+
+/** The form as the edit page wires it: saves, submits and removals through the submissions service. */
+function renderForm(props: Pick<EntryFormProps, 'entry' | 'autosaveDelayMs'> & Partial<EntryFormProps>) {
+  const call = props.call ?? makeCall();
+  return render(
+    <EntryForm
+      call={call}
+      onSave={(id, draft) => (id === null ? createEntry(call.id, draft) : updateEntry(id, draft))}
+      onUpload={files.uploadEntryFile}
+      onRemoveFile={(file) => removeEntryFile(file.id)}
+      onSubmit={submitEntry}
+      onSubmitted={vi.fn()}
+      fileUrl={entryFileUrl}
+      {...props}
+    />,
+  );
+}
 
 function type(name: string, value: string) {
   const input = document.querySelector(`[name="${name}"]`) as HTMLInputElement;
@@ -42,7 +65,7 @@ describe('the entry form', () => {
 
   it('says what is missing and sends nothing when submitted incomplete', async () => {
     const api = installFakeApi({});
-    render(<EntryForm call={makeCall()} entry={null} onSubmitted={vi.fn()} autosaveDelayMs={60_000} />);
+    renderForm({ entry: null, onSubmitted: vi.fn(), autosaveDelayMs: 60_000 });
     type('contactPhone', '12345');
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     for (const message of ['请填写标题', '请选择类别', '请填写摘要', '请填写正文', '手机号应为 11 位中国大陆手机号']) {
@@ -57,7 +80,7 @@ describe('the entry form', () => {
       'POST /api/calls/5/entries': ({ body }) => json(201, makeEntry({ title: (body as { title: string }).title, version: 1 })),
       'PATCH /api/entries/41': ({ body }) => json(200, makeEntry({ title: (body as { title: string }).title, version: 2 })),
     });
-    render(<EntryForm call={makeCall()} entry={null} onSubmitted={vi.fn()} autosaveDelayMs={20} />);
+    renderForm({ entry: null, onSubmitted: vi.fn(), autosaveDelayMs: 20 });
     type('title', '红');
     type('title', '红色驿站');
     await waitFor(() => expect(api.callsTo('POST', '/api/calls/5/entries')).toHaveLength(1));
@@ -70,7 +93,7 @@ describe('the entry form', () => {
 
   it('shows a failed autosave and keeps the text', async () => {
     installFakeApi({ 'PATCH /api/entries/41': () => apiError('conflict', '报送已在别处更新，请刷新后再修改') });
-    render(<EntryForm call={makeCall()} entry={makeEntry()} onSubmitted={vi.fn()} autosaveDelayMs={20} />);
+    renderForm({ entry: makeEntry(), onSubmitted: vi.fn(), autosaveDelayMs: 20 });
     type('title', '新标题');
     expect(await screen.findByText('保存失败：报送已在别处更新，请刷新后再修改')).toBeInTheDocument();
     expect((document.querySelector('[name="title"]') as HTMLInputElement).value).toBe('新标题');
@@ -85,7 +108,7 @@ describe('the entry form', () => {
       report = onProgress;
       return new Promise<EntryFile>((resolve) => (finish = resolve));
     });
-    render(<EntryForm call={makeCall()} entry={null} onSubmitted={vi.fn()} autosaveDelayMs={60_000} />);
+    renderForm({ entry: null, onSubmitted: vi.fn(), autosaveDelayMs: 60_000 });
     fireEvent.click(screen.getByRole('button', { name: '添加图片' }));
     await waitFor(() => expect(files.uploadEntryFile).toHaveBeenCalledTimes(1));
     expect(api.callsTo('POST', '/api/calls/5/entries')).toHaveLength(1);
@@ -104,7 +127,7 @@ describe('the entry form', () => {
     files.uploadEntryFile.mockRejectedValue(
       new (await import('@zhijian/shared')).ApiError(415, 'unsupported_media_type', '图片只能是 JPEG、PNG 或 WebP 格式'),
     );
-    render(<EntryForm call={makeCall()} entry={makeEntry()} onSubmitted={vi.fn()} autosaveDelayMs={60_000} />);
+    renderForm({ entry: makeEntry(), onSubmitted: vi.fn(), autosaveDelayMs: 60_000 });
     fireEvent.click(screen.getByRole('button', { name: '添加图片' }));
     expect(await screen.findByText('图片只能是 JPEG、PNG 或 WebP 格式')).toBeInTheDocument();
     expect(screen.getByText('失败')).toBeInTheDocument();
@@ -116,7 +139,7 @@ describe('the entry form', () => {
       'POST /api/entries/41/submit': () => json(200, makeEntry({ status: 'submitted', statusLabel: '已提交' })),
     });
     const onSubmitted = vi.fn();
-    render(<EntryForm call={makeCall()} entry={makeEntry()} onSubmitted={onSubmitted} autosaveDelayMs={60_000} />);
+    renderForm({ entry: makeEntry(), onSubmitted, autosaveDelayMs: 60_000 });
     fillEverything();
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     await waitFor(() => expect(onSubmitted).toHaveBeenCalledWith(expect.objectContaining({ status: 'submitted' })));
@@ -130,7 +153,7 @@ describe('the entry form', () => {
       'POST /api/entries/41/submit': () => apiError('deadline_passed', '征集已截止，不能再提交'),
     });
     const onSubmitted = vi.fn();
-    render(<EntryForm call={makeCall()} entry={makeEntry()} onSubmitted={onSubmitted} autosaveDelayMs={60_000} />);
+    renderForm({ entry: makeEntry(), onSubmitted, autosaveDelayMs: 60_000 });
     fillEverything();
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     await waitFor(() => expect(taroControl.toasts).toContain('征集已截止，不能再提交'));

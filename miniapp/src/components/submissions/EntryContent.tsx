@@ -1,19 +1,17 @@
 import { Text, View } from '@tarojs/components';
-import type { EntryFile } from '@zhijian/shared';
+import type { Entry, EntryFile } from '@zhijian/shared';
 import { Card } from '../Card';
 import { AuthedImage } from './AuthedImage';
 import './EntryContent.scss';
 
 /** Title, text, photos and attachments of an entry, as the unit, the desk or a reviewer reads it. */
-export function EntryContent(props: {
-  title: string;
-  category: string | null;
-  summary: string;
-  body: string;
-  images: EntryFile[];
-  attachments: EntryFile[];
-  onOpenAttachment?: (file: EntryFile) => void;
-}) {
+export function EntryContent(
+  props: Pick<Entry, 'title' | 'category' | 'summary' | 'body' | 'images' | 'attachments'> & {
+    /** Where an uploaded file is read (members only). */
+    fileUrl: (fileId: number) => string;
+    onOpenAttachment?: (file: EntryFile) => void;
+  },
+) {
   return (
     <Card>
       <Text className="zj-entry-content__title">{props.title || '（未填写标题）'}</Text>
@@ -31,7 +29,7 @@ export function EntryContent(props: {
         <View className="zj-entry-content__images">
           {props.images.map((image) => (
             <View key={image.id} className="zj-entry-content__image">
-              <AuthedImage fileId={image.id} />
+              <AuthedImage src={props.fileUrl(image.id)} />
             </View>
           ))}
         </View>

@@ -6,10 +6,10 @@ import { Card } from '../../components/Card';
 import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { StateView } from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
 import { useStore } from '../../hooks/useStore';
 import { HOME_TAB, SIGN_IN_PAGE } from '../../routes';
-import { bindAccount, pendingBindStore } from '../../services/auth';
-import { fieldErrorsOf, messageOf } from '../../services/errors';
+import { bindAccount, pendingBindStore, type BindInput } from '../../services/auth';
 import './index.scss';
 
 /**
@@ -21,9 +21,13 @@ export default function BindPage() {
   const [inviteCode, setInviteCode] = useState('');
   const [name, setName] = useState('');
   const [phone, setPhone] = useState('');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
-  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
+  const bind = useAction(
+    async (input: BindInput) => {
+      await bindAccount(input);
+      void Taro.switchTab({ url: HOME_TAB });
+    },
+    { inline: true },
+  );
 
   if (!pending) {
     return (
@@ -36,20 +40,7 @@ export default function BindPage() {
     );
   }
 
-  async function submit() {
-    setBusy(true);
-    setError(null);
-    setFieldErrors({});
-    try {
-      await bindAccount({ inviteCode: inviteCode.trim(), name: name.trim(), phone: phone.trim() });
-      void Taro.switchTab({ url: HOME_TAB });
-    } catch (caught) {
-      setError(messageOf(caught));
-      setFieldErrors(fieldErrorsOf(caught));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const submit = () => bind.run({ inviteCode: inviteCode.trim(), name: name.trim(), phone: phone.trim() });
 
   return (
     <Page className="zj-bind">
@@ -64,9 +55,9 @@ export default function BindPage() {
           onChange={setInviteCode}
           placeholder="向本单位党务工作者索取"
           maxlength={32}
-          error={fieldErrors.inviteCode}
+          error={bind.problems.inviteCode}
         />
-        <Field label="姓名" value={name} onChange={setName} placeholder="与名册一致" maxlength={50} error={fieldErrors.name} />
+        <Field label="姓名" value={name} onChange={setName} placeholder="与名册一致" maxlength={50} error={bind.problems.name} />
         <Field
           label="手机号"
           value={phone}
@@ -74,11 +65,11 @@ export default function BindPage() {
           placeholder="名册登记的手机号"
           type="number"
           maxlength={20}
-          error={fieldErrors.phone}
+          error={bind.problems.phone}
         />
-        {error ? <Text className="zj-bind__error">{error}</Text> : null}
+        {bind.error ? <Text className="zj-bind__error">{bind.error}</Text> : null}
         <View className="zj-bind__actions">
-          <Button block loading={busy} onClick={() => void submit()}>
+          <Button block loading={bind.busy} onClick={() => void submit()}>
             绑定并登录
           </Button>
         </View>

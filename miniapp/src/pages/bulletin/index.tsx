@@ -7,16 +7,11 @@ import { StateView } from '../../components/StateView';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useRequireSession } from '../../hooks/useSession';
 import { BULLETIN_ISSUE_PAGE, BULLETIN_SEARCH_PAGE } from '../../routes';
-import { api, call } from '../../services/api';
+import { bulletinTemplateId, isWeapp } from '../../services/env';
+import { listIssues, subscribeToNewIssues } from '../../services/bulletins';
 import { formatChineseDate } from '../../utils/format';
 import { SubscribeReminder } from './SubscribeReminder';
 import './index.scss';
-
-/** One page of issues, flattened: the list groups consecutive issues of a year under its header. */
-async function loadIssues(page: number, pageSize: number) {
-  const result = await call(api.bulletins.listIssues, { query: { page, pageSize, status: 'published' } });
-  return { items: result.years.flatMap((year) => year.issues), total: result.total };
-}
 
 function yearOf(issue: IssueSummary): string {
   return issue.year === null ? '未注明年份' : `${issue.year} 年`;
@@ -42,7 +37,7 @@ function IssueRow({ issue }: { issue: IssueSummary }) {
 }
 
 function IssueList() {
-  const list = usePagedList(loadIssues, []);
+  const list = usePagedList((page, pageSize) => listIssues(page, pageSize), []);
   return (
     <PagedList
       list={list}
@@ -58,6 +53,8 @@ function IssueList() {
 /** The 简报 tab: every published issue, newest first under year headers, and the way into search. */
 export default function BulletinTab() {
   const session = useRequireSession();
+  // Reminders need WeChat's subscription prompt and a template the build knows.
+  const templateId = isWeapp() ? bulletinTemplateId() : '';
   return (
     <Page className="zj-bulletin-tab">
       <View
@@ -69,7 +66,7 @@ export default function BulletinTab() {
         <Text className="zj-bulletin-tab__search-icon">⌕</Text>
         <Text className="zj-bulletin-tab__search-text">搜索往期简报，如“固定活动日”</Text>
       </View>
-      <SubscribeReminder />
+      {templateId ? <SubscribeReminder onSubscribe={() => subscribeToNewIssues(templateId)} /> : null}
       {session ? <IssueList /> : <StateView kind="loading" />}
     </Page>
   );

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
-import { ATTENDANCE_STATUS_LABELS, type MyActivity } from '@zhijian/shared';
+import { ATTENDANCE_STATUS_LABELS, type MyActivity, type RequestKind } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { ActivityCard } from '../../components/ActivityCard';
 import { Button } from '../../components/Button';
 import { RequestForm } from './RequestForm';
@@ -12,8 +13,11 @@ function statusLabel(activity: MyActivity): string | undefined {
   return ATTENDANCE_STATUS_LABELS[activity.myStatus];
 }
 
-function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged: () => void }) {
-  const [asking, setAsking] = useState<'leave' | 'makeup' | null>(null);
+/** Sends a leave or make-up request for an activity, with the member's reason. */
+export type OnRequest = (activityId: number, kind: z.output<typeof RequestKind>, reason: string) => Promise<unknown>;
+
+function ActivityItem({ activity, onRequest, onChanged }: { activity: MyActivity; onRequest: OnRequest; onChanged: () => void }) {
+  const [asking, setAsking] = useState<z.output<typeof RequestKind> | null>(null);
   return (
     <ActivityCard activity={activity} badge={statusLabel(activity)}>
       {activity.requests.map((request) => (
@@ -24,8 +28,8 @@ function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged
       ))}
       {asking ? (
         <RequestForm
-          activityId={activity.id}
           kind={asking}
+          onRequest={(reason) => onRequest(activity.id, asking, reason)}
           onDone={() => {
             setAsking(null);
             onChanged();
@@ -49,12 +53,12 @@ function ActivityItem({ activity, onChanged }: { activity: MyActivity; onChanged
   );
 }
 
-export function MyActivities({ items, onChanged }: { items: MyActivity[]; onChanged: () => void }) {
+export function MyActivities({ items, onRequest, onChanged }: { items: MyActivity[]; onRequest: OnRequest; onChanged: () => void }) {
   if (!items.length) return <Text className="zj-muted">未来三个月暂无活动安排。</Text>;
   return (
     <View>
       {items.map((activity) => (
-        <ActivityItem key={activity.id} activity={activity} onChanged={onChanged} />
+        <ActivityItem key={activity.id} activity={activity} onRequest={onRequest} onChanged={onChanged} />
       ))}
     </View>
   );

@@ -2,42 +2,43 @@ import { Text, View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
-import { scanCode, submitCheckin, type ScanOutcome } from '../../services/checkin';
+import { useAction } from '../../hooks/useAction';
+import type { ScanOutcome } from '../../services/checkin';
 import { isWeapp } from '../../services/env';
 import { ResultView } from './ResultView';
+
+interface ScanPanelProps {
+  /** The WeChat scanner: the code's text, or null when closed. */
+  onScan: () => Promise<string | null>;
+  /** Checks in with a scanned or typed code. */
+  onCheckIn: (token: string) => Promise<ScanOutcome>;
+  onCheckedIn: () => void;
+}
 
 /**
  * WeChat: scan the organiser's rotating QR code. H5 has no scanner, so the member types or pastes
  * the code text shown under the QR code.
  */
-export function ScanPanel({ onCheckedIn }: { onCheckedIn: () => void }) {
+export function ScanPanel({ onScan, onCheckIn, onCheckedIn }: ScanPanelProps) {
   const [code, setCode] = useState('');
-  const [busy, setBusy] = useState(false);
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
-
-  async function submit(token: string) {
-    setBusy(true);
-    try {
-      const result = await submitCheckin(token.trim());
-      setOutcome(result);
-      if (result.kind === 'success') {
-        setCode('');
-        onCheckedIn();
-      }
-    } finally {
-      setBusy(false);
+  const checkIn = useAction(async (token: string) => {
+    const result = await onCheckIn(token.trim());
+    setOutcome(result);
+    if (result.kind === 'success') {
+      setCode('');
+      onCheckedIn();
     }
-  }
-
-  async function scan() {
-    const token = await scanCode();
-    if (token) await submit(token);
-  }
+  });
+  const scan = useAction(async () => {
+    const token = await onScan();
+    if (token) await checkIn.run(token);
+  });
 
   return (
     <View className="zj-scan">
       {isWeapp() ? (
-        <Button block loading={busy} onClick={() => void scan()}>
+        <Button block loading={scan.busy || checkIn.busy} onClick={() => void scan.run()}>
           扫码签到
         </Button>
       ) : (
@@ -50,7 +51,7 @@ export function ScanPanel({ onCheckedIn }: { onCheckedIn: () => void }) {
             maxlength={200}
             name="checkin-code"
           />
-          <Button block loading={busy} disabled={!code.trim()} onClick={() => void submit(code)}>
+          <Button block loading={checkIn.busy} disabled={!code.trim()} onClick={() => void checkIn.run(code)}>
             签到
           </Button>
         </View>

@@ -1,13 +1,14 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { hasAnyRole, MEMBER_KIND_LABELS, ROLE_LABELS, type Role } from '@zhijian/shared';
-import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Cell, CellGroup } from '../../components/Cell';
 import { FontSizePicker } from '../../components/FontSizePicker';
 import { Page } from '../../components/Page';
 import { StateView } from '../../components/StateView';
+import { useAction } from '../../hooks/useAction';
+import { useLoaded } from '../../hooks/useLoaded';
 import { useRequireSession } from '../../hooks/useSession';
 import {
   ATTENDANCE_DASHBOARD_PAGE,
@@ -26,7 +27,6 @@ import {
   UNITS_PAGE,
 } from '../../routes';
 import { refreshProfile, signOut } from '../../services/auth';
-import { messageOf } from '../../services/errors';
 import './index.scss';
 
 interface RoleEntry {
@@ -52,12 +52,10 @@ const ROLE_ENTRIES: RoleEntry[] = [
 
 export default function MeTab() {
   const session = useRequireSession();
-  const [profileError, setProfileError] = useState<string | null>(null);
-
-  useDidShow(() => {
-    refreshProfile()
-      .then(() => setProfileError(null))
-      .catch((error: unknown) => setProfileError(messageOf(error)));
+  // Roles or unit may have changed since sign-in: the profile is read again each time 我的 shows.
+  const profile = useLoaded(session ? 'me' : null, refreshProfile, { refreshOnShow: true });
+  const signingOut = useAction(async () => signOut(), {
+    confirm: { title: '退出登录', content: '退出后需要重新登录才能使用。', confirmText: '退出' },
   });
 
   if (!session)
@@ -68,14 +66,6 @@ export default function MeTab() {
     );
   const { user } = session;
   const entries = ROLE_ENTRIES.filter((entry) => hasAnyRole(user.roles, entry.roles));
-
-  function confirmSignOut() {
-    void Taro.showModal({ title: '退出登录', content: '退出后需要重新登录才能使用。', confirmText: '退出', cancelText: '取消' })
-      .then((result) => {
-        if (result.confirm) signOut();
-      })
-      .catch(() => signOut());
-  }
 
   return (
     <Page className="zj-me">
@@ -89,7 +79,7 @@ export default function MeTab() {
           ))}
           <Text className="zj-me__tag zj-me__tag--plain">{MEMBER_KIND_LABELS[user.kind]}</Text>
         </View>
-        {profileError ? <Text className="zj-me__warning">资料未能刷新：{profileError}</Text> : null}
+        {profile.error ? <Text className="zj-me__warning">资料未能刷新：{profile.error}</Text> : null}
       </Card>
 
       <CellGroup>
@@ -130,7 +120,7 @@ export default function MeTab() {
       </CellGroup>
 
       <View className="zj-me__signout">
-        <Button block variant="danger" onClick={confirmSignOut}>
+        <Button block variant="danger" onClick={() => void signingOut.run()}>
           退出登录
         </Button>
       </View>

@@ -1,7 +1,6 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { CALL_KIND_LABELS, hasAnyRole, type Call, type EntryListItem } from '@zhijian/shared';
-import { useState } from 'react';
 import { Button } from '../../components/Button';
 import { Card } from '../../components/Card';
 import { Cell, CellGroup } from '../../components/Cell';
@@ -9,11 +8,11 @@ import { Page } from '../../components/Page';
 import { PagedList } from '../../components/PagedList';
 import { StateView } from '../../components/StateView';
 import { StatusTag } from '../../components/submissions/StatusTag';
+import { useLoaded } from '../../hooks/useLoaded';
 import { usePagedList } from '../../hooks/usePagedList';
 import { useRequireSession } from '../../hooks/useSession';
 import { CASES_PAGE, EDIT_ENTRY_PAGE, ENTRY_PAGE, TOPICS_PAGE } from '../../routes';
-import { api, call } from '../../services/api';
-import { messageOf } from '../../services/errors';
+import { listOpenCalls, myEntries } from '../../services/submissions';
 import { formatDateTime } from '../../utils/format';
 import './index.scss';
 
@@ -57,7 +56,7 @@ function MyEntry({ item }: { item: EntryListItem }) {
 }
 
 function MyEntries() {
-  const list = usePagedList((page, pageSize) => call(api.entries.mine, { query: { page, pageSize } }), []);
+  const list = usePagedList(myEntries, []);
   useDidShow(() => {
     if (list.status === 'ready') void list.refresh();
   });
@@ -75,18 +74,8 @@ function MyEntries() {
 /** 报送: the calls open now, and (for the unit's admin and information officers) the unit's entries. */
 export default function SubmitTab() {
   const session = useRequireSession();
-  const [calls, setCalls] = useState<Call[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-
-  function loadCalls() {
-    call(api.calls.list, { query: { phase: 'open' } })
-      .then((result) => {
-        setCalls(result.items);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(messageOf(e)));
-  }
-  useDidShow(loadCalls);
+  const open = useLoaded(session ? 'open' : null, listOpenCalls, { refreshOnShow: true });
+  const calls = open.data;
 
   const staff = !!session && session.user.unit !== null && hasAnyRole(session.user.roles, ['unit_admin', 'info_officer']);
   return (
@@ -95,8 +84,8 @@ export default function SubmitTab() {
         <Cell title="案例库" note="已发布的优秀案例与评审意见" arrow onClick={() => void Taro.navigateTo({ url: CASES_PAGE })} />
       </CellGroup>
       <Text className="zj-section-title">正在征集</Text>
-      {error ? (
-        <StateView kind="error" description={error} onRetry={loadCalls} />
+      {open.error ? (
+        <StateView kind="error" description={open.error} onRetry={open.reload} />
       ) : !calls ? (
         <StateView kind="loading" />
       ) : calls.length === 0 ? (

@@ -1,15 +1,14 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Article } from '@zhijian/shared';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { Card } from '../../../components/Card';
 import { FontSizePicker } from '../../../components/FontSizePicker';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useRequireSession } from '../../../hooks/useSession';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
-import { toast } from '../../../services/navigation';
+import { reportRead, setFavourite } from '../../../services/bulletins';
 import { ArticleBody } from '../components/ArticleBody';
 import { TocSheet } from '../components/TocSheet';
 import { Watermark, watermarkLines } from '../components/Watermark';
@@ -56,8 +55,6 @@ export default function ArticlePage() {
   const article = useArticle(articleId);
   const [tocOpen, setTocOpen] = useState(false);
   const [fontOpen, setFontOpen] = useState(false);
-  // A ref, not state: a quick second tap must see the first one in flight.
-  const saving = useRef(false);
   const issue = useIssue(tocOpen && article.data ? article.data.issueId : null);
   const shown = article.data;
 
@@ -67,7 +64,7 @@ export default function ArticlePage() {
     enabled: !!shown && !shown.read && !preview,
     onDue(seconds) {
       const id = shown!.id;
-      call(api.bulletins.reportRead, { params: { id }, body: { seconds } }).then(
+      reportRead(id, seconds).then(
         (result) => article.update((current) => (current.id === id ? { ...current, read: result.read } : current)),
         // Not worth interrupting the reader: the next visit reports again.
         () => undefined,
@@ -81,22 +78,19 @@ export default function ArticlePage() {
     void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 0 })).catch(() => undefined);
   }
 
-  async function toggleFavourite() {
-    if (!shown || saving.current) return;
-    const wanted = !shown.favourite;
-    saving.current = true;
-    article.update((current) => ({ ...current, favourite: wanted }));
-    try {
-      const endpoint = wanted ? api.bulletins.favourite : api.bulletins.unfavourite;
-      await call(endpoint, { params: { id: shown.id } });
-      toast(wanted ? '已收藏，可在“我的 → 我的收藏”中找到' : '已取消收藏');
-    } catch (error) {
-      article.update((current) => ({ ...current, favourite: !wanted }));
-      toast(messageOf(error));
-    } finally {
-      saving.current = false;
-    }
-  }
+  // Shown at once; put back when the server refuses. A second tap meanwhile does nothing.
+  const favourite = useAction(
+    async (id: number, wanted: boolean) => {
+      article.update((current) => ({ ...current, favourite: wanted }));
+      try {
+        await setFavourite(id, wanted);
+      } catch (error) {
+        article.update((current) => ({ ...current, favourite: !wanted }));
+        throw error;
+      }
+    },
+    { success: (_, _id, wanted) => (wanted ? '已收藏，可在“我的 → 我的收藏”中找到' : '已取消收藏') },
+  );
 
   if (articleId === null) {
     return (
@@ -147,7 +141,7 @@ export default function ArticlePage() {
           fontPanelOpen={fontOpen}
           onToc={() => setTocOpen(true)}
           onFont={() => setFontOpen((open) => !open)}
-          onFavourite={() => void toggleFavourite()}
+          onFavourite={() => void favourite.run(shown.id, !shown.favourite)}
         />
       ) : null}
       {tocOpen && shown ? (

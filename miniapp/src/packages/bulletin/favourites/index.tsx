@@ -1,7 +1,7 @@
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { useRequireSession } from '../../../hooks/useSession';
-import { api, call } from '../../../services/api';
+import { myFavourites } from '../../../services/bulletins';
 import { ArticleList } from '../components/ArticleList';
 
 /** 我的收藏: the articles this member starred in the reader. */
@@ -11,7 +11,7 @@ export default function FavouritesPage() {
     <Page>
       {session ? (
         <ArticleList
-          load={(page, pageSize) => call(api.bulletins.myFavourites, { query: { page, pageSize } })}
+          load={myFavourites}
           atLabel="收藏于"
           emptyTitle="还没有收藏的文章"
           emptyDescription="阅读简报时点底部的“收藏”，文章就会出现在这里。"

@@ -1,7 +1,7 @@
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { useRequireSession } from '../../../hooks/useSession';
-import { api, call } from '../../../services/api';
+import { myReads } from '../../../services/bulletins';
 import { ArticleList } from '../components/ArticleList';
 
 /** 阅读记录: the articles this member has read (a read counts after the article's skim time). */
@@ -11,7 +11,7 @@ export default function ReadsPage() {
     <Page>
       {session ? (
         <ArticleList
-          load={(page, pageSize) => call(api.bulletins.myReads, { query: { page, pageSize } })}
+          load={myReads}
           atLabel="阅读于"
           emptyTitle="还没有阅读记录"
           emptyDescription="在一篇文章停留片刻（按篇幅 8 至 30 秒），就会记为已读。"

@@ -8,7 +8,7 @@ import { SearchBar } from '../../../components/SearchBar';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useRequireSession } from '../../../hooks/useSession';
 import { BULLETIN_ARTICLE_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
+import { searchArticles } from '../../../services/bulletins';
 import { formatChineseDate } from '../../../utils/format';
 import { Highlighted } from '../components/Highlighted';
 import './index.scss';
@@ -31,7 +31,7 @@ function HitRow({ hit }: { hit: SearchHit }) {
 }
 
 function Results({ query }: { query: string }) {
-  const list = usePagedList((page, pageSize) => call(api.bulletins.search, { query: { q: query, page, pageSize } }), [query]);
+  const list = usePagedList((page, pageSize) => searchArticles(query, page, pageSize), [query]);
   return (
     <>
       {list.status === 'ready' && list.total > 0 ? <Text className="zj-search-page__count">找到 {list.total} 篇</Text> : null}

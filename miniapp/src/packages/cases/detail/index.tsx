@@ -1,12 +1,12 @@
 import { useRouter } from '@tarojs/taro';
 import { Text } from '@tarojs/components';
-import { api } from '@zhijian/shared';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
 import { EntryContent } from '../../../components/submissions/EntryContent';
 import { useLoaded } from '../../../hooks/useLoaded';
-import { call } from '../../../services/api';
+import { getCase } from '../../../services/submissions';
+import { entryFileUrl } from '../../../services/entryFiles';
 import { formatDateTime } from '../../../utils/format';
 import '../cases.scss';
 
@@ -15,7 +15,7 @@ export default function CasePage() {
   const { params } = useRouter();
   const id = Number(params.id);
   const valid = Number.isInteger(id) && id > 0;
-  const { data: item, error, reload } = useLoaded(valid ? id : null, (key) => call(api.cases.get, { params: { id: key } }));
+  const { data: item, error, reload } = useLoaded(valid ? id : null, getCase);
   if (!valid)
     return (
       <Page>
@@ -42,7 +42,7 @@ export default function CasePage() {
           {item.unitName} · {item.callTitle} · 发布于 {formatDateTime(item.publishedAt).slice(0, 10)}
         </Text>
       </Card>
-      <EntryContent {...item} />
+      <EntryContent {...item} fileUrl={entryFileUrl} />
       {item.opinions.length ? (
         <Card title="评审意见">
           {item.opinions.map((opinion, index) => (

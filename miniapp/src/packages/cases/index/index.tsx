@@ -10,7 +10,8 @@ import { AuthedImage } from '../../../components/submissions/AuthedImage';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useRequireSession } from '../../../hooks/useSession';
 import { CASE_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
+import { listCases } from '../../../services/submissions';
+import { entryFileUrl } from '../../../services/entryFiles';
 import '../cases.scss';
 
 function CaseCard({ item }: { item: CaseListItem }) {
@@ -20,7 +21,7 @@ function CaseCard({ item }: { item: CaseListItem }) {
         <View className="zj-case">
           {item.coverImageId ? (
             <View className="zj-case__cover">
-              <AuthedImage fileId={item.coverImageId} />
+              <AuthedImage src={entryFileUrl(item.coverImageId)} />
             </View>
           ) : null}
           <View className="zj-case__main">
@@ -41,7 +42,7 @@ function CaseCard({ item }: { item: CaseListItem }) {
 export default function CasesPage() {
   useRequireSession();
   const [query, setQuery] = useState('');
-  const list = usePagedList((page, pageSize) => call(api.cases.list, { query: { page, pageSize, q: query || undefined } }), [query]);
+  const list = usePagedList((page, pageSize) => listCases(page, pageSize, query), [query]);
   return (
     <Page>
       <SearchBar placeholder="搜索案例标题、内容或单位" onSearch={setQuery} />

@@ -1,27 +1,25 @@
 import { Text } from '@tarojs/components';
-import { GuestInput, type EndpointOutput } from '@zhijian/shared';
+import { GuestInput, type Guest } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Cell, CellGroup } from '../../../components/Cell';
 import { Field } from '../../../components/Field';
-import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
-import { api, call } from '../../../services/api';
+import { useAction } from '../../../hooks/useAction';
 import { FormError } from '../components/FormError';
 
-type Guest = EndpointOutput<typeof api.activities.inviteGuest>;
-
 /** Invites a member of another unit by phone: they may check in, as 列席, not counted as expected. */
-export function GuestInvite({ activityId }: { activityId: number }) {
+export function GuestInvite({ onInvite }: { onInvite: (guest: z.output<typeof GuestInput>) => Promise<z.output<typeof Guest>> }) {
   const [phone, setPhone] = useState('');
-  const [invited, setInvited] = useState<Guest[]>([]);
-  const form = useCheckedSubmit(GuestInput, (body) => call(api.activities.inviteGuest, { params: { id: activityId }, body }));
-
-  async function invite() {
-    const guest = await form.submit({ phone });
-    if (!guest) return;
-    setInvited((list) => [guest, ...list.filter((other) => other.memberId !== guest.memberId)]);
-    setPhone('');
-  }
+  const [invited, setInvited] = useState<z.output<typeof Guest>[]>([]);
+  const invite = useAction(
+    async (input: z.output<typeof GuestInput>) => {
+      const guest = await onInvite(input);
+      setInvited((list) => [guest, ...list.filter((other) => other.memberId !== guest.memberId)]);
+      setPhone('');
+    },
+    { check: GuestInput, inline: true },
+  );
 
   return (
     <>
@@ -31,11 +29,11 @@ export function GuestInvite({ activityId }: { activityId: number }) {
         onChange={setPhone}
         placeholder="名册上登记的手机号"
         maxlength={20}
-        error={form.problems.phone}
-        onConfirm={() => void invite()}
+        error={invite.problems.phone}
+        onConfirm={() => void invite.run({ phone })}
       />
-      <FormError message={form.error} />
-      <Button block variant="secondary" loading={form.busy} onClick={() => void invite()}>
+      <FormError message={invite.error} />
+      <Button block variant="secondary" loading={invite.busy} onClick={() => void invite.run({ phone })}>
         邀请参加
       </Button>
       {invited.length ? (

@@ -1,28 +1,32 @@
-import Taro from '@tarojs/taro';
 import { formatDate, formatShanghaiTime, MoveInput, shanghaiDate, type ActivityDetail } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { TextArea } from '../../../components/TextArea';
-import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
-import { api, call } from '../../../services/api';
+import { useAction } from '../../../hooks/useAction';
 import { FormError } from '../components/FormError';
 
 /** Moves this one occurrence to another day or time, with the reason on record (e.g. the 25th is a Sunday). */
-export function MoveForm({ activity, onMoved }: { activity: ActivityDetail; onMoved: (moved: ActivityDetail) => void }) {
+export function MoveForm({
+  activity,
+  onMove,
+}: {
+  activity: ActivityDetail;
+  onMove: (move: z.output<typeof MoveInput>) => Promise<unknown>;
+}) {
   const starts = new Date(activity.startsAt);
   const [date, setDate] = useState(() => formatDate(shanghaiDate(starts)));
   const [startTime, setStartTime] = useState(() => formatShanghaiTime(starts));
   const [reason, setReason] = useState('');
-  const form = useCheckedSubmit(MoveInput, (body) => call(api.activities.move, { params: { id: activity.id }, body }));
-
-  async function move() {
-    const moved = await form.submit({ date: date.trim(), startTime: startTime.trim(), reason });
-    if (!moved) return;
-    setReason('');
-    onMoved(moved);
-    void Taro.showToast({ title: '活动时间已调整', icon: 'success' });
-  }
+  const form = useAction(
+    async (input: z.output<typeof MoveInput>) => {
+      await onMove(input);
+      setReason('');
+    },
+    { check: MoveInput, success: '活动时间已调整', inline: true },
+  );
+  const move = () => form.run({ date: date.trim(), startTime: startTime.trim(), reason });
 
   return (
     <>

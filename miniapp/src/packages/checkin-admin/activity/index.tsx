@@ -1,14 +1,13 @@
 import { Text } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
 import type { ActivityDetail } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
 import { ActivityCard } from '../../../components/ActivityCard';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { useLoaded } from '../../../hooks/useLoaded';
+import { getActivity, inviteGuest, moveActivity, updateActivity } from '../../../services/activities';
 import { ActivityEditor } from './ActivityEditor';
 import { GuestInvite } from './GuestInvite';
 import { MoveForm } from './MoveForm';
@@ -18,34 +17,26 @@ const isHeld = (activity: ActivityDetail) => activity.phase !== 'upcoming' || ac
 
 /** One activity for its organiser: its own details, moving it, and inviting guests. */
 function ActivityManager({ id }: { id: number }) {
-  const [activity, setActivity] = useState<ActivityDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async () => {
-    try {
-      setActivity(await call(api.activities.get, { params: { id } }));
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
-  useEffect(() => void load(), [id]);
-
-  if (!activity) return error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : <StateView kind="loading" />;
+  const loaded = useLoaded(id, getActivity);
+  const activity = loaded.data;
+  if (!activity)
+    return loaded.error ? <StateView kind="error" description={loaded.error} onRetry={loaded.reload} /> : <StateView kind="loading" />;
+  const show = (changed: ActivityDetail) => loaded.update(() => changed);
   return (
     <>
       <ActivityCard activity={activity} />
       <Card title="活动信息">
-        <ActivityEditor activity={activity} onSaved={setActivity} />
+        <ActivityEditor activity={activity} onSave={async (changes) => show(await updateActivity(id, changes))} />
       </Card>
       <Card title="调整时间">
         {isHeld(activity) ? (
           <Text className="zj-muted">活动已开始或已开启签到，不能再调整时间。</Text>
         ) : (
-          <MoveForm activity={activity} onMoved={setActivity} />
+          <MoveForm activity={activity} onMove={async (move) => show(await moveActivity(id, move))} />
         )}
       </Card>
       <Card title="邀请外单位党员">
-        <GuestInvite activityId={activity.id} />
+        <GuestInvite onInvite={(guest) => inviteGuest(id, guest)} />
       </Card>
     </>
   );

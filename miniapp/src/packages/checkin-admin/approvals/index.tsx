@@ -1,57 +1,45 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import { formatShanghaiDateTime, type AttendanceRequestView } from '@zhijian/shared';
-import { useState } from 'react';
 import { Button } from '../../../components/Button';
+import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../hooks/useSession';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { decideRequest, pendingRequests } from '../../../services/activities';
+import './index.scss';
 
 function RequestRow({ request, onDecided }: { request: AttendanceRequestView; onDecided: () => void }) {
-  const [busy, setBusy] = useState(false);
-  async function decide(approve: boolean) {
-    setBusy(true);
-    try {
-      await call(api.checkins.decide, { params: { id: request.id }, body: { approve } });
-      void Taro.showToast({ title: approve ? '已批准' : '已不批准', icon: 'none' });
+  const decide = useAction(
+    async (approve: boolean) => {
+      await decideRequest(request.id, approve);
       onDecided();
-    } catch (failure) {
-      void Taro.showToast({ title: messageOf(failure), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { success: (_, approve) => (approve ? '已批准' : '已不批准') },
+  );
   return (
-    <View className="zj-card">
-      <Text className="zj-card__title">
-        {request.member.name} · {request.kind === 'leave' ? '请假' : '补签'}
-      </Text>
+    <Card title={`${request.member.name} · ${request.kind === 'leave' ? '请假' : '补签'}`}>
       <Text className="zj-muted">
         {request.activity.title} · {formatShanghaiDateTime(new Date(request.activity.startsAt))}
       </Text>
       <Text>原因：{request.reason}</Text>
-      <View className="zj-activity__actions">
-        <Button size="small" loading={busy} onClick={() => void decide(true)}>
+      <View className="zj-approval__actions">
+        <Button size="small" loading={decide.busy} onClick={() => void decide.run(true)}>
           批准
         </Button>
-        <Button size="small" variant="secondary" loading={busy} onClick={() => void decide(false)}>
+        <Button size="small" variant="secondary" loading={decide.busy} onClick={() => void decide.run(false)}>
           不批准
         </Button>
       </View>
-    </View>
+    </Card>
   );
 }
 
 function Approvals({ unitId }: { unitId: number }) {
-  const list = usePagedList(
-    (page, pageSize) => call(api.checkins.listRequests, { params: { unitId }, query: { page, pageSize, status: 'pending' } }),
-    [unitId],
-  );
+  const list = usePagedList((page, pageSize) => pendingRequests(unitId, page, pageSize), [unitId]);
   return (
     <PagedList
       list={list}

@@ -1,15 +1,17 @@
 import { Image, Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
-import { formatShanghaiTime, type CheckinCode } from '@zhijian/shared';
-import { useEffect, useRef, useState } from 'react';
+import { formatShanghaiTime } from '@zhijian/shared';
+import { useEffect } from 'react';
 import { Button } from '../../../components/Button';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { CHECKIN_LIVE_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { useLoaded } from '../../../hooks/useLoaded';
+import { currentCode } from '../../../services/activities';
 import './index.scss';
+
+const RETRY_MS = 5000;
 
 /**
  * The rotating code on the organiser's phone or a screen: the QR image and its text (for H5
@@ -17,34 +19,23 @@ import './index.scss';
  * how long that is, so the phone's own clock does not matter. The screen stays on meanwhile.
  */
 export function RotatingCode({ activityId }: { activityId: number }) {
-  const [code, setCode] = useState<CheckinCode | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const timer = useRef<ReturnType<typeof setTimeout>>();
+  const loaded = useLoaded(activityId, currentCode);
+  const { data: code, error, loading, refresh } = loaded;
+
+  // The next code exactly when this one's slot ends; after a failure (window not open yet or
+  // closed, a network hiccup) another try shortly.
+  useEffect(() => {
+    if (loading) return undefined;
+    const timer = setTimeout(() => void refresh(), code && !error ? code.refreshInMs : RETRY_MS);
+    return () => clearTimeout(timer);
+  }, [code, error, loading, refresh]);
 
   useEffect(() => {
-    let stopped = false;
-    const fetchCode = async () => {
-      try {
-        const next = await call(api.activities.code, { params: { id: activityId } });
-        if (stopped) return;
-        setCode(next);
-        setError(null);
-        timer.current = setTimeout(() => void fetchCode(), next.refreshInMs);
-      } catch (failure) {
-        if (stopped) return;
-        setError(messageOf(failure));
-        // Window not open yet or closed: stop; a network hiccup: try again shortly.
-        timer.current = setTimeout(() => void fetchCode(), 5000);
-      }
-    };
-    void fetchCode();
-    void Taro.setKeepScreenOn({ keepScreenOn: true }).catch(() => undefined);
+    void Promise.resolve(Taro.setKeepScreenOn({ keepScreenOn: true })).catch(() => undefined);
     return () => {
-      stopped = true;
-      clearTimeout(timer.current);
-      void Taro.setKeepScreenOn({ keepScreenOn: false }).catch(() => undefined);
+      void Promise.resolve(Taro.setKeepScreenOn({ keepScreenOn: false })).catch(() => undefined);
     };
-  }, [activityId]);
+  }, []);
 
   if (!code) return error ? <StateView kind="error" description={error} /> : <StateView kind="loading" title="正在生成签到码…" />;
   return (

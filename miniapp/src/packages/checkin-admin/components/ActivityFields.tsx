@@ -1,21 +1,18 @@
-import type { AgendaSegment } from '@zhijian/shared';
+import type { ExtraActivityInput } from '@zhijian/shared';
+import type { z } from 'zod';
 import { Field } from '../../../components/Field';
+import type { Problems } from '../../../services/errors';
 import { AgendaEditor } from './AgendaEditor';
 
 /** What a rule and an activity both have: a name, a place and an agenda. */
-export interface ActivityFieldsDraft {
-  title: string;
-  placeName: string;
-  placeAddress: string;
-  agenda: AgendaSegment[];
-}
+export type ActivityFieldsDraft = Pick<z.output<typeof ExtraActivityInput>, 'title' | 'placeName' | 'placeAddress' | 'agenda'>;
 
 interface ActivityFieldsProps {
   value: ActivityFieldsDraft;
   onChange: (patch: Partial<ActivityFieldsDraft>) => void;
   agendaLabel: string;
-  /** Messages per field, as `checkInput` gives them. */
-  problems?: Record<string, string>;
+  /** Messages per field, as `useAction` gives them. */
+  problems?: Problems;
 }
 
 export function ActivityFields({ value, onChange, agendaLabel, problems = {} }: ActivityFieldsProps) {

@@ -1,17 +1,16 @@
 import { Text, View } from '@tarojs/components';
 import Taro from '@tarojs/taro';
-import { useState } from 'react';
+import type { PlaceFields } from '@zhijian/shared';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
+import { useAction } from '../../../hooks/useAction';
+import { UserError, type Problems } from '../../../services/errors';
 import { FormError } from './FormError';
 import './forms.scss';
 
 /** Where check-in is allowed when the unit turned 定位签到 on: a point and a radius around it. */
-export interface CheckinAreaDraft {
-  latitude: number | null;
-  longitude: number | null;
-  radiusMeters: number | null;
-}
+export type CheckinAreaDraft = Pick<z.output<typeof PlaceFields>, 'latitude' | 'longitude' | 'radiusMeters'>;
 
 /** A building and its courtyard; GPS indoors is often off by 100 m or more. */
 export const DEFAULT_RADIUS_METERS = 300;
@@ -28,24 +27,22 @@ export function CheckinArea({
 }: {
   value: CheckinAreaDraft;
   onChange: (patch: Partial<CheckinAreaDraft>) => void;
-  problems?: Record<string, string>;
+  problems?: Problems;
 }) {
-  const [locating, setLocating] = useState(false);
-  const [failure, setFailure] = useState<string | undefined>();
   const located = value.latitude !== null && value.longitude !== null;
-
-  async function locateHere() {
-    setLocating(true);
-    setFailure(undefined);
-    try {
-      const { latitude, longitude } = await Taro.getLocation({ type: 'gcj02' });
-      onChange({ latitude: round(latitude), longitude: round(longitude), radiusMeters: value.radiusMeters ?? DEFAULT_RADIUS_METERS });
-    } catch {
-      setFailure('未能获取位置：请在设置中允许使用位置信息，并在活动地点重试');
-    } finally {
-      setLocating(false);
-    }
-  }
+  const locate = useAction(
+    async () => {
+      const position = await Taro.getLocation({ type: 'gcj02' }).catch(() => {
+        throw new UserError('未能获取位置：请在设置中允许使用位置信息，并在活动地点重试');
+      });
+      onChange({
+        latitude: round(position.latitude),
+        longitude: round(position.longitude),
+        radiusMeters: value.radiusMeters ?? DEFAULT_RADIUS_METERS,
+      });
+    },
+    { inline: true },
+  );
 
   return (
     <View className="zj-checkin-area">
@@ -65,9 +62,9 @@ export function CheckinArea({
       ) : (
         <Text className="zj-muted">未设定：开启定位签到后，有位置的活动才核对成员是否在范围内。</Text>
       )}
-      <FormError message={failure ?? problems.latitude} />
+      <FormError message={locate.error ?? problems.latitude} />
       <View className="zj-checkin-area__actions">
-        <Button size="small" variant="secondary" loading={locating} onClick={() => void locateHere()}>
+        <Button size="small" variant="secondary" loading={locate.busy} onClick={() => void locate.run()}>
           {located ? '改为当前位置' : '以当前位置为活动地点'}
         </Button>
         {located ? (

@@ -1,10 +1,10 @@
+import type { ExtraActivityInput } from '@zhijian/shared';
+import type { z } from 'zod';
 import { Field } from '../../../components/Field';
+import type { Problems } from '../../../services/errors';
 
-export interface TimeFieldsDraft {
-  /** `HH:MM`, Shanghai wall clock. */
-  startTime: string;
-  durationMinutes: number;
-}
+/** When an activity starts (`HH:MM`, Shanghai wall clock) and how long it lasts. */
+export type TimeFieldsDraft = Pick<z.output<typeof ExtraActivityInput>, 'startTime' | 'durationMinutes'>;
 
 /** When an activity starts (Beijing time) and how long it lasts. */
 export function TimeFields({
@@ -14,7 +14,7 @@ export function TimeFields({
 }: {
   value: TimeFieldsDraft;
   onChange: (patch: Partial<TimeFieldsDraft>) => void;
-  problems?: Record<string, string>;
+  problems?: Problems;
 }) {
   return (
     <>

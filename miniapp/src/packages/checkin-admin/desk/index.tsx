@@ -1,7 +1,5 @@
 import { View } from '@tarojs/components';
-import Taro, { useDidShow } from '@tarojs/taro';
-import { addDays, formatDate, shanghaiDate, type ActivityListItem } from '@zhijian/shared';
-import { useState } from 'react';
+import Taro from '@tarojs/taro';
 import { ActivityCard } from '../../../components/ActivityCard';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -9,6 +7,7 @@ import { Cell, CellGroup } from '../../../components/Cell';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { useSession } from '../../../hooks/useSession';
 import {
   CHECKIN_ACTIVITY_PAGE,
@@ -20,25 +19,12 @@ import {
   CHECKIN_RULES_PAGE,
   CHECKIN_SUMMARY_PAGE,
 } from '../../../routes';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { listUnitActivities } from '../../../services/activities';
 
 function Desk({ unitId }: { unitId: number }) {
-  const [items, setItems] = useState<ActivityListItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async () => {
-    try {
-      // A week back (to write summaries, approve make-ups) and a year ahead: rules generate three
-      // months ahead, but an extra activity may be planned further out.
-      const today = shanghaiDate(new Date());
-      const range = { from: formatDate(addDays(today, -7)), to: formatDate(addDays(today, 366)) };
-      setItems((await call(api.activities.listForUnit, { params: { unitId }, query: range })).items);
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
-  useDidShow(() => void load());
+  // Back from a set-up page (a new rule, an extra activity): the list is read again.
+  const activities = useLoaded(unitId, listUnitActivities, { refreshOnShow: true });
+  const items = activities.data;
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
     <View>
@@ -49,8 +35,8 @@ function Desk({ unitId }: { unitId: number }) {
         <Cell title="增加活动" note="规则日期以外的活动，任何一天都可以" arrow onClick={() => go(CHECKIN_EXTRA_PAGE)} />
       </CellGroup>
       <Card title="活动">
-        {error ? (
-          <StateView kind="error" description={error} onRetry={() => void load()} />
+        {activities.error ? (
+          <StateView kind="error" description={activities.error} onRetry={activities.reload} />
         ) : !items ? (
           <StateView kind="loading" />
         ) : !items.length ? (

@@ -1,26 +1,26 @@
 import Taro from '@tarojs/taro';
 import { ExtraActivityInput } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
-import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { useSession } from '../../../hooks/useSession';
-import { api, call } from '../../../services/api';
-import { ActivityFields, type ActivityFieldsDraft } from '../components/ActivityFields';
-import { CheckinArea, type CheckinAreaDraft } from '../components/CheckinArea';
+import { createExtraActivity, loadAudiences } from '../../../services/activities';
+import { ActivityFields } from '../components/ActivityFields';
+import { CheckinArea } from '../components/CheckinArea';
 import { FormError } from '../components/FormError';
 import { MaterialsField } from '../components/MaterialsField';
-import { TimeFields, type TimeFieldsDraft } from '../components/TimeFields';
-import { AudienceChips, type Audience } from './AudienceChips';
+import { TimeFields } from '../components/TimeFields';
+import { AudienceChips } from './AudienceChips';
 
-interface Draft extends TimeFieldsDraft, ActivityFieldsDraft, CheckinAreaDraft, Audience {
-  date: string;
-  materials: string;
-}
+/** The form as typed: every field of the contract, filled in. */
+type Draft = Required<z.output<typeof ExtraActivityInput>>;
 
 const EMPTY: Draft = {
   date: '',
@@ -42,18 +42,20 @@ const EMPTY: Draft = {
 function ExtraActivityForm({ unitId }: { unitId: number }) {
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const update = (patch: Partial<Draft>) => setDraft((current) => ({ ...current, ...patch }));
-  const form = useCheckedSubmit(ExtraActivityInput, (body) => call(api.activities.createExtra, { params: { unitId }, body }));
-
-  async function save() {
-    const created = await form.submit({ ...draft, date: draft.date.trim(), startTime: draft.startTime.trim() });
-    if (!created) return;
-    void Taro.showToast({ title: '已增加活动', icon: 'success' });
-    void Taro.navigateBack();
-  }
+  // Should they fail to load, the activity stays unit-wide, as it would be without branches.
+  const audiences = useLoaded(unitId, loadAudiences);
+  const form = useAction(
+    async (body: z.output<typeof ExtraActivityInput>) => {
+      await createExtraActivity(unitId, body);
+      void Taro.navigateBack();
+    },
+    { check: ExtraActivityInput, success: '已增加活动', inline: true },
+  );
+  const save = () => form.run({ ...draft, date: draft.date.trim(), startTime: draft.startTime.trim() });
 
   return (
     <Card title="规则以外的活动">
-      <AudienceChips unitId={unitId} value={draft} onChange={update} />
+      <AudienceChips branches={audiences.data?.branches} sites={audiences.data?.sites} value={draft} onChange={update} />
       <Field
         label="日期"
         value={draft.date}

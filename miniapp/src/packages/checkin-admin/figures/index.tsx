@@ -1,21 +1,21 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
-import { formatMonth, shanghaiDate, type UnitStats } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import { formatMonth, shanghaiDate } from '@zhijian/shared';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { useSession } from '../../../hooks/useSession';
-import { api, call, client } from '../../../services/api';
-import { downloadExport } from '../../../services/download';
-import { messageOf } from '../../../services/errors';
+import { exportLedger, unitAttendance, type MonthRange } from '../../../services/activities';
+import './index.scss';
 
 export const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
-function defaultRange(): { from: string; to: string } {
+function defaultRange(): MonthRange {
   const today = shanghaiDate(new Date());
   const back = today.month <= 2 ? { year: today.year - 1, month: today.month + 10 } : { year: today.year, month: today.month - 2 };
   return { from: formatMonth(back.year, back.month), to: formatMonth(today.year, today.month) };
@@ -23,43 +23,32 @@ function defaultRange(): { from: string; to: string } {
 
 function Figures({ unitId }: { unitId: number }) {
   const [range, setRange] = useState(defaultRange);
-  const [stats, setStats] = useState<UnitStats | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = async () => {
-    try {
-      setStats(await call(api.attendance.unitStats, { params: { unitId }, query: range }));
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
-  useEffect(() => void load(), [unitId]);
-
-  async function exportLedger() {
-    try {
-      const url = client.url(api.attendance.exportLedger, { params: { unitId }, query: range });
-      await downloadExport(url, `活动台账-${range.from}至${range.to}.xlsx`);
-    } catch (failure) {
-      void Taro.showToast({ title: messageOf(failure), icon: 'none' });
-    }
-  }
+  /** The range shown: the one last asked for with 查询. */
+  const [asked, setAsked] = useState(range);
+  const loaded = useLoaded(`${unitId}:${asked.from}~${asked.to}`, () => unitAttendance(unitId, asked));
+  const stats = loaded.data;
+  const query = () => (range.from === asked.from && range.to === asked.to ? loaded.reload() : setAsked(range));
+  const download = useAction(() => exportLedger(unitId, range));
 
   return (
     <View>
       <Card title="月份范围">
         <Field label="起" value={range.from} onChange={(from) => setRange({ ...range, from })} placeholder="YYYY-MM" maxlength={7} />
         <Field label="止" value={range.to} onChange={(to) => setRange({ ...range, to })} placeholder="YYYY-MM" maxlength={7} />
-        <View className="zj-activity__actions">
-          <Button size="small" onClick={() => void load()}>
+        <View className="zj-figures__actions">
+          <Button size="small" onClick={query}>
             查询
           </Button>
-          <Button size="small" variant="secondary" onClick={() => void exportLedger()}>
+          <Button size="small" variant="secondary" loading={download.busy} onClick={() => void download.run()}>
             导出台账（xlsx）
           </Button>
         </View>
       </Card>
-      {error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : null}
-      {stats ? (
+      {loaded.error ? (
+        <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />
+      ) : !stats ? (
+        <StateView kind="loading" />
+      ) : (
         <Card title={`${stats.unit.name} 出勤率 ${percent(stats.total.rate)}`}>
           {stats.months.map((month) => (
             <Text key={month.month} className="zj-figures__row">
@@ -69,7 +58,7 @@ function Figures({ unitId }: { unitId: number }) {
           ))}
           <Text className="zj-muted">出勤率 =（出席 + 迟到）÷（应到 − 请假），只计签到已结束的活动。</Text>
         </Card>
-      ) : null}
+      )}
     </View>
   );
 }

@@ -1,15 +1,15 @@
 import { Text, View } from '@tarojs/components';
-import Taro, { useRouter } from '@tarojs/taro';
-import { ATTENDANCE_STATUS_LABELS, CHECKIN_METHOD_LABELS, formatShanghaiTime, type LiveEntry, type LiveList } from '@zhijian/shared';
-import { useState } from 'react';
+import { useRouter } from '@tarojs/taro';
+import { ATTENDANCE_STATUS_LABELS, CHECKIN_METHOD_LABELS, formatShanghaiTime, type LiveEntry } from '@zhijian/shared';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { usePolling } from '../../../hooks/usePolling';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { liveList, manualCheckin, revokeCheckin } from '../../../services/activities';
 import './index.scss';
 
 const POLL_MS = 4000;
@@ -20,40 +20,34 @@ function statusText(entry: LiveEntry, open: boolean): string {
   return entry.checkedInAt ? `${label} ${formatShanghaiTime(new Date(entry.checkedInAt))}` : label;
 }
 
+/** An organiser's own 代签 can be taken back. */
+const revocable = (entry: LiveEntry) => entry.attendanceId !== null && entry.method === 'manual';
+
 /** Who is in, who is not yet; refreshed every few seconds while check-in is open (ETag keeps it cheap). */
 export function LiveView({ activityId }: { activityId: number }) {
-  const [live, setLive] = useState<LiveList | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<number | null>(null);
-  const load = async () => {
-    try {
-      setLive(await call(api.activities.live, { params: { id: activityId } }));
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
+  const loaded = useLoaded(activityId, liveList);
+  const live = loaded.data;
   const open = live?.activity.phase === 'checkin_open';
-  usePolling(load, POLL_MS, live === null || open);
+  // While check-in is open, and after a failed load (a network hiccup), every few seconds.
+  usePolling(loaded.refresh, POLL_MS, open || loaded.error !== null, false);
 
-  async function act(entry: LiveEntry) {
-    setBusy(entry.memberId);
-    try {
-      if (entry.attendanceId && entry.method === 'manual') {
-        const { confirm } = await Taro.showModal({ title: '撤销代签', content: `撤销${entry.name}的代签记录？积分将同时冲回。` });
-        if (confirm) await call(api.checkins.revoke, { params: { id: entry.attendanceId }, body: { reason: '组织者撤销代签' } });
-      } else {
-        await call(api.checkins.manual, { params: { id: activityId }, body: { memberId: entry.memberId, note: '组织者代签' } });
-      }
-      await load();
-    } catch (failure) {
-      void Taro.showToast({ title: messageOf(failure), icon: 'none' });
-    } finally {
-      setBusy(null);
-    }
-  }
+  /** 代签 a member who is not in yet, or 撤销 an organiser's own 代签 (after a question). */
+  const act = useAction(
+    async (entry: LiveEntry) => {
+      const revoking = revocable(entry);
+      if (revoking) await revokeCheckin(entry.attendanceId!, '组织者撤销代签');
+      else await manualCheckin(activityId, { memberId: entry.memberId, note: '组织者代签' });
+      await loaded.refresh();
+    },
+    {
+      confirm: (entry) =>
+        revocable(entry) ? { title: '撤销代签', content: `撤销${entry.name}的代签记录？积分将同时冲回。`, confirmText: '撤销' } : null,
+    },
+  );
+  const busyWith = act.running?.[0].memberId;
 
-  if (!live) return error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : <StateView kind="loading" />;
+  if (!live)
+    return loaded.error ? <StateView kind="error" description={loaded.error} onRetry={loaded.reload} /> : <StateView kind="loading" />;
   const { counts } = live;
   return (
     <View className="zj-live">
@@ -77,11 +71,11 @@ export function LiveView({ activityId }: { activityId: number }) {
           </View>
           <Text className="zj-live__status">{statusText(entry, open)}</Text>
           {entry.status === 'waiting' && open ? (
-            <Button size="small" variant="secondary" loading={busy === entry.memberId} onClick={() => void act(entry)}>
+            <Button size="small" variant="secondary" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
               代签
             </Button>
           ) : entry.method === 'manual' ? (
-            <Button size="small" variant="plain" loading={busy === entry.memberId} onClick={() => void act(entry)}>
+            <Button size="small" variant="plain" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
               撤销
             </Button>
           ) : null}

@@ -3,8 +3,7 @@ import type { HostSite, MemberListItem } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { useAction } from '../../../hooks/useAction';
 import { FormError } from '../components/FormError';
 
 function MemberRow({
@@ -32,39 +31,35 @@ function MemberRow({
   );
 }
 
+interface HostSiteMembersProps {
+  site: HostSite;
+  /** The unit's mobile members matching a name or phone (all of them for an empty text). */
+  onFind: (q: string) => Promise<MemberListItem[]>;
+  /** Attaches or detaches a member; answers the site as it now stands. */
+  onAttach: (memberId: number) => Promise<HostSite>;
+  onDetach: (memberId: number) => Promise<HostSite>;
+  onChanged: (site: HostSite) => void;
+}
+
 /** A host site's mobile members: move one out, or find one on the unit's roster and attach them. */
-export function HostSiteMembers({ unitId, site, onChanged }: { unitId: number; site: HostSite; onChanged: (site: HostSite) => void }) {
+export function HostSiteMembers({ site, onFind, onAttach, onDetach, onChanged }: HostSiteMembersProps) {
   const [q, setQ] = useState('');
   const [found, setFound] = useState<MemberListItem[] | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
+  /** Finding, attaching or detaching: one at a time, the refusal under the list. */
+  const act = useAction((step: () => Promise<void>) => step(), { inline: true });
+  const busy = act.busy;
 
-  async function run<T>(work: () => Promise<T>): Promise<T | undefined> {
-    setBusy(true);
-    setError(undefined);
-    try {
-      return await work();
-    } catch (failure) {
-      setError(messageOf(failure));
-      return undefined;
-    } finally {
-      setBusy(false);
-    }
-  }
-  const change = async (request: () => Promise<HostSite>) => {
-    const updated = await run(request);
-    if (updated) onChanged(updated);
-    return updated;
-  };
-  const detach = (memberId: number) => void change(() => call(api.schedules.detachMember, { params: { id: site.id }, body: { memberId } }));
-  async function attach(memberId: number) {
-    if (await change(() => call(api.schedules.attachMember, { params: { id: site.id }, body: { memberId } }))) setFound(null);
-  }
-  async function search() {
-    const page = await run(() => call(api.members.list, { params: { unitId }, query: { q: q.trim() || undefined, pageSize: 50 } }));
-    if (page)
-      setFound(page.items.filter((member) => member.kind === 'mobile' && !site.members.some((attached) => attached.id === member.id)));
-  }
+  const detach = (memberId: number) => void act.run(async () => onChanged(await onDetach(memberId)));
+  const attach = (memberId: number) =>
+    void act.run(async () => {
+      onChanged(await onAttach(memberId));
+      setFound(null);
+    });
+  const search = () =>
+    void act.run(async () => {
+      const members = await onFind(q.trim());
+      setFound(members.filter((member) => !site.members.some((attached) => attached.id === member.id)));
+    });
 
   return (
     <View className="zj-rules__members">
@@ -82,15 +77,8 @@ export function HostSiteMembers({ unitId, site, onChanged }: { unitId: number; s
       ) : (
         <Text className="zj-muted zj-form-note">尚未编入流动党员。</Text>
       )}
-      <Field
-        label="编入流动党员"
-        value={q}
-        onChange={setQ}
-        placeholder="姓名或手机号，留空列出全部"
-        maxlength={50}
-        onConfirm={() => void search()}
-      />
-      <Button size="small" variant="secondary" loading={busy} onClick={() => void search()}>
+      <Field label="编入流动党员" value={q} onChange={setQ} placeholder="姓名或手机号，留空列出全部" maxlength={50} onConfirm={search} />
+      <Button size="small" variant="secondary" loading={busy} onClick={search}>
         查找本单位流动党员
       </Button>
       {found?.map((member) => (
@@ -100,13 +88,13 @@ export function HostSiteMembers({ unitId, site, onChanged }: { unitId: number; s
           note={member.phoneMasked}
           action="编入"
           busy={busy}
-          onAction={() => void attach(member.id)}
+          onAction={() => attach(member.id)}
         />
       ))}
       {found && !found.length ? (
         <Text className="zj-muted zj-form-note">没有找到可编入的流动党员（名册中类别为流动党员的才能编入）。</Text>
       ) : null}
-      <FormError message={error} />
+      <FormError message={act.error} />
     </View>
   );
 }

@@ -1,22 +1,21 @@
-import { HostSiteInput, type HostSite } from '@zhijian/shared';
+import { HostSiteInput } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { useCheckedSubmit } from '../../../hooks/useCheckedSubmit';
-import { api, call } from '../../../services/api';
+import { useAction } from '../../../hooks/useAction';
 import { FormError } from '../components/FormError';
 
 /** A new place where the unit's mobile members meet, e.g. 四季青流动党员服务站. */
-export function NewHostSite({ unitId, onCreated }: { unitId: number; onCreated: (site: HostSite) => void }) {
+export function NewHostSite({ onCreate }: { onCreate: (site: z.output<typeof HostSiteInput>) => Promise<unknown> }) {
   const [name, setName] = useState('');
-  const form = useCheckedSubmit(HostSiteInput, (body) => call(api.schedules.createHostSite, { params: { unitId }, body }));
-
-  async function create() {
-    const site = await form.submit({ name });
-    if (!site) return;
-    setName('');
-    onCreated(site);
-  }
+  const create = useAction(
+    async (input: z.output<typeof HostSiteInput>) => {
+      await onCreate(input);
+      setName('');
+    },
+    { check: HostSiteInput, inline: true },
+  );
 
   return (
     <>
@@ -26,11 +25,11 @@ export function NewHostSite({ unitId, onCreated }: { unitId: number; onCreated: 
         onChange={setName}
         placeholder="如 四季青流动党员服务站"
         maxlength={60}
-        error={form.problems.name}
-        onConfirm={() => void create()}
+        error={create.problems.name}
+        onConfirm={() => void create.run({ name })}
       />
-      <FormError message={form.error} />
-      <Button size="small" variant="secondary" loading={form.busy} onClick={() => void create()}>
+      <FormError message={create.error} />
+      <Button size="small" variant="secondary" loading={create.busy} onClick={() => void create.run({ name })}>
         新建服务点
       </Button>
     </>

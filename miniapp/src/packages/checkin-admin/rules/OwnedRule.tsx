@@ -2,22 +2,10 @@ import { View } from '@tarojs/components';
 import type { ActivityRule } from '@zhijian/shared';
 import { useState } from 'react';
 import { Cell } from '../../../components/Cell';
-import { RuleForm, type RuleOwner } from './RuleForm';
+import { RuleForm, type RuleFormProps } from './RuleForm';
 
 /** A branch's or host site's rule in one line, with its editor opened on a tap. */
-export function OwnedRule({
-  unitId,
-  name,
-  owner,
-  rule,
-  onSaved,
-}: {
-  unitId: number;
-  name: string;
-  owner: RuleOwner;
-  rule?: ActivityRule;
-  onSaved: () => Promise<void>;
-}) {
+export function OwnedRule({ name, rule, onSaved, ...form }: Omit<RuleFormProps, 'rule'> & { name: string; rule?: ActivityRule }) {
   const [open, setOpen] = useState(false);
   return (
     <View className="zj-rules__owned">
@@ -30,9 +18,8 @@ export function OwnedRule({
       {open ? (
         <RuleForm
           key={rule?.id ?? 'new'}
-          unitId={unitId}
-          owner={owner}
           rule={rule}
+          {...form}
           onSaved={async () => {
             setOpen(false);
             await onSaved();

@@ -1,17 +1,19 @@
 import { Text, View } from '@tarojs/components';
-import { ACTIVITY_DAYS, DEFAULT_MOBILE_WEEKDAY, WEEKDAY_LABELS, WEEKDAYS, type ActivityRule } from '@zhijian/shared';
+import { ACTIVITY_DAYS, DEFAULT_MOBILE_WEEKDAY, WEEKDAY_LABELS, WEEKDAYS, type ActivityRule, type RuleUpdate } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Chips } from '../../../components/Chips';
-import { ActivityFields, type ActivityFieldsDraft } from '../components/ActivityFields';
-import { CheckinArea, type CheckinAreaDraft } from '../components/CheckinArea';
+import { ActivityFields } from '../components/ActivityFields';
+import { CheckinArea } from '../components/CheckinArea';
 import { FormError } from '../components/FormError';
-import { TimeFields, type TimeFieldsDraft } from '../components/TimeFields';
+import { TimeFields } from '../components/TimeFields';
 
-/** A monthly rule (unit, branch) names its day of month; a weekly one (host site) its weekday. */
-export type RuleDraft = TimeFieldsDraft & ActivityFieldsDraft & CheckinAreaDraft & ({ dayOfMonth: number } | { weekday: number });
+/** A rule as the contract takes it: a monthly one (unit, branch) names its day of month, a weekly one (host site) its weekday. */
+export type RuleDraft = z.input<typeof RuleUpdate>;
 
-type Fields = TimeFieldsDraft & ActivityFieldsDraft & CheckinAreaDraft & { dayOfMonth: number; weekday: number };
+/** The form as typed: every field of a rule, both the day of month and the weekday. */
+type Fields = Required<z.output<typeof RuleUpdate>>;
 
 function fieldsOf(rule: ActivityRule | undefined): Fields {
   return {
@@ -46,7 +48,7 @@ export function RuleEditor({
   rule?: ActivityRule;
   cadence?: ActivityRule['cadence'];
   saving: boolean;
-  error?: string;
+  error?: string | null;
   onSave: (draft: RuleDraft) => void;
 }) {
   const [fields, setFields] = useState<Fields>(() => fieldsOf(rule));

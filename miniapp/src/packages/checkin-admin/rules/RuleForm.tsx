@@ -1,76 +1,61 @@
-import Taro from '@tarojs/taro';
-import type { ActivityRule } from '@zhijian/shared';
-import { useState } from 'react';
+import type { ActivityRule, GenerationResult, RuleInput, RuleSaved } from '@zhijian/shared';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { useAction } from '../../../hooks/useAction';
 import { RuleEditor, type RuleDraft } from './RuleEditor';
 
 /** Whose rule: the unit's own (no ids), one branch's, or one host site's (weekly). */
-export type RuleOwner = { branchId?: number; hostSiteId?: number };
+export type RuleOwner = Pick<RuleInput, 'branchId' | 'hostSiteId'>;
 
-/** Saves a rule of the unit, a branch or a host site, and says what it did to the activities ahead. */
-export function RuleForm({
-  unitId,
-  owner,
-  rule,
-  onSaved,
-}: {
-  unitId: number;
+export interface RuleFormProps {
   owner: RuleOwner;
   rule?: ActivityRule;
+  /** Creates or changes the rule; answers what that did to the activities ahead. */
+  onSave: (draft: RuleDraft) => Promise<z.output<typeof RuleSaved>>;
+  /** Deletes the rule (offered when there is one). */
+  onDelete: () => Promise<z.output<typeof GenerationResult>>;
+  /** After either: the page reads the rules again. */
   onSaved: () => Promise<void> | void;
-}) {
-  const [saving, setSaving] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+}
 
-  async function run(work: () => Promise<string>) {
-    setSaving(true);
-    setError(undefined);
-    try {
-      void Taro.showToast({ title: await work(), icon: 'none' });
+/** Saves a rule of the unit, a branch or a host site, and says what it did to the activities ahead. */
+export function RuleForm({ owner, rule, onSave, onDelete, onSaved }: RuleFormProps) {
+  const save = useAction(
+    async (draft: RuleDraft) => {
+      const { generation } = await onSave(draft);
       await onSaved();
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setSaving(false);
-    }
-  }
-
-  const save = (draft: RuleDraft) =>
-    run(async () => {
-      const saved = rule
-        ? await call(api.schedules.updateRule, { params: { id: rule.id }, body: draft })
-        : await call(api.schedules.createRule, { params: { unitId }, body: { ...draft, ...owner } });
-      const { created, updated, removed } = saved.generation;
-      return `已保存：新增 ${created}、更新 ${updated}、取消 ${removed} 次活动`;
-    });
-
-  async function remove(id: number) {
-    const { confirm } = await Taro.showModal({
-      title: '删除规则',
-      content: '尚未举行、未调整过的活动将一并取消；已举行的活动和签到记录保留。',
-      confirmText: '删除',
-      cancelText: '取消',
-    });
-    if (!confirm) return;
-    await run(async () => {
-      const { removed } = await call(api.schedules.deleteRule, { params: { id } });
-      return `已删除规则，取消 ${removed} 次活动`;
-    });
-  }
+      return generation;
+    },
+    { success: ({ created, updated, removed }) => `已保存：新增 ${created}、更新 ${updated}、取消 ${removed} 次活动`, inline: true },
+  );
+  const remove = useAction(
+    async () => {
+      const { removed } = await onDelete();
+      await onSaved();
+      return removed;
+    },
+    {
+      confirm: {
+        title: '删除规则',
+        content: '尚未举行、未调整过的活动将一并取消；已举行的活动和签到记录保留。',
+        confirmText: '删除',
+      },
+      success: (removed) => `已删除规则，取消 ${removed} 次活动`,
+      inline: true,
+    },
+  );
 
   return (
     <>
       <RuleEditor
         rule={rule}
         cadence={owner.hostSiteId ? 'weekly' : 'monthly'}
-        saving={saving}
-        error={error}
-        onSave={(draft) => void save(draft)}
+        saving={save.busy}
+        error={remove.error ?? save.error}
+        onSave={(draft) => void save.run(draft)}
       />
       {rule ? (
-        <Button block variant="plain" disabled={saving} onClick={() => void remove(rule.id)}>
+        <Button block variant="plain" disabled={save.busy || remove.busy} onClick={() => void remove.run()}>
           删除此规则
         </Button>
       ) : null}

@@ -1,39 +1,24 @@
 import { Text, View } from '@tarojs/components';
-import Taro from '@tarojs/taro';
 import type { CheckinSettingsInput } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { useAction } from '../../../hooks/useAction';
 import { FormError } from '../components/FormError';
 
 /** The unit's check-in window, late threshold and geofencing (off unless the unit turns it on). */
-export function SettingsForm({ unitId }: { unitId: number }) {
-  const [settings, setSettings] = useState<CheckinSettingsInput | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  useEffect(() => {
-    call(api.schedules.getSettings, { params: { unitId } })
-      .then(setSettings)
-      .catch((failure: unknown) => setError(messageOf(failure)));
-  }, [unitId]);
-  if (!settings) return <FormError message={error} />;
+export function SettingsForm({
+  initial,
+  onSave,
+}: {
+  initial: CheckinSettingsInput;
+  /** Saves the settings; answers them as stored. */
+  onSave: (settings: CheckinSettingsInput) => Promise<CheckinSettingsInput>;
+}) {
+  const [settings, setSettings] = useState(initial);
+  const save = useAction(async () => setSettings(await onSave(settings)), { success: '签到设置已保存', inline: true });
   const number = (key: 'windowBeforeMinutes' | 'windowAfterMinutes' | 'lateAfterMinutes') => (value: string) =>
     setSettings({ ...settings, [key]: Number(value) || 0 });
-
-  async function save() {
-    setBusy(true);
-    setError(undefined);
-    try {
-      setSettings(await call(api.schedules.updateSettings, { params: { unitId }, body: settings! }));
-      void Taro.showToast({ title: '签到设置已保存', icon: 'success' });
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
 
   return (
     <View>
@@ -66,8 +51,8 @@ export function SettingsForm({ unitId }: { unitId: number }) {
         {settings.geofence ? '定位签到：已开启' : '定位签到：未开启'}
       </Button>
       <Text className="zj-muted">开启后，党员签到时需在活动地点范围内（只在签到那一刻获取一次位置）。</Text>
-      <FormError message={error} />
-      <Button block variant="secondary" loading={busy} onClick={() => void save()}>
+      <FormError message={save.error} />
+      <Button block variant="secondary" loading={save.busy} onClick={() => void save.run()}>
         保存签到设置
       </Button>
     </View>

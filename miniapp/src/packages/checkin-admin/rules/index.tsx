@@ -1,71 +1,73 @@
 import { Text, View } from '@tarojs/components';
 import type { ActivityRule, HostSite } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { useSession } from '../../../hooks/useSession';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import {
+  attachToHostSite,
+  createHostSite,
+  createRule,
+  deleteRule,
+  detachFromHostSite,
+  getCheckinSettings,
+  loadRules,
+  updateCheckinSettings,
+  updateRule,
+} from '../../../services/activities';
+import { findMobileMembers } from '../../../services/organisation';
+import { FormError } from '../components/FormError';
 import { HostSiteMembers } from './HostSiteMembers';
 import { NewHostSite } from './NewHostSite';
 import { OwnedRule } from './OwnedRule';
-import { RuleForm } from './RuleForm';
+import { RuleForm, type RuleFormProps, type RuleOwner } from './RuleForm';
 import { SettingsForm } from './SettingsForm';
 import './index.scss';
 
-interface RulesData {
-  rules: ActivityRule[];
-  branches: { id: number; name: string }[];
-  sites: HostSite[];
-}
-
-async function loadRules(unitId: number): Promise<RulesData> {
-  const [rules, unit, sites] = await Promise.all([
-    call(api.schedules.listRules, { params: { unitId } }),
-    call(api.units.get, { params: { id: unitId } }),
-    call(api.schedules.listHostSites, { params: { unitId } }),
-  ]);
-  return { rules: rules.items, branches: unit.branches, sites: sites.items };
-}
-
 function Rules({ unitId }: { unitId: number }) {
-  const [data, setData] = useState<RulesData | null>(null);
-  const [error, setError] = useState<string | undefined>();
-  const load = async () => {
-    try {
-      setData(await loadRules(unitId));
-      setError(undefined);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
-  useEffect(() => void load(), [unitId]);
+  const loaded = useLoaded(unitId, loadRules);
+  const settings = useLoaded(unitId, getCheckinSettings);
+  const data = loaded.data;
 
-  if (!data) return error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : <StateView kind="loading" />;
+  if (!data)
+    return loaded.error ? <StateView kind="error" description={loaded.error} onRetry={loaded.reload} /> : <StateView kind="loading" />;
   const { rules, branches, sites } = data;
   const unitRule = rules.find((r) => r.scope === 'unit');
   const ruleOf = (owner: (rule: ActivityRule) => boolean) => rules.find(owner);
-  const replaceSite = (site: HostSite) => setData({ ...data, sites: sites.map((s) => (s.id === site.id ? site : s)) });
+  const replaceSite = (site: HostSite) =>
+    loaded.update((current) => ({ ...current, sites: current.sites.map((s) => (s.id === site.id ? site : s)) }));
+  /** What a rule form does for its owner: create or change the rule, delete it, then read the rules again. */
+  const formOf = (owner: RuleOwner, rule: ActivityRule | undefined): RuleFormProps => ({
+    owner,
+    rule,
+    onSave: (draft) => (rule ? updateRule(rule.id, draft) : createRule(unitId, { ...draft, ...owner })),
+    onDelete: () => deleteRule(rule!.id),
+    onSaved: loaded.refresh,
+  });
   return (
     <View>
       <Card title={unitRule ? `本单位：${unitRule.description}` : '本单位尚未设定固定活动日'}>
-        <RuleForm key={unitRule?.id ?? 'new'} unitId={unitId} owner={{}} rule={unitRule} onSaved={load} />
+        <RuleForm key={unitRule?.id ?? 'new'} {...formOf({}, unitRule)} />
       </Card>
       <Card title="签到设置">
-        <SettingsForm unitId={unitId} />
+        {settings.data ? (
+          <SettingsForm initial={settings.data} onSave={(changed) => updateCheckinSettings(unitId, changed)} />
+        ) : (
+          <FormError message={settings.error} />
+        )}
       </Card>
       {branches.length ? (
         <Card title="支部的固定活动日">
           {branches.map((branch) => (
             <OwnedRule
               key={branch.id}
-              unitId={unitId}
               name={branch.name}
-              owner={{ branchId: branch.id }}
-              rule={ruleOf((r) => r.branch?.id === branch.id)}
-              onSaved={load}
+              {...formOf(
+                { branchId: branch.id },
+                ruleOf((r) => r.branch?.id === branch.id),
+              )}
             />
           ))}
         </Card>
@@ -74,16 +76,27 @@ function Rules({ unitId }: { unitId: number }) {
         {sites.map((site) => (
           <View key={site.id} className="zj-rules__site">
             <OwnedRule
-              unitId={unitId}
               name={site.name}
-              owner={{ hostSiteId: site.id }}
-              rule={ruleOf((r) => r.hostSite?.id === site.id)}
-              onSaved={load}
+              {...formOf(
+                { hostSiteId: site.id },
+                ruleOf((r) => r.hostSite?.id === site.id),
+              )}
             />
-            <HostSiteMembers unitId={unitId} site={site} onChanged={replaceSite} />
+            <HostSiteMembers
+              site={site}
+              onFind={(q) => findMobileMembers(unitId, q)}
+              onAttach={(memberId) => attachToHostSite(site.id, memberId)}
+              onDetach={(memberId) => detachFromHostSite(site.id, memberId)}
+              onChanged={replaceSite}
+            />
           </View>
         ))}
-        <NewHostSite unitId={unitId} onCreated={(site) => setData({ ...data, sites: [...sites, site] })} />
+        <NewHostSite
+          onCreate={async (input) => {
+            const created = await createHostSite(unitId, input);
+            loaded.update((current) => ({ ...current, sites: [...current.sites, created] }));
+          }}
+        />
         <Text className="zj-muted zj-form-note">编入服务点的流动党员参加服务点的每周活动，不再计入本单位每月活动的应到人数。</Text>
       </Card>
       <Text className="zj-muted">修改规则后，尚未举行、未调整过的活动随之更新；已举行或已调整的不变。</Text>

@@ -1,19 +1,17 @@
 import { Text, View } from '@tarojs/components';
-import { scoreProblems, weightedScore, type Criterion } from '@zhijian/shared';
+import { scoreProblems, weightedScore, type Criterion, type ReviewAssignment, type ReviewInput } from '@zhijian/shared';
 import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
 import { TextArea } from '../../../components/TextArea';
 import './ScoreForm.scss';
 
-export interface ScoreInput {
-  scores: Record<string, number>;
-  opinion: string;
-}
+export type ScoreInput = z.input<typeof ReviewInput>;
 
 export interface ScoreFormProps {
   rubric: readonly Criterion[];
-  initial: { scores: Record<string, number>; opinion: string } | null;
+  initial: Pick<NonNullable<ReviewAssignment['review']>, 'scores' | 'opinion'> | null;
   canEdit: boolean;
   busy?: boolean;
   onSaveDraft: (input: ScoreInput) => void;

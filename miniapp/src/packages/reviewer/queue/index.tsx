@@ -1,13 +1,12 @@
-import Taro, { useDidShow, usePullDownRefresh } from '@tarojs/taro';
-import { api, type ReviewQueueItem } from '@zhijian/shared';
-import { useState } from 'react';
+import Taro, { usePullDownRefresh } from '@tarojs/taro';
+import type { ReviewQueueItem } from '@zhijian/shared';
 import { Cell, CellGroup } from '../../../components/Cell';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { SCORE_PAGE } from '../../../routes';
-import { call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { reviewQueue } from '../../../services/reviews';
 import { formatDateTime } from '../../../utils/format';
 
 const STATUS = { none: '待评审', draft: '草稿', submitted: '已提交' } as const;
@@ -28,23 +27,15 @@ function Row({ item }: { item: ReviewQueueItem }) {
 
 /** The reviewer's queue: only what is assigned to them, by registration number, never the unit. */
 export default function ReviewQueuePage() {
-  const [items, setItems] = useState<ReviewQueueItem[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const load = () =>
-    call(api.reviews.queue)
-      .then((result) => {
-        setItems(result.items);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(messageOf(e)));
-  useDidShow(() => void load());
-  usePullDownRefresh(() => void load().finally(() => void Taro.stopPullDownRefresh()));
+  const queue = useLoaded('queue', reviewQueue, { refreshOnShow: true });
+  const items = queue.data;
+  usePullDownRefresh(() => void queue.refresh().finally(() => void Taro.stopPullDownRefresh()));
 
   return (
     <Page>
       <RoleGate roles={['reviewer']}>
-        {error ? (
-          <StateView kind="error" description={error} onRetry={() => void load()} />
+        {queue.error ? (
+          <StateView kind="error" description={queue.error} onRetry={queue.reload} />
         ) : !items ? (
           <StateView kind="loading" />
         ) : items.length === 0 ? (

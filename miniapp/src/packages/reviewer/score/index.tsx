@@ -1,7 +1,7 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, type ReviewAssignment } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import type { EntryFile } from '@zhijian/shared';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
@@ -9,79 +9,49 @@ import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { EntryContent } from '../../../components/submissions/EntryContent';
-import { call, client } from '../../../services/api';
-import { localCopy } from '../../../services/download';
-import { isH5 } from '../../../services/env';
-import { messageOf } from '../../../services/errors';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
+import { declineReview, getAssignment, saveReviewDraft, submitReview, type ScoreInput } from '../../../services/reviews';
+import { entryFileUrl, openEntryAttachment } from '../../../services/entryFiles';
 import { formatDateTime } from '../../../utils/format';
-import { ScoreForm, type ScoreInput } from '../components/ScoreForm';
+import { ScoreForm } from '../components/ScoreForm';
 
 /** Reading and scoring one assigned entry; blind: number, title and content only. */
 export default function ScorePage() {
   const { params } = useRouter();
   const id = Number(params.id);
-  const [assignment, setAssignment] = useState<ReviewAssignment | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const loaded = useLoaded(id, getAssignment);
   const [declineReason, setDeclineReason] = useState('');
-
-  useEffect(() => {
-    call(api.reviews.get, { params: { id } })
-      .then(setAssignment)
-      .catch((e: unknown) => setError(messageOf(e)));
-  }, [id]);
-
-  async function act(run: () => Promise<ReviewAssignment>, done: string) {
-    setBusy(true);
-    try {
-      setAssignment(await run());
-      void Taro.showToast({ title: done, icon: 'success' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function submit(input: ScoreInput) {
-    const answer = await Taro.showModal({
-      title: '提交评分',
-      content: '提交后不能再修改（如需修改请联系秘书处）。',
-      confirmText: '提交',
-      cancelText: '再看看',
-    });
-    if (answer.confirm) await act(() => call(api.reviews.submit, { params: { id }, body: input }), '已提交');
-  }
-
-  async function decline() {
-    setBusy(true);
-    try {
-      await call(api.reviews.decline, { params: { id }, body: { reason: declineReason } });
-      void Taro.showToast({ title: '已谢绝', icon: 'none' });
+  const score = useAction(
+    async (kind: 'draft' | 'submit', input: ScoreInput) => {
+      const saved = kind === 'draft' ? await saveReviewDraft(id, input) : await submitReview(id, input);
+      loaded.update(() => saved);
+    },
+    {
+      confirm: (kind) =>
+        kind === 'submit'
+          ? { title: '提交评分', content: '提交后不能再修改（如需修改请联系秘书处）。', confirmText: '提交', cancelText: '再看看' }
+          : null,
+      success: (_, kind) => (kind === 'draft' ? '草稿已保存' : '已提交'),
+    },
+  );
+  const decline = useAction(
+    async () => {
+      await declineReview(id, declineReason);
       void Taro.navigateBack();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
+    },
+    { success: '已谢绝' },
+  );
+  const open = useAction((file: EntryFile) => openEntryAttachment(file));
+  const busy = score.busy || decline.busy;
 
-  async function openAttachment(fileId: number) {
-    try {
-      const local = await localCopy(client.url(api.entries.file, { params: { id: fileId } }));
-      if (isH5()) window.open(local, '_blank');
-      else await Taro.openDocument({ filePath: local });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  }
-
-  if (error)
+  if (loaded.error)
     return (
       <Page>
-        <StateView kind="error" description={error} />
+        <StateView kind="error" description={loaded.error} />
       </Page>
     );
+  const assignment = loaded.data;
   if (!assignment)
     return (
       <Page>
@@ -105,7 +75,7 @@ export default function ScorePage() {
             <Text className="zj-muted">秘书处请您重评：{review.reopenReason}</Text>
           ) : null}
         </Card>
-        <EntryContent {...assignment.entry} onOpenAttachment={(file) => void openAttachment(file.id)} />
+        <EntryContent {...assignment.entry} fileUrl={entryFileUrl} onOpenAttachment={(file) => void open.run(file)} />
         <Card title={review?.status === 'submitted' ? `已提交评分：${review.weightedScore} 分` : '评分'}>
           <ScoreForm
             key={`${review?.status ?? 'none'}-${review?.submittedAt ?? ''}`}
@@ -113,8 +83,8 @@ export default function ScorePage() {
             initial={review}
             canEdit={assignment.canEdit}
             busy={busy}
-            onSaveDraft={(input) => void act(() => call(api.reviews.saveDraft, { params: { id }, body: input }), '草稿已保存')}
-            onSubmit={(input) => void submit(input)}
+            onSaveDraft={(input) => void score.run('draft', input)}
+            onSubmit={(input) => void score.run('submit', input)}
           />
         </Card>
         {assignment.canEdit && !review ? (
@@ -132,7 +102,7 @@ export default function ScorePage() {
                 variant="danger"
                 disabled={declineReason.trim().length < 2}
                 loading={busy}
-                onClick={() => void decline()}
+                onClick={() => void decline.run()}
               >
                 谢绝评审
               </Button>

@@ -1,17 +1,19 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { Article } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import { ArticleInput, type Article } from '@zhijian/shared';
+import { useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
-import { api, call } from '../../../services/api';
-import { fieldErrorsOf, messageOf } from '../../../services/errors';
-import { toast } from '../../../services/navigation';
 import { TextArea } from '../../../components/TextArea';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
+import { getArticle } from '../../../services/bulletins';
+import { addArticle, updateArticle } from '../../../services/bulletinDesk';
 import { BlockEditor } from './BlockEditor';
 import { blocksOf, draftFromText, draftOf, newDraftBlock, type DraftBlock } from './blockDraft';
 import './index.scss';
@@ -32,8 +34,24 @@ function ArticleForm({ target, article }: { target: Target; article: Article | n
   const [section, setSection] = useState(article?.section ?? '');
   const [blocks, setBlocks] = useState<DraftBlock[]>(() => (article ? draftOf(article.blocks) : [newDraftBlock()]));
   const [pasted, setPasted] = useState('');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [saving, setSaving] = useState(false);
+  const bodyOf = (): z.input<typeof ArticleInput> => ({ title: title.trim(), section: section.trim() || null, blocks: blocksOf(blocks) });
+  const save = useAction(
+    async (body: ArticleInput) => {
+      if (target.articleId !== null) await updateArticle(target.articleId, body);
+      else await addArticle(target.issueId!, body);
+      void Taro.navigateBack();
+    },
+    {
+      // The contract's own messages: 请填写标题, 正文不能为空.
+      check: ArticleInput,
+      confirm:
+        article?.issueStatus === 'published'
+          ? { title: '更正已发布的文章', content: '党员将看到更正后的内容，本次更正会记入审计日志。', confirmText: '保存更正' }
+          : undefined,
+      success: target.articleId !== null ? '已保存' : '已添加到本期',
+    },
+  );
+  const errors = save.problems;
 
   function addPasted() {
     const added = draftFromText(pasted);
@@ -42,36 +60,6 @@ function ArticleForm({ target, article }: { target: Target; article: Article | n
     const kept = blocks.filter((block) => block.text.trim() !== '');
     setBlocks([...kept, ...added]);
     setPasted('');
-  }
-
-  async function save() {
-    const body = { title: title.trim(), section: section.trim() || null, blocks: blocksOf(blocks) };
-    const invalid: Record<string, string> = {};
-    if (!body.title) invalid.title = '请填写标题';
-    if (body.blocks.length === 0) invalid.blocks = '正文不能为空';
-    setErrors(invalid);
-    if (Object.keys(invalid).length > 0) return;
-    if (article?.issueStatus === 'published') {
-      const answer = await Taro.showModal({
-        title: '更正已发布的文章',
-        content: '党员将看到更正后的内容，本次更正会记入审计日志。',
-        confirmText: '保存更正',
-        cancelText: '取消',
-      }).catch(() => ({ confirm: false }));
-      if (!answer.confirm) return;
-    }
-    setSaving(true);
-    try {
-      if (target.articleId !== null) await call(api.bulletins.updateArticle, { params: { id: target.articleId }, body });
-      else await call(api.bulletins.addArticle, { params: { id: target.issueId! }, body });
-      toast(target.articleId !== null ? '已保存' : '已添加到本期');
-      void Taro.navigateBack();
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      toast(messageOf(error));
-    } finally {
-      setSaving(false);
-    }
   }
 
   return (
@@ -112,7 +100,7 @@ function ArticleForm({ target, article }: { target: Target; article: Article | n
           按行加入正文
         </Button>
       </Card>
-      <Button block loading={saving} onClick={() => void save()}>
+      <Button block loading={save.busy} onClick={() => void save.run(bodyOf())}>
         {target.articleId !== null ? '保存文章' : '添加到本期'}
       </Button>
     </View>
@@ -120,18 +108,10 @@ function ArticleForm({ target, article }: { target: Target; article: Article | n
 }
 
 function ExistingArticle({ target }: { target: Target }) {
-  const [article, setArticle] = useState<Article | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    setError(null);
-    call(api.bulletins.getArticle, { params: { id: target.articleId! } }).then(setArticle, (failure: unknown) =>
-      setError(messageOf(failure)),
-    );
-  }, [target.articleId, attempt]);
-  if (error) return <StateView kind="error" description={error} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!article) return <StateView kind="loading" />;
-  return <ArticleForm target={target} article={article} />;
+  const article = useLoaded(target.articleId, getArticle);
+  if (article.error) return <StateView kind="error" description={article.error} onRetry={article.reload} />;
+  if (!article.data) return <StateView kind="loading" />;
+  return <ArticleForm target={target} article={article.data} />;
 }
 
 /** Writes or edits one article: `?id=` an existing one, `?issueId=` a new one at the end of that issue. */

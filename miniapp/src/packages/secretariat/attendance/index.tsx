@@ -1,6 +1,6 @@
 import { Text, View } from '@tarojs/components';
-import { formatMonth, shanghaiDate, type Dashboard } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import { formatMonth, shanghaiDate } from '@zhijian/shared';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Cell, CellGroup } from '../../../components/Cell';
@@ -8,8 +8,8 @@ import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { useLoaded } from '../../../hooks/useLoaded';
+import { attendanceDashboard, type MonthRange } from '../../../services/activities';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
@@ -20,30 +20,27 @@ function thisMonth(): string {
 
 /** 出勤看板: the association's attendance by 片组 and by unit, for any month range. */
 function AttendanceBoard() {
-  const [range, setRange] = useState({ from: thisMonth(), to: thisMonth() });
-  const [board, setBoard] = useState<Dashboard | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const [range, setRange] = useState<MonthRange>({ from: thisMonth(), to: thisMonth() });
+  /** The range shown: the one last asked for with 查询. */
+  const [asked, setAsked] = useState(range);
+  const loaded = useLoaded(`${asked.from}~${asked.to}`, () => attendanceDashboard(asked));
+  const board = loaded.data;
   const [groupId, setGroupId] = useState<number | null>(null);
-  const load = async () => {
-    try {
-      setBoard(await call(api.attendance.dashboard, { query: range }));
-      setError(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-  };
-  useEffect(() => void load(), []);
+  const query = () => (range.from === asked.from && range.to === asked.to ? loaded.reload() : setAsked(range));
   return (
     <View>
       <Card title="月份范围">
         <Field label="起" value={range.from} onChange={(from) => setRange({ ...range, from })} placeholder="YYYY-MM" maxlength={7} />
         <Field label="止" value={range.to} onChange={(to) => setRange({ ...range, to })} placeholder="YYYY-MM" maxlength={7} />
-        <Button size="small" onClick={() => void load()}>
+        <Button size="small" onClick={query}>
           查询
         </Button>
       </Card>
-      {error ? <StateView kind="error" description={error} onRetry={() => void load()} /> : null}
-      {board ? (
+      {loaded.error ? (
+        <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />
+      ) : !board ? (
+        <StateView kind="loading" />
+      ) : (
         <View>
           <Card title={`全协会出勤率 ${percent(board.total.rate)}`}>
             <Text className="zj-muted">
@@ -78,7 +75,7 @@ function AttendanceBoard() {
             </Card>
           ) : null}
         </View>
-      ) : null}
+      )}
     </View>
   );
 }

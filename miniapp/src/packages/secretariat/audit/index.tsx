@@ -4,7 +4,7 @@ import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
 import { usePagedList } from '../../../hooks/usePagedList';
-import { api, call } from '../../../services/api';
+import { auditLog } from '../../../services/organisation';
 import { formatDateTime } from '../../../utils/format';
 
 function describe(entry: AuditEntry): string {
@@ -13,7 +13,7 @@ function describe(entry: AuditEntry): string {
 }
 
 function AuditList() {
-  const list = usePagedList((page, pageSize) => call(api.audit.list, { query: { page, pageSize } }), []);
+  const list = usePagedList(auditLog, []);
   return (
     <PagedList
       list={list}

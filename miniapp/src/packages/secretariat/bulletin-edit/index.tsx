@@ -1,59 +1,39 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { formatDate, shanghaiDate, type IssueDetail } from '@zhijian/shared';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { ARTICLE_EDIT_PAGE, BULLETIN_ARTICLE_PAGE, BULLETIN_EDIT_PAGE, BULLETIN_ISSUE_PAGE, BULLETIN_STATS_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
-import { fieldErrorsOf, messageOf } from '../../../services/errors';
-import { toast } from '../../../services/navigation';
+import { getIssue } from '../../../services/bulletins';
+import { createIssue, publishIssue, removeArticle, reorderArticles, updateIssue } from '../../../services/bulletinDesk';
 import { formatDateTime } from '../../../utils/format';
 import { CheckRow } from '../components/CheckRow';
 import { ArticleOrder } from './ArticleOrder';
 import { IssueForm } from './IssueForm';
-import { emptyIssueForm, issueFormOf, issueInputOf, type IssueFormErrors, type IssueFormValues } from './issueForm';
+import { checkedIssue, emptyIssueForm, issueFormOf, type IssueFormValues } from './issueForm';
 import './index.scss';
-
-async function confirm(title: string, content: string, confirmText = '确定'): Promise<boolean> {
-  try {
-    const result = await Taro.showModal({ title, content, confirmText, cancelText: '取消' });
-    return result.confirm;
-  } catch {
-    return false;
-  }
-}
 
 /** A new issue: its metadata first; articles are added once the draft exists. */
 function NewIssue() {
   const [values, setValues] = useState<IssueFormValues>(() => emptyIssueForm(formatDate(shanghaiDate(new Date()))));
-  const [errors, setErrors] = useState<IssueFormErrors>({});
-  const [saving, setSaving] = useState(false);
-
-  async function create() {
-    const { input, errors: invalid } = issueInputOf(values);
-    setErrors(invalid);
-    if (!input) return;
-    setSaving(true);
-    try {
-      const created = await call(api.bulletins.createIssue, { body: input });
-      toast('草稿已创建，可以添加文章了');
+  const create = useAction(
+    async (form: IssueFormValues) => {
+      const created = await createIssue(checkedIssue(form));
       void Taro.redirectTo({ url: `${BULLETIN_EDIT_PAGE}?id=${created.id}` });
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      toast(messageOf(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+    { validate: checkedIssue, success: '草稿已创建，可以添加文章了' },
+  );
 
   return (
     <Card title="新建一期（草稿）">
-      <IssueForm values={values} errors={errors} onChange={setValues} />
-      <Button block loading={saving} onClick={() => void create()}>
+      <IssueForm values={values} errors={create.problems} onChange={setValues} />
+      <Button block loading={create.busy} onClick={() => void create.run(values)}>
         创建草稿
       </Button>
     </Card>
@@ -62,33 +42,26 @@ function NewIssue() {
 
 function Metadata({ issue, onSaved }: { issue: IssueDetail; onSaved: (issue: IssueDetail) => void }) {
   const [values, setValues] = useState(() => issueFormOf(issue));
-  const [errors, setErrors] = useState<IssueFormErrors>({});
-  const [saving, setSaving] = useState(false);
   const published = issue.status === 'published';
-
-  async function save() {
-    const { input, errors: invalid } = issueInputOf(values);
-    setErrors(invalid);
-    if (!input) return;
-    if (published && !(await confirm('更正已发布的简报', '党员将看到更正后的内容，本次更正会记入审计日志。', '保存更正'))) return;
-    setSaving(true);
-    try {
-      const saved = await call(api.bulletins.updateIssue, { params: { id: issue.id }, body: input });
+  const save = useAction(
+    async (form: IssueFormValues) => {
+      const saved = await updateIssue(issue.id, checkedIssue(form));
       setValues(issueFormOf(saved));
       onSaved(saved);
-      toast(published ? '已更正' : '已保存');
-    } catch (error) {
-      setErrors(fieldErrorsOf(error));
-      toast(messageOf(error));
-    } finally {
-      setSaving(false);
-    }
-  }
+    },
+    {
+      validate: checkedIssue,
+      confirm: published
+        ? { title: '更正已发布的简报', content: '党员将看到更正后的内容，本次更正会记入审计日志。', confirmText: '保存更正' }
+        : undefined,
+      success: published ? '已更正' : '已保存',
+    },
+  );
 
   return (
     <Card title="本期信息">
-      <IssueForm values={values} errors={errors} onChange={setValues} />
-      <Button block variant="secondary" loading={saving} onClick={() => void save()}>
+      <IssueForm values={values} errors={save.problems} onChange={setValues} />
+      <Button block variant="secondary" loading={save.busy} onClick={() => void save.run(values)}>
         {published ? '保存更正' : '保存信息'}
       </Button>
     </Card>
@@ -97,31 +70,26 @@ function Metadata({ issue, onSaved }: { issue: IssueDetail; onSaved: (issue: Iss
 
 function Publish({ issue, onPublished }: { issue: IssueDetail; onPublished: (issue: IssueDetail) => void }) {
   const [notify, setNotify] = useState(true);
-  const [publishing, setPublishing] = useState(false);
-
-  async function publish() {
-    if (issue.toc.length === 0) {
-      toast('没有文章的简报不能发布');
-      return;
-    }
-    const content = notify ? '发布后全体党员即可阅读，并向已订阅提醒的党员发送微信通知。' : '发布后全体党员即可阅读（不发送通知）。';
-    if (!(await confirm(`发布${issue.label}`, content, '发布'))) return;
-    setPublishing(true);
-    try {
-      const result = await call(api.bulletins.publish, { params: { id: issue.id }, body: { notify } });
+  const publish = useAction(
+    async (wanted: boolean) => {
+      const result = await publishIssue(issue.id, wanted);
       onPublished(result.issue);
-      toast(notify ? `已发布，已提醒 ${result.notified} 人` : '已发布');
-    } catch (error) {
-      toast(messageOf(error));
-    } finally {
-      setPublishing(false);
-    }
-  }
+      return result.notified;
+    },
+    {
+      confirm: (wanted) => ({
+        title: `发布${issue.label}`,
+        content: wanted ? '发布后全体党员即可阅读，并向已订阅提醒的党员发送微信通知。' : '发布后全体党员即可阅读（不发送通知）。',
+        confirmText: '发布',
+      }),
+      success: (notified, wanted) => (wanted ? `已发布，已提醒 ${notified} 人` : '已发布'),
+    },
+  );
 
   return (
     <Card title="发布">
       <CheckRow checked={notify} onChange={setNotify} label="通知党员" note="向已同意接收提醒的党员发送一条微信订阅消息" />
-      <Button block loading={publishing} onClick={() => void publish()}>
+      <Button block loading={publish.busy} onClick={() => void publish.run(notify)}>
         发布本期
       </Button>
     </Card>
@@ -129,59 +97,31 @@ function Publish({ issue, onPublished }: { issue: IssueDetail; onPublished: (iss
 }
 
 function ExistingIssue({ id }: { id: number }) {
-  const [issue, setIssue] = useState<IssueDetail | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
-  // The metadata form starts from the loaded issue; a new key after publishing or a reload resets it.
+  // Back from the article editor, the 导读 may have changed.
+  const loaded = useLoaded(id, getIssue, { refreshOnShow: true });
+  // The metadata form starts from the loaded issue; a new key after publishing resets it.
   const [formKey, setFormKey] = useState(0);
-
-  const load = useCallback(() => {
-    setError(null);
-    call(api.bulletins.getIssue, { params: { id } }).then(
-      (loaded) => setIssue(loaded),
-      (failure: unknown) => setError(messageOf(failure)),
-    );
-  }, [id]);
-
-  useEffect(load, [load]);
-  const shownBefore = useRef(false);
-  useDidShow(() => {
-    // Back from the article editor: the 导读 may have changed.
-    if (shownBefore.current) load();
-    shownBefore.current = true;
-  });
-
-  if (error && !issue) return <StateView kind="error" description={error} onRetry={load} />;
-  if (!issue) return <StateView kind="loading" />;
-
-  async function move(from: number, to: number) {
-    if (!issue) return;
-    const ids = issue.toc.map((entry) => entry.articleId);
+  const reorder = useAction(async (from: number, to: number) => {
+    const ids = loaded.data!.toc.map((entry) => entry.articleId);
     const [moved] = ids.splice(from, 1);
     ids.splice(to, 0, moved!);
-    setBusy(true);
-    try {
-      setIssue(await call(api.bulletins.reorder, { params: { id }, body: { articleIds: ids } }));
-    } catch (failure) {
-      toast(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+    const reordered = await reorderArticles(id, ids);
+    loaded.update(() => reordered);
+  });
+  const remove = useAction(
+    async (articleId: number, _title: string) => {
+      await removeArticle(articleId);
+      await loaded.refresh();
+    },
+    {
+      confirm: (_articleId, title) => ({ title: '删除文章', content: `确定删除“${title}”吗？删除后不能恢复。`, confirmText: '删除' }),
+      success: '已删除',
+    },
+  );
 
-  async function remove(articleId: number, title: string) {
-    if (!(await confirm('删除文章', `确定删除“${title}”吗？删除后不能恢复。`, '删除'))) return;
-    setBusy(true);
-    try {
-      await call(api.bulletins.removeArticle, { params: { id: articleId } });
-      toast('已删除');
-      load();
-    } catch (failure) {
-      toast(messageOf(failure));
-    } finally {
-      setBusy(false);
-    }
-  }
+  const issue = loaded.data;
+  if (loaded.error && !issue) return <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />;
+  if (!issue) return <StateView kind="loading" />;
 
   const published = issue.status === 'published';
   return (
@@ -197,10 +137,10 @@ function ExistingIssue({ id }: { id: number }) {
       <Card title={`文章（${issue.toc.length} 篇，即本期导读）`}>
         <ArticleOrder
           issue={issue}
-          busy={busy}
-          onMove={(from, to) => void move(from, to)}
+          busy={reorder.busy || remove.busy}
+          onMove={(from, to) => void reorder.run(from, to)}
           onEdit={(articleId) => void Taro.navigateTo({ url: `${ARTICLE_EDIT_PAGE}?id=${articleId}` })}
-          onRemove={(articleId, title) => void remove(articleId, title)}
+          onRemove={(articleId, title) => void remove.run(articleId, title)}
           onPreview={(articleId) => void Taro.navigateTo({ url: `${BULLETIN_ARTICLE_PAGE}?id=${articleId}&preview=1` })}
         />
         <View className="zj-issue-editor__article-actions">
@@ -217,7 +157,7 @@ function ExistingIssue({ id }: { id: number }) {
         </View>
       </Card>
 
-      <Metadata key={formKey} issue={issue} onSaved={setIssue} />
+      <Metadata key={formKey} issue={issue} onSaved={(saved) => loaded.update(() => saved)} />
 
       {published ? (
         <Card title="阅读情况">
@@ -229,7 +169,7 @@ function ExistingIssue({ id }: { id: number }) {
         <Publish
           issue={issue}
           onPublished={(next) => {
-            setIssue(next);
+            loaded.update(() => next);
             setFormKey((n) => n + 1);
           }}
         />

@@ -1,4 +1,5 @@
 import type { IssueDetail, IssueInput } from '@zhijian/shared';
+import { FieldProblems } from '../../../services/errors';
 
 /** The metadata form as typed: every field is text until it is sent. */
 export interface IssueFormValues {
@@ -50,10 +51,10 @@ function whole(text: string, min: number, max: number, label: string, errors: Is
   return value;
 }
 
-/** The request body for create / update, or the errors to show next to the fields. */
 /** Title-page lines are not edited here: an imported issue keeps its own. */
 export type IssueMetadata = Omit<IssueInput, 'titleLines'>;
 
+/** The request body for create / update, or the errors to show next to the fields. */
 export function issueInputOf(values: IssueFormValues): { input: IssueMetadata | null; errors: IssueFormErrors } {
   const errors: IssueFormErrors = {};
   const year = whole(values.year, 1990, 2100, '年份', errors, 'year');
@@ -78,4 +79,11 @@ export function issueInputOf(values: IssueFormValues): { input: IssueMetadata | 
     },
     errors,
   };
+}
+
+/** The request body for create / update; `FieldProblems` with what to show next to the fields. */
+export function checkedIssue(values: IssueFormValues): IssueMetadata {
+  const { input, errors } = issueInputOf(values);
+  if (!input) throw new FieldProblems(errors);
+  return input;
 }

@@ -1,15 +1,16 @@
 import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, issueLabel, type ImportResult } from '@zhijian/shared';
+import { issueLabel, type ImportResult } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
+import { useAction } from '../../../hooks/useAction';
 import { BULLETIN_ISSUE_PAGE } from '../../../routes';
-import { messageOf } from '../../../services/errors';
+import { importIssue, previewImport } from '../../../services/bulletinDesk';
+import { UserError } from '../../../services/errors';
 import { pickDocument, type PickedFile } from '../services/pickFile';
-import { upload } from '../../../services/upload';
 import { DryRunPreview } from './DryRunPreview';
 import { NO_OVERRIDES, overrideQuery, overridesFrom, sameOverrides, type Overrides } from './overrides';
 import './index.scss';
@@ -20,6 +21,9 @@ function size(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
+/** One step of an import: pick a file and preview it, preview again with what was filled in, import. */
+type Step = 'choose' | 'preview' | 'import';
+
 function Importer() {
   const [file, setFile] = useState<PickedFile | null>(null);
   const [preview, setPreview] = useState<ImportResult | null>(null);
@@ -27,66 +31,41 @@ function Importer() {
   const [previewedWith, setPreviewedWith] = useState<Overrides>(NO_OVERRIDES);
   const [overrides, setOverrides] = useState<Overrides>(NO_OVERRIDES);
   const [imported, setImported] = useState<ImportResult | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState<'pick' | 'preview' | 'import' | null>(null);
 
   async function dryRun(target: PickedFile, wanted: Overrides) {
-    setBusy('preview');
-    setError(null);
-    try {
-      const result = await upload(api.bulletins.importIssue, { query: { dryRun: 'true', ...overrideQuery(wanted) } }, target);
-      const filled = sameOverrides(wanted, NO_OVERRIDES) ? overridesFrom(result.document) : wanted;
-      setPreview(result);
-      setOverrides(filled);
-      setPreviewedWith(filled);
-    } catch (failure) {
-      setPreview(null);
-      setError(messageOf(failure));
-    } finally {
-      setBusy(null);
-    }
-  }
-
-  async function choose() {
-    setBusy('pick');
-    let picked: PickedFile | null = null;
-    try {
-      picked = await pickDocument(['docx', 'txt']);
-    } catch (failure) {
-      setError(messageOf(failure));
-    }
-    setBusy(null);
-    if (!picked) return;
-    setImported(null);
     setPreview(null);
-    setFile(picked);
-    if (picked.size > MAX_BYTES) {
-      setError(`文件 ${size(picked.size)}，超过 10 MB 的上限`);
-      return;
-    }
-    await dryRun(picked, NO_OVERRIDES);
+    const result = await previewImport(target, overrideQuery(wanted));
+    const filled = sameOverrides(wanted, NO_OVERRIDES) ? overridesFrom(result.document) : wanted;
+    setPreview(result);
+    setOverrides(filled);
+    setPreviewedWith(filled);
   }
 
-  async function runImport() {
-    if (!file) return;
-    setBusy('import');
-    setError(null);
-    try {
-      const result = await upload(api.bulletins.importIssue, { query: overrideQuery(overrides) }, file);
-      setImported(result);
+  const step = useAction(
+    async (kind: Step) => {
+      if (kind === 'preview') return dryRun(file!, overrides);
+      if (kind === 'import') {
+        setImported(await importIssue(file!, overrideQuery(overrides)));
+        setPreview(null);
+        return;
+      }
+      const picked = await pickDocument(['docx', 'txt']);
+      if (!picked) return;
+      setImported(null);
       setPreview(null);
-    } catch (failure) {
-      setError(messageOf(failure));
-    } finally {
-      setBusy(null);
-    }
-  }
+      setFile(picked);
+      if (picked.size > MAX_BYTES) throw new UserError(`文件 ${size(picked.size)}，超过 10 MB 的上限`);
+      await dryRun(picked, NO_OVERRIDES);
+    },
+    { inline: true },
+  );
+  const busy = step.running?.[0] ?? null;
 
   function reset() {
     setFile(null);
     setPreview(null);
     setImported(null);
-    setError(null);
+    step.reset();
     setOverrides(NO_OVERRIDES);
   }
 
@@ -123,14 +102,14 @@ function Importer() {
             {file.name}（{size(file.size)}）
           </Text>
         ) : null}
-        <Button block variant={file ? 'plain' : 'primary'} loading={busy === 'pick' || busy === 'preview'} onClick={() => void choose()}>
+        <Button block variant={file ? 'plain' : 'primary'} loading={busy === 'choose'} onClick={() => void step.run('choose')}>
           {file ? '重新选择文件' : '选择简报文件'}
         </Button>
       </Card>
 
-      {error ? (
+      {step.error ? (
         <Card title="无法导入" className="zj-import__error">
-          <Text className="zj-import__error-text">{error}</Text>
+          <Text className="zj-import__error-text">{step.error}</Text>
         </Card>
       ) : null}
 
@@ -138,11 +117,11 @@ function Importer() {
         <>
           <DryRunPreview preview={preview} overrides={overrides} onOverrides={setOverrides} />
           {stale ? (
-            <Button block variant="secondary" loading={busy === 'preview'} onClick={() => void dryRun(file!, overrides)}>
+            <Button block variant="secondary" loading={busy === 'preview'} onClick={() => void step.run('preview')}>
               按填写的信息重新预览
             </Button>
           ) : (
-            <Button block loading={busy === 'import'} onClick={() => void runImport()}>
+            <Button block loading={busy === 'import'} onClick={() => void step.run('import')}>
               {preview.created ? '导入并发布' : '导入并更新这一期'}
             </Button>
           )}

@@ -1,4 +1,5 @@
 import type { DryRunDocument } from '@zhijian/shared';
+import type { ImportOverrides } from '../../../services/bulletinDesk';
 
 /** The header fields the secretariat may fill in when the file does not say them. */
 export interface Overrides {
@@ -16,8 +17,8 @@ export function overridesFrom(document: DryRunDocument): Overrides {
 }
 
 /** The import endpoint's query: only fields that are filled in (the server checks the ranges). */
-export function overrideQuery(overrides: Overrides): { year?: number; number?: number; total?: number; date?: string } {
-  const query: { year?: number; number?: number; total?: number; date?: string } = {};
+export function overrideQuery(overrides: Overrides): ImportOverrides {
+  const query: ImportOverrides = {};
   for (const key of ['year', 'number', 'total'] as const) {
     const text = overrides[key].trim();
     if (/^\d+$/.test(text)) query[key] = Number(text);

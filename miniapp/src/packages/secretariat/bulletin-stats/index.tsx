@@ -1,17 +1,16 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { IssueDetail, IssueStats } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
 import { Card } from '../../../components/Card';
 import { Cell, CellGroup } from '../../../components/Cell';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { BULLETIN_STATS_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { listIssues } from '../../../services/bulletins';
+import { loadIssueStats } from '../../../services/bulletinDesk';
 import './index.scss';
 
 function share(readers: number, members: number): string {
@@ -20,10 +19,7 @@ function share(readers: number, members: number): string {
 }
 
 function PickIssue() {
-  const list = usePagedList(async (page, pageSize) => {
-    const result = await call(api.bulletins.listIssues, { query: { page, pageSize, status: 'published' } });
-    return { items: result.years.flatMap((year) => year.issues), total: result.total };
-  }, []);
+  const list = usePagedList((page, pageSize) => listIssues(page, pageSize), []);
   return (
     <>
       <Text className="zj-section-title">选择一期简报</Text>
@@ -45,20 +41,10 @@ function PickIssue() {
 }
 
 function Stats({ id }: { id: number }) {
-  const [data, setData] = useState<{ issue: IssueDetail; stats: IssueStats } | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [attempt, setAttempt] = useState(0);
-  useEffect(() => {
-    setError(null);
-    Promise.all([call(api.bulletins.getIssue, { params: { id } }), call(api.bulletins.stats, { params: { id } })]).then(
-      ([issue, stats]) => setData({ issue, stats }),
-      (failure: unknown) => setError(messageOf(failure)),
-    );
-  }, [id, attempt]);
-
-  if (error) return <StateView kind="error" description={error} onRetry={() => setAttempt((n) => n + 1)} />;
-  if (!data) return <StateView kind="loading" />;
-  const { issue, stats } = data;
+  const loaded = useLoaded(id, loadIssueStats);
+  if (loaded.error) return <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />;
+  if (!loaded.data) return <StateView kind="loading" />;
+  const { issue, stats } = loaded.data;
   return (
     <View className="zj-stats">
       <Card title={issue.label}>

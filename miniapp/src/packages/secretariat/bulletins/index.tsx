@@ -1,7 +1,8 @@
 import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import type { IssueSummary } from '@zhijian/shared';
+import type { IssueStatus, IssueSummary } from '@zhijian/shared';
 import { useRef, useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Cell } from '../../../components/Cell';
 import { Page } from '../../../components/Page';
@@ -9,12 +10,12 @@ import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { BULLETIN_EDIT_PAGE, BULLETIN_IMPORT_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
+import { listIssues } from '../../../services/bulletins';
 import { formatChineseDate } from '../../../utils/format';
 import { Segmented } from '../components/Segmented';
 import './index.scss';
 
-type Status = 'draft' | 'published';
+type Status = z.output<typeof IssueStatus>;
 const STATUS_OPTIONS = [
   { value: 'draft', label: '草稿' },
   { value: 'published', label: '已发布' },
@@ -35,13 +36,7 @@ function IssueRow({ issue }: { issue: IssueSummary }) {
 
 function IssueDesk() {
   const [status, setStatus] = useState<Status>('draft');
-  const list = usePagedList(
-    async (page, pageSize) => {
-      const result = await call(api.bulletins.listIssues, { query: { page, pageSize, status } });
-      return { items: result.years.flatMap((year) => year.issues), total: result.total };
-    },
-    [status],
-  );
+  const list = usePagedList((page, pageSize) => listIssues(page, pageSize, status), [status]);
   const shownBefore = useRef(false);
   useDidShow(() => {
     // Back from the editor: show the new or changed issue.

@@ -1,6 +1,6 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { CALL_KIND_LABELS, CALL_PHASE_LABELS, CALL_KINDS, type Call, type CallKind } from '@zhijian/shared';
+import { CALL_KIND_LABELS, CALL_PHASE_LABELS, CALL_KINDS, type Call, type CallInput, type CallKind } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -11,10 +11,14 @@ import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { TextArea } from '../../../components/TextArea';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { DESK_PAGE, NEWS_DESK_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
-import { fieldErrorsOf, messageOf } from '../../../services/errors';
+import { createCall, listCalls } from '../../../services/desk';
+import { FieldProblems, type Problems } from '../../../services/errors';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
+import type { z } from 'zod';
+import './index.scss';
 
 function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
   const now = Date.now();
@@ -25,40 +29,28 @@ function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
   const [closesAt, setClosesAt] = useState(formatDateTime(new Date(now + 30 * 86_400_000).toISOString()).slice(0, 10) + ' 18:00');
   const [entryLimit, setEntryLimit] = useState('3');
   const [reviewers, setReviewers] = useState('3');
-  const [errors, setErrors] = useState<Record<string, string>>({});
-  const [busy, setBusy] = useState(false);
 
-  async function create() {
+  /** The form as the contract takes it, or what to fix first. */
+  function input(): z.input<typeof CallInput> {
     const opens = parseShanghaiInput(opensAt);
     const closes = parseShanghaiInput(closesAt);
-    const problems: Record<string, string> = {};
+    const problems: Problems = {};
     if (!title.trim()) problems.title = '请填写征集标题';
     if (!opens) problems.opensAt = '格式如 2026-12-01 09:00';
     if (!closes) problems.closesAt = '格式如 2026-12-31 18:00';
-    setErrors(problems);
-    if (Object.keys(problems).length) return;
-    setBusy(true);
-    try {
-      onCreated(
-        await call(api.calls.create, {
-          body: {
-            kind,
-            title,
-            description,
-            opensAt: opens!,
-            closesAt: closes!,
-            entryLimit: Number(entryLimit) || 1,
-            reviewersPerEntry: kind === 'news' ? 0 : Number(reviewers) || 0,
-          },
-        }),
-      );
-    } catch (e) {
-      setErrors(fieldErrorsOf(e));
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
+    if (!opens || !closes || Object.keys(problems).length) throw new FieldProblems(problems);
+    return {
+      kind,
+      title,
+      description,
+      opensAt: opens,
+      closesAt: closes,
+      entryLimit: Number(entryLimit) || 1,
+      reviewersPerEntry: kind === 'news' ? 0 : Number(reviewers) || 0,
+    };
   }
+  const create = useAction(async () => onCreated(await createCall(input())), { validate: input });
+  const errors = create.problems;
 
   return (
     <Card title="发起征集">
@@ -70,8 +62,8 @@ function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
       <Field label="每家单位最多报送" type="number" value={entryLimit} onChange={setEntryLimit} />
       {kind !== 'news' ? <Field label="每份报送的评审专家数" type="number" value={reviewers} onChange={setReviewers} /> : null}
       <Text className="zj-muted">案例征集默认使用四个类别和创新性、实效性、长效性、推广性四项评分标准（各 25 分）。</Text>
-      <View style={{ marginTop: '12px' }}>
-        <Button block loading={busy} onClick={() => void create()}>
+      <View className="zj-calls__submit">
+        <Button block loading={create.busy} onClick={() => void create.run()}>
           发起
         </Button>
       </View>
@@ -81,17 +73,9 @@ function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
 
 /** The secretariat's calls: open a new one, or go to a call's desk. */
 export default function CallsPage() {
-  const [calls, setCalls] = useState<Call[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoaded('calls', listCalls, { refreshOnShow: true });
+  const calls = loaded.data;
   const [creating, setCreating] = useState(false);
-  const load = () =>
-    call(api.calls.list, { query: {} })
-      .then((result) => {
-        setCalls(result.items);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(messageOf(e)));
-  useDidShow(() => void load());
 
   return (
     <Page>
@@ -108,18 +92,18 @@ export default function CallsPage() {
           <NewCall
             onCreated={(created) => {
               setCreating(false);
-              setCalls((list) => [created, ...(list ?? [])]);
+              loaded.update((list) => [created, ...list]);
             }}
           />
         ) : (
-          <View style={{ margin: '12px 0' }}>
+          <View className="zj-calls__new">
             <Button block variant="secondary" onClick={() => setCreating(true)}>
               发起征集
             </Button>
           </View>
         )}
-        {error ? (
-          <StateView kind="error" description={error} onRetry={() => void load()} />
+        {loaded.error ? (
+          <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />
         ) : !calls ? (
           <StateView kind="loading" />
         ) : calls.length === 0 ? (

@@ -1,7 +1,7 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, CALL_PHASE_LABELS, ENTRY_STATUS_LABELS, type Call, type DeskEntryItem, type EntryStatus } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import { CALL_PHASE_LABELS, ENTRY_STATUS_LABELS, type DeskEntryItem, type EntryStatus } from '@zhijian/shared';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Cell } from '../../../components/Cell';
@@ -12,12 +12,15 @@ import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/submissions/StatusTag';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { DESK_ENTRY_PAGE, RESULTS_PAGE } from '../../../routes';
-import { call, client } from '../../../services/api';
-import { downloadExport } from '../../../services/download';
-import { messageOf, UserError } from '../../../services/errors';
+import { autoAssign, deskEntries, exportEntries, exportWorkload, registerAll } from '../../../services/desk';
+import { UserError } from '../../../services/errors';
+import { getCall } from '../../../services/submissions';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
+import './index.scss';
 
 const FILTERS: (EntryStatus | 'all')[] = [
   'all',
@@ -50,63 +53,48 @@ function Row({ item, reviewers }: { item: DeskEntryItem; reviewers: number }) {
 export default function DeskPage() {
   const { params } = useRouter();
   const callId = Number(params.callId);
-  const [current, setCurrent] = useState<Call | null>(null);
+  const loaded = useLoaded(callId, getCall);
   const [filter, setFilter] = useState<EntryStatus | 'all'>('all');
   const [deadline, setDeadline] = useState(formatDateTime(new Date(Date.now() + 7 * 86_400_000).toISOString()).slice(0, 10) + ' 18:00');
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | null>(null);
   const list = usePagedList(
-    (page, pageSize) =>
-      call(api.desk.entries, { params: { id: callId }, query: { page, pageSize, status: filter === 'all' ? undefined : filter } }),
+    (page, pageSize) => deskEntries(callId, page, pageSize, filter === 'all' ? undefined : filter),
     [callId, filter],
   );
-  const loadCall = () =>
-    call(api.calls.get, { params: { id: callId } }).then(
-      (loaded) => {
-        setCurrent(loaded);
-        setError(null);
-      },
-      (e: unknown) => setError(messageOf(e)),
-    );
-  useEffect(() => void loadCall(), [callId]);
   useDidShow(() => {
     if (list.status === 'ready') void list.refresh();
   });
 
-  async function run(action: () => Promise<string>) {
-    setBusy(true);
-    try {
-      const message = await action();
-      void Taro.showToast({ title: message, icon: 'none' });
-      void loadCall();
-      list.reload();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
+  /** Registering or assigning, said in a toast; afterwards the call's counts and the list are read again. */
+  async function deskAction(kind: 'register' | 'assign'): Promise<string> {
+    if (kind === 'register') {
+      const registered = await registerAll(callId);
+      return registered ? `已登记 ${registered} 份` : '没有待登记的报送';
     }
+    const iso = parseShanghaiInput(deadline);
+    if (!iso) throw new UserError('评审截止时间格式如 2026-12-31 18:00');
+    const result = await autoAssign(callId, iso);
+    return result.short.length
+      ? `已分配 ${result.assigned.length} 项，${result.short.length} 份专家不足`
+      : `已分配 ${result.assigned.length} 项`;
   }
+  const act = useAction(
+    async (kind: 'register' | 'assign') => {
+      const message = await deskAction(kind);
+      void loaded.refresh();
+      list.reload();
+      return message;
+    },
+    { success: (message) => message },
+  );
+  const download = useAction((kind: 'entries' | 'workload') =>
+    kind === 'entries' ? exportEntries(callId, loaded.data!.title) : exportWorkload(callId, loaded.data!.title),
+  );
 
-  const registerAll = () =>
-    run(async () => {
-      const { registered } = await call(api.desk.registerAll, { params: { id: callId } });
-      return registered.length ? `已登记 ${registered.length} 份` : '没有待登记的报送';
-    });
-
-  const autoAssign = () =>
-    run(async () => {
-      const iso = parseShanghaiInput(deadline);
-      if (!iso) throw new UserError('评审截止时间格式如 2026-12-31 18:00');
-      const result = await call(api.desk.autoAssign, { params: { id: callId }, body: { deadline: iso } });
-      return result.short.length
-        ? `已分配 ${result.assigned.length} 项，${result.short.length} 份专家不足`
-        : `已分配 ${result.assigned.length} 项`;
-    });
-
-  if (error)
+  const current = loaded.data;
+  if (loaded.error)
     return (
       <Page>
-        <StateView kind="error" description={error} onRetry={() => void loadCall()} />
+        <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />
       </Page>
     );
   if (!current)
@@ -115,8 +103,6 @@ export default function DeskPage() {
         <StateView kind="loading" />
       </Page>
     );
-  const exportUrl = (kind: 'entries' | 'workload') =>
-    client.url(kind === 'entries' ? api.results.exportEntries : api.results.exportWorkload, { params: { id: callId } });
   return (
     <Page>
       <RoleGate roles={['secretariat']}>
@@ -124,8 +110,8 @@ export default function DeskPage() {
           <Text className="zj-muted">
             {CALL_PHASE_LABELS[current.phase]} · 截止 {formatDateTime(current.closesAt)} · 编号 {current.year}-{current.code}-xxx
           </Text>
-          <View style={{ display: 'flex', flexWrap: 'wrap', gap: '8px', marginTop: '10px' }}>
-            <Button size="small" loading={busy} onClick={() => void registerAll()}>
+          <View className="zj-desk-call__actions">
+            <Button size="small" loading={act.running?.[0] === 'register'} disabled={act.busy} onClick={() => void act.run('register')}>
               按提交顺序全部登记
             </Button>
             {current.reviewersPerEntry > 0 ? (
@@ -133,27 +119,11 @@ export default function DeskPage() {
                 评审结果
               </Button>
             ) : null}
-            <Button
-              size="small"
-              variant="plain"
-              onClick={() =>
-                void downloadExport(exportUrl('entries'), `${current.title}-报送与评分.xlsx`).catch(
-                  (e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }),
-                )
-              }
-            >
+            <Button size="small" variant="plain" onClick={() => void download.run('entries')}>
               导出报送与评分
             </Button>
             {current.reviewersPerEntry > 0 ? (
-              <Button
-                size="small"
-                variant="plain"
-                onClick={() =>
-                  void downloadExport(exportUrl('workload'), `${current.title}-评审工作量.xlsx`).catch(
-                    (e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }),
-                  )
-                }
-              >
+              <Button size="small" variant="plain" onClick={() => void download.run('workload')}>
                 导出评审工作量
               </Button>
             ) : null}
@@ -165,7 +135,7 @@ export default function DeskPage() {
               为初审通过的报送各分配 {current.reviewersPerEntry} 位专家：工作量均衡，避开本单位和同片组的专家。
             </Text>
             <Field label="评审截止时间（北京时间）" value={deadline} onChange={setDeadline} />
-            <Button size="small" loading={busy} onClick={() => void autoAssign()}>
+            <Button size="small" loading={act.running?.[0] === 'assign'} disabled={act.busy} onClick={() => void act.run('assign')}>
               自动分配
             </Button>
           </Card>

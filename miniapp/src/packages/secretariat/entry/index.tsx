@@ -1,6 +1,6 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, type Entry, type IssueSummary, type ReviewerLoad } from '@zhijian/shared';
+import type { IssueSummary, ReviewerLoad } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -13,9 +13,21 @@ import { EntryContent } from '../../../components/submissions/EntryContent';
 import { StatusTag } from '../../../components/submissions/StatusTag';
 import { Timeline } from '../../../components/submissions/Timeline';
 import { TextArea } from '../../../components/TextArea';
-import { call } from '../../../services/api';
-import { messageOf, UserError } from '../../../services/errors';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
+import {
+  adoptNews,
+  assignReviewer,
+  loadDeskEntry,
+  placeCaseInBulletin,
+  prescreenEntry,
+  registerEntry,
+  reopenReview,
+} from '../../../services/desk';
+import { UserError } from '../../../services/errors';
+import { entryFileUrl } from '../../../services/entryFiles';
 import { formatDateTime, parseShanghaiInput } from '../../../utils/format';
+import './index.scss';
 
 const WEEK = 7 * 86_400_000;
 
@@ -24,7 +36,7 @@ function Prescreen({ onDecide }: { onDecide: (decision: 'pass' | 'return' | 'rej
   return (
     <Card title="初审">
       <TextArea label="意见（退回修改、不通过时必填）" value={comment} maxlength={1000} onChange={setComment} />
-      <View style={{ display: 'flex', gap: '8px', flexWrap: 'wrap' }}>
+      <View className="zj-desk-entry__decisions">
         <Button size="small" onClick={() => onDecide('pass', comment)}>
           初审通过
         </Button>
@@ -93,57 +105,36 @@ function Adopt({ issues, label, onAdopt }: { issues: IssueSummary[]; label: stri
 export default function DeskEntryPage() {
   const { params } = useRouter();
   const id = Number(params.id);
-  const [entry, setEntry] = useState<Entry | null>(null);
-  const [reviewers, setReviewers] = useState<ReviewerLoad[]>([]);
-  const [drafts, setDrafts] = useState<IssueSummary[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoaded(id, loadDeskEntry, { refreshOnShow: true });
   const [reopenReason, setReopenReason] = useState('');
+  /** Any step at the desk, said in a toast; the entry is read again afterwards. */
+  const act = useAction(
+    async (work: () => Promise<unknown>, _done: string) => {
+      await work();
+      await loaded.refresh();
+    },
+    { success: (_, _work, done) => done },
+  );
 
-  async function load() {
-    try {
-      const loaded = await call(api.entries.get, { params: { id } });
-      setEntry(loaded);
-      if (['passed', 'in_review'].includes(loaded.status))
-        setReviewers((await call(api.desk.reviewers, { params: { id: loaded.callId } })).items);
-      if (loaded.callKind === 'news' || loaded.status === 'rated') {
-        const { years } = await call(api.bulletins.listIssues, { query: { status: 'draft' } });
-        setDrafts(years.flatMap((y) => y.issues));
-      }
-      setError(null);
-    } catch (e) {
-      setError(messageOf(e));
-    }
-  }
-  useDidShow(() => void load());
-
-  async function act(run: () => Promise<unknown>, done: string) {
-    try {
-      await run();
-      void Taro.showToast({ title: done, icon: 'none' });
-      await load();
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  }
-
-  if (error)
+  if (loaded.error)
     return (
       <Page>
-        <StateView kind="error" description={error} onRetry={() => void load()} />
+        <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />
       </Page>
     );
-  if (!entry)
+  if (!loaded.data)
     return (
       <Page>
         <StateView kind="loading" />
       </Page>
     );
+  const { entry, reviewers, drafts } = loaded.data;
   const reviewed = entry.callKind !== 'news';
   return (
     <Page>
       <RoleGate roles={['secretariat']}>
         <Card>
-          <View style={{ display: 'flex', gap: '10px', alignItems: 'center' }}>
+          <View className="zj-desk-entry__head">
             <StatusTag status={entry.status} />
             <Text>{entry.registrationNumber ?? '未登记'}</Text>
           </View>
@@ -152,17 +143,14 @@ export default function DeskEntryPage() {
           </Text>
         </Card>
         {entry.status === 'submitted' ? (
-          <Button block onClick={() => void act(() => call(api.desk.register, { params: { id } }), '已登记')}>
+          <Button block onClick={() => void act.run(() => registerEntry(id), '已登记')}>
             登记
           </Button>
         ) : null}
         {entry.status === 'registered' && reviewed ? (
           <Prescreen
             onDecide={(decision, comment) =>
-              void act(
-                () => call(api.desk.prescreen, { params: { id }, body: { decision, comment: comment || undefined } }),
-                '已记录初审结果',
-              )
+              void act.run(() => prescreenEntry(id, { decision, comment: comment || undefined }), '已记录初审结果')
             }
           />
         ) : null}
@@ -170,13 +158,10 @@ export default function DeskEntryPage() {
           <Assign
             reviewers={reviewers}
             onAssign={(reviewerId, deadline, reason) =>
-              void act(async () => {
+              void act.run(async () => {
                 const iso = parseShanghaiInput(deadline);
                 if (!iso) throw new UserError('截止时间格式如 2026-12-31 18:00');
-                await call(api.desk.assign, {
-                  params: { id },
-                  body: { reviewerId, deadline: iso, overrideReason: reason.trim() || undefined },
-                });
+                await assignReviewer(id, { reviewerId, deadline: iso, overrideReason: reason.trim() || undefined });
               }, '已指定')
             }
           />
@@ -192,7 +177,7 @@ export default function DeskEntryPage() {
               />
             ) : null}
             {entry.assignments.map((a) => (
-              <View key={a.id} style={{ padding: '6px 0' }}>
+              <View key={a.id} className="zj-desk-entry__assignment">
                 <Text>
                   {a.reviewerName} ·{' '}
                   {a.status === 'declined'
@@ -210,12 +195,8 @@ export default function DeskEntryPage() {
                     variant="plain"
                     disabled={reopenReason.trim().length < 2}
                     onClick={() =>
-                      void act(
-                        () =>
-                          call(api.reviews.reopen, {
-                            params: { id: a.id },
-                            body: { reason: reopenReason.trim(), deadline: new Date(Date.now() + WEEK).toISOString() },
-                          }),
+                      void act.run(
+                        () => reopenReview(a.id, { reason: reopenReason.trim(), deadline: new Date(Date.now() + WEEK).toISOString() }),
                         '已退回重评',
                       )
                     }
@@ -231,24 +212,20 @@ export default function DeskEntryPage() {
           <Adopt
             issues={drafts}
             label="采用进简报"
-            onAdopt={(issueId, section) =>
-              void act(() => call(api.news.adopt, { params: { id }, body: { issueId, section: section || null } }), '已采用')
-            }
+            onAdopt={(issueId, section) => void act.run(() => adoptNews(id, { issueId, section: section || null }), '已采用')}
           />
         ) : null}
         {entry.status === 'rated' && entry.result ? (
           <Adopt
             issues={drafts}
             label="编入简报（优秀案例）"
-            onAdopt={(issueId, section) =>
-              void act(() => call(api.cases.placeInBulletin, { params: { id }, body: { issueId, section: section || null } }), '已编入')
-            }
+            onAdopt={(issueId, section) => void act.run(() => placeCaseInBulletin(id, { issueId, section: section || null }), '已编入')}
           />
         ) : null}
         <Card title="进度">
           <Timeline events={entry.timeline} status={entry.status} news={entry.callKind === 'news'} />
         </Card>
-        <EntryContent {...entry} />
+        <EntryContent {...entry} fileUrl={entryFileUrl} />
       </RoleGate>
     </Page>
   );

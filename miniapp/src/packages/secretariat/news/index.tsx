@@ -1,6 +1,5 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, shanghaiYear } from '@zhijian/shared';
+import { shanghaiYear } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -9,16 +8,17 @@ import { Chips } from '../../../components/Chips';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
-import { call, client } from '../../../services/api';
-import { downloadExport } from '../../../services/download';
-import { messageOf } from '../../../services/errors';
+import { exportNewsCounts, newsCounts } from '../../../services/desk';
+import './index.scss';
 
 /** 信息报送 per unit and per information officer by year: the basis of 优秀信息员. */
 export default function NewsDeskPage() {
   const thisYear = shanghaiYear(new Date());
   const [year, setYear] = useState(thisYear);
-  const { data: counts, error, reload } = useLoaded(year, (y) => call(api.news.counts, { query: { year: y } }));
+  const { data: counts, error, reload } = useLoaded(year, newsCounts);
+  const download = useAction(exportNewsCounts);
 
   return (
     <Page>
@@ -28,16 +28,8 @@ export default function NewsDeskPage() {
           value={year}
           onChange={setYear}
         />
-        <View style={{ marginBottom: '12px' }}>
-          <Button
-            size="small"
-            variant="plain"
-            onClick={() =>
-              void downloadExport(client.url(api.news.exportCounts, { query: { year } }), `${year}年信息报送统计.xlsx`).catch(
-                (e: unknown) => void Taro.showToast({ title: messageOf(e), icon: 'none' }),
-              )
-            }
-          >
+        <View className="zj-news__export">
+          <Button size="small" variant="plain" loading={download.busy} onClick={() => void download.run(year)}>
             导出 xlsx
           </Button>
         </View>

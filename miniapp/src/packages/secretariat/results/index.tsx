@@ -1,7 +1,7 @@
-import Taro, { useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, type Call, type Results } from '@zhijian/shared';
-import { useEffect, useState } from 'react';
+import type { Results } from '@zhijian/shared';
+import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
@@ -9,55 +9,46 @@ import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
-import { call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
+import { closeReviewRound, loadResults, publishResults, setTiers as saveTiers } from '../../../services/desk';
 import './index.scss';
 
 /** Ranked results: weighted scores, means, disagreement flags, suggested tiers; set tiers, close the round, publish. */
 export default function ResultsPage() {
   const { params } = useRouter();
   const callId = Number(params.callId);
-  const [current, setCurrent] = useState<Call | null>(null);
-  const [results, setResults] = useState<Results | null>(null);
-  const [tiers, setTiers] = useState<Record<number, string | null>>({});
+  const loaded = useLoaded(callId, loadResults);
+  /** The tier picked per entry, until saved: what was set before, or the suggestion. */
+  const [picked, setPicked] = useState<Record<number, string | null>>({});
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
+  /** Saving tiers, closing the round or publishing: each answers the results as they now stand. */
+  const act = useAction(
+    async (run: () => Promise<Results>, _done: string) => {
+      const results = await run();
+      loaded.update((current) => ({ ...current, results }));
+      setPicked({});
+    },
+    { success: (_, _run, done) => done },
+  );
 
-  function show(loaded: Results) {
-    setResults(loaded);
-    setTiers(Object.fromEntries(loaded.rows.map((row) => [row.entryId, row.tier ?? row.suggestedTier])));
-  }
-
-  useEffect(() => {
-    Promise.all([call(api.calls.get, { params: { id: callId } }), call(api.results.get, { params: { id: callId } })])
-      .then(([c, r]) => {
-        setCurrent(c);
-        show(r);
-      })
-      .catch((e: unknown) => setError(messageOf(e)));
-  }, [callId]);
-
-  async function act(run: () => Promise<Results>, done: string) {
-    try {
-      show(await run());
-      void Taro.showToast({ title: done, icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  }
-
-  if (error)
+  if (loaded.error)
     return (
       <Page>
-        <StateView kind="error" description={error} />
+        <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />
       </Page>
     );
+  const { call: current, results } = loaded.data ?? {};
   if (!results || !current)
     return (
       <Page>
         <StateView kind="loading" />
       </Page>
     );
+  const tiers: Record<number, string | null> = {
+    ...Object.fromEntries(results.rows.map((row) => [row.entryId, row.tier ?? row.suggestedTier])),
+    ...picked,
+  };
   const open = !results.resultsPublishedAt;
   const reviewing = results.rows.filter((row) => row.status === 'in_review');
   return (
@@ -101,7 +92,7 @@ export default function ResultsPage() {
               <Chips
                 options={current.tiers.map((t) => ({ value: t.name, label: t.name }))}
                 value={tiers[row.entryId] ?? null}
-                onChange={(tier) => setTiers((all) => ({ ...all, [row.entryId]: tier }))}
+                onChange={(tier) => setPicked((all) => ({ ...all, [row.entryId]: tier }))}
               />
             ) : row.tier ? (
               <Text className="zj-results__tier">{row.tier}</Text>
@@ -115,12 +106,8 @@ export default function ResultsPage() {
               variant="secondary"
               disabled={reviewing.length === 0}
               onClick={() =>
-                void act(
-                  () =>
-                    call(api.results.setTiers, {
-                      params: { id: callId },
-                      body: { tiers: reviewing.map((row) => ({ entryId: row.entryId, tier: tiers[row.entryId] ?? null })) },
-                    }),
+                void act.run(
+                  () => saveTiers(callId, { tiers: reviewing.map((row) => ({ entryId: row.entryId, tier: tiers[row.entryId] ?? null })) }),
                   '等次已保存',
                 )
               }
@@ -135,19 +122,13 @@ export default function ResultsPage() {
                   size="small"
                   variant="danger"
                   disabled={reason.trim().length < 2}
-                  onClick={() =>
-                    void act(() => call(api.results.closeRound, { params: { id: callId }, body: { reason } }), '评审轮次已结束')
-                  }
+                  onClick={() => void act.run(() => closeReviewRound(callId, reason), '评审轮次已结束')}
                 >
                   结束评审轮次
                 </Button>
               </Card>
             ) : null}
-            <Button
-              block
-              disabled={results.blocking.length > 0}
-              onClick={() => void act(() => call(api.results.publish, { params: { id: callId } }), '结果已发布')}
-            >
+            <Button block disabled={results.blocking.length > 0} onClick={() => void act.run(() => publishResults(callId), '结果已发布')}>
               发布结果
             </Button>
           </View>

@@ -8,11 +8,11 @@ import { RoleGate } from '../../../components/RoleGate';
 import { SearchBar } from '../../../components/SearchBar';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { ROSTER_PAGE } from '../../../routes';
-import { api, call } from '../../../services/api';
+import { listUnits } from '../../../services/organisation';
 
 function UnitList() {
   const [query, setQuery] = useState('');
-  const list = usePagedList((page, pageSize) => call(api.units.list, { query: { page, pageSize, q: query || undefined } }), [query]);
+  const list = usePagedList((page, pageSize) => listUnits(page, pageSize, query), [query]);
   return (
     <>
       <SearchBar placeholder="按单位名称搜索" onSearch={setQuery} />

@@ -1,21 +1,22 @@
-import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { ENTRY_TEXT_LIMITS, UPLOAD_LIMITS, type Call, type Entry, type EntryFile, type Topic } from '@zhijian/shared';
+import { ENTRY_TEXT_LIMITS, UPLOAD_LIMITS, type Call, type Entry, type EntryFile, type EntryPatch, type Topic } from '@zhijian/shared';
 import { useRef, useState } from 'react';
+import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
 import { Field } from '../../../components/Field';
 import { TextArea } from '../../../components/TextArea';
 import { AuthedImage } from '../../../components/submissions/AuthedImage';
-import { api, call as callApi } from '../../../services/api';
-import { fieldErrorsOf, messageOf } from '../../../services/errors';
-import { pickAttachment, pickImages, uploadEntryFile, type PickedFile } from '../../../services/files';
+import { useAction } from '../../../hooks/useAction';
+import { FieldProblems, messageOf } from '../../../services/errors';
+import { pickAttachment, pickImages, type PickedFile } from '../../../services/files';
 import { formatDateTime } from '../../../utils/format';
 import { useAutosave } from './useAutosave';
 import { entryProblems, type EntryFields } from './validateEntry';
 import './EntryForm.scss';
 
+/** A file on its way up: its name, how far it got, or why it failed. */
 interface Upload {
   key: string;
   name: string;
@@ -23,13 +24,25 @@ interface Upload {
   error: string | null;
 }
 
+/** What a save sends: the fields, and for an entry already saved, the version it changes. */
+export type EntryDraft = z.input<typeof EntryPatch>;
+
 export interface EntryFormProps {
   call: Call;
   /** The entry being edited; null for a new one (created on the first save). */
   entry: Entry | null;
   topics?: Topic[];
   defaultContactName?: string;
+  /** Saves the draft: creates it (`entryId` null) or changes it; answers the entry as saved. */
+  onSave: (entryId: number | null, draft: EntryDraft) => Promise<Entry>;
+  /** Uploads one picked file to the entry, reporting progress in percent. */
+  onUpload: (entryId: number, kind: EntryFile['kind'], file: PickedFile, onProgress: (percent: number) => void) => Promise<EntryFile>;
+  onRemoveFile: (file: EntryFile) => Promise<unknown>;
+  /** Submits the saved entry; answers it as submitted. */
+  onSubmit: (entryId: number) => Promise<Entry>;
   onSubmitted: (entry: Entry) => void;
+  /** Where an uploaded file is read (members only). */
+  fileUrl: (fileId: number) => string;
   autosaveDelayMs?: number;
 }
 
@@ -57,15 +70,18 @@ export function EntryForm({
   entry: initial,
   topics = [],
   defaultContactName = '',
+  onSave,
+  onUpload,
+  onRemoveFile,
+  onSubmit,
   onSubmitted,
+  fileUrl,
   autosaveDelayMs = 1500,
 }: EntryFormProps) {
   const [fields, setFields] = useState<EntryFields>(() => fieldsOf(initial, defaultContactName));
-  const [errors, setErrors] = useState<Partial<Record<keyof EntryFields, string>>>({});
   const [images, setImages] = useState<EntryFile[]>(initial?.images ?? []);
   const [attachments, setAttachments] = useState<EntryFile[]>(initial?.attachments ?? []);
   const [uploads, setUploads] = useState<Upload[]>([]);
-  const [submitting, setSubmitting] = useState(false);
   const saved = useRef<{ id: number; version: number } | null>(initial ? { id: initial.id, version: initial.version } : null);
   const fieldsRef = useRef(fields);
   fieldsRef.current = fields;
@@ -86,20 +102,11 @@ export function EntryForm({
   /** Creates the draft on the first save; later saves name the version they change. */
   async function save(): Promise<void> {
     const current = saved.current;
-    const result = current
-      ? await callApi(api.entries.update, { params: { id: current.id }, body: { ...body(), version: current.version } })
-      : await callApi(api.entries.create, { params: { id: call.id }, body: body() });
+    const result = current ? await onSave(current.id, { ...body(), version: current.version }) : await onSave(null, body());
     saved.current = { id: result.id, version: result.version };
   }
 
   const autosave = useAutosave(save, autosaveDelayMs);
-
-  function set<K extends keyof EntryFields>(key: K, value: EntryFields[K]) {
-    setFields((f) => ({ ...f, [key]: value }));
-    fieldsRef.current = { ...fieldsRef.current, [key]: value };
-    setErrors((e) => ({ ...e, [key]: undefined }));
-    autosave.changed();
-  }
 
   /** Files need an entry to belong to: a new one is saved as a draft first. */
   async function entryId(): Promise<number> {
@@ -110,20 +117,14 @@ export function EntryForm({
     return saved.current!.id;
   }
 
-  async function upload(kind: 'image' | 'attachment', files: PickedFile[]) {
+  async function upload(kind: EntryFile['kind'], files: PickedFile[]) {
     if (files.length === 0) return;
-    let id: number;
-    try {
-      id = await entryId();
-    } catch (error) {
-      void Taro.showToast({ title: messageOf(error), icon: 'none' });
-      return;
-    }
+    const id = await entryId();
     for (const file of files) {
       const key = `u${(uploadSequence += 1)}`;
       setUploads((list) => [...list, { key, name: file.name, progress: 0, error: null }]);
       try {
-        const stored = await uploadEntryFile(id, kind, file, (progress) =>
+        const stored = await onUpload(id, kind, file, (progress) =>
           setUploads((list) => list.map((u) => (u.key === key ? { ...u, progress } : u))),
         );
         setUploads((list) => list.filter((u) => u.key !== key));
@@ -135,52 +136,40 @@ export function EntryForm({
     }
   }
 
-  async function addImages() {
-    try {
-      await upload('image', await pickImages(UPLOAD_LIMITS.imagesPerEntry - images.length));
-    } catch (error) {
-      void Taro.showToast({ title: messageOf(error), icon: 'none' });
-    }
-  }
-
-  async function addAttachment() {
-    try {
+  const addFiles = useAction(async (kind: EntryFile['kind']) => {
+    if (kind === 'image') await upload('image', await pickImages(UPLOAD_LIMITS.imagesPerEntry - images.length));
+    else {
       const file = await pickAttachment();
       if (file) await upload('attachment', [file]);
-    } catch (error) {
-      void Taro.showToast({ title: messageOf(error), icon: 'none' });
     }
-  }
+  });
 
-  async function remove(file: EntryFile) {
-    try {
-      await callApi(api.entries.removeFile, { params: { id: file.id } });
-      if (file.kind === 'image') setImages((list) => list.filter((f) => f.id !== file.id));
-      else setAttachments((list) => list.filter((f) => f.id !== file.id));
-    } catch (error) {
-      void Taro.showToast({ title: messageOf(error), icon: 'none' });
-    }
-  }
+  const remove = useAction(async (file: EntryFile) => {
+    await onRemoveFile(file);
+    if (file.kind === 'image') setImages((list) => list.filter((f) => f.id !== file.id));
+    else setAttachments((list) => list.filter((f) => f.id !== file.id));
+  });
 
-  async function submit() {
-    const problems = entryProblems(fieldsRef.current, call);
-    if (Object.keys(problems).length) {
-      setErrors(problems);
-      void Taro.showToast({ title: '还有内容未填写完整', icon: 'none' });
-      return;
-    }
-    setSubmitting(true);
-    try {
+  const submit = useAction(
+    async () => {
       if (!saved.current) autosave.changed();
       await autosave.flush();
-      const submitted = await callApi(api.entries.submit, { params: { id: saved.current!.id } });
-      onSubmitted(submitted);
-    } catch (error) {
-      setErrors(fieldErrorsOf(error) as Partial<Record<keyof EntryFields, string>>);
-      void Taro.showToast({ title: messageOf(error), icon: 'none' });
-    } finally {
-      setSubmitting(false);
-    }
+      onSubmitted(await onSubmit(saved.current!.id));
+    },
+    {
+      validate: () => {
+        const problems = entryProblems(fieldsRef.current, call);
+        if (Object.keys(problems).length) throw new FieldProblems(problems, '还有内容未填写完整');
+      },
+    },
+  );
+  const errors = submit.problems;
+
+  function set<K extends keyof EntryFields>(key: K, value: EntryFields[K]) {
+    setFields((f) => ({ ...f, [key]: value }));
+    fieldsRef.current = { ...fieldsRef.current, [key]: value };
+    submit.reset(key);
+    autosave.changed();
   }
 
   const state = autosave.state;
@@ -254,15 +243,20 @@ export function EntryForm({
         <View className="zj-entry-form__images">
           {images.map((image) => (
             <View key={image.id} className="zj-entry-form__image">
-              <AuthedImage fileId={image.id} />
-              <View className="zj-entry-form__remove" ariaRole="button" ariaLabel="删除图片" onClick={() => void remove(image)}>
+              <AuthedImage src={fileUrl(image.id)} />
+              <View className="zj-entry-form__remove" ariaRole="button" ariaLabel="删除图片" onClick={() => void remove.run(image)}>
                 ×
               </View>
             </View>
           ))}
         </View>
         <Text className="zj-entry-form__note">拍照或从相册选择，每张不超过 5 MB，上传时去除位置信息。</Text>
-        <Button size="small" variant="secondary" disabled={images.length >= UPLOAD_LIMITS.imagesPerEntry} onClick={() => void addImages()}>
+        <Button
+          size="small"
+          variant="secondary"
+          disabled={images.length >= UPLOAD_LIMITS.imagesPerEntry}
+          onClick={() => void addFiles.run('image')}
+        >
           添加图片
         </Button>
       </Card>
@@ -271,13 +265,13 @@ export function EntryForm({
         {attachments.map((file) => (
           <View key={file.id} className="zj-entry-form__attachment">
             <Text className="zj-entry-form__attachment-name">{file.name ?? '附件'}</Text>
-            <Text className="zj-entry-form__remove-text" onClick={() => void remove(file)}>
+            <Text className="zj-entry-form__remove-text" onClick={() => void remove.run(file)}>
               删除
             </Text>
           </View>
         ))}
         <Text className="zj-entry-form__note">Word（.docx）或 PDF，不超过 20 MB。</Text>
-        <Button size="small" variant="plain" onClick={() => void addAttachment()}>
+        <Button size="small" variant="plain" onClick={() => void addFiles.run('attachment')}>
           添加附件
         </Button>
       </Card>
@@ -324,7 +318,7 @@ export function EntryForm({
         <Button block variant="plain" onClick={() => void autosave.flush().catch(() => undefined)}>
           保存草稿
         </Button>
-        <Button block loading={submitting} onClick={() => void submit()}>
+        <Button block loading={submit.busy} onClick={() => void submit.run()}>
           {initial?.status === 'returned' ? '修改后重新提交' : '提交'}
         </Button>
       </View>

@@ -1,73 +1,41 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, type Entry } from '@zhijian/shared';
-import { useState } from 'react';
+import type { EntryFile } from '@zhijian/shared';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
+import { EntryContent } from '../../../components/submissions/EntryContent';
 import { StatusTag } from '../../../components/submissions/StatusTag';
 import { Timeline } from '../../../components/submissions/Timeline';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { EDIT_ENTRY_PAGE } from '../../../routes';
-import { call as callApi, client } from '../../../services/api';
-import { localCopy } from '../../../services/download';
-import { isH5 } from '../../../services/env';
-import { messageOf } from '../../../services/errors';
-import { EntryContent } from '../../../components/submissions/EntryContent';
+import { getEntry, withdrawEntry } from '../../../services/submissions';
+import { entryFileUrl, openEntryAttachment } from '../../../services/entryFiles';
 import './index.scss';
 
 /** One of the unit's entries: where it stands, its timeline, and what the unit may still do. */
 export default function EntryPage() {
   const { params } = useRouter();
   const id = Number(params.id);
-  const [entry, setEntry] = useState<Entry | null>(null);
-  const [error, setError] = useState<string | null>(null);
-  const [busy, setBusy] = useState(false);
+  const loaded = useLoaded(id, getEntry, { refreshOnShow: true });
+  const withdraw = useAction(
+    async () => {
+      const withdrawn = await withdrawEntry(id);
+      loaded.update(() => withdrawn);
+    },
+    { confirm: { title: '撤回报送', content: '撤回后这份报送不再参加本次征集，不能恢复。', confirmText: '撤回' } },
+  );
+  const open = useAction((file: EntryFile) => openEntryAttachment(file));
 
-  function reload() {
-    callApi(api.entries.get, { params: { id } })
-      .then((loaded) => {
-        setEntry(loaded);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(messageOf(e)));
-  }
-  useDidShow(reload);
-
-  async function withdraw() {
-    const answer = await Taro.showModal({
-      title: '撤回报送',
-      content: '撤回后这份报送不再参加本次征集，不能恢复。',
-      confirmText: '撤回',
-      cancelText: '取消',
-    });
-    if (!answer.confirm) return;
-    setBusy(true);
-    try {
-      setEntry(await callApi(api.entries.withdraw, { params: { id }, body: {} }));
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    } finally {
-      setBusy(false);
-    }
-  }
-
-  async function openAttachment(fileId: number, mimeType: string) {
-    try {
-      const local = await localCopy(client.url(api.entries.file, { params: { id: fileId } }));
-      if (isH5()) window.open(local, '_blank');
-      else await Taro.openDocument({ filePath: local, fileType: mimeType === 'application/pdf' ? 'pdf' : 'docx' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  }
-
-  if (error)
+  if (loaded.error)
     return (
       <Page>
-        <StateView kind="error" title="无法打开报送" description={error} onRetry={reload} />
+        <StateView kind="error" title="无法打开报送" description={loaded.error} onRetry={loaded.reload} />
       </Page>
     );
+  const entry = loaded.data;
   if (!entry)
     return (
       <Page>
@@ -97,7 +65,7 @@ export default function EntryPage() {
       <Card title="进度">
         <Timeline events={entry.timeline} status={entry.status} news={entry.callKind === 'news'} />
       </Card>
-      <EntryContent {...entry} onOpenAttachment={(file) => void openAttachment(file.id, file.mimeType)} />
+      <EntryContent {...entry} fileUrl={entryFileUrl} onOpenAttachment={(file) => void open.run(file)} />
       <View className="zj-entry-page__actions">
         {entry.editable ? (
           <Button block onClick={() => void Taro.navigateTo({ url: `${EDIT_ENTRY_PAGE}?id=${entry.id}` })}>
@@ -105,7 +73,7 @@ export default function EntryPage() {
           </Button>
         ) : null}
         {entry.withdrawable ? (
-          <Button block variant="danger" loading={busy} onClick={() => void withdraw()}>
+          <Button block variant="danger" loading={withdraw.busy} onClick={() => void withdraw.run()}>
             撤回报送
           </Button>
         ) : null}

@@ -1,14 +1,14 @@
-import Taro, { useDidShow, useRouter } from '@tarojs/taro';
+import { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
-import { api, type Topic } from '@zhijian/shared';
-import { useState } from 'react';
+import type { Topic } from '@zhijian/shared';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
+import { useLoaded } from '../../../hooks/useLoaded';
 import { useHasRole } from '../../../hooks/useSession';
-import { call } from '../../../services/api';
-import { messageOf } from '../../../services/errors';
+import { claimTopic, listTopics } from '../../../services/submissions';
 import './index.scss';
 
 /** 课题调研: the topics, who claimed them, and a claim for the unit or on behalf of its 片组. */
@@ -16,35 +16,22 @@ export default function TopicsPage() {
   const { params } = useRouter();
   const callId = Number(params.callId);
   const canClaim = useHasRole(['unit_admin']);
-  const [topics, setTopics] = useState<Topic[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
+  const loaded = useLoaded(callId, listTopics, { refreshOnShow: true });
+  const claim = useAction(
+    async (topic: Topic, forGroup: boolean) => {
+      const updated = await claimTopic(topic.id, forGroup);
+      loaded.update((list) => list.map((t) => (t.id === updated.id ? updated : t)));
+    },
+    { success: '已认领，等待秘书处确认' },
+  );
 
-  function load() {
-    call(api.topics.list, { params: { id: callId } })
-      .then((result) => {
-        setTopics(result.items);
-        setError(null);
-      })
-      .catch((e: unknown) => setError(messageOf(e)));
-  }
-  useDidShow(load);
-
-  async function claim(topic: Topic, forGroup: boolean) {
-    try {
-      const updated = await call(api.topics.claim, { params: { id: topic.id }, body: { forGroup } });
-      setTopics((list) => list?.map((t) => (t.id === updated.id ? updated : t)) ?? null);
-      void Taro.showToast({ title: '已认领，等待秘书处确认', icon: 'none' });
-    } catch (e) {
-      void Taro.showToast({ title: messageOf(e), icon: 'none' });
-    }
-  }
-
-  if (error)
+  if (loaded.error)
     return (
       <Page>
-        <StateView kind="error" description={error} onRetry={load} />
+        <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />
       </Page>
     );
+  const topics = loaded.data;
   if (!topics)
     return (
       <Page>
@@ -70,10 +57,10 @@ export default function TopicsPage() {
           ))}
           {canClaim && topic.myClaimId === null ? (
             <View className="zj-topic__actions">
-              <Button size="small" variant="plain" onClick={() => void claim(topic, true)}>
+              <Button size="small" variant="plain" onClick={() => void claim.run(topic, true)}>
                 代表片组认领
               </Button>
-              <Button size="small" onClick={() => void claim(topic, false)}>
+              <Button size="small" onClick={() => void claim.run(topic, false)}>
                 本单位认领
               </Button>
             </View>

@@ -10,7 +10,7 @@ import { SearchBar } from '../../../components/SearchBar';
 import { StateView } from '../../../components/StateView';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../hooks/useSession';
-import { api, call } from '../../../services/api';
+import { listMembers } from '../../../services/organisation';
 import './index.scss';
 
 function MemberRow({ member }: { member: MemberListItem }) {
@@ -21,10 +21,7 @@ function MemberRow({ member }: { member: MemberListItem }) {
 
 function Roster({ unitId, unitName }: { unitId: number; unitName: string }) {
   const [query, setQuery] = useState('');
-  const list = usePagedList(
-    (page, pageSize) => call(api.members.list, { params: { unitId }, query: { page, pageSize, q: query || undefined } }),
-    [unitId, query],
-  );
+  const list = usePagedList((page, pageSize) => listMembers(unitId, page, pageSize, query), [unitId, query]);
   return (
     <View className="zj-roster">
       <View className="zj-roster__head">

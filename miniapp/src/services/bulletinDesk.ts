@@ -1,0 +1,53 @@
+import { api, call, type Body, type Query } from './api';
+import { getIssue } from './bulletins';
+import type { PickedFile } from './files';
+import { upload } from './upload';
+
+/** 编辑简报, the secretariat's: drafts and corrections, articles and their order, publishing, import, read figures. */
+
+export function createIssue(body: Body<typeof api.bulletins.createIssue>) {
+  return call(api.bulletins.createIssue, { body });
+}
+
+export function updateIssue(id: number, body: Body<typeof api.bulletins.updateIssue>) {
+  return call(api.bulletins.updateIssue, { params: { id }, body });
+}
+
+export function publishIssue(id: number, notify: boolean) {
+  return call(api.bulletins.publish, { params: { id }, body: { notify } });
+}
+
+/** The issue's articles in the given order; answers the issue as it now stands. */
+export function reorderArticles(issueId: number, articleIds: number[]) {
+  return call(api.bulletins.reorder, { params: { id: issueId }, body: { articleIds } });
+}
+
+export function addArticle(issueId: number, body: Body<typeof api.bulletins.addArticle>) {
+  return call(api.bulletins.addArticle, { params: { id: issueId }, body });
+}
+
+export function updateArticle(articleId: number, body: Body<typeof api.bulletins.updateArticle>) {
+  return call(api.bulletins.updateArticle, { params: { id: articleId }, body });
+}
+
+export function removeArticle(articleId: number) {
+  return call(api.bulletins.removeArticle, { params: { id: articleId } });
+}
+
+/** How many members of each 片组 and unit have read a published issue, with the issue itself. */
+export async function loadIssueStats(id: number) {
+  const [issue, stats] = await Promise.all([getIssue(id), call(api.bulletins.stats, { params: { id } })]);
+  return { issue, stats };
+}
+
+export type ImportOverrides = Omit<Query<typeof api.bulletins.importIssue>, 'dryRun'>;
+
+/** Reads a back-catalogue issue from a file without saving it: what the importer found. */
+export function previewImport(file: PickedFile, query: ImportOverrides) {
+  return upload(api.bulletins.importIssue, { query: { ...query, dryRun: 'true' } }, file);
+}
+
+/** Imports (or updates) the issue the file holds, published. */
+export function importIssue(file: PickedFile, query: ImportOverrides) {
+  return upload(api.bulletins.importIssue, { query }, file);
+}
