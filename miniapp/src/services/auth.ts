@@ -3,7 +3,7 @@ import type { SignedIn, SignInOptions } from '@zhijian/shared';
 import { api, call } from './api';
 import { UserError } from './errors';
 import { goToSignIn } from './navigation';
-import { clearSession, saveSession, updateUser } from './session';
+import { clearSession, getSession, saveSession, updateUser } from './session';
 import { createStore } from './store';
 
 /** A WeChat account that signed in but is not bound to a roster entry yet. */
@@ -71,7 +71,10 @@ export async function refreshProfile(): Promise<void> {
   updateUser(await call(api.auth.me));
 }
 
+/** Ends the sign-in on the server too (best effort: offline, its refresh token is dropped all the same). */
 export function signOut(): void {
+  const session = getSession();
+  if (session) void call(api.auth.signOut, { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
   clearSession();
   goToSignIn();
 }
