@@ -20,6 +20,12 @@ const EnvSchema = z.object({
     .min(60)
     .max(30 * 24 * 3600)
     .default(2 * 3600),
+  REFRESH_TTL_SECONDS: z.coerce
+    .number()
+    .int()
+    .min(300)
+    .max(365 * 24 * 3600)
+    .default(30 * 24 * 3600),
   WECHAT_APPID: z.string().min(1).optional(),
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
@@ -42,6 +48,8 @@ export interface Config {
   databaseUrl: string | undefined;
   jwtSecret: string;
   tokenTtlSeconds: number;
+  /** How long a sign-in lasts unused: each refresh gives it this long again. */
+  refreshTtlSeconds: number;
   wechat: { appId: string | undefined; secret: string | undefined; apiBase: string; bulletinTemplateId: string | undefined };
   /** `dev:<openid>` codes are accepted only without a WeChat app and outside production. */
   devSignIn: boolean;
@@ -73,6 +81,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const isProduction = e.NODE_ENV === 'production';
   const dataDir = path.resolve(e.DATA_DIR);
   if (isProduction && !e.JWT_SECRET) throw new ConfigError('生产环境必须设置 JWT_SECRET');
+  if (e.REFRESH_TTL_SECONDS < e.TOKEN_TTL_SECONDS) throw new ConfigError('REFRESH_TTL_SECONDS 不能短于 TOKEN_TTL_SECONDS');
   if (Boolean(e.WECHAT_APPID) !== Boolean(e.WECHAT_SECRET)) {
     throw new ConfigError('WECHAT_APPID 与 WECHAT_SECRET 需同时设置');
   }
@@ -85,6 +94,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     databaseUrl: e.DATABASE_URL,
     jwtSecret: e.JWT_SECRET ?? persistedDevSecret(dataDir),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
+    refreshTtlSeconds: e.REFRESH_TTL_SECONDS,
     wechat: {
       appId: e.WECHAT_APPID,
       secret: e.WECHAT_SECRET,

@@ -8,7 +8,7 @@ export function createLogger(level: string): Logger {
     level,
     base: { service: 'zhijian-api' },
     redact: {
-      paths: ['req.headers.authorization', '*.password', '*.phone', '*.token', '*.session_key', '*.secret'],
+      paths: ['req.headers.authorization', '*.password', '*.phone', '*.token', '*.refreshToken', '*.session_key', '*.secret'],
       censor: '[redacted]',
     },
   });

@@ -1,7 +1,10 @@
 import type { Role, UnitKind } from '@zhijian/shared';
 import { TokenService } from '../../server/src/auth/tokens';
+import { runCommand } from '../../server/src/commands/context';
+import { startSession } from '../../server/src/commands/startSession';
 import type { Queryable } from '../../server/src/db/client';
 import { branches, groups, members, units } from '../../server/src/db/schema';
+import { createLogger } from '../../server/src/logger';
 import type { TestServer } from './testServer';
 
 let sequence = 0;
@@ -43,11 +46,26 @@ export async function createMember(db: Queryable, overrides: Partial<typeof memb
   return row!;
 }
 
-/** A member holding these roles (in a unit of their own unless given), with a valid token. */
+const quietLogger = createLogger('silent');
+
+/**
+ * A real sign-in of an existing member, as the sign-in endpoints make one (a sessions row and its
+ * first refresh token), with its access token and a client that sends it.
+ */
+export async function signIn(server: TestServer, member: { id: number; roles: Role[] }) {
+  const env = { db: server.db, clock: server.clock, notifier: server.notifier, storage: server.storage, logger: quietLogger };
+  const { session, refreshToken } = await runCommand(env, null, startSession, {
+    memberId: member.id,
+    ttlSeconds: server.config.refreshTtlSeconds,
+  });
+  const tokens = new TokenService(server.config.jwtSecret, server.config.tokenTtlSeconds, server.clock);
+  const token = tokens.issueAccess({ memberId: member.id, sessionId: session.id, roles: member.roles, notAfter: session.expiresAt }).token;
+  return { token, refreshToken, sessionId: session.id, client: server.clientWith(token) };
+}
+
+/** A member holding these roles (in a unit of their own unless given), signed in. */
 export async function signedInMember(server: TestServer, roles: Role[], overrides: Partial<typeof members.$inferInsert> = {}) {
   const unitId = overrides.unitId === undefined ? (await createUnit(server.db)).id : overrides.unitId;
   const member = await createMember(server.db, { roles, ...overrides, unitId });
-  const tokens = new TokenService(server.config.jwtSecret, server.config.tokenTtlSeconds, server.clock);
-  const token = tokens.issueAccess(member.id, roles).token;
-  return { member, token, client: server.clientWith(token) };
+  return { member, ...(await signIn(server, member)) };
 }

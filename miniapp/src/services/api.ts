@@ -1,7 +1,7 @@
 import { api, type ApiError, createApiClient, type Endpoint, type EndpointInput, type EndpointOutput } from '@zhijian/shared';
 import { API_BASE } from './env';
 import { goToSignIn } from './navigation';
-import { clearSession, freshness, getSession, getToken, saveSession } from './session';
+import { canRenew, clearSession, freshness, getSession, getToken, saveSession } from './session';
 import { taroTransport } from './transport';
 
 /**
@@ -22,23 +22,30 @@ export const client = createApiClient({
 
 let renewing: Promise<void> | null = null;
 
-/** Renews the token in the last part of its life; an expired one ends the session. */
+/**
+ * Renews the sign-in once its access token is due or gone: the refresh token (single-use) buys a
+ * new pair. A refused renewal (401: signed out, removed, reused elsewhere) ends the session through
+ * onUnauthorized; one that did not reach the server keeps the current token. Without a refresh
+ * token that can still renew, an expired access token ends the session.
+ */
 export async function ensureFreshToken(now = Date.now()): Promise<void> {
   const session = getSession();
   if (!session) return;
   const state = freshness(session, now);
   if (state === 'fresh') return;
-  if (state === 'expired') {
-    clearSession();
-    goToSignIn('登录已过期，请重新登录');
+  if (!canRenew(session, now)) {
+    if (state === 'expired') {
+      clearSession();
+      goToSignIn('登录已过期，请重新登录');
+    }
     return;
   }
+  // One renewal at a time: the server ends the sign-in when a refresh token arrives twice.
   renewing ??= client
-    .call(api.auth.refresh)
+    .call(api.auth.refresh, { body: { refreshToken: session.refreshToken } })
     .then((signedIn) => {
       saveSession(signedIn);
     })
-    // A failed renewal keeps the current, still valid token; a 401 was handled by onUnauthorized.
     .catch(() => undefined)
     .finally(() => {
       renewing = null;

@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { api, call, ensureFreshToken } from './api';
 import { UserError } from './errors';
 import { goToSignIn } from './navigation';
-import { clearSession, saveSession, updateUser } from './session';
+import { clearSession, getSession, saveSession, updateUser } from './session';
 import { createStore } from './store';
 
 /** A WeChat account that signed in but is not bound to a roster entry yet: the server's answer. */
@@ -68,7 +68,10 @@ export async function refreshProfile() {
   return me;
 }
 
+/** Ends the sign-in on the server too (best effort: offline, its refresh token is dropped all the same). */
 export function signOut(): void {
+  const session = getSession();
+  if (session) void call(api.auth.signOut, { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
   clearSession();
   goToSignIn();
 }

@@ -1,5 +1,5 @@
 import Taro from '@tarojs/taro';
-import { ApiError, CHECKIN_REFUSALS, type CheckinInput, type CheckinRefusal, type CheckinResult, type RequestKind } from '@zhijian/shared';
+import { ApiError, checkinRefusals, type CheckinInput, type CheckinRefusal, type CheckinResult, type RequestKind } from '@zhijian/shared';
 import { api, call } from './api';
 import { isWeapp } from './env';
 import type { z } from 'zod';
@@ -10,7 +10,7 @@ type Position = Required<Omit<z.input<typeof CheckinInput>, 'token'>>;
 /** What a scan came to: checked in (on time or late), or refused with the server's reason. */
 export type ScanOutcome = { kind: 'success'; result: CheckinResult } | { kind: 'refused'; message: string; reason: CheckinRefusal | null };
 
-const CHECKIN_REASONS: ReadonlySet<string> = new Set(CHECKIN_REFUSALS);
+const CHECKIN_REASONS: ReadonlySet<string> = new Set(Object.keys(checkinRefusals));
 
 /** Why the server refused a check-in (or a leave / make-up request), when it is one of the check-in refusals. */
 export function checkinRefusalOf(error: unknown): CheckinRefusal | null {

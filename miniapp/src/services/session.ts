@@ -4,12 +4,26 @@ import { createStore } from './store';
 
 const STORAGE_KEY = 'zj.session';
 
-/** The signed-in answer as stored on the device, and when it came (ms), to renew the token once three quarters of its life have passed. */
-export type Session = Pick<SignedIn, 'token' | 'expiresAt' | 'user'> & { receivedAt: number };
+/**
+ * The signed-in answer as stored on the device — the access token sent with every call, the
+ * single-use refresh token traded for a new pair when the access token is due (the server ends
+ * the sign-in if it sees one twice), both expiry times — and when it came (ms), to renew the
+ * token once three quarters of its life have passed.
+ */
+export type Session = Pick<SignedIn, 'token' | 'expiresAt' | 'refreshToken' | 'refreshExpiresAt' | 'user'> & { receivedAt: number };
 
+/** A session stored by an older version (no refresh token) is not one: its sign-in cannot be renewed. */
 function isSession(value: unknown): value is Session {
   const v = value as Partial<Session> | null;
-  return !!v && typeof v.token === 'string' && typeof v.expiresAt === 'string' && typeof v.receivedAt === 'number' && !!v.user;
+  return (
+    !!v &&
+    typeof v.token === 'string' &&
+    typeof v.expiresAt === 'string' &&
+    typeof v.refreshToken === 'string' &&
+    typeof v.refreshExpiresAt === 'string' &&
+    typeof v.receivedAt === 'number' &&
+    !!v.user
+  );
 }
 
 function load(): Session | null {
@@ -32,7 +46,14 @@ export function getToken(): string | null {
 }
 
 export function saveSession(signedIn: SignedIn, now = Date.now()): Session {
-  const session: Session = { token: signedIn.token, expiresAt: signedIn.expiresAt, receivedAt: now, user: signedIn.user };
+  const session: Session = {
+    token: signedIn.token,
+    expiresAt: signedIn.expiresAt,
+    refreshToken: signedIn.refreshToken,
+    refreshExpiresAt: signedIn.refreshExpiresAt,
+    receivedAt: now,
+    user: signedIn.user,
+  };
   Taro.setStorageSync(STORAGE_KEY, session);
   sessionStore.set(session);
   return session;
@@ -58,11 +79,17 @@ export function reloadSession(): void {
 
 export type Freshness = 'fresh' | 'renew' | 'expired';
 
-/** Whether a token is still good, due for renewal (last quarter of its life, at most 30 min), or gone. */
+/** Whether the access token is still good, due for renewal (last quarter of its life, at most 30 min), or gone. */
 export function freshness(session: Session, now = Date.now()): Freshness {
   const expiresAt = Date.parse(session.expiresAt);
   if (!Number.isFinite(expiresAt) || now >= expiresAt - 10_000) return 'expired';
   const lifetime = Math.max(expiresAt - session.receivedAt, 0);
   const margin = Math.min(lifetime / 4, 30 * 60_000);
   return now >= expiresAt - margin ? 'renew' : 'fresh';
+}
+
+/** Whether the refresh token can still renew the sign-in (with a little room for the request). */
+export function canRenew(session: Session, now = Date.now()): boolean {
+  const until = Date.parse(session.refreshExpiresAt);
+  return Number.isFinite(until) && now < until - 10_000;
 }

@@ -1,5 +1,5 @@
 import jwt from 'jsonwebtoken';
-import { authRefusals, commonRefusals, Role } from '@zhijian/shared';
+import { authRefusals, commonRefusals, MAX_ID, Role } from '@zhijian/shared';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { refuse, type AppError } from '../errors';
@@ -9,8 +9,23 @@ const ACCESS_AUDIENCE = 'zhijian-api';
 const BIND_AUDIENCE = 'zhijian-bind';
 export const BIND_TICKET_TTL_SECONDS = 10 * 60;
 
-const AccessClaims = z.object({ sub: z.string().regex(/^\d+$/), roles: z.array(Role) });
-const BindClaims = z.object({ sub: z.string().min(1) });
+/** A row id as a claim: what an `integer` column can hold, so no token can make a query fail. */
+const IdClaim = z.number().int().positive().max(MAX_ID);
+/** Every token we accept says when it ends; one without `exp` was not made by us. */
+const Expiry = z.number().int();
+
+const AccessClaims = z.object({
+  sub: z
+    .string()
+    .regex(/^[1-9]\d{0,9}$/)
+    .transform(Number)
+    .pipe(IdClaim),
+  /** The sign-in (sessions row) the token belongs to; it must still be live. */
+  sid: IdClaim,
+  roles: z.array(Role),
+  exp: Expiry,
+});
+const BindClaims = z.object({ sub: z.string().min(1), exp: Expiry });
 
 /** How a token that does not verify is refused: an access token's, a bind ticket's. */
 interface TokenRefusals {
@@ -40,8 +55,14 @@ export class TokenService {
     private readonly clock: Clock,
   ) {}
 
-  issueAccess(memberId: number, roles: readonly Role[]): IssuedToken {
-    return this.sign({ roles }, String(memberId), ACCESS_AUDIENCE, this.accessTtlSeconds);
+  /** An access token of one sign-in; it never outlives the sign-in's own expiry (`notAfter`). */
+  issueAccess(access: { memberId: number; sessionId: number; roles: readonly Role[]; notAfter?: Date }): IssuedToken {
+    let ttl = this.accessTtlSeconds;
+    if (access.notAfter) {
+      const left = Math.floor((access.notAfter.getTime() - this.clock.now().getTime()) / 1000);
+      ttl = Math.max(1, Math.min(ttl, left));
+    }
+    return this.sign({ roles: access.roles, sid: access.sessionId }, String(access.memberId), ACCESS_AUDIENCE, ttl);
   }
 
   /** Proves, for a few minutes, which openid WeChat vouched for, so the bind step can trust it. */
@@ -49,10 +70,10 @@ export class TokenService {
     return this.sign({}, openid, BIND_AUDIENCE, BIND_TICKET_TTL_SECONDS);
   }
 
-  verifyAccess(token: string): { memberId: number } {
+  verifyAccess(token: string): { memberId: number; sessionId: number } {
     const claims = AccessClaims.safeParse(this.verify(token, ACCESS_AUDIENCE, ACCESS_REFUSALS));
     if (!claims.success) throw ACCESS_REFUSALS.invalid();
-    return { memberId: Number(claims.data.sub) };
+    return { memberId: claims.data.sub, sessionId: claims.data.sid };
   }
 
   verifyBindTicket(ticket: string): { openid: string } {

@@ -78,9 +78,12 @@ export function createWechatClient(options: {
   };
 }
 
-/** Used when no WeChat app is configured: only `dev:` codes (handled before this) can sign in. */
+/**
+ * Used when no WeChat app is configured: only `dev:` codes (handled before this) can sign in. A
+ * WeChat code is then a request this server cannot serve — the client's 400, not a 5xx.
+ */
 export const unconfiguredWechatClient: WechatClient = {
   async code2Session() {
-    throw refuse(authRefusals.wechat_unavailable, {}, '服务器未配置微信小程序，无法使用微信登录');
+    throw refuse(authRefusals.wechat_not_configured);
   },
 };

@@ -7,6 +7,7 @@ import { findMember, type MemberRow } from '../queries/members';
 import { audit } from './audit';
 import type { Actor, CommandContext } from './context';
 import { refuseForeignBranch, refuseTakenPhone } from './createMember';
+import { revokeMemberSessions } from './revokeSessions';
 
 const ADMIN_ROLES: readonly Role[] = ['secretariat', 'unit_admin'];
 
@@ -17,7 +18,10 @@ function refuseSelfDemotion(actor: Actor, memberId: number, roles: readonly Role
   if (!keeps) throw refuse(memberRefusals.cannot_drop_own_admin_role);
 }
 
-/** Changes the fields given, and only those; who may grant which role is the route's policy. */
+/**
+ * Changes the fields given, and only those; who may grant which role is the route's policy. A role
+ * taken away ends the member's sign-ins in the same transaction: their next request is refused.
+ */
 export async function updateMember(
   ctx: CommandContext,
   { member, changes }: { member: MemberRow; changes: MemberChanges },
@@ -40,5 +44,8 @@ export async function updateMember(
     before: presentMemberForAudit(before),
     after: presentMemberForAudit(after!),
   });
+  if (before.roles.some((role) => !after!.roles.includes(role))) {
+    await revokeMemberSessions(ctx, { memberId: before.id, reason: 'roles_reduced' });
+  }
   return after!;
 }

@@ -1,6 +1,6 @@
-import type { Role } from '@zhijian/shared';
+import { memberRefusals, type Role } from '@zhijian/shared';
 import type { CurrentUser } from '../auth/currentUser';
-import { forbidden, notFound } from '../errors';
+import { forbidden, notFound, refuse } from '../errors';
 
 /** The secretariat manages every unit; a unit admin manages their own unit only. */
 export function canManageUnit(user: CurrentUser, unitId: number): boolean {
@@ -20,11 +20,15 @@ export function authorizeMember(user: CurrentUser, member: { unitId: number | nu
   else if (!user.roles.includes('secretariat')) throw notFound('党员');
 }
 
-/** Roles a unit admin may hand out inside their unit; reviewer and secretariat come from the secretariat. */
-const UNIT_GRANTABLE: readonly Role[] = ['member', 'unit_admin', 'info_officer'];
+/** Roles only the secretariat hands out and takes away; a unit admin manages the others in their unit. */
+const SECRETARIAT_GRANTED: readonly Role[] = ['reviewer', 'secretariat'];
 
-export function authorizeRoleGrant(user: CurrentUser, roles: readonly Role[]): void {
+/**
+ * A change of an entry's roles from `before` (none for a new entry) to `after`: a unit admin may
+ * neither grant nor remove a reviewer or secretariat role.
+ */
+export function authorizeRoleChange(user: CurrentUser, before: readonly Role[], after: readonly Role[]): void {
   if (user.roles.includes('secretariat')) return;
-  const refused = roles.filter((role) => !UNIT_GRANTABLE.includes(role));
-  if (refused.length) throw forbidden('评审专家、秘书处角色只能由秘书处授予');
+  const changed = SECRETARIAT_GRANTED.filter((role) => before.includes(role) !== after.includes(role));
+  if (changed.length) throw refuse(memberRefusals.role_reserved_for_secretariat, { roles: changed });
 }

@@ -4,7 +4,7 @@ import type Router from '@koa/router';
 import { commonRefusals, hasAnyRole, type Defined, type Endpoint, type EndpointOutput } from '@zhijian/shared';
 import type { Context, Middleware, Next } from 'koa';
 import type { z } from 'zod';
-import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
+import { loadSessionUser, type CurrentUser } from '../auth/currentUser';
 import { runCommand, type Actor, type Command } from '../commands/context';
 import { AppError, forbidden, refuse } from '../errors';
 import type { AppServices } from '../services';
@@ -86,9 +86,10 @@ function hasRequestBody(ctx: Context): boolean {
 async function authenticate(ctx: Context, services: AppServices): Promise<CurrentUser> {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));
   if (!match?.[1]) throw refuse(commonRefusals.unauthorized);
-  const { memberId } = services.tokens.verifyAccess(match[1]);
-  const user = await loadCurrentUser(services.db, memberId);
-  if (!user) throw refuse(commonRefusals.unauthorized, {}, '账号不存在或已被移除，请重新登录');
+  const { memberId, sessionId } = services.tokens.verifyAccess(match[1]);
+  // The member and their sign-in in one query: signed out, revoked or off the roster is all 401.
+  const user = await loadSessionUser(services.db, { memberId, sessionId, now: services.clock.now() });
+  if (!user) throw refuse(commonRefusals.unauthorized, {}, '登录已失效或账号已被移除，请重新登录');
   return user;
 }
 

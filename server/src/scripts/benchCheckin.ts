@@ -22,12 +22,13 @@ import { slotOf } from '@zhijian/shared';
 import autocannon from 'autocannon';
 import { eq, sql } from 'drizzle-orm';
 import pg from 'pg';
+import { newRefreshToken } from '../auth/refreshTokens';
 import { TokenService } from '../auth/tokens';
 import { CheckinCodes } from '../checkinCodes/rotatingCodes';
 import { systemClock } from '../clock';
 import { openDatabase, selectRows, type DatabaseHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';
-import { activities, groups, members, units } from '../db/schema';
+import { activities, groups, members, sessions, units } from '../db/schema';
 
 const CONNECTIONS = 100;
 const ROOT = path.resolve(import.meta.dirname, '../../..');
@@ -73,8 +74,11 @@ async function freshTarget(): Promise<Target> {
   };
 }
 
-/** A unit of N members and an activity starting in ten minutes (its check-in window is open). */
-async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId: number; memberIds: number[] }> {
+/** A unit of N members, each signed in, and an activity starting in ten minutes (its check-in window is open). */
+async function seed(
+  handle: DatabaseHandle,
+  count: number,
+): Promise<{ activityId: number; signedIn: { memberId: number; sessionId: number }[] }> {
   const { db } = handle;
   await runMigrations(handle);
   return db.transaction(async (tx) => {
@@ -83,7 +87,8 @@ async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId
       .insert(units)
       .values({ name: '压测单位', kind: 'market', groupId: group!.id, inviteCode: 'BENCH001' })
       .returning({ id: units.id });
-    const memberIds: number[] = [];
+    const signedIn: { memberId: number; sessionId: number }[] = [];
+    const now = systemClock.now();
     for (let start = 0; start < count; start += 500) {
       const batch = Array.from({ length: Math.min(500, count - start) }, (_, i) => ({
         name: `党员${start + i + 1}`,
@@ -91,7 +96,20 @@ async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId
         unitId: unit!.id,
         roles: ['member' as const],
       }));
-      memberIds.push(...(await tx.insert(members).values(batch).returning({ id: members.id })).map((m) => m.id));
+      const ids = (await tx.insert(members).values(batch).returning({ id: members.id })).map((m) => m.id);
+      // Each a live sign-in, as after `POST /api/auth/wechat`: every check-in checks its session.
+      const rows = ids.map((memberId) => {
+        const refresh = newRefreshToken();
+        return {
+          memberId,
+          familyId: refresh.familyId,
+          refreshTokenHash: refresh.hash,
+          createdAt: now,
+          expiresAt: new Date(now.getTime() + 86_400_000),
+        };
+      });
+      const started = await tx.insert(sessions).values(rows).returning({ id: sessions.id, memberId: sessions.memberId });
+      signedIn.push(...started.map((row) => ({ memberId: row.memberId, sessionId: row.id })));
     }
     const startsAt = new Date(systemClock.now().getTime() + 10 * 60_000);
     const [activity] = await tx
@@ -105,7 +123,7 @@ async function seed(handle: DatabaseHandle, count: number): Promise<{ activityId
         placeName: '党群服务中心',
       })
       .returning({ id: activities.id });
-    return { activityId: activity!.id, memberIds };
+    return { activityId: activity!.id, signedIn };
   });
 }
 
@@ -180,7 +198,7 @@ async function main(): Promise<void> {
   let server: ChildProcess | undefined;
   try {
     const seeding = await target.open();
-    const { activityId, memberIds } = await seed(seeding, count);
+    const { activityId, signedIn } = await seed(seeding, count);
     await seeding.close();
     log(`已准备 ${count} 名党员和一次签到中的活动（${process.env.DATABASE_URL ? 'PostgreSQL 服务器' : 'PGlite'}）`);
 
@@ -188,7 +206,7 @@ async function main(): Promise<void> {
     server = started.child;
     const tokens = new TokenService(jwtSecret, 7200, systemClock);
     const codes = new CheckinCodes(jwtSecret);
-    const bearer = memberIds.map((id) => `Bearer ${tokens.issueAccess(id, ['member']).token}`);
+    const bearer = signedIn.map((access) => `Bearer ${tokens.issueAccess({ ...access, roles: ['member'] }).token}`);
     let next = 0;
 
     const checkins = await fire({

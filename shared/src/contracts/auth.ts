@@ -1,15 +1,24 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
+import { Ok } from './common';
 import { Me } from './me';
 
 const PhoneInput = z.string().trim().min(1, '请填写手机号').max(20).meta({ label: '手机号' });
 
 export const SignedIn = z.object({
   status: z.literal('signed_in'),
+  /** The access token: a short-lived bearer token for every signed-in call. */
   token: z.string(),
-  /** ISO time the token stops working; renew before it. */
+  /** ISO time the access token stops working; renew before it. */
   expiresAt: z.string(),
+  /**
+   * Opaque, single-use: `POST /api/auth/refresh` trades it for a new pair. Presented a second time,
+   * it ends the sign-in it belongs to (someone else may hold a copy).
+   */
+  refreshToken: z.string(),
+  /** ISO time the refresh token stops working if it is not used before. */
+  refreshExpiresAt: z.string(),
   user: Me,
 });
 export type SignedIn = z.infer<typeof SignedIn>;
@@ -31,6 +40,11 @@ export const BindBody = z.object({
 export const PasswordSignInBody = z.object({
   username: z.string().trim().min(1, '请填写用户名').max(64).meta({ label: '用户名' }),
   password: z.string().min(1, '请填写密码').max(200).meta({ label: '密码' }),
+});
+
+/** A refresh token as sign-in answered it. */
+export const RefreshBody = z.object({
+  refreshToken: z.string().trim().min(1, '缺少刷新凭证').max(200).meta({ label: '刷新凭证' }),
 });
 
 export const DevAccount = z.object({ code: z.string(), label: z.string() });
@@ -66,6 +80,8 @@ export const authRefusals = defineRefusals({
     message: '该微信账号被微信判定为高风险，暂不能登录',
   }),
   dev_sign_in_disabled: refusal({ code: 'forbidden', message: '开发登录仅在开发环境可用' }),
+  /** A WeChat code sent to a server without a WeChat app: the client's request, not the server's failure. */
+  wechat_not_configured: refusal({ code: 'invalid_input', message: '服务器尚未配置微信小程序，暂不能使用微信登录，请联系管理员' }),
 
   // ── Binding a WeChat account to a roster entry
   bind_ticket_expired: refusal({ code: 'token_expired', message: '绑定凭证已过期，请重新进入小程序' }),
@@ -82,6 +98,14 @@ export const authRefusals = defineRefusals({
 
   // ── Console sign-in: one answer for a wrong password and an unknown user.
   wrong_password: refusal({ code: 'unauthorized', message: '用户名或密码错误' }),
+
+  // ── Renewing a sign-in with its refresh token
+  refresh_token_invalid: refusal({ code: 'unauthorized', message: '登录凭证无效，请重新登录' }),
+  refresh_token_expired: refusal({ code: 'token_expired', message: '登录已过期，请重新登录' }),
+  /** A refresh token presented a second time: the whole sign-in ends, for whoever holds a copy. */
+  refresh_token_reused: refusal({ code: 'unauthorized', message: '登录凭证已被使用过，为保护账号安全已退出登录，请重新登录' }),
+  /** Signed out, removed from the roster, or a role taken away. */
+  session_revoked: refusal({ code: 'unauthorized', message: '登录已失效，请重新登录' }),
 });
 
 export const auth = {
@@ -105,6 +129,7 @@ export const auth = {
       authRefusals.wechat_rate_limited,
       authRefusals.wechat_risky_account,
       authRefusals.dev_sign_in_disabled,
+      authRefusals.wechat_not_configured,
     ],
   }),
   bind: endpoint({
@@ -135,9 +160,27 @@ export const auth = {
   refresh: endpoint({
     method: 'POST',
     path: '/api/auth/refresh',
-    summary: '在令牌过期前换取新令牌',
-    access: 'signedIn',
+    summary: '用刷新凭证换取新的令牌和刷新凭证（旧刷新凭证随即作废）',
+    // The access token may have expired by now: the refresh token is the credential.
+    access: 'public',
+    body: RefreshBody,
     response: SignedIn,
+    refusals: [
+      authRefusals.refresh_token_invalid,
+      authRefusals.refresh_token_expired,
+      authRefusals.refresh_token_reused,
+      authRefusals.session_revoked,
+    ],
+  }),
+  signOut: endpoint({
+    method: 'POST',
+    path: '/api/auth/sign-out',
+    summary: '退出登录：结束这个刷新凭证所属的登录（已失效的凭证同样答复成功）',
+    // Like OAuth token revocation (RFC 7009): works with an expired access token, and tells
+    // nobody whether the token was valid.
+    access: 'public',
+    body: RefreshBody,
+    response: Ok,
   }),
   me: endpoint({
     method: 'GET',

@@ -3,7 +3,7 @@ import { endpoint } from '../contract';
 import { isMobilePhone, normalizePhone } from '../domain/phone';
 import { MEMBER_KINDS } from '../domain/unitKinds';
 import { defineRefusals, refusal } from '../refusal';
-import { Role } from '../roles';
+import { Role, ROLE_LABELS } from '../roles';
 import { changesOf, Id, IdParams, Ok, PageQuery, pageOf } from './common';
 import { uploadRefusals } from './uploads';
 
@@ -50,6 +50,12 @@ export const memberRefusals = defineRefusals({
   phone_taken: refusal({ code: 'conflict', message: '本单位名册中已有这个手机号' }),
   cannot_remove_self: refusal({ code: 'conflict', message: '不能从名册中移除自己' }),
   cannot_drop_own_admin_role: refusal({ code: 'conflict', message: '不能移除自己的管理角色，请由其他管理员操作' }),
+  /** Reviewer and secretariat roles are the secretariat's to grant and to take away. */
+  role_reserved_for_secretariat: refusal({
+    code: 'forbidden',
+    details: z.object({ roles: z.array(Role) }),
+    message: ({ roles }) => `${roles.map((role) => ROLE_LABELS[role]).join('、')}角色只能由秘书处授予或撤销`,
+  }),
   /** Every problem of the file at once; nothing is imported while there is one. */
   roster_invalid: refusal({
     code: 'invalid_input',
@@ -90,7 +96,7 @@ export const members = {
     body: MemberInput,
     response: MemberListItem,
     status: 201,
-    refusals: [memberRefusals.phone_taken],
+    refusals: [memberRefusals.phone_taken, memberRefusals.role_reserved_for_secretariat],
   }),
   update: endpoint({
     method: 'PATCH',
@@ -100,7 +106,7 @@ export const members = {
     params: IdParams,
     body: MemberChanges,
     response: MemberListItem,
-    refusals: [memberRefusals.phone_taken, memberRefusals.cannot_drop_own_admin_role],
+    refusals: [memberRefusals.phone_taken, memberRefusals.cannot_drop_own_admin_role, memberRefusals.role_reserved_for_secretariat],
   }),
   remove: endpoint({
     method: 'DELETE',

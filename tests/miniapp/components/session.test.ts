@@ -1,8 +1,9 @@
-import { api } from '@zhijian/shared';
+import { api, authRefusals } from '@zhijian/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { call, ensureFreshToken } from '../../../miniapp/src/services/api';
-import { clearSession, freshness, getSession, saveSession } from '../../../miniapp/src/services/session';
-import { apiError, installFakeApi, json } from '../../support/taro/fakeApi';
+import { signOut } from '../../../miniapp/src/services/auth';
+import { canRenew, clearSession, freshness, getSession, reloadSession, saveSession } from '../../../miniapp/src/services/session';
+import { apiError, apiRefusal, installFakeApi, json } from '../../support/taro/fakeApi';
 import { makeMe, makeSignedIn } from '../../support/taro/factories';
 import { taroControl } from '../../support/taro/taro';
 
@@ -11,12 +12,23 @@ const HOUR = 3600_000;
 describe('session', () => {
   beforeEach(() => clearSession());
 
-  it('keeps the token in storage and sends it as a bearer token', async () => {
+  it('keeps the token pair in storage and sends the access token as a bearer token', async () => {
     saveSession(makeSignedIn(makeMe(), 'token-abc'));
-    expect(taroControl.storage.get('zj.session')).toMatchObject({ token: 'token-abc' });
+    expect(taroControl.storage.get('zj.session')).toMatchObject({ token: 'token-abc', refreshToken: 'refresh-token-abc' });
     const server = installFakeApi({ 'GET /api/me': () => json(200, makeMe()) });
     await call(api.auth.me);
     expect(server.calls[0]!.headers.authorization).toBe('Bearer token-abc');
+  });
+
+  it('drops a session stored without a refresh token (an older version’s): it could not be renewed', () => {
+    taroControl.storage.set('zj.session', {
+      token: 'old-format',
+      expiresAt: new Date(Date.now() + HOUR).toISOString(),
+      receivedAt: Date.now(),
+      user: makeMe(),
+    });
+    reloadSession();
+    expect(getSession()).toBeNull();
   });
 
   it('is fresh early, due for renewal in the last quarter of its life, expired at the end', () => {
@@ -27,7 +39,7 @@ describe('session', () => {
     expect(freshness(session, now + 2 * HOUR)).toBe('expired');
   });
 
-  it('renews the token through /api/auth/refresh before it expires', async () => {
+  it('renews through /api/auth/refresh with the refresh token, and keeps the new pair', async () => {
     const now = Date.now();
     saveSession(makeSignedIn(makeMe(), 'old-token', 2 * HOUR, now - 1.8 * HOUR), now - 1.8 * HOUR);
     const server = installFakeApi({
@@ -36,9 +48,43 @@ describe('session', () => {
     });
     await call(api.auth.me);
     expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh', '/api/me']);
-    expect(server.calls[0]!.headers.authorization).toBe('Bearer old-token');
+    expect(server.calls[0]!.body).toEqual({ refreshToken: 'refresh-old-token' });
     expect(server.calls[1]!.headers.authorization).toBe('Bearer new-token');
-    expect(getSession()?.token).toBe('new-token');
+    expect(getSession()).toMatchObject({ token: 'new-token', refreshToken: 'refresh-new-token' });
+  });
+
+  it('renews a sign-in whose access token has expired while its refresh token is good', async () => {
+    const now = Date.now();
+    saveSession(makeSignedIn(makeMe(), 'expired-token', 2 * HOUR, now - 3 * HOUR), now - 3 * HOUR);
+    const server = installFakeApi({
+      'POST /api/auth/refresh': () => json(200, makeSignedIn(makeMe(), 'fresh-token')),
+      'GET /api/me': () => json(200, makeMe()),
+    });
+    await call(api.auth.me);
+    expect(server.calls.map((c) => c.path)).toEqual(['/api/auth/refresh', '/api/me']);
+    expect(server.calls[1]!.headers.authorization).toBe('Bearer fresh-token');
+    expect(taroControl.navigations).toEqual([]);
+  });
+
+  it('returns to sign-in when the server refuses the refresh token', async () => {
+    const now = Date.now();
+    saveSession(makeSignedIn(makeMe(), 'stolen', 2 * HOUR, now - 1.8 * HOUR), now - 1.8 * HOUR);
+    installFakeApi({ 'POST /api/auth/refresh': () => apiRefusal(authRefusals.refresh_token_reused, {}) });
+    await ensureFreshToken();
+    expect(getSession()).toBeNull();
+    expect(taroControl.storage.has('zj.session')).toBe(false);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(taroControl.navigations).toContainEqual({ kind: 'reLaunch', url: '/pages/signin/index' });
+    expect(taroControl.toasts).toContain(authRefusals.refresh_token_reused.message({}));
+  });
+
+  it('keeps a still valid token when the refresh fails without a refusal', async () => {
+    const now = Date.now();
+    saveSession(makeSignedIn(makeMe(), 'still-good', 2 * HOUR, now - 1.8 * HOUR), now - 1.8 * HOUR);
+    installFakeApi({ 'POST /api/auth/refresh': () => apiError('internal') });
+    await ensureFreshToken();
+    expect(getSession()?.token).toBe('still-good');
+    expect(taroControl.navigations).toEqual([]);
   });
 
   it('renews only once when several calls find the token due', async () => {
@@ -49,9 +95,13 @@ describe('session', () => {
     expect(server.callsTo('POST', '/api/auth/refresh')).toHaveLength(1);
   });
 
-  it('ends an expired session and returns to sign-in', async () => {
-    saveSession(makeSignedIn(makeMe(), 'gone', -1000));
+  it('ends a session whose refresh token has expired too, and returns to sign-in', async () => {
+    const signedIn = { ...makeSignedIn(makeMe(), 'gone', -1000), refreshExpiresAt: new Date(Date.now() - 1000).toISOString() };
+    const session = saveSession(signedIn);
+    expect(canRenew(session)).toBe(false);
+    const server = installFakeApi({});
     await ensureFreshToken();
+    expect(server.calls).toEqual([]);
     expect(getSession()).toBeNull();
     expect(taroControl.storage.has('zj.session')).toBe(false);
     await Promise.resolve();
@@ -74,5 +124,20 @@ describe('session', () => {
       message: '用户名或密码错误',
     });
     expect(taroControl.navigations).toEqual([]);
+  });
+
+  it('signs out on the server with the refresh token, and here even when the server cannot be reached', async () => {
+    saveSession(makeSignedIn(makeMe(), 'leaving'));
+    const server = installFakeApi({ 'POST /api/auth/sign-out': () => json(200, { ok: true }) });
+    signOut();
+    expect(getSession()).toBeNull();
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(server.callsTo('POST', '/api/auth/sign-out').map((c) => c.body)).toEqual([{ refreshToken: 'refresh-leaving' }]);
+    expect(taroControl.navigations).toContainEqual({ kind: 'reLaunch', url: '/pages/signin/index' });
+
+    saveSession(makeSignedIn(makeMe(), 'offline'));
+    installFakeApi({ 'POST /api/auth/sign-out': () => apiError('internal') });
+    signOut();
+    expect(getSession()).toBeNull();
   });
 });

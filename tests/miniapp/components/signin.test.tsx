@@ -112,6 +112,8 @@ describe('sign-in page (WeChat)', () => {
     taroControl.storage.set('zj.session', {
       token: 't',
       expiresAt: new Date(Date.now() + 3600_000).toISOString(),
+      refreshToken: 'r',
+      refreshExpiresAt: new Date(Date.now() + 30 * 24 * 3600_000).toISOString(),
       receivedAt: Date.now(),
       user: makeMe(),
     });

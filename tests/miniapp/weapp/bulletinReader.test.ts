@@ -63,6 +63,8 @@ describe('weapp build: 简报 article reader (bulletin subpackage)', () => {
     wxLog.storage.set('zj.session', {
       token: 'reader-token',
       expiresAt: new Date(Date.now() + 7200_000).toISOString(),
+      refreshToken: 'refresh-token',
+      refreshExpiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       receivedAt: Date.now(),
       user: reader,
     });

@@ -43,6 +43,8 @@ describe('weapp build: 单位名册 (unit-admin subpackage)', () => {
     wxLog.storage.set('zj.session', {
       token: 'admin-token',
       expiresAt: new Date(Date.now() + 7200_000).toISOString(),
+      refreshToken: 'refresh-token',
+      refreshExpiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
       receivedAt: Date.now(),
       user: unitAdmin,
     });

@@ -21,7 +21,14 @@ function api(options: WxRequestOptions) {
   if (path === '/api/auth/wechat') {
     return {
       status: 200,
-      body: { status: 'signed_in', token: 'weapp-token', expiresAt: new Date(Date.now() + 7200_000).toISOString(), user: me },
+      body: {
+        status: 'signed_in',
+        token: 'weapp-token',
+        expiresAt: new Date(Date.now() + 7200_000).toISOString(),
+        refreshToken: 'weapp-refresh-token',
+        refreshExpiresAt: new Date(Date.now() + 30 * 86_400_000).toISOString(),
+        user: me,
+      },
     };
   }
   return { status: 404, body: { error: { code: 'not_found', message: '请求的内容不存在' } } };

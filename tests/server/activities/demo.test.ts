@@ -1,10 +1,10 @@
 import { api, formatMonth, shanghaiDate } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenService } from '../../../server/src/auth/tokens';
 import { members } from '../../../server/src/db/schema';
 import { loadDemoAssociation } from '../../../server/src/seed/loadDemo';
 import { at } from '../../support/checkinFactories';
+import { signIn } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
@@ -17,8 +17,7 @@ afterAll(() => server.close());
 
 async function clientOf(openid: string) {
   const [member] = await server.db.select().from(members).where(eq(members.openid, openid));
-  const tokens = new TokenService(server.config.jwtSecret, server.config.tokenTtlSeconds, server.clock);
-  return { member: member!, client: server.clientWith(tokens.issueAccess(member!.id, member!.roles).token) };
+  return { member: member!, client: (await signIn(server, member!)).client };
 }
 
 describe('demo fixed activity days', () => {

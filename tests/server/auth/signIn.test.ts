@@ -2,6 +2,7 @@ import { api, authRefusals, commonRefusals } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { hashPassword } from '../../../server/src/auth/passwords';
+import { unconfiguredWechatClient } from '../../../server/src/auth/wechatClient';
 import { auditLog, members } from '../../../server/src/db/schema';
 import { createMember, createUnit } from '../../support/factories';
 import { expectRefused, refusalOf } from '../../support/refusals';
@@ -70,6 +71,23 @@ describe('POST /api/auth/wechat', () => {
   it('refuses a dev code that names no openid', async () => {
     const details = await expectRefused(server.client.call(api.auth.wechat, { body: { code: 'dev:' } }), commonRefusals.invalid_fields);
     expect(details.issues).toEqual([expect.objectContaining({ path: 'body.code', label: '登录凭证' })]);
+  });
+
+  it('answers a WeChat code with a 400, not a 5xx, when no WeChat app is configured', async () => {
+    const unconfigured = await startTestServer();
+    try {
+      unconfigured.wechat.code2Session = unconfiguredWechatClient.code2Session;
+      await expectRefused(
+        unconfigured.client.call(api.auth.wechat, { body: { code: '0a1b2c3d4e5f' } }),
+        authRefusals.wechat_not_configured,
+      );
+      // Development sign-in still works there.
+      await expect(unconfigured.client.call(api.auth.wechat, { body: { code: 'dev:someone' } })).resolves.toMatchObject({
+        status: 'unbound',
+      });
+    } finally {
+      await unconfigured.close();
+    }
   });
 
   it('refuses dev codes in production', async () => {
@@ -239,34 +257,6 @@ describe('POST /api/auth/password', () => {
     await expectRefused(Promise.reject(wrong), authRefusals.wrong_password);
     await expectRefused(Promise.reject(unknown), authRefusals.wrong_password);
     expect(wrong.message).toBe(unknown.message);
-  });
-});
-
-describe('POST /api/auth/refresh', () => {
-  it('should require authentication', async () => {
-    await expectRefused(server.client.call(api.auth.refresh), commonRefusals.unauthorized);
-  });
-
-  it('gives a new token that outlives the old one', async () => {
-    const { member } = await rosterEntry();
-    await server.db.update(members).set({ openid: 'refresher' }).where(eq(members.id, member.id));
-    const first = await server.client.call(api.auth.wechat, { body: { code: server.wechat.issueCode('refresher') } });
-    if (first.status !== 'signed_in') throw new Error('expected sign-in');
-    server.clock.advance(60 * 60 * 1000);
-    const renewed = await server.clientWith(first.token).call(api.auth.refresh);
-    expect(new Date(renewed.expiresAt).getTime()).toBeGreaterThan(new Date(first.expiresAt).getTime());
-    server.clock.advance(90 * 60 * 1000);
-    await expectRefused(server.clientWith(first.token).call(api.auth.me), commonRefusals.token_expired);
-    await expect(server.clientWith(renewed.token).call(api.auth.me)).resolves.toMatchObject({ id: member.id });
-  });
-
-  it('stops working once the member is removed from the roster', async () => {
-    const { member } = await rosterEntry();
-    await server.db.update(members).set({ openid: 'leaver' }).where(eq(members.id, member.id));
-    const signedIn = await server.client.call(api.auth.wechat, { body: { code: server.wechat.issueCode('leaver') } });
-    if (signedIn.status !== 'signed_in') throw new Error('expected sign-in');
-    await server.db.delete(members).where(eq(members.id, member.id));
-    await expectRefused(server.clientWith(signedIn.token).call(api.auth.refresh), commonRefusals.unauthorized);
   });
 });
 

@@ -79,7 +79,7 @@ describe('WeChat code2Session client', () => {
     await refusedWith(offline.code2Session('x'), authRefusals.wechat_unavailable);
   });
 
-  it('refuses every code when no WeChat app is configured', async () => {
-    await refusedWith(unconfiguredWechatClient.code2Session('x'), authRefusals.wechat_unavailable);
+  it('refuses every code with a 400 when no WeChat app is configured: the server did not fail', async () => {
+    await refusedWith(unconfiguredWechatClient.code2Session('x'), authRefusals.wechat_not_configured);
   });
 });

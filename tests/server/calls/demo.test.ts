@@ -1,9 +1,9 @@
 import { api } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TokenService } from '../../../server/src/auth/tokens';
 import { members } from '../../../server/src/db/schema';
 import { loadDemoAssociation } from '../../../server/src/seed/loadDemo';
+import { signIn } from '../../support/factories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
 let server: TestServer;
@@ -16,8 +16,7 @@ afterAll(() => server.close());
 /** A client signed in as one of the demo accounts (the same people `dev:<openid>` signs in). */
 async function demo(openid: string) {
   const [person] = await server.db.select().from(members).where(eq(members.openid, openid));
-  const tokens = new TokenService(server.config.jwtSecret, server.config.tokenTtlSeconds, server.clock);
-  return server.clientWith(tokens.issueAccess(person!.id, person!.roles).token);
+  return (await signIn(server, person!)).client;
 }
 
 describe('报送与评审 demo data', () => {

@@ -105,7 +105,11 @@ describe('POST /api/units/:unitId/members', () => {
   it('lets only the secretariat grant reviewer or secretariat roles', async () => {
     const { member, client } = await signedInMember(server, ['unit_admin']);
     const body = { name: '戊', phone: '13700003333', roles: ['member' as const, 'reviewer' as const] };
-    await expectRefused(client.call(api.members.create, { params: { unitId: member.unitId! }, body }), commonRefusals.forbidden);
+    const refused = await expectRefused(
+      client.call(api.members.create, { params: { unitId: member.unitId! }, body }),
+      memberRefusals.role_reserved_for_secretariat,
+    );
+    expect(refused.roles).toEqual(['reviewer']);
     const { client: desk } = await signedInMember(server, ['secretariat']);
     const granted = await desk.call(api.members.create, { params: { unitId: member.unitId! }, body });
     expect(granted.roles).toEqual(['member', 'reviewer']);
@@ -162,6 +166,34 @@ describe('PATCH /api/members/:id', () => {
     expect(hidden.resource).toBe('党员');
     const { client: desk } = await signedInMember(server, ['secretariat']);
     expect((await desk.call(api.members.update, { params: { id: expert.id }, body: { name: '专家' } })).name).toBe('专家');
+  });
+
+  it('lets a unit admin neither grant nor take away reviewer or secretariat roles', async () => {
+    const { member, client } = await signedInMember(server, ['unit_admin']);
+    const expert = await createMember(server.db, { unitId: member.unitId, roles: ['member', 'reviewer'] });
+    const plain = await createMember(server.db, { unitId: member.unitId, roles: ['member'] });
+    const attempts = [
+      { id: expert.id, roles: ['member' as const], refused: ['reviewer'] },
+      { id: expert.id, roles: ['member' as const, 'info_officer' as const], refused: ['reviewer'] },
+      { id: plain.id, roles: ['member' as const, 'secretariat' as const], refused: ['secretariat'] },
+      { id: expert.id, roles: ['member' as const, 'secretariat' as const], refused: ['reviewer', 'secretariat'] },
+    ];
+    for (const { id, roles, refused } of attempts) {
+      const details = await expectRefused(
+        client.call(api.members.update, { params: { id }, body: { roles } }),
+        memberRefusals.role_reserved_for_secretariat,
+      );
+      expect(details.roles).toEqual(refused);
+    }
+    // The roles a unit admin manages still change around a reviewer role they leave alone.
+    const kept = await client.call(api.members.update, {
+      params: { id: expert.id },
+      body: { roles: ['member', 'reviewer', 'info_officer'] },
+    });
+    expect(kept.roles).toEqual(['member', 'reviewer', 'info_officer']);
+    const { client: desk } = await signedInMember(server, ['secretariat']);
+    const stripped = await desk.call(api.members.update, { params: { id: expert.id }, body: { roles: ['member'] } });
+    expect(stripped.roles).toEqual(['member']);
   });
 
   it('keeps an admin from removing their own admin role', async () => {

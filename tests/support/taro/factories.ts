@@ -15,8 +15,16 @@ export function makeMe(overrides: Partial<Me> = {}): Me {
   };
 }
 
+/** A sign-in answer; its refresh token is `refresh-<token>`, good for 30 days. */
 export function makeSignedIn(user: Me = makeMe(), token = 'token-1', ttlMs = 2 * 3600_000, now = Date.now()): SignedIn {
-  return { status: 'signed_in', token, expiresAt: new Date(now + ttlMs).toISOString(), user };
+  return {
+    status: 'signed_in',
+    token,
+    expiresAt: new Date(now + ttlMs).toISOString(),
+    refreshToken: `refresh-${token}`,
+    refreshExpiresAt: new Date(now + 30 * 24 * 3600_000).toISOString(),
+    user,
+  };
 }
 
 export function makeMembers(count: number, startId = 1): MemberListItem[] {

@@ -5,3 +5,4 @@ export * from './bulletins';
 export * from './submissions';
 export * from './reviews';
 export * from './checkin';
+export * from './sessions';

@@ -4,6 +4,8 @@ import { bindAttempt } from '../../auth/bindAttempts';
 import { loadCurrentUser } from '../../auth/currentUser';
 import { verifyPassword } from '../../auth/passwords';
 import { bindMember } from '../../commands/bindMember';
+import { endSession } from '../../commands/endSession';
+import { refreshSession } from '../../commands/refreshSession';
 import { AppError, refuse } from '../../errors';
 import { presentMe } from '../../presenters/me';
 import { loadMe } from '../../queries/me';
@@ -11,7 +13,7 @@ import { findAccount, findMemberIdByOpenid } from '../../queries/members';
 import { mount, mountPublic } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { DEV_ACCOUNTS, DEV_CODE_PREFIX } from './devAccounts';
-import { signedIn } from './signIn';
+import { signedIn, tokenPair } from './signIn';
 
 /** Stands in for a real hash when a username is unknown, so both paths take the same time. */
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$Jb8c3lU2nYcF4mE5Q0b9mXk2u3mQ3w1Yl0fM6ZQm9hA';
@@ -29,7 +31,7 @@ async function openidFor(services: AppServices, code: string): Promise<string> {
   return openid;
 }
 
-/** Sign-in: WeChat (then binding to the roster once), the console's password, renewal, and "me". */
+/** Sign-in: WeChat (then binding to the roster once), the console's password, renewal, sign-out, and "me". */
 export function authRoutes(services: AppServices, router: Router): Router {
   const { db, tokens } = services;
 
@@ -39,11 +41,11 @@ export function authRoutes(services: AppServices, router: Router): Router {
     wechat: Boolean(services.config.wechat.appId),
   }));
 
-  mountPublic(router, services, api.auth.wechat, async ({ body }) => {
+  mountPublic(router, services, api.auth.wechat, async ({ body, run }) => {
     const openid = await openidFor(services, body.code);
     const memberId = await findMemberIdByOpenid(db, openid);
     const user = memberId === undefined ? undefined : await loadCurrentUser(db, memberId);
-    if (user) return signedIn(services, user);
+    if (user) return signedIn(services, run, user);
     const ticket = tokens.issueBindTicket(openid);
     return { status: 'unbound' as const, bindTicket: ticket.token, ticketExpiresAt: ticket.expiresAt.toISOString() };
   });
@@ -62,18 +64,31 @@ export function authRoutes(services: AppServices, router: Router): Router {
     attempt.succeeded();
     const user = await loadCurrentUser(db, memberId);
     if (!user) throw refuse(commonRefusals.internal);
-    return signedIn(services, user);
+    return signedIn(services, run, user);
   });
 
-  mountPublic(router, services, api.auth.password, async ({ body }) => {
+  mountPublic(router, services, api.auth.password, async ({ body, run }) => {
     const account = await findAccount(db, body.username);
     const valid = await verifyPassword(account?.passwordHash ?? DUMMY_HASH, body.password);
     const user = account && valid ? await loadCurrentUser(db, account.id) : undefined;
     if (!user) throw refuse(authRefusals.wrong_password);
-    return signedIn(services, user);
+    return signedIn(services, run, user);
   });
 
-  mount(router, services, api.auth.refresh, async ({ user }) => signedIn(services, user));
+  mountPublic(router, services, api.auth.refresh, async ({ body, run }) => {
+    const outcome = await run(refreshSession, { refreshToken: body.refreshToken, ttlSeconds: services.config.refreshTtlSeconds });
+    if (outcome.status === 'refused') throw refuse(authRefusals[outcome.reason]);
+    // The member's roster entry goes with its sessions (cascade), so it is there while the session is.
+    const user = await loadCurrentUser(db, outcome.session.memberId);
+    if (!user) throw refuse(authRefusals.session_revoked);
+    return tokenPair(services, user, outcome);
+  });
+
+  mountPublic(router, services, api.auth.signOut, async ({ body, run }) => {
+    await run(endSession, { refreshToken: body.refreshToken });
+    return { ok: true as const };
+  });
+
   mount(router, services, api.auth.me, async ({ user }) => presentMe(await loadMe(db, user)));
 
   return router;

@@ -3,7 +3,7 @@ import { api } from '@zhijian/shared';
 import { createMember } from '../../commands/createMember';
 import { removeMember } from '../../commands/removeMember';
 import { updateMember } from '../../commands/updateMember';
-import { authorizeMember, authorizeRoleGrant, authorizeUnit } from '../../policies/organisation';
+import { authorizeMember, authorizeRoleChange, authorizeUnit } from '../../policies/organisation';
 import { presentMember } from '../../presenters/members';
 import { findMember, listMembers, loadMemberListRow } from '../../queries/members';
 import { presentPage } from '../../queries/paginate';
@@ -22,7 +22,7 @@ export function memberRoutes(services: AppServices, router: Router): Router {
 
   mount(router, services, api.members.create, async ({ params, body, user, run }) => {
     authorizeUnit(user, params.unitId);
-    authorizeRoleGrant(user, body.roles);
+    authorizeRoleChange(user, [], body.roles);
     const created = await run(createMember, { unitId: params.unitId, input: body });
     return presentMember(await loadMemberListRow(db, created.id));
   });
@@ -30,7 +30,7 @@ export function memberRoutes(services: AppServices, router: Router): Router {
   mount(router, services, api.members.update, async ({ params, body, user, run }) => {
     const member = await findMember(db, params.id);
     authorizeMember(user, member);
-    if (body.roles) authorizeRoleGrant(user, body.roles);
+    if (body.roles) authorizeRoleChange(user, member.roles, body.roles);
     await run(updateMember, { member, changes: body });
     return presentMember(await loadMemberListRow(db, member.id));
   });

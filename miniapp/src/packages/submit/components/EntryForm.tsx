@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { ENTRY_TEXT_LIMITS, UPLOAD_LIMITS, type Call, type Entry, type EntryFile, type EntryPatch, type Topic } from '@zhijian/shared';
+import { ENTRY_TEXT_LIMITS, UPLOAD_LIMITS, type Call, type Entry, type EntryFile, type EntryChanges, type Topic } from '@zhijian/shared';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import { Button } from '../../../components/Button';
@@ -25,7 +25,7 @@ interface Upload {
 }
 
 /** What a save sends: the fields, and for an entry already saved, the version it changes. */
-export type EntryDraft = z.input<typeof EntryPatch>;
+export type EntryDraft = z.input<typeof EntryChanges>;
 
 export interface EntryFormProps {
   call: Call;
