@@ -40,19 +40,18 @@ export interface CommandEnvironment extends CommandServices {
   clock: Clock;
 }
 
-/** Runs a command in a transaction of its own as `actor`, then its after-commit work. */
-export async function runCommand<Props, Result>(
+/** Runs `command` on `tx` (an open transaction, or the database itself), then its after-commit work. */
+async function run<Props, Result>(
   env: CommandEnvironment,
   actor: Actor,
   command: Command<Props, Result>,
   props: Props,
+  within: (work: (tx: Transaction) => Promise<Result>) => Promise<Result>,
 ): Promise<Result> {
   const pending: Array<() => Promise<unknown>> = [];
   const services: CommandServices = { notifier: env.notifier, storage: env.storage, logger: env.logger };
   const now = env.clock.now();
-  const result = await env.db.transaction((tx) =>
-    command({ tx, actor, now, services, afterCommit: (task) => void pending.push(task) }, props),
-  );
+  const result = await within((tx) => command({ tx, actor, now, services, afterCommit: (task) => void pending.push(task) }, props));
   for (const task of pending) {
     try {
       await task();
@@ -63,27 +62,26 @@ export async function runCommand<Props, Result>(
   return result;
 }
 
-/**
- * Runs a command whose one write is a single statement, atomic on its own, without a transaction
- * around it: `ctx.tx` is the database itself. For the check-in burst, where BEGIN and COMMIT would
- * triple the round trips of every scan. Such a command must need no rollback and no row lock.
- */
-export async function runStatement<Props, Result>(
+/** Runs a command in a transaction of its own as `actor`, then its after-commit work. */
+export function runCommand<Props, Result>(
   env: CommandEnvironment,
   actor: Actor,
   command: Command<Props, Result>,
   props: Props,
 ): Promise<Result> {
-  const pending: Array<() => Promise<unknown>> = [];
-  const services: CommandServices = { notifier: env.notifier, storage: env.storage, logger: env.logger };
-  const tx = env.db as unknown as Transaction;
-  const result = await command({ tx, actor, now: env.clock.now(), services, afterCommit: (task) => void pending.push(task) }, props);
-  for (const task of pending) {
-    try {
-      await task();
-    } catch (error) {
-      env.logger.error({ err: error, command: command.name }, 'after-commit work failed');
-    }
-  }
-  return result;
+  return run(env, actor, command, props, (work) => env.db.transaction(work));
+}
+
+/**
+ * Runs a command whose one write is a single statement, atomic on its own, without a transaction
+ * around it: `ctx.tx` is the database itself. For the check-in burst, where BEGIN and COMMIT would
+ * triple the round trips of every scan. Such a command must need no rollback and no row lock.
+ */
+export function runStatement<Props, Result>(
+  env: CommandEnvironment,
+  actor: Actor,
+  command: Command<Props, Result>,
+  props: Props,
+): Promise<Result> {
+  return run(env, actor, command, props, (work) => work(env.db as unknown as Transaction));
 }
