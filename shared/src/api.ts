@@ -1,4 +1,12 @@
 import { activities } from './contracts/activities';
+import { appraisals } from './contracts/appraisals';
+import { benefits } from './contracts/benefits';
+import { bonuses } from './contracts/bonuses';
+import { cards } from './contracts/cards';
+import { deductions } from './contracts/deductions';
+import { dues } from './contracts/dues';
+import { pioneerIndex } from './contracts/pioneerIndex';
+import { recordSettings } from './contracts/recordSettings';
 import { schedules } from './contracts/schedules';
 import { attendance } from './contracts/attendance';
 import { audit } from './contracts/audit';
@@ -40,6 +48,14 @@ export const api = {
   activities,
   checkins,
   attendance,
+  recordSettings,
+  bonuses,
+  deductions,
+  appraisals,
+  dues,
+  benefits,
+  pioneerIndex,
+  cards,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

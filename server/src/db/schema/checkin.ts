@@ -1,4 +1,4 @@
-import type { AgendaSegment } from '@zhijian/shared';
+import type { AgendaSegment, PointCategory } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
 import {
   bigint,
@@ -275,7 +275,7 @@ export const pointsLedger = pgTable(
     memberId: integer('member_id')
       .notNull()
       .references(() => members.id, { onDelete: 'cascade' }),
-    category: text('category').$type<'activity'>().notNull().default('activity'),
+    category: text('category').$type<PointCategory>().notNull().default('activity'),
     points: integer('points').notNull(),
     reason: text('reason').notNull(),
     sourceType: text('source_type').notNull(),
@@ -285,7 +285,7 @@ export const pointsLedger = pgTable(
   },
   (table) => [
     check('points_ledger_points_check', sql`${table.points} <> 0`),
-    check('points_ledger_category_check', sql`${table.category} in ('activity')`),
+    check('points_ledger_category_check', sql`${table.category} in ('activity', 'study', 'public_service', 'integrity')`),
     check('points_ledger_reversal_check', sql`${table.reversesId} is null or ${table.points} < 0`),
     // A source earns once, and a row is reversed at most once.
     uniqueIndex('points_ledger_source_unique')
@@ -293,5 +293,7 @@ export const pointsLedger = pgTable(
       .where(sql`${table.reversesId} is null`),
     uniqueIndex('points_ledger_reverses_unique').on(table.reversesId),
     index('points_ledger_member_idx').on(table.memberId, table.createdAt),
+    // Caps are checked by category over a day and a year.
+    index('points_ledger_member_category_idx').on(table.memberId, table.category, table.createdAt),
   ],
 );

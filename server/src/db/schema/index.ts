@@ -6,3 +6,4 @@ export * from './submissions';
 export * from './reviews';
 export * from './checkin';
 export * from './sessions';
+export * from './record';

@@ -1,6 +1,6 @@
 import type { MemberKind, Role, UnitKind } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
-import { check, index, integer, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
+import { check, date, index, integer, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 
 /** 片组: the association groups its member units into numbered groups (第一片组 …). */
 export const groups = pgTable('groups', {
@@ -60,6 +60,8 @@ export const members = pgTable(
       .$type<Role[]>()
       .notNull()
       .default(sql`'{member}'::text[]`),
+    /** 入党日期, where the roster gives it. */
+    joinedPartyOn: date('joined_party_on'),
     openid: text('openid').unique(),
     username: text('username').unique(),
     passwordHash: text('password_hash'),
