@@ -15,12 +15,15 @@ export interface AppServices extends AppDeps {
   /** Per address, looser: a whole unit may bind from one office network. */
   bindFailuresByAddress: FailureThrottle;
   storage: FileStorage;
+  /** Resolves once earlier commits are durable (group commit of the embedded database). */
+  flushed?: () => Promise<void>;
 }
 
 export function createServices(deps: AppDeps): AppServices {
   return {
     ...deps,
     db: deps.database.db,
+    flushed: deps.database.flushed,
     tokens: new TokenService(deps.config.jwtSecret, deps.config.tokenTtlSeconds, deps.clock),
     bindFailuresByAccount: new FailureThrottle(deps.clock, 5, 15 * 60 * 1000),
     bindFailuresByAddress: new FailureThrottle(deps.clock, 30, 15 * 60 * 1000),

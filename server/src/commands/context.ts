@@ -38,6 +38,8 @@ export type Command<Props, Result> = (ctx: CommandContext, props: Props) => Prom
 export interface CommandEnvironment extends CommandServices {
   db: Database;
   clock: Clock;
+  /** Waits until what was committed is durable (`DatabaseHandle.flushed`); none: it already is. */
+  flushed?: () => Promise<void>;
 }
 
 /** Runs `command` on `tx` (an open transaction, or the database itself), then its after-commit work. */
@@ -52,6 +54,8 @@ async function run<Props, Result>(
   const services: CommandServices = { notifier: env.notifier, storage: env.storage, logger: env.logger };
   const now = env.clock.now();
   const result = await within((tx) => command({ tx, actor, now, services, afterCommit: (task) => void pending.push(task) }, props));
+  // Nothing is answered, and no message sent, before the change is on disk.
+  await env.flushed?.();
   for (const task of pending) {
     try {
       await task();

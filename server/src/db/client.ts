@@ -21,6 +21,11 @@ export interface DatabaseHandle {
   db: Database;
   kind: DatabaseKind;
   close(): Promise<void>;
+  /**
+   * Resolves once every commit made before the call is durable. The embedded database on a
+   * directory commits asynchronously and groups the fsyncs here; elsewhere commits already are.
+   */
+  flushed?(): Promise<void>;
 }
 
 /**
@@ -50,10 +55,11 @@ export async function openDatabase(options: {
   if (!options.dataDir) return wrapPglite(await PGlite.create({ extensions: { pg_trgm } }));
   const lock = lockDataDir(options.dataDir, options.purpose ?? processPurpose());
   try {
-    const { client } = await openDurablePglite(options.dataDir, { extensions: { pg_trgm } });
+    const { client, flushed } = await openDurablePglite(options.dataDir, { extensions: { pg_trgm } });
     const handle = wrapPglite(client);
     return {
       ...handle,
+      flushed,
       close: async () => {
         try {
           await handle.close();

@@ -1,14 +1,16 @@
 import fs from 'node:fs';
 import { PGlite, type PGliteOptions } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { WalBarrier } from './walBarrier';
 
 /**
  * PGlite persists through Emscripten's NODEFS, which has no `fsync`: a sync is a no-op, and PGlite
  * starts PostgreSQL with `-F` (fsync off) anyway. Acknowledged commits then survive `kill -9` (the
  * kernel still holds the pages) but not a power cut. This file system gives NODEFS the missing
  * `fsync` — a real `fsync(2)` on the file's descriptor — and the options below start PostgreSQL
- * with fsync on and `wal_sync_method=fsync` (`fdatasync` is a no-op in Emscripten), so a commit
- * is on the disk before it is acknowledged. tests/server/db/durability.test.ts holds it to that.
+ * with fsync on and `wal_sync_method=fsync` (`fdatasync` is a no-op in Emscripten); with the group
+ * commit of `WalBarrier`, a commit is on the disk before it is acknowledged.
+ * tests/server/db/durability.test.ts holds it to that.
  */
 class DurableNodeFS extends NodeFS {
   /** How many real fsyncs ran; the durability test reads it. */
@@ -33,16 +35,21 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
-/** PGlite's own start parameters, with fsync turned on and a WAL sync method NODEFS can honour. */
+/**
+ * PGlite's own start parameters, with fsync turned on and a WAL sync method NODEFS can honour.
+ * Commits are asynchronous by default; `WalBarrier` makes each one durable before it is answered.
+ */
 function durableStartParams(): string[] {
   const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
-  return [...defaults.filter((param) => param !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync'];
+  return [...defaults.filter((param) => param !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=off'];
 }
 
 export interface DurablePglite {
   client: PGlite;
   /** Real fsyncs so far. */
   syncCount(): number;
+  /** Resolves once every commit made before the call is on disk (group commit). */
+  flushed(): Promise<void>;
 }
 
 /** PGlite on a directory, every commit synced to disk before it is acknowledged. */
@@ -52,5 +59,14 @@ export async function openDurablePglite(
 ): Promise<DurablePglite> {
   const fileSystem = new DurableNodeFS(dataDir);
   const client = await PGlite.create({ ...options, fs: fileSystem, startParams: durableStartParams() });
-  return { client, syncCount: () => fileSystem.syncs };
+  // A transaction that writes WAL (a transactional logical message: no table, no row) and commits
+  // synchronously flushes the WAL up to its commit, and so every asynchronous commit before it.
+  // (One that only takes a transaction id writes no WAL of its own and is not flushed.)
+  const barrier = new WalBarrier(async () => {
+    await client.transaction(async (tx) => {
+      await tx.exec('set local synchronous_commit = on');
+      await tx.query("select pg_logical_emit_message(true, 'zhijian.barrier', '')");
+    });
+  });
+  return { client, syncCount: () => fileSystem.syncs, flushed: () => barrier.flushed() };
 }
