@@ -11,14 +11,18 @@ import { consoleStatic } from './middlewares/consoleStatic';
 import { errorHandler } from './middlewares/errorHandler';
 import { requestContext } from './middlewares/requestContext';
 import { activityRoutes } from './routes/activities';
+import { appraisalRoutes } from './routes/appraisals';
 import { attendanceRoutes } from './routes/attendance';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { bonusRoutes } from './routes/bonuses';
 import { bulletinRoutes } from './routes/bulletins';
 import { callRoutes } from './routes/calls';
 import { caseRoutes } from './routes/cases';
 import { checkinRoutes } from './routes/checkins';
+import { deductionRoutes } from './routes/deductions';
 import { deskRoutes } from './routes/desk';
+import { duesRoutes } from './routes/dues';
 import { entryRoutes } from './routes/entries';
 import { groupRoutes } from './routes/groups';
 import { healthRoutes } from './routes/health';
@@ -86,6 +90,8 @@ export function createApp(deps: AppDeps): Koa {
   app.use(
     bodyParser({
       enableTypes: ['json'],
+      // DELETE too: removing a dues month names the member and month in its body (api.dues.remove).
+      parsedMethods: ['POST', 'PUT', 'PATCH', 'DELETE'],
       jsonLimit: `${config.bodyLimitKb}kb`,
       encoding: 'utf-8',
       onError: (error) => {
@@ -132,6 +138,10 @@ export function createApp(deps: AppDeps): Koa {
     activityRoutes,
     checkinRoutes,
     attendanceRoutes,
+    bonusRoutes,
+    deductionRoutes,
+    appraisalRoutes,
+    duesRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

@@ -4,6 +4,7 @@ import { notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap'
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/dataDirLock';
+import { keepDeductionsBooked } from './deductionBooking/schedule';
 import { createHttpServer } from './httpServer';
 import { createLogger } from './logger';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     logger.info(loaded, 'demo association loaded (first start)');
   }
   const stopGenerating = keepActivitiesGenerated(database.db, systemClock, logger);
+  const stopBooking = keepDeductionsBooked(database.db, systemClock, logger);
   if (config.devSignIn) {
     logger.warn(
       '!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!',
@@ -55,6 +57,7 @@ async function main(): Promise<void> {
     // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(async () => {
       stopGenerating();
+      stopBooking();
       await database.close();
       logger.info('stopped');
       process.exit(0);

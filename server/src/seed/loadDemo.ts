@@ -5,6 +5,7 @@ import { appMeta, branches, groups, members, units } from '../db/schema';
 import { readDemoBulletins, saveDemoBulletins } from './bulletins';
 import { saveDemoCheckin } from './checkin';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssociation';
+import { saveDemoRecords } from './records';
 import { loadDemoSubmissions } from './submissions';
 
 const DEMO_MARK = 'demo_loaded_at';
@@ -63,7 +64,15 @@ export async function loadDemoAssociation(
         // Mobile members sit in the last branch (e.g. 流动党员党支部); fixed ones spread over the others.
         const branch =
           kind === 'mobile' ? branchRows.at(-1) : branchRows[index % Math.max(1, branchRows.length - (demoUnit.mobileMembers ? 1 : 0))];
-        return { ...person, kind, unitId: unit!.id, branchId: branch?.id ?? null, roles: ['member' as const], updatedAt: now };
+        return {
+          ...person,
+          kind,
+          unitId: unit!.id,
+          branchId: branch?.id ?? null,
+          roles: ['member' as const],
+          createdAt: now,
+          updatedAt: now,
+        };
       });
       await tx.insert(members).values(people);
       memberCount += people.length;
@@ -78,6 +87,7 @@ export async function loadDemoAssociation(
         openid: account.openid,
         username: account.username ?? null,
         passwordHash: passwordHashes.get(account.openid) ?? null,
+        createdAt: now,
         updatedAt: now,
       });
       memberCount += 1;
@@ -85,6 +95,7 @@ export async function loadDemoAssociation(
     const bulletinCount = await saveDemoBulletins(tx, bulletins, now);
     await loadDemoSubmissions(tx, now);
     const checkin = await saveDemoCheckin(tx, unitIds, now);
+    await saveDemoRecords(tx, unitIds[DEMO_UNITS.findIndex((u) => u.name === '建华文创园党总支')]!, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
     return { units: unitIds.length, members: memberCount, bulletins: bulletinCount, activities: checkin.activities };
   });

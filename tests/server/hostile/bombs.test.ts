@@ -67,6 +67,8 @@ async function upload(url: string, token: string, bytes: Buffer, filename: strin
 const rosterImport = (bytes: Buffer) =>
   upload(`${server.url}/api/units/${unitAdmin.unitId}/members/import`, unitAdmin.token, bytes, 'roster.xlsx');
 const bulletinDryRun = (bytes: Buffer) => upload(`${server.url}/api/bulletins/import?dryRun=true`, secretary.token, bytes, '第37期.docx');
+const duesImport = (bytes: Buffer) =>
+  upload(`${server.url}/api/units/${unitAdmin.unitId}/dues/import?year=2026`, unitAdmin.token, bytes, '党费.xlsx');
 const attachmentUpload = (bytes: Buffer) => upload(`${server.url}/api/entries/${entryId}/attachments`, unitAdmin.token, bytes, '案例.docx');
 
 beforeAll(async () => {
@@ -134,6 +136,24 @@ describe('roster import (xlsx)', () => {
     expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
     expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
   }, 120_000);
+});
+
+describe('dues import (xlsx)', () => {
+  it.each([
+    ['shared strings inflating to 300 MB', () => xlsxSharedStringsBomb(300)],
+    ['two million rows that lie about their size', () => xlsxRowsBomb(2_000_000, { lie: true })],
+  ])(
+    'refuses %s with 413, naming the limit',
+    async (_name, build) => {
+      const bomb = await build();
+      const { result, peakRssMb, slowestHealthMs } = await watched(() => duesImport(bomb));
+      expect(result.status).toBe(413);
+      expect(result.body.success && result.body.data.error.details.reason).toBe('file_too_complex');
+      expect(peakRssMb).toBeLessThan(RSS_LIMIT_MB);
+      expect(slowestHealthMs).toBeLessThan(HEALTH_LIMIT_MS);
+    },
+    60_000,
+  );
 });
 
 describe('newsletter import (docx)', () => {
