@@ -1,6 +1,7 @@
 import { computePioneerIndex, indexRefusals, shanghaiYearRange } from '@zhijian/shared';
 import { indexSnapshots, indexYears } from '../db/schema';
 import { refuse } from '../errors';
+import { lockYearForClosing } from '../queries/closedYears';
 import {
   findIndexYear,
   indexInputsOf,
@@ -19,11 +20,12 @@ const CHUNK = 1000;
  * 年度结账: once a year is over (Asia/Shanghai), the secretariat freezes every rostered member's
  * index of it — as of the closing, so records of the year that took effect in January count —
  * into `index_snapshots`. From then on the year reads the snapshot, and its records refuse
- * changes (`bonus_year_closed`, `record_year_closed`). The year's row is written first: a second
- * closing, even a concurrent one, finds it and is refused.
+ * changes (`bonus_year_closed`, `record_year_closed`; `lockYearForClosing` orders the two). The
+ * year's row is written first: a second closing, even a concurrent one, finds it and is refused.
  */
 export async function closeIndexYear(ctx: CommandContext, { year }: { year: number }): Promise<{ row: IndexYearRow; members: number }> {
   if (ctx.now < shanghaiYearRange(year).end) throw refuse(indexRefusals.year_not_over, { year });
+  await lockYearForClosing(ctx.tx, year);
   const [row] = await ctx.tx
     .insert(indexYears)
     .values({ year, closedAt: ctx.now, closedBy: ctx.actor?.id ?? null })

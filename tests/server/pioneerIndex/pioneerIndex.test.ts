@@ -3,6 +3,7 @@ import { and, count, eq, isNotNull } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { auditLog, indexSnapshots, members } from '../../../server/src/db/schema';
+import { isYearClosed } from '../../../server/src/queries/closedYears';
 import { at, createActivity } from '../../support/checkinFactories';
 import { createGroup, createUnit, signedInMember } from '../../support/factories';
 import { approvedBonus, approvedLeave, declareAndApprove, ledgerRow, movedTo, present, sanctionRow } from '../../support/indexFactories';
@@ -444,6 +445,30 @@ describe('closing a year (POST /api/pioneer-index/years/:year/close, GET /api/pi
     // A member added after the closing has no index of that year.
     const late = await rosterMember(server, unitId);
     expect((await forUnit(admin.client, unitId, 2025)).rows.map((row) => row.member.id)).not.toContain(late.id);
+  });
+
+  it('waits for a write into the year already under way, so the snapshot includes it', async () => {
+    const { unitId, admin, alice } = await unitWithPeople(server);
+    const client = await secretaryNow();
+    let checked!: () => void;
+    let release!: () => void;
+    const hasChecked = new Promise<void>((resolve) => (checked = resolve));
+    const released = new Promise<void>((resolve) => (release = resolve));
+    // A command writing into 2024: it has checked the year is open, and not committed yet.
+    const writer = server.db.transaction(async (tx) => {
+      expect(await isYearClosed(tx, 2024)).toBe(false);
+      checked();
+      await released;
+      await sanctionRow(tx, { memberId: alice.member.id, unitId, year: 2024, recordedAt: '2024-12-01 10:00:00' });
+    });
+    await hasChecked;
+    const closing = client.call(api.pioneerIndex.closeYear, { params: { year: 2024 } });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    release();
+    await writer;
+    await closing;
+    const frozen = await forUnit(admin.client, unitId, 2024);
+    expect(rowOf(frozen, alice.member.id).breakdown).toMatchObject({ sanctioned: true, value: 0 });
   });
 
   it('closes a year from its first instant after it ends in Shanghai, not a second before', async () => {
