@@ -15,6 +15,7 @@ import { appraisalRoutes } from './routes/appraisals';
 import { attendanceRoutes } from './routes/attendance';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { benefitRoutes } from './routes/benefits';
 import { bonusRoutes } from './routes/bonuses';
 import { bulletinRoutes } from './routes/bulletins';
 import { callRoutes } from './routes/calls';
@@ -29,6 +30,7 @@ import { healthRoutes } from './routes/health';
 import { memberRoutes } from './routes/members';
 import { newsRoutes } from './routes/news';
 import { resultRoutes } from './routes/results';
+import { recordSettingsRoutes } from './routes/recordSettings';
 import { reviewRoutes } from './routes/reviews';
 import { scheduleRoutes } from './routes/schedules';
 import { topicRoutes } from './routes/topics';
@@ -142,6 +144,8 @@ export function createApp(deps: AppDeps): Koa {
     deductionRoutes,
     appraisalRoutes,
     duesRoutes,
+    recordSettingsRoutes,
+    benefitRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);
