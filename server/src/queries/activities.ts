@@ -22,6 +22,7 @@ import {
   hostSiteMembers,
   hostSites,
   members,
+  pointsLedger,
   units,
 } from '../db/schema';
 import { notFound } from '../errors';
@@ -122,7 +123,14 @@ export async function myActivityFilter(db: Queryable, user: CurrentUser): Promis
 
 /** A member's attendance and requests at some activities: what their standing is made of. */
 export interface StandingRows {
-  records: Array<{ activityId: number; status: 'present' | 'late'; method: 'scan' | 'manual' | 'makeup'; checkedInAt: Date }>;
+  /** My attendance, with the 活动积分 it earned as written to the ledger (clipped by a cap, possibly none). */
+  records: Array<{
+    activityId: number;
+    status: 'present' | 'late';
+    method: 'scan' | 'manual' | 'makeup';
+    checkedInAt: Date;
+    points: number;
+  }>;
   requests: Array<typeof attendanceRequests.$inferSelect>;
 }
 
@@ -134,6 +142,9 @@ export async function loadStandingRows(db: Queryable, memberId: number, activity
       status: attendance.status,
       method: attendance.method,
       checkedInAt: attendance.checkedInAt,
+      points: sql<number>`coalesce((select sum(${pointsLedger.points}) from ${pointsLedger}
+                                     where ${pointsLedger.memberId} = ${attendance.memberId}
+                                       and ${pointsLedger.sourceType} = 'attendance' and ${pointsLedger.sourceId} = ${attendance.id}), 0)::int`,
     })
     .from(attendance)
     .where(and(eq(attendance.memberId, memberId), inArray(attendance.activityId, activityIds)));
