@@ -22,7 +22,6 @@ import {
   hostSiteMembers,
   hostSites,
   members,
-  pointsLedger,
   units,
 } from '../db/schema';
 import { notFound } from '../errors';
@@ -142,9 +141,10 @@ export async function loadStandingRows(db: Queryable, memberId: number, activity
       status: attendance.status,
       method: attendance.method,
       checkedInAt: attendance.checkedInAt,
-      points: sql<number>`coalesce((select sum(${pointsLedger.points}) from ${pointsLedger}
-                                     where ${pointsLedger.memberId} = ${attendance.memberId}
-                                       and ${pointsLedger.sourceType} = 'attendance' and ${pointsLedger.sourceId} = ${attendance.id}), 0)::int`,
+      // Written out: in a select list Drizzle names columns without their table, which the subquery would take as its own.
+      points: sql<number>`coalesce((select sum(pl.points) from points_ledger pl
+                                     where pl.member_id = "attendance"."member_id"
+                                       and pl.source_type = 'attendance' and pl.source_id = "attendance"."id"), 0)::int`,
     })
     .from(attendance)
     .where(and(eq(attendance.memberId, memberId), inArray(attendance.activityId, activityIds)));
