@@ -24,6 +24,8 @@ export interface AttendanceProps {
 interface InsertedRow {
   /** The settings in force cap 活动积分: nothing was written, the capped path records it. */
   capped: boolean;
+  /** The points written with the row (none when the settings give none). */
+  earned: number;
   id: number | null;
   activity_id: number;
   member_id: number;
@@ -41,6 +43,7 @@ function ruleKey(status: 'present' | 'late', method: CheckinMethod): 'onTime' | 
 }
 
 const fromRow = (row: InsertedRow & { id: number }): AttendanceRow => ({
+  points: row.earned,
   id: row.id,
   activityId: row.activity_id,
   memberId: row.member_id,
@@ -91,7 +94,8 @@ export async function recordAttendance(ctx: CommandContext, input: AttendancePro
           select ins.member_id, 'activity', uncapped.points, ${reason}, 'attendance', ins.id, ${at}::timestamptz
             from ins, uncapped where uncapped.points > 0
         )
-        select not exists (select 1 from uncapped) as capped, ins.* from (select 1) as one left join ins on true`,
+        select not exists (select 1 from uncapped) as capped, coalesce((select greatest(points, 0) from uncapped), 0) as earned, ins.*
+          from (select 1) as one left join ins on true`,
   );
   if (result?.capped) return recordCapped(ctx, input, reason);
   if (result && result.id !== null) return { created: true, row: fromRow({ ...result, id: result.id }) };
@@ -122,7 +126,7 @@ async function recordCapped(
       .returning();
     if (!row) return { row: (await findMemberAttendance(tx, input.activity.id, input.memberId))!, created: false };
     const settings = await settingsAt(tx, ctx.now);
-    await awardPoints(inner, {
+    const points = await awardPoints(inner, {
       memberId: input.memberId,
       category: 'activity',
       sourceType: 'attendance',
@@ -132,6 +136,6 @@ async function recordCapped(
       at: ctx.now,
       settings,
     });
-    return { row, created: true };
+    return { row: { ...row, points }, created: true };
   });
 }

@@ -26,6 +26,7 @@ import {
 } from '../db/schema';
 import { notFound } from '../errors';
 import { relationFrom, relationOf, rosterOf, type Relation, type RosterMember } from './activityRosters';
+import { attendancePoints } from './checkins';
 
 const DEFAULTS = DEFAULT_CHECKIN_SETTINGS;
 
@@ -141,10 +142,7 @@ export async function loadStandingRows(db: Queryable, memberId: number, activity
       status: attendance.status,
       method: attendance.method,
       checkedInAt: attendance.checkedInAt,
-      // Written out: in a select list Drizzle names columns without their table, which the subquery would take as its own.
-      points: sql<number>`coalesce((select sum(pl.points) from points_ledger pl
-                                     where pl.member_id = "attendance"."member_id"
-                                       and pl.source_type = 'attendance' and pl.source_id = "attendance"."id"), 0)::int`,
+      points: attendancePoints,
     })
     .from(attendance)
     .where(and(eq(attendance.memberId, memberId), inArray(attendance.activityId, activityIds)));

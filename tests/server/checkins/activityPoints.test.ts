@@ -51,9 +51,9 @@ describe('活动积分 by the record settings', () => {
     await saveActivityRule({ onTime: 4, late: 3, makeup: 2 });
     const { organiser, member, activities } = await scene(['2026-12-01 09:00:00', '2026-12-01 14:00:00', '2026-12-01 19:00:00']);
     setNow('2026-12-01 09:00:00');
-    await scan(member.client, activities[0]!.id);
+    expect((await scan(member.client, activities[0]!.id)).attendance.points).toBe(4);
     setNow('2026-12-01 14:20:00');
-    await scan(member.client, activities[1]!.id);
+    expect((await scan(member.client, activities[1]!.id)).attendance.points).toBe(3);
     setNow('2026-12-01 19:31:00');
     const asked = await member.client.call(api.checkins.requestMakeup, { params: { id: activities[2]!.id }, body: { reason: '手机没电' } });
     await organiser.client.call(api.checkins.decide, { params: { id: asked.id }, body: { approve: true } });
@@ -71,17 +71,19 @@ describe('活动积分 by the record settings', () => {
     const { organiser, member, activities } = await scene(['2026-12-02 09:00:00', '2026-12-02 14:00:00', '2026-12-02 19:00:00']);
     setNow('2026-12-02 09:00:00');
     const first = await scan(member.client, activities[0]!.id);
+    expect(first.attendance.points).toBe(2);
     setNow('2026-12-02 14:00:00');
-    await scan(member.client, activities[1]!.id);
+    // The scan answers the points actually written.
+    expect((await scan(member.client, activities[1]!.id)).attendance.points).toBe(1);
     setNow('2026-12-02 19:00:00');
     const third = await organiser.client.call(api.checkins.manual, {
       params: { id: activities[2]!.id },
       body: { memberId: member.member.id },
     });
-    expect(third).toMatchObject({ status: 'present', method: 'manual' });
+    expect(third).toMatchObject({ status: 'present', method: 'manual', points: 0 });
     expect((await ledgerOf(member.member.id)).map((row) => row.points)).toEqual([2, 1]);
-    // A second scan of the same activity writes nothing either.
-    await scan(member.client, activities[1]!.id);
+    // A second scan of the same activity writes nothing either, and answers the record as it is.
+    expect((await scan(member.client, activities[1]!.id)).attendance.points).toBe(1);
     expect((await ledgerOf(member.member.id)).map((row) => row.points)).toEqual([2, 1]);
 
     // A revoked record's reversal names the row it reverses.
