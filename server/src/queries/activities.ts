@@ -210,6 +210,8 @@ export interface LiveListRows {
     status: 'present' | 'late';
     method: 'scan' | 'manual' | 'makeup';
     checkedInAt: Date;
+    /** The 活动积分 the record earned, as written to the ledger. */
+    points: number;
     name: string;
     branchName: string | null;
   }>;
@@ -227,6 +229,7 @@ export async function loadLiveList(db: Queryable, activity: ActivityRow): Promis
       status: attendance.status,
       method: attendance.method,
       checkedInAt: attendance.checkedInAt,
+      points: attendancePoints,
       name: members.name,
       branchName: branches.name,
     })

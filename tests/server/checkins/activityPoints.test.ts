@@ -86,6 +86,11 @@ describe('活动积分 by the record settings', () => {
     expect((await scan(member.client, activities[1]!.id)).attendance.points).toBe(1);
     expect((await ledgerOf(member.member.id)).map((row) => row.points)).toEqual([2, 1]);
 
+    // The organiser's live list (and the 台账 export built from it) shows the same.
+    const live = async (id: number) =>
+      (await organiser.client.call(api.activities.live, { params: { id } })).entries.find((e) => e.memberId === member.member.id)?.points;
+    expect([await live(activities[0]!.id), await live(activities[1]!.id), await live(activities[2]!.id)]).toEqual([2, 1, 0]);
+
     // A revoked record's reversal names the row it reverses.
     await organiser.client.call(api.checkins.revoke, { params: { id: first.attendance.id }, body: { reason: '代签错了人' } });
     const ledger = await ledgerOf(member.member.id);
