@@ -87,7 +87,10 @@ export function unitIndexes(unitId: number, year: number) {
 }
 
 export function exportUnitIndexes(unitId: number, year: number, unitName: string) {
-  return downloadExport(client.url(api.pioneerIndex.exportForUnit, { params: { unitId }, query: { year } }), `${unitName}-${year}年先锋指数.xlsx`);
+  return downloadExport(
+    client.url(api.pioneerIndex.exportForUnit, { params: { unitId }, query: { year } }),
+    `${unitName}-${year}年先锋指数.xlsx`,
+  );
 }
 
 export function indexDistribution(year: number) {

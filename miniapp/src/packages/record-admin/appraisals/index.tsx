@@ -19,7 +19,19 @@ import '../components/record.scss';
 
 const TIER_OPTIONS = APPRAISAL_TIERS.map((tier) => ({ value: tier, label: APPRAISAL_TIER_LABELS[tier] }));
 
-function Sheet({ unitId, year, sheet, canKeep, onSaved }: { unitId: number; year: number; sheet: AppraisalSheet; canKeep: boolean; onSaved: (sheet: AppraisalSheet) => void }) {
+function Sheet({
+  unitId,
+  year,
+  sheet,
+  canKeep,
+  onSaved,
+}: {
+  unitId: number;
+  year: number;
+  sheet: AppraisalSheet;
+  canKeep: boolean;
+  onSaved: (sheet: AppraisalSheet) => void;
+}) {
   const recorded = Object.fromEntries(sheet.rows.filter((row) => row.tier).map((row) => [row.member.id, row.tier!]));
   const firstMeeting = sheet.rows.find((row) => row.meetingOn)?.meetingOn ?? null;
   const [tiers, setTiers] = useState<Record<number, AppraisalTier>>(recorded);
@@ -43,7 +55,14 @@ function Sheet({ unitId, year, sheet, canKeep, onSaved }: { unitId: number; year
           已评定 {done} / {sheet.rows.length} 人。“指数参考”为截至上月底的先锋指数等次，仅供支部评议时参考，等次由支部评定。
         </Text>
         {canKeep ? (
-          <Field label="评议会日期" value={meetingOn} onChange={setMeetingOn} placeholder="YYYY-MM-DD" maxlength={10} hint="应在该年度内或次年第一季度" />
+          <Field
+            label="评议会日期"
+            value={meetingOn}
+            onChange={setMeetingOn}
+            placeholder="YYYY-MM-DD"
+            maxlength={10}
+            hint="应在该年度内或次年第一季度"
+          />
         ) : null}
       </Card>
       {sheet.rows.map((row) => (
@@ -66,7 +85,11 @@ function Sheet({ unitId, year, sheet, canKeep, onSaved }: { unitId: number; year
             </View>
           </View>
           {canKeep ? (
-            <Chips options={TIER_OPTIONS} value={tiers[row.member.id] ?? null} onChange={(tier) => setTiers({ ...tiers, [row.member.id]: tier })} />
+            <Chips
+              options={TIER_OPTIONS}
+              value={tiers[row.member.id] ?? null}
+              onChange={(tier) => setTiers({ ...tiers, [row.member.id]: tier })}
+            />
           ) : null}
         </Card>
       ))}
@@ -97,7 +120,14 @@ function Appraisals({ unitId, canKeep }: { unitId: number; canKeep: boolean }) {
       ) : !sheet.data.rows.length ? (
         <StateView kind="empty" title="名册还是空的" />
       ) : (
-        <Sheet key={`${year}`} unitId={unitId} year={year} sheet={sheet.data} canKeep={canKeep} onSaved={(next) => sheet.update(() => next)} />
+        <Sheet
+          key={`${year}`}
+          unitId={unitId}
+          year={year}
+          sheet={sheet.data}
+          canKeep={canKeep}
+          onSaved={(next) => sheet.update(() => next)}
+        />
       )}
     </View>
   );

@@ -19,7 +19,15 @@ import '../components/record.scss';
 
 const MEASURE_OPTIONS = BENEFIT_MEASURES.map((measure) => ({ value: measure, label: BENEFIT_MEASURE_LABELS[measure] }));
 
-function BenefitForm({ benefit, onSave, onCancel }: { benefit: Benefit | null; onSave: (input: BenefitInput) => Promise<unknown>; onCancel: () => void }) {
+function BenefitForm({
+  benefit,
+  onSave,
+  onCancel,
+}: {
+  benefit: Benefit | null;
+  onSave: (input: BenefitInput) => Promise<unknown>;
+  onCancel: () => void;
+}) {
   const [name, setName] = useState(benefit?.name ?? '');
   const [description, setDescription] = useState(benefit?.description ?? '');
   const [measure, setMeasure] = useState<BenefitMeasure | null>(benefit?.measure ?? null);
@@ -35,7 +43,13 @@ function BenefitForm({ benefit, onSave, onCancel }: { benefit: Benefit | null; o
     <Card title={benefit ? `修改「${benefit.name}」` : '新增权益'}>
       <Field label="权益名称" value={name} onChange={setName} maxlength={40} error={save.problems.name} placeholder="如 优先推荐评优" />
       <TextArea label="说明" value={description} onChange={setDescription} maxlength={300} error={save.problems.description} />
-      <Chips label="依据" options={MEASURE_OPTIONS} value={measure} onChange={setMeasure} error={save.problems.measure ? '请选择依据' : undefined} />
+      <Chips
+        label="依据"
+        options={MEASURE_OPTIONS}
+        value={measure}
+        onChange={setMeasure}
+        error={save.problems.measure ? '请选择依据' : undefined}
+      />
       <Field
         label="门槛"
         type="number"
@@ -99,7 +113,11 @@ function Benefits({ unitId, canKeep }: { unitId: number; canKeep: boolean }) {
       ) : !list.data ? (
         <StateView kind="loading" />
       ) : !list.data.length ? (
-        <StateView kind="empty" title="还没有设定权益" description="例如：公益积分满 10 分优先参加志愿活动，先锋指数 90 以上优先推荐评优。" />
+        <StateView
+          kind="empty"
+          title="还没有设定权益"
+          description="例如：公益积分满 10 分优先参加志愿活动，先锋指数 90 以上优先推荐评优。"
+        />
       ) : (
         list.data.map((benefit) => (
           <Card key={benefit.id}>

@@ -30,7 +30,17 @@ function rangeOf(settings: RecordSettings | null, kindKey: string) {
   return kind ? { min: kind.minPoints, max: kind.maxPoints } : null;
 }
 
-function ClaimCard({ claim, settings, canDecide, onDecided }: { claim: BonusClaim; settings: RecordSettings | null; canDecide: boolean; onDecided: () => void }) {
+function ClaimCard({
+  claim,
+  settings,
+  canDecide,
+  onDecided,
+}: {
+  claim: BonusClaim;
+  settings: RecordSettings | null;
+  canDecide: boolean;
+  onDecided: () => void;
+}) {
   const range = rangeOf(settings, claim.kindKey);
   const decide = useAction(
     async (value: BonusDecisionValue) => {
@@ -82,7 +92,10 @@ function ClaimCard({ claim, settings, canDecide, onDecided }: { claim: BonusClai
 function Claims({ unitId, canDecide }: { unitId: number; canDecide: boolean }) {
   const [filter, setFilter] = useState<Filter>('pending');
   const settings = useLoaded('settings', recordSettings);
-  const list = usePagedList((page, pageSize) => unitBonuses(unitId, page, pageSize, filter === 'all' ? undefined : filter), [unitId, filter]);
+  const list = usePagedList(
+    (page, pageSize) => unitBonuses(unitId, page, pageSize, filter === 'all' ? undefined : filter),
+    [unitId, filter],
+  );
   return (
     <View className="zj-ra">
       <View className="zj-ra__bar">

@@ -25,7 +25,13 @@ export function AppealDecisionForm({ action }: { action: Action<[{ uphold: boole
       />
       <FormError message={action.error} />
       <View className="zj-ra__actions">
-        <Button size="small" variant="danger" loading={running === true} disabled={action.busy} onClick={() => void action.run({ uphold: true, note })}>
+        <Button
+          size="small"
+          variant="danger"
+          loading={running === true}
+          disabled={action.busy}
+          onClick={() => void action.run({ uphold: true, note })}
+        >
           维持扣分
         </Button>
         <Button

@@ -32,7 +32,9 @@ export function BonusDecisionForm({ range, action }: Props) {
   const options = Array.from({ length: high - low + 1 }, (_, i) => ({ value: low + i, label: `${low + i} 分` }));
   const submit = () =>
     void action.run(
-      mode === 'approve' ? { approve: true, points: points ?? undefined, note: note.trim() || undefined } : { approve: false, note: note.trim() },
+      mode === 'approve'
+        ? { approve: true, points: points ?? undefined, note: note.trim() || undefined }
+        : { approve: false, note: note.trim() },
     );
   return (
     <View className="zj-bonus-decision">

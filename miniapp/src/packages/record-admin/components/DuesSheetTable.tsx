@@ -37,7 +37,11 @@ export function DuesSheetTable({ sheet, selected, onSelect }: Props) {
           const behind = row.monthsBehind >= DUES_ARREARS_MONTHS;
           const paid = new Map(row.months.map((entry) => [entry.month, entry]));
           return (
-            <View key={row.member.id} className={`zj-table__row${behind ? ' zj-table__row--flag' : ''}`} data-behind={behind ? 'yes' : 'no'}>
+            <View
+              key={row.member.id}
+              className={`zj-table__row${behind ? ' zj-table__row--flag' : ''}`}
+              data-behind={behind ? 'yes' : 'no'}
+            >
               <View className="zj-table__cell zj-table__cell--name">
                 <Text>{row.member.name}</Text>
                 {behind ? <Text className="zj-ra__tag zj-ra__tag--danger zj-dues__behind">欠交 {row.monthsBehind} 个月</Text> : null}

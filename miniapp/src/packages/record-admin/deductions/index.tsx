@@ -25,7 +25,12 @@ const FILTERS: { value: Filter; label: string }[] = [
   { value: 'effective', label: '已生效' },
   { value: 'withdrawn', label: '已撤销' },
 ];
-const PHASE_TAGS: Record<DeductionPhase, string> = { appealed: 'warning', appeal_window: 'info', effective: 'danger', withdrawn: 'success' };
+const PHASE_TAGS: Record<DeductionPhase, string> = {
+  appealed: 'warning',
+  appeal_window: 'info',
+  effective: 'danger',
+  withdrawn: 'success',
+};
 
 function DeductionCard({ deduction, canDecide, onChanged }: { deduction: Deduction; canDecide: boolean; onChanged: () => void }) {
   const decide = useAction(
@@ -78,7 +83,10 @@ function NewDeduction({ unitId, onRecorded }: { unitId: number; onRecorded: () =
 function Deductions({ unitId, canRecord }: { unitId: number; canRecord: boolean }) {
   const [filter, setFilter] = useState<Filter>('all');
   const [adding, setAdding] = useState(false);
-  const list = usePagedList((page, pageSize) => unitDeductions(unitId, page, pageSize, filter === 'all' ? undefined : filter), [unitId, filter]);
+  const list = usePagedList(
+    (page, pageSize) => unitDeductions(unitId, page, pageSize, filter === 'all' ? undefined : filter),
+    [unitId, filter],
+  );
   return (
     <View className="zj-ra">
       {canRecord ? (

@@ -62,7 +62,14 @@ function MonthEditor({
   return (
     <Card title={`${cell.memberName} · ${cell.month}${entry ? '（已登记）' : '（未登记）'}`}>
       <View className="zj-dues__form">
-        <Field label="金额（元）" value={amount} onChange={setAmount} placeholder="如 50" maxlength={10} error={save.problems.amountCents} />
+        <Field
+          label="金额（元）"
+          value={amount}
+          onChange={setAmount}
+          placeholder="如 50"
+          maxlength={10}
+          error={save.problems.amountCents}
+        />
         <Field label="交纳日期" value={paidOn} onChange={setPaidOn} placeholder="YYYY-MM-DD" maxlength={10} error={save.problems.paidOn} />
       </View>
       <FormError message={save.error} />

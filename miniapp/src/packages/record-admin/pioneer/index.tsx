@@ -48,7 +48,9 @@ function IndexTable({ indexes }: { indexes: UnitIndexes }) {
         {indexes.rows.map((row) => (
           <View key={row.member.id} className={`zj-table__row${row.breakdown.tier === 'talk' ? ' zj-table__row--flag' : ''}`}>
             <Text className="zj-table__cell zj-table__cell--name">{row.member.name}</Text>
-            <Text className="zj-table__cell zj-table__cell--num zj-index__value">{row.breakdown.sanctioned ? '0（处分）' : row.breakdown.value}</Text>
+            <Text className="zj-table__cell zj-table__cell--num zj-index__value">
+              {row.breakdown.sanctioned ? '0（处分）' : row.breakdown.value}
+            </Text>
             <Text className="zj-table__cell">{row.tierLabel}</Text>
             {COLUMNS.map((column) => (
               <Text key={column.label} className="zj-table__cell zj-table__cell--num">

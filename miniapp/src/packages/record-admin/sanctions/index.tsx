@@ -9,7 +9,6 @@ import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
-import { StateView } from '../../../components/StateView';
 import { TextArea } from '../../../components/TextArea';
 import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
@@ -40,7 +39,8 @@ function NewSanction({ unitId, onRecorded }: { unitId: number; onRecorded: () =>
       validate: (draft) => {
         if (!draft.memberId) throw new FieldProblems({ memberId: '请选择党员' });
         const result = SanctionInput.safeParse(draft);
-        if (!result.success) throw new FieldProblems(Object.fromEntries(result.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
+        if (!result.success)
+          throw new FieldProblems(Object.fromEntries(result.error.issues.map((issue) => [String(issue.path[0]), issue.message])));
       },
       confirm: (draft) => ({
         title: '记录纪律处分',
@@ -53,12 +53,30 @@ function NewSanction({ unitId, onRecorded }: { unitId: number; onRecorded: () =>
   return (
     <View>
       <MemberPicker members={members.data} value={memberId} onChange={setMemberId} onSearch={setQ} error={record.problems.memberId} />
-      <Field label="年度" type="number" value={year} onChange={setYear} maxlength={4} error={record.problems.year} hint="该年度先锋指数清零" />
+      <Field
+        label="年度"
+        type="number"
+        value={year}
+        onChange={setYear}
+        maxlength={4}
+        error={record.problems.year}
+        hint="该年度先锋指数清零"
+      />
       <TextArea label="处分内容" value={description} onChange={setDescription} maxlength={500} error={record.problems.description} />
-      <Field label="处分日期" value={decidedOn} onChange={setDecidedOn} placeholder="YYYY-MM-DD" maxlength={10} error={record.problems.decidedOn} />
+      <Field
+        label="处分日期"
+        value={decidedOn}
+        onChange={setDecidedOn}
+        placeholder="YYYY-MM-DD"
+        maxlength={10}
+        error={record.problems.decidedOn}
+      />
       <FormError message={record.error} />
       <View className="zj-ra__actions">
-        <Button loading={record.busy} onClick={() => void record.run({ memberId: memberId ?? 0, year: Number(year), description, decidedOn })}>
+        <Button
+          loading={record.busy}
+          onClick={() => void record.run({ memberId: memberId ?? 0, year: Number(year), description, decidedOn })}
+        >
           记录处分
         </Button>
       </View>
