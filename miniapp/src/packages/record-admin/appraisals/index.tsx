@@ -1,5 +1,12 @@
 import { Text, View } from '@tarojs/components';
-import { APPRAISAL_TIER_LABELS, APPRAISAL_TIERS, type AppraisalSheet, type AppraisalTier } from '@zhijian/shared';
+import {
+  APPRAISAL_TIER_LABELS,
+  APPRAISAL_TIERS,
+  INDEX_TIER_LABELS,
+  type AppraisalSheet,
+  type AppraisalTier,
+  type IndexTier,
+} from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -16,6 +23,12 @@ import { FormError } from '../components/FormError';
 import { YearStepper } from '../components/YearStepper';
 import { recentYear, thisYear, today, useKeepsUnit, usePageUnit } from '../components/unit';
 import '../components/record.scss';
+
+/** The sheet gives the index tier's key (`excellent_candidate`); shown by its label. */
+function indexTierLabel(tier: string | null): string {
+  if (!tier) return '暂无';
+  return tier in INDEX_TIER_LABELS ? INDEX_TIER_LABELS[tier as IndexTier] : tier;
+}
 
 const TIER_OPTIONS = APPRAISAL_TIERS.map((tier) => ({ value: tier, label: APPRAISAL_TIER_LABELS[tier] }));
 
@@ -73,7 +86,7 @@ function Sheet({
               {row.member.branchName ? <Text className="zj-ra__note"> {row.member.branchName}</Text> : null}
             </Text>
             <View>
-              <Text className="zj-ra__tag zj-ra__tag--info">指数参考：{row.indexTier ?? '暂无'}</Text>
+              <Text className="zj-ra__tag zj-ra__tag--info">指数参考：{indexTierLabel(row.indexTier)}</Text>
               {row.tierLabel ? (
                 <Text className="zj-ra__tag zj-ra__tag--success">
                   {row.tierLabel}
