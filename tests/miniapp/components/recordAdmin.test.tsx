@@ -143,8 +143,9 @@ describe('加分审核: approving within the kind’s range', () => {
     });
     render(<BonusesPage />);
     const card = (await screen.findByText('李青 · 已删除的项目')).closest('.zj-card') as HTMLElement;
-    // A kind no longer listed: the server holds its range from the declaration.
-    fireEvent.click(within(card).getByRole('radio', { name: '5 分' }));
+    // A kind no longer listed: points are typed, and the server holds its range from the declaration.
+    expect(within(card).queryByRole('radio', { name: '5 分' })).toBeNull();
+    fireEvent.change(within(card).getByPlaceholderText('分值'), { target: { value: '5' } });
     fireEvent.click(within(card).getByRole('button', { name: '确认认定' }));
     expect(await within(card).findByText('该项目的分值应在 1–3 分之间')).toBeInTheDocument();
 

@@ -2,6 +2,7 @@ import { View } from '@tarojs/components';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Chips } from '../../../components/Chips';
+import { Field } from '../../../components/Field';
 import { TextArea } from '../../../components/TextArea';
 import type { Action } from '../../../hooks/useAction';
 import { FormError } from './FormError';
@@ -27,9 +28,9 @@ export function BonusDecisionForm({ range, action }: Props) {
   const [mode, setMode] = useState<'approve' | 'refuse'>('approve');
   const [points, setPoints] = useState<number | null>(range && range.min === range.max ? range.min : null);
   const [note, setNote] = useState('');
-  const low = range?.min ?? 1;
-  const high = range?.max ?? 20;
-  const options = Array.from({ length: high - low + 1 }, (_, i) => ({ value: low + i, label: `${low + i} 分` }));
+  const options = range
+    ? Array.from({ length: range.max - range.min + 1 }, (_, i) => ({ value: range.min + i, label: `${range.min + i} 分` }))
+    : [];
   const submit = () =>
     void action.run(
       mode === 'approve'
@@ -50,9 +51,24 @@ export function BonusDecisionForm({ range, action }: Props) {
           action.reset();
         }}
       />
-      {mode === 'approve' ? (
+      {mode === 'approve' && !range ? (
+        // The kind is no longer listed: the server holds its range from the declaration.
+        <Field
+          label="认定分值"
+          type="number"
+          value={points === null ? '' : String(points)}
+          onChange={(text) => {
+            setPoints(/^\d{1,2}$/.test(text) ? Number(text) : null);
+            action.reset('points');
+          }}
+          maxlength={2}
+          placeholder="分值"
+          error={action.problems.points}
+        />
+      ) : null}
+      {mode === 'approve' && range ? (
         <Chips
-          label={range ? `认定分值（${range.min}–${range.max} 分）` : '认定分值'}
+          label={`认定分值（${range.min}–${range.max} 分）`}
           options={options}
           value={points}
           onChange={(value) => {
