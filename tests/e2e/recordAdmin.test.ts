@@ -64,6 +64,14 @@ describe('record pages of the unit admin and the secretariat', () => {
       await visible(page.getByText(/（上月底）/));
       await shoot(page, `record-admin-${size.name}-03-index`);
 
+      await open(page, 'deductions');
+      await visible(page.locator('.zj-card:visible').filter({ hasText: '申诉中' }).first());
+      await shoot(page, `record-admin-${size.name}-07-deductions`);
+
+      await open(page, 'appraisals');
+      await visible(page.getByText(/已评定 \d+ \/ \d+ 人/));
+      await shoot(page, `record-admin-${size.name}-08-appraisals`);
+
       expect(errors).toEqual([]);
       await page.close();
     });

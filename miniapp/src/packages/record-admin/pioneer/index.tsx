@@ -25,7 +25,7 @@ const COLUMNS: { label: string; value: (row: UnitIndexes['rows'][number]) => str
   { label: '认定加分', value: (row) => String(row.breakdown.approvedBonus) },
   { label: '学习', value: (row) => String(row.breakdown.study) },
   { label: '公益', value: (row) => String(row.breakdown.publicService) },
-  { label: '正向加分', value: (row) => `+${row.breakdown.bonus}` },
+  { label: '正向加分', value: (row) => (row.breakdown.bonus ? `+${row.breakdown.bonus}` : '0') },
   { label: '反向扣分', value: (row) => (row.breakdown.deductions ? `−${row.breakdown.deductions}` : '0') },
 ];
 
