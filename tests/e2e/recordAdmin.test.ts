@@ -88,11 +88,11 @@ describe('record pages of the unit admin and the secretariat', () => {
 
       await open(page, 'distribution');
       await visible(page.getByText('全协会', { exact: true }));
-      await shoot(page, `record-admin-${size.name}-05-distribution`);
       // Opening a 片组 lists its units; a unit opens its named list.
       await page.locator('.zj-table__cell--link:visible').first().click();
       const unit = page.locator('.zj-distribution__unit:visible').filter({ hasText: '建华文创园' });
       await visible(unit);
+      await shoot(page, `record-admin-${size.name}-05-distribution`);
       await unit.click();
       await page.waitForURL(/#\/packages\/record-admin\/pioneer\/index\?unitId=\d+/);
       await visible(page.locator('.zj-table__row:visible').filter({ hasText: '李青' }));

@@ -78,14 +78,14 @@ function Sheet({
           />
         ) : null}
       </Card>
-      {sheet.rows.map((row) => (
-        <Card key={row.member.id} className="zj-appraisal">
-          <View className="zj-ra__bar">
-            <Text className="zj-card__title">
-              {row.member.name}
-              {row.member.branchName ? <Text className="zj-ra__note"> {row.member.branchName}</Text> : null}
-            </Text>
-            <View>
+      <Card>
+        {sheet.rows.map((row) => (
+          <View key={row.member.id} className="zj-appraisal">
+            <View className="zj-appraisal__who">
+              <Text className="zj-appraisal__name">{row.member.name}</Text>
+              {row.member.branchName ? <Text className="zj-ra__note">{row.member.branchName}</Text> : null}
+            </View>
+            <View className="zj-appraisal__tags">
               <Text className="zj-ra__tag zj-ra__tag--info">指数参考：{indexTierLabel(row.indexTier)}</Text>
               {row.tierLabel ? (
                 <Text className="zj-ra__tag zj-ra__tag--success">
@@ -96,16 +96,18 @@ function Sheet({
                 <Text className="zj-ra__tag">未评定</Text>
               )}
             </View>
+            {canKeep ? (
+              <View className="zj-appraisal__choice">
+                <Chips
+                  options={TIER_OPTIONS}
+                  value={tiers[row.member.id] ?? null}
+                  onChange={(tier) => setTiers({ ...tiers, [row.member.id]: tier })}
+                />
+              </View>
+            ) : null}
           </View>
-          {canKeep ? (
-            <Chips
-              options={TIER_OPTIONS}
-              value={tiers[row.member.id] ?? null}
-              onChange={(tier) => setTiers({ ...tiers, [row.member.id]: tier })}
-            />
-          ) : null}
-        </Card>
-      ))}
+        ))}
+      </Card>
       {canKeep ? (
         <View className="zj-ra__actions">
           <FormError message={save.error} />
