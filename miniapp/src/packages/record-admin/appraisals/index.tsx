@@ -68,14 +68,16 @@ function Sheet({
           已评定 {done} / {sheet.rows.length} 人。“指数参考”为截至上月底的先锋指数等次，仅供支部评议时参考，等次由支部评定。
         </Text>
         {canKeep ? (
-          <Field
-            label="评议会日期"
-            value={meetingOn}
-            onChange={setMeetingOn}
-            placeholder="YYYY-MM-DD"
-            maxlength={10}
-            hint="应在该年度内或次年第一季度"
-          />
+          <View className="zj-ra__narrow">
+            <Field
+              label="评议会日期"
+              value={meetingOn}
+              onChange={setMeetingOn}
+              placeholder="YYYY-MM-DD"
+              maxlength={10}
+              hint="应在该年度内或次年第一季度"
+            />
+          </View>
         ) : null}
       </Card>
       <Card>
