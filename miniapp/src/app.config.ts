@@ -55,6 +55,23 @@ export default defineAppConfig({
         'extra/index',
       ],
     },
+    {
+      root: 'packages/record-admin',
+      name: 'record-admin',
+      pages: [
+        'desk/index',
+        'bonuses/index',
+        'deductions/index',
+        'sanctions/index',
+        'dues/index',
+        'appraisals/index',
+        'pioneer/index',
+        'benefits/index',
+        'settings/index',
+        'distribution/index',
+        'years/index',
+      ],
+    },
   ],
   preloadRule: {
     'pages/bulletin/index': { network: 'all', packages: ['bulletin'] },

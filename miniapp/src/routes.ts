@@ -41,3 +41,16 @@ export const BULLETIN_EDIT_PAGE = '/packages/secretariat/bulletin-edit/index';
 export const ARTICLE_EDIT_PAGE = '/packages/secretariat/article-edit/index';
 export const BULLETIN_IMPORT_PAGE = '/packages/secretariat/bulletin-import/index';
 export const BULLETIN_STATS_PAGE = '/packages/secretariat/bulletin-stats/index';
+export const RECORD_DESK_PAGE = '/packages/record-admin/desk/index';
+export const RECORD_BONUSES_PAGE = '/packages/record-admin/bonuses/index';
+export const RECORD_DEDUCTIONS_PAGE = '/packages/record-admin/deductions/index';
+export const RECORD_SANCTIONS_PAGE = '/packages/record-admin/sanctions/index';
+export const RECORD_DUES_PAGE = '/packages/record-admin/dues/index';
+export const RECORD_APPRAISALS_PAGE = '/packages/record-admin/appraisals/index';
+export const RECORD_INDEX_PAGE = '/packages/record-admin/pioneer/index';
+export const RECORD_BENEFITS_PAGE = '/packages/record-admin/benefits/index';
+export const RECORD_SETTINGS_PAGE = '/packages/record-admin/settings/index';
+export const INDEX_DISTRIBUTION_PAGE = '/packages/record-admin/distribution/index';
+export const INDEX_YEARS_PAGE = '/packages/record-admin/years/index';
+/** Built by the member pages (packages/record): the A4 layout of a member's card. */
+export const RECORD_PRINT_PAGE = '/packages/record/print/index';

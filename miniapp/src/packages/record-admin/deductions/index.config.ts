@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '反向扣分', enablePullDownRefresh: true, onReachBottomDistance: 80 });
