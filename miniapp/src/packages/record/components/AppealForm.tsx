@@ -49,9 +49,7 @@ export function AppealForm({ deduction, onAppeal, onAppealed }: AppealFormProps)
 
   return (
     <View className="zj-appeal">
-      <Text className={`zj-appeal__deadline${open ? '' : ' zj-appeal__deadline--closed'}`} data-testid="appeal-deadline">
-        申诉截止：{formatDateTime(deadline)}
-      </Text>
+      <Text className={`zj-appeal__deadline${open ? '' : ' zj-appeal__deadline--closed'}`}>申诉截止：{formatDateTime(deadline)}</Text>
       {open ? (
         <View>
           <TextArea

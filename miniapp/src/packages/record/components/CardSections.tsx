@@ -22,7 +22,7 @@ export function CategoryPointsList({ points, integrityFlagged }: { points: Membe
         <View key={row.category} className={`zj-points__row zj-points__row--${row.category}`}>
           <View className="zj-points__head">
             <Text className="zj-points__label">{row.label}</Text>
-            <Text className="zj-points__value" data-testid={`points-${row.category}`}>
+            <Text className="zj-points__value">
               {row.points}
               {row.yearlyCap !== null ? <Text className="zj-points__cap"> / {row.yearlyCap}</Text> : null}
             </Text>
@@ -56,9 +56,7 @@ export function AttendanceAndReads({ attendance, reads }: Pick<MemberCard, 'atte
         <Text className="zj-facts__label">出勤率{attendance.leave ? `（请假 ${attendance.leave}）` : ''}</Text>
       </View>
       <View className="zj-facts__item">
-        <Text className="zj-facts__figure" data-testid="reads-articles">
-          {reads.articles}
-        </Text>
+        <Text className="zj-facts__figure zj-facts__figure--reads">{reads.articles}</Text>
         <Text className="zj-facts__label">读过的简报文章</Text>
       </View>
     </View>

@@ -1,5 +1,5 @@
 import { Image, Text, View } from '@tarojs/components';
-import { BonusClaimInput, MAX_BONUS_PHOTOS, parseDate, type BonusClaim, type BonusKind } from '@zhijian/shared';
+import { BonusClaimInput, MAX_BONUS_PHOTOS, type BonusClaim, type BonusKind } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -42,12 +42,11 @@ function rangeOf(kind: BonusKind): string {
 /** What the server will refuse, said beside the fields before anything is sent. */
 export function declareProblems(fields: DeclareFields, today: string): Problems {
   const problems: Problems = {};
-  const parsed = BonusClaimInput.safeParse(fields);
+  const occurredOn = fields.occurredOn.trim();
+  const parsed = BonusClaimInput.safeParse({ ...fields, occurredOn });
   if (!parsed.success) for (const issue of parsed.error.issues) problems[String(issue.path[0] ?? '')] ??= issue.message;
-  if (!problems.occurredOn) {
-    if (!parseDate(fields.occurredOn.trim())) problems.occurredOn = '请按 2026-01-15 的格式填写日期';
-    else if (fields.occurredOn.trim() > today) problems.occurredOn = '事迹日期不能晚于今天';
-  }
+  // Both are YYYY-MM-DD once the format passed: the strings compare as the days do.
+  if (!problems.occurredOn && occurredOn > today) problems.occurredOn = '事迹日期不能晚于今天';
   return problems;
 }
 

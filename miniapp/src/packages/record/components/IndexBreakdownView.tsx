@@ -43,9 +43,7 @@ export function IndexBreakdownView({ index, rules, frozen, live = false }: Index
   return (
     <View className="zj-breakdown">
       <View className="zj-breakdown__head">
-        <Text className="zj-breakdown__figure" data-testid="index-value">
-          {figure(index.value)}
-        </Text>
+        <Text className="zj-breakdown__figure">{figure(index.value)}</Text>
         <View className="zj-breakdown__tier">
           <Text className={`zj-breakdown__tier-label zj-breakdown__tier-label--${index.tier}`}>
             参考等次：{INDEX_TIER_LABELS[index.tier]}
@@ -57,9 +55,7 @@ export function IndexBreakdownView({ index, rules, frozen, live = false }: Index
       </View>
 
       {index.sanctioned ? (
-        <Text className="zj-breakdown__zeroed" data-testid="index-zeroed">
-          本年度受到纪律处分，先锋指数清零。下列各项仅供了解，不计入指数。
-        </Text>
+        <Text className="zj-breakdown__zeroed">本年度受到纪律处分，先锋指数清零。下列各项仅供了解，不计入指数。</Text>
       ) : null}
 
       <Line
