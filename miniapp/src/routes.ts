@@ -10,8 +10,6 @@ export const RECORD_CARD_PAGE = '/packages/record/card/index';
 export const RECORD_LIST_PAGE = '/packages/record/records/index';
 export const RECORD_DECLARE_PAGE = '/packages/record/declare/index';
 export const RECORD_APPEAL_PAGE = '/packages/record/appeal/index';
-/** A member's yearly record on one A4 page: `?memberId=&year=` (the unit's index list links here). */
-export const RECORD_PRINT_PAGE = '/packages/record/print/index';
 export const ROSTER_PAGE = '/packages/unit-admin/roster/index';
 export const UNITS_PAGE = '/packages/secretariat/units/index';
 export const AUDIT_PAGE = '/packages/secretariat/audit/index';

@@ -22,12 +22,12 @@ import {
   FAVOURITES_PAGE,
   PRIVACY_PAGE,
   READS_PAGE,
-  RECORD_CARD_PAGE,
-  RECORD_LIST_PAGE,
   REVIEW_QUEUE_PAGE,
   ROSTER_PAGE,
   UNITS_PAGE,
 } from '../../routes';
+// Apart from the list above, which each role's package extends: the two merge without touching.
+import { RECORD_CARD_PAGE, RECORD_LIST_PAGE } from '../../routes';
 import { refreshProfile, signOut } from '../../services/auth';
 import './index.scss';
 
