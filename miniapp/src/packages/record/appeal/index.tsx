@@ -10,6 +10,7 @@ import { appealDeduction, getDeduction } from '../../../services/record';
 import { formatChineseDate, formatDateTime } from '../../../utils/format';
 import { AppealForm } from '../components/AppealForm';
 import { PhaseTag } from '../components/PhaseTag';
+import '../components/record.scss';
 import '../records/index.scss';
 
 function Appeal({ id }: { id: number }) {
@@ -50,7 +51,7 @@ export default function AppealPage() {
   const { params } = useRouter();
   const id = Number(params.id);
   return (
-    <Page>
+    <Page className="zj-record-page">
       <RoleGate roles={['member']}>
         {Number.isInteger(id) && id > 0 ? <Appeal id={id} /> : <StateView kind="empty" title="未指定扣分记录" />}
       </RoleGate>

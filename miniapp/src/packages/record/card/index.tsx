@@ -117,7 +117,7 @@ function MyCard() {
 
 export default function CardPage() {
   return (
-    <Page className="zj-member-card-page">
+    <Page className="zj-member-card-page zj-record-page">
       <RoleGate roles={['member']}>
         <MyCard />
       </RoleGate>

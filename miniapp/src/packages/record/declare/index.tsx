@@ -8,6 +8,7 @@ import { toast, toastDone } from '../../../services/feedback';
 import { pickImages } from '../../../services/files';
 import { declareBonus, recordRules, todayInShanghai, uploadBonusPhoto } from '../../../services/record';
 import { DeclareForm, type FailedPhoto } from '../components/DeclareForm';
+import '../components/record.scss';
 
 function Declare() {
   const rules = useLoaded('rules', recordRules);
@@ -36,7 +37,7 @@ function Declare() {
 /** 申报加分: a kind from the association's list, the day, what was done, up to nine photos. */
 export default function DeclarePage() {
   return (
-    <Page>
+    <Page className="zj-record-page">
       <RoleGate roles={['member']}>
         <Declare />
       </RoleGate>

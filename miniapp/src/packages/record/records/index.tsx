@@ -3,7 +3,6 @@ import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { MAX_BONUS_PHOTOS, type BonusClaim, type Deduction } from '@zhijian/shared';
 import { useRef, useState } from 'react';
 import { Button } from '../../../components/Button';
-import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
@@ -18,6 +17,7 @@ import { bonusPhotoUrl, myBonuses, myDeductions, uploadBonusPhoto } from '../../
 import { formatChineseDate, formatDateTime } from '../../../utils/format';
 import { PhaseTag } from '../components/PhaseTag';
 import { RecordTimeline } from '../components/RecordTimeline';
+import '../components/record.scss';
 import './index.scss';
 
 /** A pending claim of mine takes photos until it has nine; each goes up on its own. */
@@ -39,15 +39,17 @@ function AddPhotos({ claim, onAdded }: { claim: BonusClaim; onAdded: () => void 
   });
   if (claim.status !== 'pending' || room <= 0) return null;
   return (
-    <Button size="small" variant="secondary" loading={add.busy} onClick={() => void add.run()}>
-      添加照片（还可 {room} 张）
-    </Button>
+    <View className="zj-record-item__action">
+      <Button size="small" variant="secondary" loading={add.busy} onClick={() => void add.run()}>
+        添加照片（还可 {room} 张）
+      </Button>
+    </View>
   );
 }
 
 function BonusItem({ claim, onChanged }: { claim: BonusClaim; onChanged: () => void }) {
   return (
-    <Card>
+    <View className="zj-record-item">
       <View className="zj-record-item__head">
         <Text className="zj-record-item__title">{claim.kindName}</Text>
         <PhaseTag bonus={claim.status} label={claim.statusLabel} />
@@ -66,13 +68,13 @@ function BonusItem({ claim, onChanged }: { claim: BonusClaim; onChanged: () => v
       ) : null}
       <AddPhotos claim={claim} onAdded={onChanged} />
       <RecordTimeline events={claim.timeline} />
-    </Card>
+    </View>
   );
 }
 
 function DeductionItem({ deduction }: { deduction: Deduction }) {
   return (
-    <Card>
+    <View className="zj-record-item">
       <View className="zj-record-item__head">
         <Text className="zj-record-item__title">
           {deduction.kindName} <Text className="zj-record-item__minus">−{deduction.points} 分</Text>
@@ -86,12 +88,14 @@ function DeductionItem({ deduction }: { deduction: Deduction }) {
       ) : null}
       {deduction.appeal ? <Text className="zj-record-item__meta">我的申诉：{deduction.appeal.text}</Text> : null}
       {deduction.appealable ? (
-        <Button size="small" onClick={() => void Taro.navigateTo({ url: `${RECORD_APPEAL_PAGE}?id=${deduction.id}` })}>
-          申诉
-        </Button>
+        <View className="zj-record-item__action">
+          <Button size="small" onClick={() => void Taro.navigateTo({ url: `${RECORD_APPEAL_PAGE}?id=${deduction.id}` })}>
+            申诉
+          </Button>
+        </View>
       ) : null}
       <RecordTimeline events={deduction.timeline} />
-    </Card>
+    </View>
   );
 }
 
@@ -148,7 +152,7 @@ export default function RecordsPage() {
   const { params } = useRouter();
   const [tab, setTab] = useState<(typeof TABS)[number]['value']>(params.tab === 'deductions' ? 'deductions' : 'bonuses');
   return (
-    <Page className="zj-records">
+    <Page className="zj-records zj-record-page">
       <RoleGate roles={['member']}>
         <Chips options={TABS} value={tab} onChange={setTab} />
         {tab === 'bonuses' ? <Bonuses /> : <Deductions />}
