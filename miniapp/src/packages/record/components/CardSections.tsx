@@ -46,19 +46,24 @@ export function CategoryPointsList({ points, integrityFlagged }: { points: Membe
 export function AttendanceAndReads({ attendance, reads }: Pick<MemberCard, 'attendance' | 'reads'>) {
   const rate = attendance.expected > 0 ? percent(Math.min(1, attendance.attended / attendance.expected)) : '—';
   return (
-    <View className="zj-facts">
-      <View className="zj-facts__item">
-        <Text className="zj-facts__figure">{attendance.attended}</Text>
-        <Text className="zj-facts__label">出席（应到 {attendance.expected}）</Text>
+    <View>
+      <View className="zj-facts">
+        <View className="zj-facts__item">
+          <Text className="zj-facts__figure">
+            {attendance.attended}/{attendance.expected}
+          </Text>
+          <Text className="zj-facts__label">出席/应到</Text>
+        </View>
+        <View className="zj-facts__item">
+          <Text className="zj-facts__figure">{rate}</Text>
+          <Text className="zj-facts__label">出勤率</Text>
+        </View>
+        <View className="zj-facts__item">
+          <Text className="zj-facts__figure zj-facts__figure--reads">{reads.articles}</Text>
+          <Text className="zj-facts__label">读过的文章</Text>
+        </View>
       </View>
-      <View className="zj-facts__item">
-        <Text className="zj-facts__figure">{rate}</Text>
-        <Text className="zj-facts__label">出勤率{attendance.leave ? `（请假 ${attendance.leave}）` : ''}</Text>
-      </View>
-      <View className="zj-facts__item">
-        <Text className="zj-facts__figure zj-facts__figure--reads">{reads.articles}</Text>
-        <Text className="zj-facts__label">读过的简报文章</Text>
-      </View>
+      {attendance.leave ? <Text className="zj-facts__note">另有经批准的请假 {attendance.leave} 次。</Text> : null}
     </View>
   );
 }
@@ -97,11 +102,11 @@ export function HonoursAndAppraisals({ honours, appraisals }: Pick<MemberCard, '
       {appraisals.length === 0 ? <Text className="zj-muted">暂无民主评议记录。</Text> : null}
       {appraisals.map((row) => (
         <View key={`a${row.year}`} className="zj-lines__row">
-          <Text>{row.year} 年度民主评议</Text>
-          <Text className={`zj-lines__value zj-appraisal--${row.tier}`}>
-            {row.tierLabel}
-            <Text className="zj-lines__note">（{formatChineseDate(row.meetingOn)}评议）</Text>
-          </Text>
+          <View className="zj-lines__main">
+            <Text>{row.year} 年度民主评议</Text>
+            <Text className="zj-lines__note">{formatChineseDate(row.meetingOn)}评议</Text>
+          </View>
+          <Text className={`zj-lines__value zj-appraisal--${row.tier}`}>{row.tierLabel}</Text>
         </View>
       ))}
       {honours.length === 0 ? <Text className="zj-muted">暂无荣誉记录（年度评优后显示）。</Text> : null}
