@@ -51,21 +51,36 @@ async function readCard(page: Page): Promise<{ study: number; index: number; bon
   return { study: Number(/^\s*(-?\d+)/.exec(study!)![1]), index: Number(index), bonus: bonus! };
 }
 
-/** 我的 → 党员卡, answering the card the page loaded (for the member's id). */
-async function openCard(page: Page): Promise<{ memberId: number; year: number }> {
-  for (let attempt = 1; ; attempt += 1) {
-    await tab(page, '我的').click();
-    await page.waitForURL(/#\/pages\/me\/index/);
-    const ok = await shown(page, '.zj-me')
-      .waitFor({ state: 'visible', timeout: 5_000 })
-      .then(
-        () => true,
-        () => false,
-      );
-    if (ok || attempt === 2) break;
+const CARD_ANSWER = (response: { url(): string; status(): number }) =>
+  /\/api\/me\/card(\?|$)/.test(response.url()) && response.status() === 200;
+
+/**
+ * The card, answering the card the page loaded (for the member's id): from 我的 when the tab bar
+ * is shown, else by its address (Taro's H5 shows the tab bar on tab pages only).
+ */
+async function openCard(page: Page, from: 'me' | 'address', serverUrl: string): Promise<{ memberId: number; year: number }> {
+  const loaded = page.waitForResponse(CARD_ANSWER);
+  // Awaited below; a failure before then is the one to report, not this waiter's.
+  loaded.catch(() => undefined);
+  if (from === 'me') {
+    for (let attempt = 1; ; attempt += 1) {
+      await tab(page, '我的').click();
+      await page.waitForURL(/#\/pages\/me\/index/);
+      const ok = await shown(page, '.zj-me')
+        .waitFor({ state: 'visible', timeout: 5_000 })
+        .then(
+          () => true,
+          () => false,
+        );
+      if (ok || attempt === 2) break;
+    }
+    await shown(page, '.zj-me .zj-cell__title')
+      .filter({ hasText: /^党员卡$/ })
+      .click();
+  } else {
+    await settled(page);
+    await page.goto(`${serverUrl}/#/packages/record/card/index`);
   }
-  const loaded = page.waitForResponse((response) => /\/api\/me\/card(\?|$)/.test(response.url()) && response.status() === 200);
-  await shown(page, '.zj-me').getByText('党员卡', { exact: true }).click();
   await page.waitForURL(/#\/packages\/record\/card\/index/);
   const card = (await (await loaded).json()) as { year: number; member: { id: number } };
   return { memberId: card.member.id, year: card.year };
@@ -89,12 +104,18 @@ describe('党员卡 in the H5 build against the real server', () => {
     await h5.signIn(page, '党员（演示单位）');
 
     // 1. The card before: 学习 points now.
-    const { memberId, year } = await openCard(page);
+    const { memberId, year } = await openCard(page, 'me', h5.server.url);
     const before = await readCard(page);
     await visible(shown(page, '.zj-identity-qr img, img.zj-identity-qr__image').first());
     await snapBoth(page, 'record-01-card');
 
     // 2. Read an article not read yet, past its skim time (the reader reports it and marks it 已读).
+    // Back to 我的 (the tab bar shows on tab pages only), then to 简报.
+    await settled(page);
+    await page.goBack();
+    await page.waitForURL(/#\/pages\/me\/index/);
+    await visible(shown(page, '.zj-me'));
+    await settled(page);
     await tab(page, '简报').click();
     await page.waitForURL(/#\/pages\/bulletin\/index/);
     await shown(page, '.zj-issue-row__label').first().click();
@@ -118,7 +139,7 @@ describe('党员卡 in the H5 build against the real server', () => {
     await visible(shown(page, '.zj-reader__meta').filter({ hasText: '已读' }));
 
     // 3. Back on the card: 学习 +1.
-    await openCard(page);
+    await openCard(page, 'address', h5.server.url);
     await expect.poll(async () => (await readCard(page)).study).toBe(before.study + 1);
     const afterRead = await readCard(page);
 
@@ -139,9 +160,9 @@ describe('党员卡 in the H5 build against the real server', () => {
     await snapBoth(page, 'record-02-declare');
     await button(form, '提交申报').click();
     await page.waitForURL(/#\/packages\/record\/records\/index/);
-    const claim = shown(page, '.zj-card').filter({ hasText: '周末在社区开展垃圾分类宣传志愿服务半天' });
+    const claim = shown(page, '.zj-record-item').filter({ hasText: '周末在社区开展垃圾分类宣传志愿服务半天' });
     await visible(claim.getByText('待审核', { exact: true }));
-    await visible(claim.locator('.zj-record-item__photo img, img.zj-record-item__photo').first());
+    await visible(claim.locator('.zj-record-item__photo img').first());
     await visible(claim.getByText('提交申报', { exact: true }));
     await snapBoth(page, 'record-03-records');
 
@@ -163,7 +184,7 @@ describe('党员卡 in the H5 build against the real server', () => {
     expect(decided.status).toBe(200);
 
     // 6. The card again: the index moved by exactly the approved points, through 正向加分.
-    await openCard(page);
+    await openCard(page, 'address', h5.server.url);
     await expect.poll(async () => (await readCard(page)).index).toBe(Math.round((afterRead.index + APPROVED_POINTS) * 10) / 10);
     const after = await readCard(page);
     expect(Number(after.bonus.replace('+', ''))).toBe(Number(afterRead.bonus.replace('+', '')) + APPROVED_POINTS);

@@ -62,7 +62,10 @@ function BonusItem({ claim, onChanged }: { claim: BonusClaim; onChanged: () => v
       {claim.photos.length ? (
         <View className="zj-record-item__photos">
           {claim.photos.map((photo) => (
-            <AuthedImage key={photo.id} className="zj-record-item__photo" src={bonusPhotoUrl(photo.id)} />
+            // Sized by its box: AuthedImage fills what holds it.
+            <View key={photo.id} className="zj-record-item__photo">
+              <AuthedImage src={bonusPhotoUrl(photo.id)} />
+            </View>
           ))}
         </View>
       ) : null}
