@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { bonusRoutes } from './routes/bonuses';
 import { bulletinRoutes } from './routes/bulletins';
+import { cardRoutes } from './routes/cards';
 import { callRoutes } from './routes/calls';
 import { caseRoutes } from './routes/cases';
 import { checkinRoutes } from './routes/checkins';
@@ -28,6 +29,7 @@ import { groupRoutes } from './routes/groups';
 import { healthRoutes } from './routes/health';
 import { memberRoutes } from './routes/members';
 import { newsRoutes } from './routes/news';
+import { pioneerIndexRoutes } from './routes/pioneerIndex';
 import { resultRoutes } from './routes/results';
 import { reviewRoutes } from './routes/reviews';
 import { scheduleRoutes } from './routes/schedules';
@@ -142,6 +144,8 @@ export function createApp(deps: AppDeps): Koa {
     deductionRoutes,
     appraisalRoutes,
     duesRoutes,
+    pioneerIndexRoutes,
+    cardRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

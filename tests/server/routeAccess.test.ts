@@ -25,7 +25,7 @@ afterAll(() => server.close());
 
 function pathFor(endpoint: Endpoint, caller: { unitId: number; peerId: number } | undefined): string {
   const id = endpoint.path.startsWith('/api/groups') ? groupId : endpoint.path.startsWith('/api/members') ? caller?.peerId : caller?.unitId;
-  return buildPath(endpoint.path, { id: id ?? 1, unitId: caller?.unitId ?? 1 });
+  return buildPath(endpoint.path, { id: id ?? 1, unitId: caller?.unitId ?? 1, year: 2001 });
 }
 
 async function call(endpoint: Endpoint, token: string | undefined, caller?: { unitId: number; peerId: number }) {

@@ -29,7 +29,8 @@ describe('GET /api/units/:unitId/appraisals (sheet)', () => {
       tier: null,
       tierLabel: null,
       meetingOn: null,
-      indexTier: null,
+      // No record yet: 组织生活 in full + 承诺践诺 = 80, the advisory tier 合格 (as of the end of last month).
+      indexTier: 'qualified',
     });
   });
 

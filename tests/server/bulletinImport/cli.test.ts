@@ -20,7 +20,7 @@ function runScript(first: string | { env: NodeJS.ProcessEnv }, ...rest: string[]
   const result = spawnSync(process.execPath, ['--import', 'tsx', SCRIPT, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
-    timeout: 30_000,
+    timeout: 60_000, // a child starting tsx on a loaded 2-core machine
     ...options,
   });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -304,5 +304,5 @@ describe('import:bulletin without --dry-run (child process, embedded database un
     } finally {
       await handle.close();
     }
-  }, 60_000);
+  }, 150_000);
 });

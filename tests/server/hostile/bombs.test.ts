@@ -10,10 +10,13 @@ import { createServerDatabase, usingPostgresServer } from '../../support/testDat
 /**
  * Upload bombs against the server as it runs in production: its own process, so its memory is
  * its own to measure. Each bomb is refused with a 4xx naming the limit; the process stays under
- * 600 MB and `/api/health` keeps answering within 200 ms while they are being refused.
+ * 600 MB and `/api/health` keeps answering within a second while they are being refused.
  */
 const RSS_LIMIT_MB = 600;
-const HEALTH_LIMIT_MS = 200;
+// Not a speed measure: unbounded parsing blocked the event loop for 14–30 s, so a second tells a
+// blocked loop from a busy one. Quiet, the slowest answer is 20–60 ms; on a 2-core machine shared
+// with other test processes it reached 420 ms.
+const HEALTH_LIMIT_MS = 1000;
 
 const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bombs-'));
 let server: ServerProcess;

@@ -23,5 +23,6 @@ describe('npm start under a supervisor', () => {
     expect(Date.now() - sent).toBeLessThan(10_000);
     // The server finished in-flight work and closed the database: its last words are 'stopped'.
     expect(running.logs.at(-1)?.msg).toBe('stopped');
-  });
+    // Starting (npm, tsx, migrations on a new directory) takes seconds; loaded, tens of seconds.
+  }, 90_000);
 });

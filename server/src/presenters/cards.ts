@@ -1,0 +1,90 @@
+import {
+  APPRAISAL_TIER_LABELS,
+  BENEFIT_MEASURE_LABELS,
+  MEMBER_KIND_LABELS,
+  POINT_CATEGORIES,
+  POINT_CATEGORY_LABELS,
+  type BenefitMeasure,
+  type MemberCard,
+  type PointCategory,
+  type RecordSettings,
+} from '@zhijian/shared';
+import type { CardRows } from '../queries/cards';
+import { presentMyDues } from './dues';
+
+/** A category's caps under the settings (诚信 has none: it starts at a base and only deductions move it). */
+function capsOf(settings: RecordSettings, category: PointCategory): { dailyCap: number | null; yearlyCap: number | null } {
+  const rules = settings.points;
+  const rule =
+    category === 'activity'
+      ? rules.activity
+      : category === 'study'
+        ? rules.study
+        : category === 'public_service'
+          ? rules.publicService
+          : null;
+  return { dailyCap: rule?.dailyCap ?? null, yearlyCap: rule?.yearlyCap ?? null };
+}
+
+/**
+ * 党员卡: the year's points per category against their caps (诚信 = base + the year's integrity
+ * rows), the index, attendance, reads, dues, bonuses and deductions, 民主评议 by year, and the
+ * unit's benefits with whether the member has unlocked each. Dues are the dues sheet's, by `now`.
+ */
+export function presentCard(rows: CardRows, now: Date): MemberCard {
+  const { member, figures, settings, index } = rows;
+  const integrity = settings.points.integrity.base + figures.points.integrity;
+  const points = POINT_CATEGORIES.map((category) => ({
+    category,
+    label: POINT_CATEGORY_LABELS[category],
+    points: category === 'integrity' ? integrity : figures.points[category],
+    today: figures.today[category],
+    ...capsOf(settings, category),
+  }));
+  const current = (measure: BenefitMeasure) =>
+    measure === 'index' ? index.value : (points.find((line) => line.category === measure)?.points ?? 0);
+  const dues = presentMyDues(member, rows.dues, rows.year, now);
+  return {
+    year: rows.year,
+    member: {
+      id: member.id,
+      name: member.name,
+      kind: member.kind,
+      kindLabel: MEMBER_KIND_LABELS[member.kind],
+      joinedPartyOn: member.joinedPartyOn,
+      unit: rows.unit,
+      branch: rows.branch,
+    },
+    points,
+    integrityFlagged: integrity < settings.points.integrity.flagBelow,
+    index,
+    indexFrozen: rows.indexFrozen,
+    attendance: { expected: figures.expected, attended: figures.attended, leave: figures.leave },
+    reads: { articles: rows.reads, studyPoints: figures.points.study },
+    dues: { months: dues.months, monthsBehind: dues.monthsBehind },
+    bonuses: { approved: figures.bonusesApproved, pending: figures.bonusesPending, points: figures.approvedBonus },
+    deductions: { effective: figures.deductionsEffective, inAppeal: figures.deductionsInAppeal, points: figures.deductionPoints },
+    // 年度评优 (the annual awards) fills this; until that issue is built there is nothing to list.
+    honours: [],
+    appraisals: rows.appraisals.map((row) => ({
+      year: row.year,
+      tier: row.tier,
+      tierLabel: APPRAISAL_TIER_LABELS[row.tier],
+      meetingOn: row.meetingOn,
+    })),
+    benefits: rows.benefits.map((benefit) => {
+      const value = current(benefit.measure);
+      return {
+        id: benefit.id,
+        unitId: benefit.unitId,
+        name: benefit.name,
+        description: benefit.description,
+        measure: benefit.measure,
+        measureLabel: BENEFIT_MEASURE_LABELS[benefit.measure],
+        threshold: benefit.threshold,
+        unlocked: value >= benefit.threshold,
+        current: value,
+      };
+    }),
+  };
+}
