@@ -122,7 +122,7 @@ describe('the 党员卡 page', () => {
     expect(api.callsTo('GET', '/api/me/card')[0]!.query.get('year')).toBe(String(shanghaiYear(new Date())));
   });
 
-  it('flags months behind and low integrity, and shows the refusal with a retry when the card cannot load', async () => {
+  it('flags months behind and low integrity, retries a card that failed, and shows it without the rules when they fail', async () => {
     const card = makeCard({
       integrityFlagged: true,
       dues: { months: [], monthsBehind: 3 },
@@ -130,7 +130,7 @@ describe('the 党员卡 page', () => {
     let fail = true;
     installFakeApi({
       'GET /api/me/card': () => (fail ? apiError('internal', '服务暂时不可用') : json(200, card)),
-      'GET /api/record-settings': () => json(200, makeSettingsView()),
+      'GET /api/record-settings': () => apiError('internal', '服务暂时不可用'),
       'POST /api/me/card/code': () => apiError('forbidden'),
     });
     render(<CardPage />);
@@ -141,6 +141,9 @@ describe('the 党员卡 page', () => {
     expect(await screen.findByText('已连续 3 个月未记录交纳（截至上月）')).toHaveClass('zj-dues__behind--alert');
     expect(screen.getByText('诚信积分低于协会提示线，请与支部沟通')).toBeInTheDocument();
     expect(await screen.findByText('身份码暂不可用')).toBeInTheDocument();
+    // The factors need the rules; the parts themselves come with the card.
+    expect(screen.getByText('出勤率 90%')).toBeInTheDocument();
+    expect(screen.queryByText('50 × 出勤率 90%')).not.toBeInTheDocument();
   });
 
   it('is reached from 我的 by a member', () => {

@@ -37,11 +37,11 @@ function Identity({ card, showCode }: { card: MemberCard; showCode: boolean }) {
   );
 }
 
-function CardBody({ card, rules, live }: { card: MemberCard; rules: RecordSettings; live: boolean }) {
+function CardBody({ card, rules, live }: { card: MemberCard; rules: RecordSettings | null; live: boolean }) {
   return (
     <View>
       <Card title={`${card.year} 年度先锋指数`}>
-        <IndexBreakdownView index={card.index} rules={rules.index} frozen={card.indexFrozen} live={live} />
+        <IndexBreakdownView index={card.index} rules={rules?.index ?? null} frozen={card.indexFrozen} live={live} />
       </Card>
 
       <Card title="本年度积分">
