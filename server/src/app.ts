@@ -15,6 +15,7 @@ import { appraisalRoutes } from './routes/appraisals';
 import { attendanceRoutes } from './routes/attendance';
 import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
+import { benefitRoutes } from './routes/benefits';
 import { bonusRoutes } from './routes/bonuses';
 import { bulletinRoutes } from './routes/bulletins';
 import { cardRoutes } from './routes/cards';
@@ -31,6 +32,7 @@ import { memberRoutes } from './routes/members';
 import { newsRoutes } from './routes/news';
 import { pioneerIndexRoutes } from './routes/pioneerIndex';
 import { resultRoutes } from './routes/results';
+import { recordSettingsRoutes } from './routes/recordSettings';
 import { reviewRoutes } from './routes/reviews';
 import { scheduleRoutes } from './routes/schedules';
 import { topicRoutes } from './routes/topics';
@@ -144,6 +146,8 @@ export function createApp(deps: AppDeps): Koa {
     deductionRoutes,
     appraisalRoutes,
     duesRoutes,
+    recordSettingsRoutes,
+    benefitRoutes,
     pioneerIndexRoutes,
     cardRoutes,
   ];

@@ -4,16 +4,16 @@ import { bonusClaims } from '../db/schema';
 import { refuse } from '../errors';
 import { findBonusClaim, type BonusClaimRow } from '../queries/bonuses';
 import { isYearClosed } from '../queries/closedYears';
-import { currentRecordSettings } from '../queries/recordSettingsInForce';
+import { settingsAt } from '../queries/recordSettings';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 import { recordEvent } from './recordEvent';
 
 /** The kind's point range: as the list in force now has it, else as it was when the claim was declared. */
 async function rangeOf(ctx: CommandContext, claim: BonusClaimRow): Promise<Pick<BonusKind, 'minPoints' | 'maxPoints'>> {
-  const now = (await currentRecordSettings(ctx.tx, ctx.now)).bonusKinds.find((k) => k.key === claim.kindKey);
+  const now = (await settingsAt(ctx.tx, ctx.now)).bonusKinds.find((k) => k.key === claim.kindKey);
   if (now) return now;
-  const then = (await currentRecordSettings(ctx.tx, claim.createdAt)).bonusKinds.find((k) => k.key === claim.kindKey);
+  const then = (await settingsAt(ctx.tx, claim.createdAt)).bonusKinds.find((k) => k.key === claim.kindKey);
   return then ?? { minPoints: 1, maxPoints: 20 };
 }
 

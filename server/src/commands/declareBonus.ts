@@ -3,7 +3,7 @@ import { bonusClaims } from '../db/schema';
 import { refuse } from '../errors';
 import type { BonusClaimRow } from '../queries/bonuses';
 import { isYearClosed } from '../queries/closedYears';
-import { currentRecordSettings } from '../queries/recordSettingsInForce';
+import { settingsAt } from '../queries/recordSettings';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 import { recordEvent } from './recordEvent';
@@ -17,7 +17,7 @@ export async function declareBonus(
   ctx: CommandContext,
   { member, input }: { member: { id: number; unitId: number }; input: BonusClaimInput },
 ): Promise<BonusClaimRow> {
-  const settings = await currentRecordSettings(ctx.tx, ctx.now);
+  const settings = await settingsAt(ctx.tx, ctx.now);
   const kind = settings.bonusKinds.find((k) => k.key === input.kindKey);
   if (!kind) throw refuse(bonusRefusals.bonus_kind_unknown, { kindKey: input.kindKey });
   if (input.occurredOn > formatDate(shanghaiDate(ctx.now))) throw refuse(bonusRefusals.bonus_date_in_future);

@@ -13,7 +13,8 @@ export interface RosterImportCounts {
 
 /**
  * Writes a checked roster file into the unit's roster, all rows or none: an entry whose phone is
- * already on the roster is updated (name, kind, branch), any other is added.
+ * already on the roster is updated (name, kind, branch, and 入党日期 when the sheet gives one), any
+ * other is added.
  */
 export async function importRoster(
   ctx: CommandContext,
@@ -25,7 +26,13 @@ export async function importRoster(
     entries.map((entry) => entry.phone),
   );
   for (const entry of entries) {
-    const values = { name: entry.name, kind: entry.kind, branchId: entry.branchId, updatedAt: ctx.now };
+    const values = {
+      name: entry.name,
+      kind: entry.kind,
+      branchId: entry.branchId,
+      ...(entry.joinedPartyOn !== null && { joinedPartyOn: entry.joinedPartyOn }),
+      updatedAt: ctx.now,
+    };
     const id = idByPhone.get(entry.phone);
     if (id !== undefined) await ctx.tx.update(members).set(values).where(eq(members.id, id));
     else await ctx.tx.insert(members).values({ ...values, phone: entry.phone, unitId: unit.id });

@@ -1,7 +1,16 @@
-import { activityPoints, ATTENDANCE_STATUS_LABELS, CHECKIN_METHOD_LABELS, type CheckinMethod } from '@zhijian/shared';
+import {
+  activityPointsFor,
+  ATTENDANCE_STATUS_LABELS,
+  CHECKIN_METHOD_LABELS,
+  DEFAULT_RECORD_SETTINGS,
+  type CheckinMethod,
+} from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
-import { selectRows } from '../db/client';
+import { selectRows, type Transaction } from '../db/client';
+import { attendance } from '../db/schema';
 import { findMemberAttendance, type AttendanceRow } from '../queries/checkins';
+import { settingsAt } from '../queries/recordSettings';
+import { awardPoints } from './awardPoints';
 import type { CommandContext } from './context';
 
 export interface AttendanceProps {
@@ -13,7 +22,11 @@ export interface AttendanceProps {
 }
 
 interface InsertedRow {
-  id: number;
+  /** The settings in force cap 活动积分: nothing was written, the capped path records it. */
+  capped: boolean;
+  /** The points written with the row (none when the settings give none). */
+  earned: number;
+  id: number | null;
   activity_id: number;
   member_id: number;
   status: 'present' | 'late';
@@ -23,46 +36,106 @@ interface InsertedRow {
   note: string | null;
 }
 
+/** The settings' key of the points a check-in earns. */
+function ruleKey(status: 'present' | 'late', method: CheckinMethod): 'onTime' | 'late' | 'makeup' {
+  if (method === 'makeup') return 'makeup';
+  return status === 'late' ? 'late' : 'onTime';
+}
+
+const fromRow = (row: InsertedRow & { id: number }): AttendanceRow => ({
+  points: row.earned,
+  id: row.id,
+  activityId: row.activity_id,
+  memberId: row.member_id,
+  status: row.status,
+  method: row.method,
+  checkedInAt: new Date(row.checked_in_at),
+  recordedBy: row.recorded_by,
+  note: row.note,
+});
+
 /**
  * Records attendance once per member and activity — the database's unique constraint decides,
- * so any number of simultaneous attempts leave one row — and writes its 活动积分 in the same
- * statement: the ledger row is inserted only from the attendance row that was actually inserted
- * (a data-modifying CTE, atomic on its own, one round trip on the burst's hot path). Answers the
- * row as it stands: the new one, or the one that was already there. A member's own scan is
- * recorded by nobody; a manual check-in or a make-up by the organiser acting (`ctx.actor`).
+ * so any number of simultaneous attempts leave one row — with its 活动积分 under the record
+ * settings in force (on time, late, make-up). Answers the row as it stands: the new one, or the
+ * one that was already there. A member's own scan is recorded by nobody; a manual check-in or a
+ * make-up by the organiser acting (`ctx.actor`).
+ *
+ * The burst's hot path stays one round trip: while the settings set no cap on 活动积分 (the
+ * default), one data-modifying CTE reads the settings, inserts the attendance and, only from the
+ * row actually inserted, its ledger row — atomic on its own, so it may run under `runStatement`.
+ * With a cap set, that statement writes nothing and the check-in is recorded in a transaction
+ * through `awardPoints` (the per-member lock and the day's and year's sums).
  */
 export async function recordAttendance(ctx: CommandContext, input: AttendanceProps): Promise<{ row: AttendanceRow; created: boolean }> {
   const label = input.method === 'makeup' ? CHECKIN_METHOD_LABELS.makeup : ATTENDANCE_STATUS_LABELS[input.status];
+  const reason = `活动积分：${label}「${input.activity.title}」`;
   const at = ctx.now.toISOString();
   const recordedBy = input.method === 'scan' ? null : (ctx.actor?.id ?? null);
-  const [inserted] = await selectRows<InsertedRow>(
+  const [result] = await selectRows<InsertedRow>(
     ctx.tx,
-    sql`with ins as (
+    sql`with rule as (
+          select coalesce(
+                   (select settings->'points'->'activity' from record_settings
+                     where effective_from <= ${at}::timestamptz order by effective_from desc limit 1),
+                   ${JSON.stringify(DEFAULT_RECORD_SETTINGS.points.activity)}::jsonb) as r
+        ), uncapped as (
+          select (r->>${ruleKey(input.status, input.method)})::int as points from rule
+           where jsonb_typeof(r->'dailyCap') is distinct from 'number' and jsonb_typeof(r->'yearlyCap') is distinct from 'number'
+        ), ins as (
           insert into attendance (activity_id, member_id, status, method, checked_in_at, recorded_by, note)
-          values (${input.activity.id}, ${input.memberId}, ${input.status}, ${input.method}, ${at}::timestamptz, ${recordedBy}, ${input.note ?? null})
+          select ${input.activity.id}::int, ${input.memberId}::int, ${input.status}::text, ${input.method}::text,
+                 ${at}::timestamptz, ${recordedBy}::int, ${input.note ?? null}::text
+            from uncapped
           on conflict (activity_id, member_id) do nothing
           returning *
         ), earned as (
-          insert into points_ledger (member_id, points, reason, source_type, source_id, created_at)
-          select member_id, ${activityPoints(input.status, input.method)}, ${`活动积分：${label}「${input.activity.title}」`}, 'attendance', id, ${at}::timestamptz from ins
+          insert into points_ledger (member_id, category, points, reason, source_type, source_id, created_at)
+          select ins.member_id, 'activity', uncapped.points, ${reason}, 'attendance', ins.id, ${at}::timestamptz
+            from ins, uncapped where uncapped.points > 0
         )
-        select * from ins`,
+        select not exists (select 1 from uncapped) as capped, coalesce((select greatest(points, 0) from uncapped), 0) as earned, ins.*
+          from (select 1) as one left join ins on true`,
   );
-  if (inserted) {
-    return {
-      created: true,
-      row: {
-        id: inserted.id,
-        activityId: inserted.activity_id,
-        memberId: inserted.member_id,
-        status: inserted.status,
-        method: inserted.method,
-        checkedInAt: new Date(inserted.checked_in_at),
-        recordedBy: inserted.recorded_by,
-        note: inserted.note,
-      },
-    };
-  }
+  if (result?.capped) return recordCapped(ctx, input, reason);
+  if (result && result.id !== null) return { created: true, row: fromRow({ ...result, id: result.id }) };
   const existing = await findMemberAttendance(ctx.tx, input.activity.id, input.memberId);
   return { row: existing!, created: false };
+}
+
+/** With a cap on 活动积分: the attendance and its clipped points together, in a transaction (a savepoint within one). */
+async function recordCapped(
+  ctx: CommandContext,
+  input: AttendanceProps,
+  reason: string,
+): Promise<{ row: AttendanceRow; created: boolean }> {
+  return ctx.tx.transaction(async (tx: Transaction) => {
+    const inner: CommandContext = { ...ctx, tx };
+    const [row] = await tx
+      .insert(attendance)
+      .values({
+        activityId: input.activity.id,
+        memberId: input.memberId,
+        status: input.status,
+        method: input.method,
+        checkedInAt: ctx.now,
+        recordedBy: input.method === 'scan' ? null : (ctx.actor?.id ?? null),
+        note: input.note ?? null,
+      })
+      .onConflictDoNothing()
+      .returning();
+    if (!row) return { row: (await findMemberAttendance(tx, input.activity.id, input.memberId))!, created: false };
+    const settings = await settingsAt(tx, ctx.now);
+    const points = await awardPoints(inner, {
+      memberId: input.memberId,
+      category: 'activity',
+      sourceType: 'attendance',
+      sourceId: row.id,
+      points: activityPointsFor(settings, input.status, input.method),
+      reason,
+      at: ctx.now,
+      settings,
+    });
+    return { row: { ...row, points }, created: true };
+  });
 }

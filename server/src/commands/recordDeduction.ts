@@ -4,7 +4,7 @@ import { refuse } from '../errors';
 import { isYearClosed } from '../queries/closedYears';
 import type { DeductionRow } from '../queries/deductions';
 import { findRosterMember } from '../queries/recordMembers';
-import { currentRecordSettings } from '../queries/recordSettingsInForce';
+import { settingsAt } from '../queries/recordSettings';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 import { recordEvent } from './recordEvent';
@@ -23,7 +23,7 @@ export async function recordDeduction(
 ): Promise<DeductionRow> {
   const member = await findRosterMember(ctx.tx, unitId, input.memberId);
   if (!member) throw refuse(deductionRefusals.member_not_in_unit);
-  const settings = await currentRecordSettings(ctx.tx, ctx.now);
+  const settings = await settingsAt(ctx.tx, ctx.now);
   const kind = settings.deductionKinds.find((k) => k.key === input.kindKey);
   if (!kind) throw refuse(deductionRefusals.deduction_kind_unknown, { kindKey: input.kindKey });
   if (input.occurredOn > formatDate(shanghaiDate(ctx.now))) throw refuse(deductionRefusals.date_in_future, {}, '扣分所涉日期不能晚于今天');

@@ -17,6 +17,7 @@ export async function revokeAttendance(ctx: CommandContext, { record, reason }: 
   if (earned) {
     await ctx.tx.insert(pointsLedger).values({
       memberId: earned.memberId,
+      category: earned.category,
       points: -earned.points,
       reason: `冲回：${reason}`,
       sourceType: 'attendance_revoke',

@@ -6,7 +6,7 @@ import { presentMemberForAudit } from '../presenters/members';
 import { findMember, type MemberRow } from '../queries/members';
 import { audit } from './audit';
 import type { Actor, CommandContext } from './context';
-import { refuseForeignBranch, refuseTakenPhone } from './createMember';
+import { refuseForeignBranch, refuseFutureJoining, refuseTakenPhone } from './createMember';
 import { revokeMemberSessions } from './revokeSessions';
 
 const ADMIN_ROLES: readonly Role[] = ['secretariat', 'unit_admin'];
@@ -28,6 +28,7 @@ export async function updateMember(
 ): Promise<MemberRow> {
   const before = await findMember(ctx.tx, member.id, { lock: true });
   refuseSelfDemotion(ctx.actor, before.id, changes.roles);
+  refuseFutureJoining(changes.joinedPartyOn, ctx.now);
   if (before.unitId !== null) {
     await refuseForeignBranch(ctx.tx, changes.branchId, before.unitId);
     if (changes.phone !== undefined) await refuseTakenPhone(ctx.tx, before.unitId, changes.phone, before.id);

@@ -1,5 +1,4 @@
 import {
-  activityPoints,
   ATTENDANCE_STATUS_LABELS,
   CHECKIN_METHOD_LABELS,
   formatShanghaiDateTime,
@@ -33,8 +32,6 @@ export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { wo
   for (const activity of ledger) {
     for (const entry of activity.entries) {
       const status = entry.status === 'waiting' ? null : (entry.status as AttendanceStatus);
-      const points =
-        (entry.status === 'present' || entry.status === 'late') && entry.method ? activityPoints(entry.status, entry.method) : 0;
       sheet.addRow([
         formatShanghaiDateTime(activity.startsAt),
         activity.title,
@@ -45,7 +42,7 @@ export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { wo
         status ? ATTENDANCE_STATUS_LABELS[status] : '未签到',
         entry.method ? CHECKIN_METHOD_LABELS[entry.method] : '',
         entry.checkedInAt ? formatShanghaiSeconds(new Date(entry.checkedInAt)) : '',
-        points,
+        entry.points,
       ]);
       lines += 1;
     }

@@ -48,3 +48,9 @@ export function authorizeMemberRecordView(
 export function authorizeDecisionOnOther(user: CurrentUser, record: { memberId: number }, message: string): void {
   if (record.memberId === user.id) throw forbidden(message);
 }
+
+/** A unit's benefits are read by its members (their own unit), its unit admins and the secretariat. */
+export function authorizeUnitBenefits(user: CurrentUser, unitId: number): void {
+  if (user.unitId === unitId || user.roles.includes('secretariat')) return;
+  throw forbidden('只能查看本单位的党员权益');
+}

@@ -141,6 +141,7 @@ export function presentLiveList({ activity, roster, records, onLeave }: LiveList
       method: record?.method ?? null,
       checkedInAt: record?.checkedInAt.toISOString() ?? null,
       attendanceId: record?.id ?? null,
+      points: record?.points ?? 0,
     };
   });
   const expectedIds = new Set(roster.map((m) => m.id));
@@ -155,6 +156,7 @@ export function presentLiveList({ activity, roster, records, onLeave }: LiveList
       method: r.method,
       checkedInAt: r.checkedInAt.toISOString(),
       attendanceId: r.id,
+      points: r.points,
     }));
   const count = (status: LiveEntry['status']) => entries.filter((e) => e.status === status).length;
   const counts = { expected: entries.length, present: count('present'), late: count('late'), leave: count('leave') };

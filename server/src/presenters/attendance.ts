@@ -1,4 +1,4 @@
-import { activityPoints, attendanceRate, monthsBetween, type Dashboard, type HistoryItem, type UnitStats } from '@zhijian/shared';
+import { attendanceRate, monthsBetween, type Dashboard, type HistoryItem, type UnitStats } from '@zhijian/shared';
 import type { ActivityRow, StandingRows } from '../queries/activities';
 import type { Relation } from '../queries/activityRosters';
 import type { CountsRow, PointsEntryRow } from '../queries/attendance';
@@ -77,7 +77,7 @@ export function presentHistoryItem(row: ActivityRow, relation: Relation, standin
     status: presentStanding(row, relation, standing, now).myStatus,
     method: record?.method ?? null,
     checkedInAt: record?.checkedInAt.toISOString() ?? null,
-    points: record ? activityPoints(record.status, record.method) : 0,
+    points: record?.points ?? 0,
   };
 }
 

@@ -1,4 +1,4 @@
-import { activityPoints, type AttendanceRecord, type AttendanceRequestView, type CheckinResult } from '@zhijian/shared';
+import { type AttendanceRecord, type AttendanceRequestView, type CheckinResult } from '@zhijian/shared';
 import type { ActivityRow } from '../queries/activities';
 import type { AttendanceRow, RequestWithNames } from '../queries/checkins';
 
@@ -10,7 +10,7 @@ export function presentAttendance(row: AttendanceRow): AttendanceRecord {
     status: row.status,
     method: row.method,
     checkedInAt: row.checkedInAt.toISOString(),
-    points: activityPoints(row.status, row.method),
+    points: row.points,
   };
 }
 

@@ -12,6 +12,7 @@ export function presentMember(row: MemberListRow): MemberListItem {
     branchId: row.branchId,
     branchName: row.branchName,
     bound: row.openid !== null,
+    joinedPartyOn: row.joinedPartyOn,
   };
 }
 
@@ -25,5 +26,6 @@ export function presentMemberForAudit(row: MemberRow) {
     roles: row.roles,
     unitId: row.unitId,
     branchId: row.branchId,
+    joinedPartyOn: row.joinedPartyOn,
   };
 }

@@ -26,6 +26,7 @@ import {
 } from '../db/schema';
 import { notFound } from '../errors';
 import { relationFrom, relationOf, rosterOf, type Relation, type RosterMember } from './activityRosters';
+import { attendancePoints } from './checkins';
 
 const DEFAULTS = DEFAULT_CHECKIN_SETTINGS;
 
@@ -122,7 +123,14 @@ export async function myActivityFilter(db: Queryable, user: CurrentUser): Promis
 
 /** A member's attendance and requests at some activities: what their standing is made of. */
 export interface StandingRows {
-  records: Array<{ activityId: number; status: 'present' | 'late'; method: 'scan' | 'manual' | 'makeup'; checkedInAt: Date }>;
+  /** My attendance, with the 活动积分 it earned as written to the ledger (clipped by a cap, possibly none). */
+  records: Array<{
+    activityId: number;
+    status: 'present' | 'late';
+    method: 'scan' | 'manual' | 'makeup';
+    checkedInAt: Date;
+    points: number;
+  }>;
   requests: Array<typeof attendanceRequests.$inferSelect>;
 }
 
@@ -134,6 +142,7 @@ export async function loadStandingRows(db: Queryable, memberId: number, activity
       status: attendance.status,
       method: attendance.method,
       checkedInAt: attendance.checkedInAt,
+      points: attendancePoints,
     })
     .from(attendance)
     .where(and(eq(attendance.memberId, memberId), inArray(attendance.activityId, activityIds)));
@@ -201,6 +210,8 @@ export interface LiveListRows {
     status: 'present' | 'late';
     method: 'scan' | 'manual' | 'makeup';
     checkedInAt: Date;
+    /** The 活动积分 the record earned, as written to the ledger. */
+    points: number;
     name: string;
     branchName: string | null;
   }>;
@@ -218,6 +229,7 @@ export async function loadLiveList(db: Queryable, activity: ActivityRow): Promis
       status: attendance.status,
       method: attendance.method,
       checkedInAt: attendance.checkedInAt,
+      points: attendancePoints,
       name: members.name,
       branchName: branches.name,
     })

@@ -86,12 +86,16 @@ export interface HistoryRows {
   standing: StandingRows;
 }
 
-/** My activities whose check-in has closed (mine, or any I checked in to), newest first, a page at a time. */
+/**
+ * My 签到 history, newest first, a page at a time: every activity I have an attendance record for,
+ * ended or not (so the history's points add up to my 活动积分 total), and my other activities once
+ * their check-in has closed (absent or on leave is final only then).
+ */
 export async function listMyHistory(db: Queryable, user: CurrentUser, query: PageQuery, now: Date): Promise<HistoryRows> {
   const filter = await myActivityFilter(db, user);
   const attended = sql`${activities.id} in (select ${attendance.activityId} from ${attendance} where ${attendance.memberId} = ${user.id})`;
   const closed = windowClosedBy(activities.startsAt, checkinSettings.windowAfterMinutes, now);
-  const where = and(sql`(${filter.where} or ${attended})`, closed);
+  const where = sql`(${attended} or (${filter.where} and ${closed}))`;
   const page = await paginate(query, {
     count: db.select({ n: count() }).from(activities).leftJoin(checkinSettings, eq(checkinSettings.unitId, activities.unitId)).where(where),
     rows: selectActivities(db).where(where).orderBy(desc(activities.startsAt), desc(activities.id)).$dynamic(),
@@ -106,13 +110,13 @@ export async function listMyHistory(db: Queryable, user: CurrentUser, query: Pag
 
 export type PointsEntryRow = typeof pointsLedger.$inferSelect;
 
-/** My ledger rows, newest first, and my total over all of them. */
+/** My 活动积分 ledger rows (the 签到 tab's), newest first, and my total over all of them. */
 export async function listMyPoints(
   db: Queryable,
   memberId: number,
   query: PageQuery,
 ): Promise<Page<PointsEntryRow> & { totalPoints: number }> {
-  const mine = eq(pointsLedger.memberId, memberId);
+  const mine = and(eq(pointsLedger.memberId, memberId), eq(pointsLedger.category, 'activity'));
   const [summary] = await db
     .select({ total: sql<number>`coalesce(sum(${pointsLedger.points}), 0)::int` })
     .from(pointsLedger)

@@ -1,16 +1,26 @@
 import type { PageQuery } from '@zhijian/shared';
-import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, getTableColumns, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { activities, attendance, attendanceRequests, members } from '../db/schema';
 import { notFound } from '../errors';
 import { paginate, type Page } from './paginate';
 
-export type AttendanceRow = typeof attendance.$inferSelect;
+/** An attendance record with the 活动积分 it earned as written to the ledger (a cap may have clipped them). */
+export type AttendanceRow = typeof attendance.$inferSelect & { points: number };
+
+/**
+ * SQL: the ledger points of the attendance row in the query. Written out: in a select list Drizzle
+ * names columns without their table, which the subquery would take as its own.
+ */
+export const attendancePoints = sql<number>`coalesce((select sum(pl.points) from points_ledger pl
+   where pl.member_id = "attendance"."member_id" and pl.source_type = 'attendance' and pl.source_id = "attendance"."id"), 0)::int`;
+
+const attendanceColumns = { ...getTableColumns(attendance), points: attendancePoints };
 export type AttendanceRequestRow = typeof attendanceRequests.$inferSelect;
 
 /** The attendance record, or a 404 naming it. */
 export async function findAttendance(db: Queryable, id: number): Promise<AttendanceRow> {
-  const [record] = await db.select().from(attendance).where(eq(attendance.id, id));
+  const [record] = await db.select(attendanceColumns).from(attendance).where(eq(attendance.id, id));
   if (!record) throw notFound('签到记录');
   return record;
 }
@@ -18,7 +28,7 @@ export async function findAttendance(db: Queryable, id: number): Promise<Attenda
 /** The member's record at the activity, if they have one. */
 export async function findMemberAttendance(db: Queryable, activityId: number, memberId: number): Promise<AttendanceRow | undefined> {
   const [record] = await db
-    .select()
+    .select(attendanceColumns)
     .from(attendance)
     .where(and(eq(attendance.activityId, activityId), eq(attendance.memberId, memberId)));
   return record;

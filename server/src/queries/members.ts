@@ -27,6 +27,7 @@ export interface MemberListRow {
   branchId: number | null;
   branchName: string | null;
   openid: string | null;
+  joinedPartyOn: string | null;
 }
 
 const listColumns = {
@@ -39,6 +40,7 @@ const listColumns = {
   branchId: members.branchId,
   branchName: branches.name,
   openid: members.openid,
+  joinedPartyOn: members.joinedPartyOn,
 };
 
 export async function loadMemberListRow(db: Queryable, id: number): Promise<MemberListRow> {
@@ -136,6 +138,7 @@ export interface RosterExportRow {
   roles: Role[];
   branch: string | null;
   openid: string | null;
+  joinedPartyOn: string | null;
 }
 
 export async function listRosterExportRows(db: Queryable, unitId: number): Promise<RosterExportRow[]> {
@@ -147,6 +150,7 @@ export async function listRosterExportRows(db: Queryable, unitId: number): Promi
       roles: members.roles,
       branch: branches.name,
       openid: members.openid,
+      joinedPartyOn: members.joinedPartyOn,
     })
     .from(members)
     .leftJoin(branches, eq(branches.id, members.branchId))

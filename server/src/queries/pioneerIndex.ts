@@ -28,7 +28,7 @@ import {
 import { listUnitsWithGroups, windowClosedBy } from './attendance';
 import { rosterPairs } from './activityRosters';
 import { rosterLines } from './recordMembers';
-import { currentRecordSettings } from './recordSettingsInForce';
+import { settingsAt } from './recordSettings';
 
 /**
  * The 先锋指数 of members for a year as of an instant, and the figures it is computed from. Every
@@ -94,7 +94,7 @@ export function indexInputsOf(figures: MemberFigures): IndexInputs {
  */
 export async function settingsForYear(db: Queryable, year: number, asOf: Date): Promise<RecordSettings> {
   const { end } = shanghaiYearRange(year);
-  return currentRecordSettings(db, asOf < end ? asOf : new Date(end.getTime() - 1));
+  return settingsAt(db, asOf < end ? asOf : new Date(end.getTime() - 1));
 }
 
 const idList = (ids: number[]): SQL =>

@@ -5,7 +5,7 @@ import { ROSTER_COLUMNS } from './validateRoster';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The roster as an xlsx file whose first four columns import back unchanged. */
+/** The roster as an xlsx file whose first five columns import back unchanged. */
 export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('党员名册');
@@ -14,6 +14,7 @@ export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer>
     { header: ROSTER_COLUMNS.phone, key: 'phone', width: 16 },
     { header: ROSTER_COLUMNS.kind, key: 'kind', width: 12 },
     { header: ROSTER_COLUMNS.branch, key: 'branch', width: 24 },
+    { header: ROSTER_COLUMNS.joined, key: 'joined', width: 14 },
     { header: '角色', key: 'roles', width: 24 },
     { header: '已绑定微信', key: 'bound', width: 12 },
   ];
@@ -23,6 +24,7 @@ export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer>
       phone: row.phone,
       kind: MEMBER_KIND_LABELS[row.kind],
       branch: row.branch ?? '',
+      joined: row.joinedPartyOn ?? '',
       roles: row.roles.map((role) => ROLE_LABELS[role]).join('、'),
       bound: row.openid ? '是' : '否',
     });

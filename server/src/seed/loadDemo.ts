@@ -5,6 +5,7 @@ import { appMeta, branches, groups, members, units } from '../db/schema';
 import { readDemoBulletins, saveDemoBulletins } from './bulletins';
 import { saveDemoCheckin } from './checkin';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssociation';
+import { saveDemoPoints } from './points';
 import { saveDemoRecords } from './records';
 import { loadDemoSubmissions } from './submissions';
 
@@ -95,7 +96,9 @@ export async function loadDemoAssociation(
     const bulletinCount = await saveDemoBulletins(tx, bulletins, now);
     await loadDemoSubmissions(tx, now);
     const checkin = await saveDemoCheckin(tx, unitIds, now);
-    await saveDemoRecords(tx, unitIds[DEMO_UNITS.findIndex((u) => u.name === '建华文创园党总支')]!, now);
+    const demoUnitId = unitIds[DEMO_UNITS.findIndex((u) => u.name === '建华文创园党总支')]!;
+    await saveDemoRecords(tx, demoUnitId, now);
+    await saveDemoPoints(tx, demoUnitId, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
     return { units: unitIds.length, members: memberCount, bulletins: bulletinCount, activities: checkin.activities };
   });

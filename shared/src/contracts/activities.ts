@@ -175,6 +175,8 @@ export const LiveEntry = z.object({
   method: z.enum(CHECKIN_METHODS).nullable(),
   checkedInAt: z.string().nullable(),
   attendanceId: z.number().int().nullable(),
+  /** The 活动积分 the record earned, as written to the ledger (0 without a record). */
+  points: z.number().int(),
 });
 export type LiveEntry = z.infer<typeof LiveEntry>;
 

@@ -56,7 +56,7 @@ export const attendance = {
   myHistory: endpoint({
     method: 'GET',
     path: '/api/me/attendance',
-    summary: '我的活动签到记录（已结束签到的活动，最新在前）',
+    summary: '我的活动签到记录（签到过的活动，及签到已结束的其他活动，最新在前）',
     access: 'signedIn',
     query: PageQuery,
     response: pageOf(HistoryItem),

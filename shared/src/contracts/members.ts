@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { isMobilePhone, normalizePhone } from '../domain/phone';
+import { parseDate } from '../domain/shanghaiTime';
 import { MEMBER_KINDS } from '../domain/unitKinds';
 import { defineRefusals, refusal } from '../refusal';
 import { Role, ROLE_LABELS } from '../roles';
@@ -21,6 +22,8 @@ export const MemberListItem = z.object({
   branchName: z.string().nullable(),
   /** Whether a WeChat account is bound to this entry. */
   bound: z.boolean(),
+  /** 入党日期 (`YYYY-MM-DD`), when the roster gives it. */
+  joinedPartyOn: z.string().nullable(),
 });
 export type MemberListItem = z.infer<typeof MemberListItem>;
 
@@ -30,6 +33,13 @@ export const MemberInput = z.object({
   kind: z.enum(MEMBER_KINDS).default('fixed').meta({ label: '党员类型' }),
   branchId: Id.nullable().optional().meta({ label: '党组织' }),
   roles: z.array(Role).min(1, '至少需要一个角色').default(['member']).meta({ label: '角色' }),
+  /** Optional; not after today (checked by the server, whose clock decides). */
+  joinedPartyOn: z
+    .string()
+    .refine((value) => parseDate(value) !== undefined, '日期格式应为 YYYY-MM-DD')
+    .nullable()
+    .optional()
+    .meta({ label: '入党日期' }),
 });
 export type MemberInput = z.output<typeof MemberInput>;
 /** A PATCH keeps what it leaves out: no kind or roles reset to their create-time defaults. */

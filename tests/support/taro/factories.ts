@@ -40,6 +40,7 @@ export function makeMembers(count: number, startId = 1): MemberListItem[] {
       branchId: 3,
       branchName: '第一党支部',
       bound: id % 2 === 0,
+      joinedPartyOn: null,
     };
   });
 }

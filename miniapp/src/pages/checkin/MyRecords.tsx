@@ -8,7 +8,7 @@ export function MyRecords({ totalPoints, history }: { totalPoints: number; histo
     <View className="zj-records">
       <View className="zj-records__points">
         <Text className="zj-records__total">{totalPoints}</Text>
-        <Text className="zj-muted">活动积分（按时 2 分，迟到 1 分，补签 1 分）</Text>
+        <Text className="zj-muted">活动积分（每次签到按当时的积分规则计分，详见党员卡）</Text>
       </View>
       {history.length ? (
         <CellGroup>

@@ -265,7 +265,7 @@ export const attendanceRequests = pgTable(
 );
 
 /**
- * Append-only points ledger (活动积分 now; 诚信积分、公益积分 later), the basis of the 先锋指数.
+ * Append-only points ledger (活动、学习、公益、诚信积分), the basis of the 先锋指数.
  * Rows are only ever inserted: a correction is a negative row that names the row it reverses.
  */
 export const pointsLedger = pgTable(
@@ -287,9 +287,10 @@ export const pointsLedger = pgTable(
     check('points_ledger_points_check', sql`${table.points} <> 0`),
     check('points_ledger_category_check', sql`${table.category} in ('activity', 'study', 'public_service', 'integrity')`),
     check('points_ledger_reversal_check', sql`${table.reversesId} is null or ${table.points} < 0`),
-    // A source earns once, and a row is reversed at most once.
+    // A source earns a member once (an article read by many earns each reader once), and a row
+    // is reversed at most once.
     uniqueIndex('points_ledger_source_unique')
-      .on(table.sourceType, table.sourceId)
+      .on(table.memberId, table.sourceType, table.sourceId)
       .where(sql`${table.reversesId} is null`),
     uniqueIndex('points_ledger_reverses_unique').on(table.reversesId),
     index('points_ledger_member_idx').on(table.memberId, table.createdAt),

@@ -1,5 +1,5 @@
 import type Router from '@koa/router';
-import { api, uploadRefusals } from '@zhijian/shared';
+import { api, formatDate, shanghaiDate, uploadRefusals } from '@zhijian/shared';
 import { exportRoster } from '../../commands/exportRoster';
 import { importRoster } from '../../commands/importRoster';
 import { refuse } from '../../errors';
@@ -14,13 +14,14 @@ import type { AppServices } from '../../services';
 
 /** The roster as a file: imported whole from xlsx or CSV (or only checked, `dryRun`), exported as xlsx. */
 export function rosterRoutes(router: Router, services: AppServices): void {
-  const { db } = services;
+  const { db, clock } = services;
 
   mount(router, services, api.members.importRoster, async ({ params, query, file, user, run }) => {
     authorizeUnit(user, params.unitId);
     if (!file) throw refuse(uploadRefusals.file_missing, {}, '请选择要导入的名册文件（字段名 file）');
     const unit = await findUnit(db, params.unitId);
-    const entries = validateRoster(await readSheet(file.buffer), await branchIdsByName(db, unit.id));
+    const today = formatDate(shanghaiDate(clock.now()));
+    const entries = validateRoster(await readSheet(file.buffer), await branchIdsByName(db, unit.id), today);
     if (query.dryRun) {
       const existing = await memberIdsByPhone(
         db,

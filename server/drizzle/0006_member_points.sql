@@ -1,0 +1,2 @@
+DROP INDEX "points_ledger_source_unique";--> statement-breakpoint
+CREATE UNIQUE INDEX "points_ledger_source_unique" ON "points_ledger" USING btree ("member_id","source_type","source_id") WHERE "points_ledger"."reverses_id" is null;
