@@ -198,7 +198,10 @@ describe('党员卡 in the H5 build against the real server', () => {
     await desk.page.goto(`${h5.server.url}/#/packages/record/print/index?memberId=${memberId}&year=${year}`);
     const sheet = shown(desk.page, '.zj-print__sheet');
     await visible(sheet);
-    await visible(sheet.locator('.zj-breakdown__figure').filter({ hasText: String(after.index) }));
+    await visible(sheet.locator('.zj-print__value').filter({ hasText: '李青' }));
+    // Not the live figure: others see the index as published at the end of last month.
+    await visible(sheet.getByText('截至上月末（先锋指数按月公布）'));
+    await visible(sheet.locator('.zj-breakdown__figure'));
     await snapBoth(desk.page, 'record-04-print');
     await desk.page.emulateMedia({ media: 'print' });
     await screenshot(desk.page, 'record-05-print-media');

@@ -9,8 +9,9 @@ export interface IndexBreakdownViewProps {
   rules: RecordSettings['index'] | null;
   /** The year is closed: the figures are its frozen snapshot. */
   frozen: boolean;
-  /** The member's own card is live; the print layout says "as of" itself. */
+  /** The member's own card is live; others see the figures as published (`asOf` says when). */
   live?: boolean;
+  asOf?: string;
 }
 
 function Line({ label, value, note, level = 1 }: { label: string; value: string; note?: string; level?: 1 | 2 }) {
@@ -30,7 +31,7 @@ function Line({ label, value, note, level = 1 }: { label: string; value: string;
  * (approved items, 学习 and 公益 points, all within their caps), 反向扣分, and 清零 when a sanction
  * overrides the sum. The tier is advisory: the branch decides in 民主评议.
  */
-export function IndexBreakdownView({ index, rules, frozen, live = false }: IndexBreakdownViewProps) {
+export function IndexBreakdownView({ index, rules, frozen, live = false, asOf }: IndexBreakdownViewProps) {
   const organisationalNote =
     index.attendanceRate === null
       ? '本年度尚无应参加的活动，按满分计'
@@ -49,7 +50,7 @@ export function IndexBreakdownView({ index, rules, frozen, live = false }: Index
             参考等次：{INDEX_TIER_LABELS[index.tier]}
           </Text>
           <Text className="zj-breakdown__note">
-            {frozen ? '本年度已结账，以下为结账时的数据' : live ? '实时计算，仅本人可见' : '年度记实'}
+            {frozen ? '本年度已结账，以下为结账时的数据' : live ? '实时计算，仅本人可见' : (asOf ?? '年度记实')}
           </Text>
         </View>
       </View>

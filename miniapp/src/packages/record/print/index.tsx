@@ -15,6 +15,14 @@ import { AttendanceAndReads, BenefitsList, CategoryPointsList, DuesMonths, Honou
 import { IndexBreakdownView } from '../components/IndexBreakdownView';
 import './index.scss';
 
+/**
+ * Others see the index as published at the end of last month, never live (the member's own card
+ * is): the current year's sheet says so; an earlier year's is as of its end.
+ */
+function publishedNote(year: number): string {
+  return year === shanghaiYear(new Date()) ? '截至上月末（先锋指数按月公布）' : `截至 ${year} 年末`;
+}
+
 function Section({ title, children }: { title: string; children: ReactNode }) {
   return (
     <View className="zj-print__section">
@@ -51,7 +59,7 @@ export function PrintSheet({ card, printedAt }: { card: MemberCard; printedAt: s
       <View className="zj-print__columns">
         <View className="zj-print__column">
           <Section title="先锋指数">
-            <IndexBreakdownView index={card.index} rules={null} frozen={card.indexFrozen} />
+            <IndexBreakdownView index={card.index} rules={null} frozen={card.indexFrozen} asOf={publishedNote(card.year)} />
           </Section>
           <Section title="民主评议与荣誉">
             <HonoursAndAppraisals honours={card.honours} appraisals={card.appraisals} />
