@@ -30,6 +30,8 @@ import {
   ROSTER_PAGE,
   UNITS_PAGE,
 } from '../../routes';
+// Apart from the list above, which each role's package extends: the two merge without touching.
+import { RECORD_CARD_PAGE, RECORD_LIST_PAGE } from '../../routes';
 import { refreshProfile, signOut } from '../../services/auth';
 import './index.scss';
 
@@ -101,6 +103,26 @@ export default function MeTab() {
         {user.branch ? <Cell title="党组织" value={user.branch.name} /> : null}
         {user.group ? <Cell title="片组" value={user.group.name} /> : null}
       </CellGroup>
+
+      {hasAnyRole(user.roles, ['member']) ? (
+        <>
+          <Text className="zj-section-title">党员卡</Text>
+          <CellGroup>
+            <Cell
+              title="党员卡"
+              note="身份码、先锋指数、积分、党费与评议"
+              arrow
+              onClick={() => void Taro.navigateTo({ url: RECORD_CARD_PAGE })}
+            />
+            <Cell
+              title="加分与扣分"
+              note="我的加分申报、扣分与申诉"
+              arrow
+              onClick={() => void Taro.navigateTo({ url: RECORD_LIST_PAGE })}
+            />
+          </CellGroup>
+        </>
+      ) : null}
 
       <Text className="zj-section-title">简报</Text>
       <CellGroup>
