@@ -22,6 +22,7 @@ const members = Array.from({ length: 23 }, (_, i) => ({
   unitId: 7,
   branchId: null,
   branchName: null,
+  joinedPartyOn: i === 0 ? '2015-07-01' : null,
   bound: i % 2 === 0,
 }));
 
