@@ -47,6 +47,8 @@ describe('record pages of the unit admin and the secretariat', () => {
       await tab(page, '我的').click();
       await page.getByText('党员档案与先锋指数', { exact: true }).click();
       await page.waitForURL(/#\/packages\/record-admin\/desk\/index/);
+      await visible(page.getByText('党员权益', { exact: true }));
+      await shoot(page, `record-admin-${size.name}-00-desk`);
       await page.getByText('加分审核', { exact: true }).click();
       await page.waitForURL(/#\/packages\/record-admin\/bonuses\/index/);
       const pending = page.locator('.zj-bonus-claim:visible').filter({ hasText: '岗位创新创优' });
@@ -71,6 +73,16 @@ describe('record pages of the unit admin and the secretariat', () => {
       await open(page, 'appraisals');
       await visible(page.getByText(/已评定 \d+ \/ \d+ 人/));
       await shoot(page, `record-admin-${size.name}-08-appraisals`);
+
+      await open(page, 'sanctions');
+      await visible(page.getByText('受纪律处分的党员，处分所在年度的先锋指数为 0。', { exact: true }));
+      await shoot(page, `record-admin-${size.name}-09-sanctions`);
+
+      await open(page, 'benefits');
+      await visible(page.getByText('还没有设定权益', { exact: true }));
+      await page.getByText('新增权益', { exact: true }).first().click();
+      await visible(page.getByText('权益名称', { exact: true }));
+      await shoot(page, `record-admin-${size.name}-10-benefits`);
 
       expect(errors).toEqual([]);
       await page.close();
@@ -97,6 +109,10 @@ describe('record pages of the unit admin and the secretariat', () => {
       await page.waitForURL(/#\/packages\/record-admin\/pioneer\/index\?unitId=\d+/);
       await visible(page.locator('.zj-table__row:visible').filter({ hasText: '李青' }));
       await shoot(page, `record-admin-${size.name}-06-unit-index`);
+
+      await open(page, 'years');
+      await visible(page.getByText('还没有结账的年度', { exact: true }));
+      await shoot(page, `record-admin-${size.name}-11-years`);
 
       expect(errors).toEqual([]);
       await page.close();
