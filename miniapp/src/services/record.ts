@@ -1,4 +1,4 @@
-import { formatDate, shanghaiDate, type BonusClaimInput } from '@zhijian/shared';
+import type { BonusClaimInput } from '@zhijian/shared';
 import { api, call, client } from './api';
 import type { PickedFile } from './files';
 import { upload } from './upload';
@@ -76,9 +76,4 @@ export function getDeduction(id: number) {
 /** The one appeal a deduction allows, before its deadline. */
 export function appealDeduction(id: number, text: string) {
   return call(api.deductions.appeal, { params: { id }, body: { text } });
-}
-
-/** Today in Asia/Shanghai (`YYYY-MM-DD`): a claim's day may not be after it. */
-export function todayInShanghai(now = new Date()): string {
-  return formatDate(shanghaiDate(now));
 }

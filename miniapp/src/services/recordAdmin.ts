@@ -19,10 +19,7 @@ export function decideBonus(id: number, body: Body<typeof api.bonuses.decide>) {
   return call(api.bonuses.decide, { params: { id }, body });
 }
 
-/** A claim's photo: members-only, shown through `AuthedImage`. */
-export function bonusPhotoUrl(photoId: number): string {
-  return client.url(api.bonuses.photo, { params: { id: photoId } });
-}
+export { bonusPhotoUrl } from './record';
 
 // ── 反向扣分与纪律处分 ──
 

@@ -60,6 +60,11 @@ export function formatDate(date: CalendarDate): string {
   return `${pad(date.year, 4)}-${pad(date.month)}-${pad(date.day)}`;
 }
 
+/** Today in Asia/Shanghai as `YYYY-MM-DD`: the default, and the latest, day of a record. */
+export function shanghaiToday(now: Date = new Date()): string {
+  return formatDate(shanghaiDate(now));
+}
+
 /** `YYYY-MM-DD` → a calendar date; undefined when the day does not exist (e.g. 2026-02-30). */
 export function parseDate(value: string): CalendarDate | undefined {
   const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);

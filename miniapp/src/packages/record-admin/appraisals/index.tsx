@@ -5,6 +5,7 @@ import {
   INDEX_TIER_LABELS,
   type AppraisalSheet,
   type AppraisalTier,
+  shanghaiToday,
   type IndexTier,
 } from '@zhijian/shared';
 import { useState } from 'react';
@@ -21,7 +22,7 @@ import { UserError } from '../../../services/errors';
 import { appraisalSheet, recordAppraisals } from '../../../services/recordAdmin';
 import { FormError } from '../components/FormError';
 import { YearStepper } from '../components/YearStepper';
-import { recentYear, thisYear, today, useKeepsUnit, usePageUnit } from '../components/unit';
+import { recentYear, thisYear, useKeepsUnit, usePageUnit } from '../components/unit';
 import '../components/record.scss';
 
 /** The sheet gives the index tier's key (`excellent_candidate`); shown by its label. */
@@ -48,7 +49,7 @@ function Sheet({
   const recorded = Object.fromEntries(sheet.rows.filter((row) => row.tier).map((row) => [row.member.id, row.tier!]));
   const firstMeeting = sheet.rows.find((row) => row.meetingOn)?.meetingOn ?? null;
   const [tiers, setTiers] = useState<Record<number, AppraisalTier>>(recorded);
-  const [meetingOn, setMeetingOn] = useState(firstMeeting ?? today());
+  const [meetingOn, setMeetingOn] = useState(firstMeeting ?? shanghaiToday());
   const save = useAction(
     async () => {
       // What changed; a new meeting date is written to every member with a tier.

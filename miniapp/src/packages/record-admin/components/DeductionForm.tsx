@@ -1,5 +1,5 @@
 import { View } from '@tarojs/components';
-import { DEDUCTION_POINTS, DeductionInput, type DeductionKind, type MemberListItem } from '@zhijian/shared';
+import { DEDUCTION_POINTS, DeductionInput, shanghaiToday, type DeductionKind, type MemberListItem } from '@zhijian/shared';
 import type { z } from 'zod';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
@@ -10,7 +10,6 @@ import type { Action } from '../../../hooks/useAction';
 import { FieldProblems, type Problems } from '../../../services/errors';
 import { FormError } from './FormError';
 import { MemberPicker } from './MemberPicker';
-import { today } from './unit';
 import './record.scss';
 
 /** The form as filled in: 0 where nothing is picked yet. */
@@ -45,7 +44,7 @@ export function DeductionForm({ kinds, members, onSearchMembers, action }: Props
   const [kindKey, setKindKey] = useState<string | null>(null);
   const [points, setPoints] = useState<number | null>(null);
   const [reason, setReason] = useState('');
-  const [occurredOn, setOccurredOn] = useState(today());
+  const [occurredOn, setOccurredOn] = useState(shanghaiToday());
   const edited = (field: string) => action.reset(field);
   return (
     <View className="zj-deduction-form">

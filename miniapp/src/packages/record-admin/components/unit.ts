@@ -15,11 +15,6 @@ export function usePageUnit(): { unitId: number; unitName: string } | null {
   return unit ? { unitId: unit.id, unitName: unit.name } : null;
 }
 
-/** Today in Shanghai, `YYYY-MM-DD`: the default day of a record. */
-export function today(): string {
-  return formatDate(shanghaiDate(new Date()));
-}
-
 export function thisYear(): number {
   return shanghaiDate(new Date()).year;
 }

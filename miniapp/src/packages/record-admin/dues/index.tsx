@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { DUES_ARREARS_MONTHS, duesRefusals, isRefusal, type DuesSheet } from '@zhijian/shared';
+import { DUES_ARREARS_MONTHS, duesRefusals, isRefusal, shanghaiToday, type DuesSheet } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -15,14 +15,14 @@ import { pickDocument } from '../../secretariat/services/pickFile';
 import { DuesSheetTable, type DuesCell } from '../components/DuesSheetTable';
 import { FormError } from '../components/FormError';
 import { YearStepper } from '../components/YearStepper';
-import { centsOf, thisYear, today, useKeepsUnit, usePageUnit, yuanOf } from '../components/unit';
+import { centsOf, thisYear, useKeepsUnit, usePageUnit, yuanOf } from '../components/unit';
 import '../components/record.scss';
 
 /** The last day of a `YYYY-MM` month, or today when that month is not over: the default day paid. */
 function defaultPaidOn(month: string): string {
   const [year, m] = month.split('-').map(Number) as [number, number];
   const last = `${month}-${String(new Date(Date.UTC(year, m, 0)).getUTCDate()).padStart(2, '0')}`;
-  const now = today();
+  const now = shanghaiToday();
   return last < now ? last : now;
 }
 

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { SanctionInput } from '@zhijian/shared';
+import { SanctionInput, shanghaiToday } from '@zhijian/shared';
 import { useState } from 'react';
 import type { z } from 'zod';
 import { Button } from '../../../components/Button';
@@ -17,7 +17,7 @@ import { FieldProblems } from '../../../services/errors';
 import { findUnitMembers, listSanctions, recordSanction } from '../../../services/recordAdmin';
 import { FormError } from '../components/FormError';
 import { MemberPicker } from '../components/MemberPicker';
-import { thisYear, today, useKeepsUnit, usePageUnit } from '../components/unit';
+import { thisYear, useKeepsUnit, usePageUnit } from '../components/unit';
 import '../components/record.scss';
 
 type Draft = z.input<typeof SanctionInput>;
@@ -28,7 +28,7 @@ function NewSanction({ unitId, onRecorded }: { unitId: number; onRecorded: () =>
   const [memberId, setMemberId] = useState<number | null>(null);
   const [year, setYear] = useState(String(thisYear()));
   const [description, setDescription] = useState('');
-  const [decidedOn, setDecidedOn] = useState(today());
+  const [decidedOn, setDecidedOn] = useState(shanghaiToday());
   const record = useAction(
     async (draft: Draft) => {
       await recordSanction(unitId, SanctionInput.parse(draft));

@@ -6,7 +6,8 @@ import { useLoaded } from '../../../hooks/useLoaded';
 import { RECORD_LIST_PAGE } from '../../../routes';
 import { toast, toastDone } from '../../../services/feedback';
 import { pickImages } from '../../../services/files';
-import { declareBonus, recordRules, todayInShanghai, uploadBonusPhoto } from '../../../services/record';
+import { shanghaiToday } from '@zhijian/shared';
+import { declareBonus, recordRules, uploadBonusPhoto } from '../../../services/record';
 import { DeclareForm, type FailedPhoto } from '../components/DeclareForm';
 import '../components/record.scss';
 
@@ -25,7 +26,7 @@ function Declare() {
   return (
     <DeclareForm
       kinds={rules.data.bonusKinds}
-      today={todayInShanghai()}
+      today={shanghaiToday()}
       onPickPhotos={pickImages}
       onDeclare={declareBonus}
       onUploadPhoto={uploadBonusPhoto}
