@@ -1,8 +1,9 @@
 import {
-  activityPoints,
+  activityPointsFor,
   attendanceRate,
   checkinWindow,
   DEFAULT_CHECKIN_SETTINGS,
+  DEFAULT_RECORD_SETTINGS,
   distanceMeters,
   isLate,
   slotAge,
@@ -76,11 +77,11 @@ describe('geofence', () => {
 });
 
 describe('points and rates', () => {
-  it('gives 2 on time, 1 late, 1 for an approved make-up', () => {
-    expect(activityPoints('present', 'scan')).toBe(2);
-    expect(activityPoints('present', 'manual')).toBe(2);
-    expect(activityPoints('late', 'scan')).toBe(1);
-    expect(activityPoints('present', 'makeup')).toBe(1);
+  it('gives 2 on time, 1 late, 1 for an approved make-up by default', () => {
+    expect(activityPointsFor(DEFAULT_RECORD_SETTINGS, 'present', 'scan')).toBe(2);
+    expect(activityPointsFor(DEFAULT_RECORD_SETTINGS, 'present', 'manual')).toBe(2);
+    expect(activityPointsFor(DEFAULT_RECORD_SETTINGS, 'late', 'scan')).toBe(1);
+    expect(activityPointsFor(DEFAULT_RECORD_SETTINGS, 'present', 'makeup')).toBe(1);
   });
 
   it('excuses members on leave from the attendance rate', () => {

@@ -1,5 +1,6 @@
 import {
   addDays,
+  categoryCaps,
   shanghaiDate,
   shanghaiInstant,
   shanghaiYear,
@@ -29,12 +30,6 @@ export interface AwardPointsProps {
 
 /** The namespace of the per-member points lock (the member's id is the second key). */
 const POINTS_LOCK = 0x1017_5e75;
-
-export function categoryCaps(settings: RecordSettings, category: AwardPointsProps['category']) {
-  const rules = settings.points;
-  const rule = category === 'activity' ? rules.activity : category === 'study' ? rules.study : rules.publicService;
-  return { dailyCap: rule.dailyCap, yearlyCap: rule.yearlyCap };
-}
 
 /** The Shanghai day of `at`: `[start, end)`. */
 function dayRange(at: Date): { start: Date; end: Date } {

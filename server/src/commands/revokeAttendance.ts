@@ -13,7 +13,15 @@ export async function revokeAttendance(ctx: CommandContext, { record, reason }: 
   const [earned] = await ctx.tx
     .select()
     .from(pointsLedger)
-    .where(and(eq(pointsLedger.sourceType, 'attendance'), eq(pointsLedger.sourceId, record.id), isNull(pointsLedger.reversesId)));
+    // Member, source and no reversal: the ledger's unique source index answers it.
+    .where(
+      and(
+        eq(pointsLedger.memberId, record.memberId),
+        eq(pointsLedger.sourceType, 'attendance'),
+        eq(pointsLedger.sourceId, record.id),
+        isNull(pointsLedger.reversesId),
+      ),
+    );
   if (earned) {
     await ctx.tx.insert(pointsLedger).values({
       memberId: earned.memberId,

@@ -1,4 +1,5 @@
 import {
+  categoryCaps,
   APPRAISAL_TIER_LABELS,
   BENEFIT_MEASURE_LABELS,
   MEMBER_KIND_LABELS,
@@ -6,25 +7,9 @@ import {
   POINT_CATEGORY_LABELS,
   type BenefitMeasure,
   type MemberCard,
-  type PointCategory,
-  type RecordSettings,
 } from '@zhijian/shared';
 import type { CardRows } from '../queries/cards';
 import { presentMyDues } from './dues';
-
-/** A category's caps under the settings (诚信 has none: it starts at a base and only deductions move it). */
-function capsOf(settings: RecordSettings, category: PointCategory): { dailyCap: number | null; yearlyCap: number | null } {
-  const rules = settings.points;
-  const rule =
-    category === 'activity'
-      ? rules.activity
-      : category === 'study'
-        ? rules.study
-        : category === 'public_service'
-          ? rules.publicService
-          : null;
-  return { dailyCap: rule?.dailyCap ?? null, yearlyCap: rule?.yearlyCap ?? null };
-}
 
 /**
  * 党员卡: the year's points per category against their caps (诚信 = base + the year's integrity
@@ -39,7 +24,7 @@ export function presentCard(rows: CardRows, now: Date): MemberCard {
     label: POINT_CATEGORY_LABELS[category],
     points: category === 'integrity' ? integrity : figures.points[category],
     today: figures.today[category],
-    ...capsOf(settings, category),
+    ...categoryCaps(settings, category),
   }));
   const current = (measure: BenefitMeasure) =>
     measure === 'index' ? index.value : (points.find((line) => line.category === measure)?.points ?? 0);

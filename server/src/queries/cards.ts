@@ -2,6 +2,7 @@ import { computePioneerIndex, type IndexBreakdown, type RecordSettings } from '@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { appraisals, benefits, branches, units } from '../db/schema';
+import type { BenefitRow } from './benefits';
 import { loadMemberDues, type DuesPaymentRow, type DuesStart } from './dues';
 import type { MemberRow } from './members';
 import {
@@ -14,7 +15,6 @@ import {
   type MemberFigures,
 } from './pioneerIndex';
 
-export type BenefitRow = typeof benefits.$inferSelect;
 export type AppraisalRow = typeof appraisals.$inferSelect;
 
 /** What a member's card of a year is made of, as of an instant. */

@@ -13,7 +13,8 @@ export type AttendanceRow = typeof attendance.$inferSelect & { points: number };
  * names columns without their table, which the subquery would take as its own.
  */
 export const attendancePoints = sql<number>`coalesce((select sum(pl.points) from points_ledger pl
-   where pl.member_id = "attendance"."member_id" and pl.source_type = 'attendance' and pl.source_id = "attendance"."id"), 0)::int`;
+   where pl.member_id = "attendance"."member_id" and pl.source_type = 'attendance' and pl.source_id = "attendance"."id"
+     and pl.reverses_id is null), 0)::int`;
 
 const attendanceColumns = { ...getTableColumns(attendance), points: attendancePoints };
 export type AttendanceRequestRow = typeof attendanceRequests.$inferSelect;

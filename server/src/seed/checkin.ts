@@ -1,5 +1,6 @@
 import {
-  activityPoints,
+  activityPointsFor,
+  DEFAULT_RECORD_SETTINGS,
   addDays,
   ATTENDANCE_STATUS_LABELS,
   checkinWindow,
@@ -160,7 +161,7 @@ async function saveHeldOccurrences(tx: Transaction, rule: RuleRow, now: Date): P
       await tx.insert(pointsLedger).values(
         rows.map((row) => ({
           memberId: row.memberId,
-          points: activityPoints(row.status, row.method),
+          points: activityPointsFor(DEFAULT_RECORD_SETTINGS, row.status, row.method),
           reason: `活动积分：${ATTENDANCE_STATUS_LABELS[row.status]}「${activity!.title}」`,
           sourceType: 'attendance',
           sourceId: row.id,

@@ -17,14 +17,6 @@ export const CHECKIN_METHODS = ['scan', 'manual', 'makeup'] as const;
 export type CheckinMethod = (typeof CHECKIN_METHODS)[number];
 export const CHECKIN_METHOD_LABELS: Record<CheckinMethod, string> = { scan: '扫码签到', manual: '组织者代签', makeup: '补签' };
 
-/** 活动积分: on time 2, late 1, an approved make-up 1. Leave and absence earn nothing. */
-export const ACTIVITY_POINTS = { present: 2, late: 1, makeup: 1 } as const;
-
-export function activityPoints(status: 'present' | 'late', method: CheckinMethod): number {
-  if (method === 'makeup') return ACTIVITY_POINTS.makeup;
-  return status === 'late' ? ACTIVITY_POINTS.late : ACTIVITY_POINTS.present;
-}
-
 export interface AttendanceCounts {
   /** Roster members expected, summed over the activities. */
   expected: number;

@@ -130,6 +130,20 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = {
 };
 
 /** The points a check-in earns under these settings: on time, late, or an approved make-up. */
+/** A category's caps under the settings (诚信 has none: it starts at a base and only deductions move it). */
+export function categoryCaps(settings: RecordSettings, category: PointCategory): { dailyCap: number | null; yearlyCap: number | null } {
+  const rules = settings.points;
+  const rule =
+    category === 'activity'
+      ? rules.activity
+      : category === 'study'
+        ? rules.study
+        : category === 'public_service'
+          ? rules.publicService
+          : null;
+  return { dailyCap: rule?.dailyCap ?? null, yearlyCap: rule?.yearlyCap ?? null };
+}
+
 export function activityPointsFor(settings: RecordSettings, status: 'present' | 'late', method: 'scan' | 'manual' | 'makeup'): number {
   const rule = settings.points.activity;
   if (method === 'makeup') return rule.makeup;
