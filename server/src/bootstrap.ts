@@ -8,6 +8,9 @@ import type { Clock } from './clock';
 import type { Logger } from './logger';
 import { loggingNotifier, type Notifier } from './notify/notifier';
 import { createWechatNotifier } from './notify/wechatNotifier';
+import { loggingContentChecker, type ContentChecker } from './contentCheck/contentChecker';
+import { createWechatContentChecker } from './contentCheck/wechatContentChecker';
+import { accessTokenSource } from './wechat/accessToken';
 
 /** Opens the configured database (PostgreSQL server or PGlite under DATA_DIR) and migrates it. */
 export async function openMigratedDatabase(config: Config): Promise<DatabaseHandle> {
@@ -38,12 +41,22 @@ export function wechatClientFor(config: Config, logger: Logger): WechatClient {
   return appId && secret ? createWechatClient({ appId, secret, apiBase, logger }) : unconfiguredWechatClient;
 }
 
-/** Real subscription messages when the app and a template are configured; otherwise they are logged. */
-export function notifierFor(config: Config, logger: Logger, clock: Clock): Notifier {
-  const { appId, secret, apiBase, bulletinTemplateId } = config.wechat;
-  if (appId && secret && bulletinTemplateId) {
-    return createWechatNotifier({ appId, secret, apiBase, templateId: bulletinTemplateId, clock, logger });
-  }
-  if (appId) logger.warn('WECHAT_BULLETIN_TEMPLATE_ID is not set: publishing reminders are logged, not sent');
-  return loggingNotifier(logger);
+/** The app's WeChat server-API token, shared by every caller; undefined without a configured app. */
+export function accessTokenFor(config: Config, clock: Clock): (() => Promise<string>) | undefined {
+  const { appId, secret, apiBase } = config.wechat;
+  return appId && secret ? accessTokenSource({ appId, secret, apiBase, clock }) : undefined;
+}
+
+/** Real subscription messages when the app is configured; otherwise they are logged. */
+export function notifierFor(config: Config, logger: Logger, accessToken: (() => Promise<string>) | undefined): Notifier {
+  const { apiBase, bulletinTemplateId, templateIds } = config.wechat;
+  if (!accessToken) return loggingNotifier(logger);
+  if (!bulletinTemplateId) logger.warn('WECHAT_BULLETIN_TEMPLATE_ID is not set: publishing reminders are logged, not sent');
+  return createWechatNotifier({ apiBase, accessToken, bulletinTemplateId, templateIds, logger });
+}
+
+/** WeChat's msgSecCheck when the app is configured; in development everything passes and is logged. */
+export function contentCheckerFor(config: Config, logger: Logger, accessToken: (() => Promise<string>) | undefined): ContentChecker {
+  if (!accessToken) return loggingContentChecker(logger);
+  return createWechatContentChecker({ apiBase: config.wechat.apiBase, accessToken, logger });
 }

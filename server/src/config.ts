@@ -30,6 +30,18 @@ const EnvSchema = z.object({
   WECHAT_SECRET: z.string().min(1).optional(),
   WECHAT_API_BASE: z.string().url().default('https://api.weixin.qq.com'),
   WECHAT_BULLETIN_TEMPLATE_ID: z.string().min(1).optional(),
+  /** JSON object: our notice key (e.g. "letter.replied") → WeChat subscription template id. */
+  WECHAT_TEMPLATE_IDS: z
+    .string()
+    .default('{}')
+    .transform((text, ctx) => {
+      try {
+        return z.record(z.string(), z.string().min(1)).parse(JSON.parse(text));
+      } catch {
+        ctx.addIssue({ code: 'custom', message: 'WECHAT_TEMPLATE_IDS 应为 JSON 对象，如 {"letter.replied":"模板ID"}' });
+        return z.NEVER;
+      }
+    }),
   CORS_ORIGINS: z.string().default(''),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   DEMO_DATA: booleanFlag.optional(),
@@ -50,7 +62,14 @@ export interface Config {
   tokenTtlSeconds: number;
   /** How long a sign-in lasts unused: each refresh gives it this long again. */
   refreshTtlSeconds: number;
-  wechat: { appId: string | undefined; secret: string | undefined; apiBase: string; bulletinTemplateId: string | undefined };
+  wechat: {
+    appId: string | undefined;
+    secret: string | undefined;
+    apiBase: string;
+    bulletinTemplateId: string | undefined;
+    /** Subscription templates by our notice key. */
+    templateIds: Record<string, string>;
+  };
   /** `dev:<openid>` codes are accepted only without a WeChat app and outside production. */
   devSignIn: boolean;
   corsOrigins: string[];
@@ -100,6 +119,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
       secret: e.WECHAT_SECRET,
       apiBase: e.WECHAT_API_BASE,
       bulletinTemplateId: e.WECHAT_BULLETIN_TEMPLATE_ID,
+      templateIds: e.WECHAT_TEMPLATE_IDS,
     },
     devSignIn: !e.WECHAT_APPID && !isProduction,
     corsOrigins: e.CORS_ORIGINS.split(',')

@@ -4,6 +4,7 @@ import type { Config } from './config';
 import type { DatabaseHandle } from './db/client';
 import type { Logger } from './logger';
 import type { Notifier } from './notify/notifier';
+import type { ContentChecker } from './contentCheck/contentChecker';
 import type { FileStorage } from './storage/fileStorage';
 
 /** Everything the app needs from outside; tests pass their own (in-memory database, fixed clock, fake WeChat). */
@@ -14,6 +15,8 @@ export interface AppDeps {
   wechat: WechatClient;
   logger: Logger;
   notifier: Notifier;
+  /** Text others will read is checked before it shows (msgSecCheck; logged in development). */
+  contentChecker: ContentChecker;
   /** Uploaded files; local disk under DATA_DIR/uploads when not given. */
   storage?: FileStorage;
 }

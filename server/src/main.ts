@@ -1,6 +1,6 @@
 import { createApp } from './app';
 import { keepActivitiesGenerated } from './activityGeneration/horizon';
-import { notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
+import { accessTokenFor, contentCheckerFor, notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/dataDirLock';
@@ -29,12 +29,14 @@ async function main(): Promise<void> {
     );
   }
 
+  const accessToken = accessTokenFor(config, systemClock);
   const app = createApp({
     config,
     database,
     clock: systemClock,
     wechat: wechatClientFor(config, logger),
-    notifier: notifierFor(config, logger, systemClock),
+    notifier: notifierFor(config, logger, accessToken),
+    contentChecker: contentCheckerFor(config, logger, accessToken),
     logger,
   });
   const server = createHttpServer(app);

@@ -10,6 +10,7 @@ import { memoryStorage } from '../../server/src/storage/memoryStorage';
 import { TestClock } from './clock';
 import { FakeWechat } from './fakeWechat';
 import { RecordingNotifier } from './recordingNotifier';
+import { ScriptedContentChecker } from './scriptedContentChecker';
 import { createTestDatabase } from './testDatabase';
 
 export interface TestServer {
@@ -19,6 +20,8 @@ export interface TestServer {
   clock: TestClock;
   wechat: FakeWechat;
   notifier: RecordingNotifier;
+  /** Holds text containing 违规词 (or a word given to `flag`) for review; passes the rest. */
+  contentChecker: ScriptedContentChecker;
   /** Uploaded files, kept in memory. */
   storage: ReturnType<typeof memoryStorage>;
   config: Config;
@@ -45,8 +48,9 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const clock = new TestClock();
   const wechat = new FakeWechat();
   const notifier = new RecordingNotifier();
+  const contentChecker = new ScriptedContentChecker();
   const storage = memoryStorage();
-  const app = createApp({ config, database, clock, wechat, notifier, storage, logger: createLogger(config.logLevel) });
+  const app = createApp({ config, database, clock, wechat, notifier, contentChecker, storage, logger: createLogger(config.logLevel) });
   const server: Server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -58,6 +62,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     clock,
     wechat,
     notifier,
+    contentChecker,
     storage,
     config,
     client: clientWith(undefined),

@@ -9,15 +9,31 @@ export interface BulletinNotice {
   page: string;
 }
 
-/** Sends WeChat subscription messages; returns how many were accepted. */
+/**
+ * Any other subscription message: `template` is our key for it (e.g. `letter.replied`), mapped to
+ * a WeChat template id by `WECHAT_TEMPLATE_IDS`; `fields` are the template's data in WeChat's own
+ * names (`thing1`, `time2`, …), `thing` values already cut with `thing()`.
+ */
+export interface Notice {
+  template: string;
+  page: string;
+  fields: Record<string, string>;
+}
+
+/** Sends WeChat subscription messages; each method returns how many were accepted. */
 export interface Notifier {
   bulletinPublished(openids: string[], notice: BulletinNotice): Promise<number>;
+  notify(openids: string[], notice: Notice): Promise<number>;
 }
 
 /** Development stand-in: writes what would be sent to the log. */
 export function loggingNotifier(logger: Logger): Notifier {
   return {
     async bulletinPublished(openids, notice) {
+      for (const openid of openids) logger.info({ openid, notice }, 'subscription message (development: logged, not sent)');
+      return openids.length;
+    },
+    async notify(openids, notice) {
       for (const openid of openids) logger.info({ openid, notice }, 'subscription message (development: logged, not sent)');
       return openids.length;
     },
