@@ -25,6 +25,7 @@ import { results } from './contracts/results';
 import { reviews } from './contracts/reviews';
 import { topics } from './contracts/topics';
 import { units } from './contracts/units';
+import { wishes } from './contracts/wishes';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
@@ -56,6 +57,7 @@ export const api = {
   benefits,
   pioneerIndex,
   cards,
+  wishes,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

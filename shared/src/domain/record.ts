@@ -62,8 +62,8 @@ export const RecordSettings = z
       activity: CategoryRule.extend({ onTime: Points, late: Points, makeup: Points }),
       /** 学习: per effective read of a 简报 article. */
       study: CategoryRule.extend({ perRead: Points }),
-      /** 公益: volunteer service and 微心愿 (爱E客栈 fills it). */
-      publicService: CategoryRule,
+      /** 公益: volunteer service and 微心愿 (爱E客栈 fills it); `perWish` per wish confirmed done, to its claimer. */
+      publicService: CategoryRule.extend({ perWish: Points.optional().meta({ label: '每个微心愿' }) }),
       /** 诚信: starts at the base; only reviewed records (effective deductions) change it. */
       integrity: z.object({ base: z.number().int().min(0).max(1000), flagBelow: z.number().int().min(0).max(1000) }),
     }),
@@ -101,7 +101,7 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = {
   points: {
     activity: { onTime: 2, late: 1, makeup: 1, dailyCap: null, yearlyCap: null },
     study: { perRead: 1, dailyCap: 2, yearlyCap: 20 },
-    publicService: { dailyCap: null, yearlyCap: null },
+    publicService: { perWish: 2, dailyCap: null, yearlyCap: null },
     integrity: { base: 100, flagBelow: 60 },
   },
   index: {
@@ -128,6 +128,12 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = {
     { key: 'other', name: '其他' },
   ],
 };
+
+/** The 公益 points a realised 微心愿 earns its claimer (versions saved before the rule existed: the default). */
+export function wishPointsFor(settings: RecordSettings): number {
+  return settings.points.publicService.perWish ?? DEFAULT_WISH_POINTS;
+}
+export const DEFAULT_WISH_POINTS = 2;
 
 /** The points a check-in earns under these settings: on time, late, or an approved make-up. */
 /** A category's caps under the settings (诚信 has none: it starts at a base and only deductions move it). */
