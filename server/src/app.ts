@@ -18,6 +18,8 @@ import { authRoutes } from './routes/auth';
 import { benefitRoutes } from './routes/benefits';
 import { bonusRoutes } from './routes/bonuses';
 import { wishRoutes } from './routes/wishes';
+import { profileRoutes } from './routes/profiles';
+import { commitmentRoutes } from './routes/commitments';
 import { bulletinRoutes } from './routes/bulletins';
 import { cardRoutes } from './routes/cards';
 import { callRoutes } from './routes/calls';
@@ -152,6 +154,8 @@ export function createApp(deps: AppDeps): Koa {
     pioneerIndexRoutes,
     cardRoutes,
     wishRoutes,
+    profileRoutes,
+    commitmentRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

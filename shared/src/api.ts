@@ -26,6 +26,8 @@ import { reviews } from './contracts/reviews';
 import { topics } from './contracts/topics';
 import { units } from './contracts/units';
 import { wishes } from './contracts/wishes';
+import { profiles } from './contracts/profiles';
+import { commitments } from './contracts/commitments';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
@@ -58,6 +60,8 @@ export const api = {
   pioneerIndex,
   cards,
   wishes,
+  profiles,
+  commitments,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

@@ -43,6 +43,8 @@ export * from './contracts/benefits';
 export * from './contracts/pioneerIndex';
 export * from './contracts/cards';
 export * from './contracts/wishes';
+export * from './contracts/profiles';
+export * from './contracts/commitments';
 export * from './domain/phone';
 export * from './domain/inviteCode';
 export * from './domain/unitKinds';

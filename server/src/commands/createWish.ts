@@ -23,7 +23,8 @@ export interface CreateWishProps {
 export async function createWish(ctx: CommandContext, { input, wisher, scope, asked, verdict }: CreateWishProps): Promise<WishRow> {
   if (input.deadline < formatDate(shanghaiDate(ctx.now))) throw refuse(wishRefusals.deadline_passed);
   const held = asked || verdict.verdict === 'review';
-  const heldReason = verdict.verdict === 'review' ? `内容待审核${verdict.label ? `（${verdict.label}）` : ''}` : asked ? '党员本人申请' : null;
+  const heldReason =
+    verdict.verdict === 'review' ? `内容待审核${verdict.label ? `（${verdict.label}）` : ''}` : asked ? '党员本人申请' : null;
   const [wish] = await ctx.tx
     .insert(wishes)
     .values({

@@ -21,7 +21,13 @@ export async function revokeWishClaim(ctx: CommandContext, { wishId, reason }: {
   await ctx.tx.update(wishClaims).set({ status: 'revoked', endedAt: ctx.now, endReason: reason }).where(eq(wishClaims.id, claim.id));
   const [after] = await ctx.tx.update(wishes).set({ status: 'open', returnedAt: ctx.now }).where(eq(wishes.id, wishId)).returning();
   await recordWishEvent(ctx, wishId, 'revoked', reason);
-  await audit(ctx, { action: 'wish.claim_revoke', entity: 'wish', entityId: wishId, before, after: { ...after, claimId: claim.id, reason } });
+  await audit(ctx, {
+    action: 'wish.claim_revoke',
+    entity: 'wish',
+    entityId: wishId,
+    before,
+    after: { ...after, claimId: claim.id, reason },
+  });
   const [claimer] = await ctx.tx.select({ openid: members.openid }).from(members).where(eq(members.id, claim.memberId));
   if (claimer?.openid) {
     const openid = claimer.openid;

@@ -12,6 +12,18 @@ export interface WishFacts {
   claimerId: number | null;
 }
 
+/** The rules' view of a wish: scope, unit, people. */
+export function wishFacts(wish: Omit<WishFacts, 'claimerId'>, claim: { memberId: number } | null | undefined): WishFacts {
+  return {
+    scope: wish.scope,
+    unitId: wish.unitId,
+    wisherId: wish.wisherId,
+    createdBy: wish.createdBy,
+    status: wish.status,
+    claimerId: claim?.memberId ?? null,
+  };
+}
+
 /** A unit-only wish is run by its unit's admin; an association-wide one by the secretariat. */
 export function canManageWish(user: CurrentUser, wish: Pick<WishFacts, 'scope' | 'unitId'>): boolean {
   if (wish.scope === 'association') return user.roles.includes('secretariat');

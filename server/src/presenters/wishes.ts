@@ -9,8 +9,8 @@ import {
   type WishActions,
 } from '@zhijian/shared';
 import type { CurrentUser } from '../auth/currentUser';
-import { canManageWish, mayClaimWish, seesWisherName } from '../policies/wishes';
-import { wishFacts, type WishEventRow, type WishPhotoRow, type WishRows } from '../queries/wishes';
+import { canManageWish, mayClaimWish, seesWisherName, wishFacts } from '../policies/wishes';
+import type { WishEventRow, WishPhotoRow, WishRows } from '../queries/wishes';
 
 export const WISH_EVENT_LABELS: Record<string, string> = {
   asked: '提出心愿',

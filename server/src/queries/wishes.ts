@@ -5,7 +5,6 @@ import type { CurrentUser } from '../auth/currentUser';
 import type { Queryable } from '../db/client';
 import { members, pointsLedger, units, wishClaims, wishEvents, wishes, wishPhotos } from '../db/schema';
 import { notFound } from '../errors';
-import type { WishFacts } from '../policies/wishes';
 import { paginate, type Page } from './paginate';
 
 export type WishRow = typeof wishes.$inferSelect;
@@ -92,18 +91,6 @@ export async function countClaimPhotos(db: Queryable, claimId: number): Promise<
   return row?.n ?? 0;
 }
 
-/** The rules' view of a wish: scope, unit, people. */
-export function wishFacts(wish: WishRow, claim: Pick<WishClaimRow, 'memberId'> | null | undefined): WishFacts {
-  return {
-    scope: wish.scope,
-    unitId: wish.unitId,
-    wisherId: wish.wisherId,
-    createdBy: wish.createdBy,
-    status: wish.status,
-    claimerId: claim?.memberId ?? null,
-  };
-}
-
 /** The wish with its claim, for the rules, or a 404. */
 export async function findWishWithClaim(db: Queryable, id: number): Promise<WishWithClaim> {
   const [row] = await joined(db).where(eq(wishes.id, id));
@@ -129,7 +116,14 @@ async function withDetails(db: Queryable, rows: WishWithClaim[]): Promise<WishRo
     : [];
   const events = ids.length
     ? await db
-        .select({ wishId: wishEvents.wishId, actorId: wishEvents.actorId, action: wishEvents.action, actorName: members.name, note: wishEvents.note, at: wishEvents.at })
+        .select({
+          wishId: wishEvents.wishId,
+          actorId: wishEvents.actorId,
+          action: wishEvents.action,
+          actorName: members.name,
+          note: wishEvents.note,
+          at: wishEvents.at,
+        })
         .from(wishEvents)
         .leftJoin(members, eq(members.id, wishEvents.actorId))
         .where(inArray(wishEvents.wishId, ids))
@@ -163,7 +157,8 @@ function visibleTo(user: CurrentUser): SQL | undefined {
   if (user.roles.includes('secretariat')) return undefined;
   const involved = or(eq(wishes.wisherId, user.id), eq(wishes.createdBy, user.id));
   const admin = user.roles.includes('unit_admin') && user.unitId !== null ? eq(wishes.unitId, user.unitId) : sql`false`;
-  const inScope = user.unitId === null ? eq(wishes.scope, 'association') : or(eq(wishes.scope, 'association'), eq(wishes.unitId, user.unitId));
+  const inScope =
+    user.unitId === null ? eq(wishes.scope, 'association') : or(eq(wishes.scope, 'association'), eq(wishes.unitId, user.unitId));
   const shown = sql`${wishes.status} not in ('pending_review', 'withdrawn')`;
   return or(involved, admin, and(inScope, shown));
 }
@@ -173,7 +168,8 @@ function reviewableBy(user: CurrentUser): SQL {
   const held = or(eq(wishes.status, 'pending_review'), eq(wishes.thankYouHeld, true))!;
   const managed: SQL[] = [];
   if (user.roles.includes('secretariat')) managed.push(eq(wishes.scope, 'association'));
-  if (user.roles.includes('unit_admin') && user.unitId !== null) managed.push(and(eq(wishes.scope, 'unit'), eq(wishes.unitId, user.unitId))!);
+  if (user.roles.includes('unit_admin') && user.unitId !== null)
+    managed.push(and(eq(wishes.scope, 'unit'), eq(wishes.unitId, user.unitId))!);
   return and(held, managed.length ? or(...managed) : sql`false`)!;
 }
 

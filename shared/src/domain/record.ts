@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commitmentScore } from './aie';
 
 /**
  * The member's record (党员卡) and the 先锋指数, as rules both sides read. Anchors: 浙组通〔2012〕63号
@@ -234,6 +235,12 @@ export interface IndexInputs {
   deductions: number;
   /** A sanction this year: the index is 0 (清零). */
   sanctioned: boolean;
+  /**
+   * 明承诺 of the year that count: decided, or due by now (a commitment still within its time is
+   * not counted yet), and of those the ones the unit admin confirmed kept. None: 承诺践诺 in full.
+   */
+  commitmentsMade?: number;
+  commitmentsKept?: number;
 }
 
 export const IndexBreakdown = z.object({
@@ -264,13 +271,14 @@ export function indexTierOf(value: number, tiers: RecordSettings['index']['tiers
 /**
  * 先锋指数 = 基本指数 (组织生活 × attendance rate + 承诺践诺) + 正向加分 (capped) − 反向扣分, floored at 0
  * and capped at 100, to one decimal; a sanction makes it 0. A member expected at nothing gets the
- * whole 组织生活 part. Until 爱E客栈 records commitments, 承诺践诺 is given in full.
+ * whole 组织生活 part. 承诺践诺 is kept ÷ made of the year's commitments (爱E客栈's 明承诺), in full
+ * when none were made.
  */
 export function computePioneerIndex(inputs: IndexInputs, settings: RecordSettings): IndexBreakdown {
   const rules = settings.index;
   const attendanceRate = inputs.expected > 0 ? Math.min(1, inputs.attended / inputs.expected) : null;
   const organisationalLife = oneDecimal(rules.organisationalLife * (attendanceRate ?? 1));
-  const commitment = rules.commitment;
+  const commitment = commitmentScore(inputs.commitmentsMade ?? 0, inputs.commitmentsKept ?? 0, rules.commitment);
   const base = oneDecimal(organisationalLife + commitment);
   const study = oneDecimal(Math.min(rules.studyCap, Math.max(0, inputs.studyPoints) * rules.studyFactor));
   const publicService = Math.min(rules.publicServiceCap, Math.max(0, inputs.publicServicePoints));

@@ -11,7 +11,11 @@ export const wishBody = (overrides: Partial<{ title: string; reason: string; est
 });
 
 /** The unit admin publishes a unit-only wish for `wisherId`; answers the wish. */
-export function publish(admin: ApiClient, wisherId: number, overrides: Parameters<typeof wishBody>[0] & { scope?: 'unit' | 'association' } = {}) {
+export function publish(
+  admin: ApiClient,
+  wisherId: number,
+  overrides: Parameters<typeof wishBody>[0] & { scope?: 'unit' | 'association' } = {},
+) {
   const { scope = 'unit', ...rest } = overrides;
   return admin.call(api.wishes.publish, { body: { ...wishBody(rest), wisherId, scope } });
 }

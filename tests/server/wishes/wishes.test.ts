@@ -44,10 +44,19 @@ describe('POST /api/wishes (publish) and POST /api/me/wishes (ask)', () => {
   it('refuses a request with a reason (已下架) and holds flagged text even from an admin', async () => {
     const { admin, alice, bob } = await unitWithPeople(server);
     const asked = await bob.client.call(api.wishes.ask, { body: wishBody() });
-    await expectRefused(admin.client.call(api.wishes.review, { params: { id: asked.id }, body: { approve: false } }), commonRefusals.invalid_fields);
-    const refused = await admin.client.call(api.wishes.review, { params: { id: asked.id }, body: { approve: false, note: '已由工会帮扶解决' } });
+    await expectRefused(
+      admin.client.call(api.wishes.review, { params: { id: asked.id }, body: { approve: false } }),
+      commonRefusals.invalid_fields,
+    );
+    const refused = await admin.client.call(api.wishes.review, {
+      params: { id: asked.id },
+      body: { approve: false, note: '已由工会帮扶解决' },
+    });
     expect(refused).toMatchObject({ status: 'withdrawn', takedownReason: '已由工会帮扶解决' });
-    await expectRefused(admin.client.call(api.wishes.review, { params: { id: asked.id }, body: { approve: true } }), wishRefusals.nothing_to_review);
+    await expectRefused(
+      admin.client.call(api.wishes.review, { params: { id: asked.id }, body: { approve: true } }),
+      wishRefusals.nothing_to_review,
+    );
 
     const held = await publish(admin.client, alice.member.id, { reason: '这段话里有违规词需要审核' });
     expect(held.status).toBe('pending_review');
@@ -122,7 +131,11 @@ describe('POST /api/wishes/:id/claim', () => {
   it('refuses the wisher, another unit’s member, a wish not open, and a third live claim', async () => {
     const { admin, alice, bob } = await unitWithPeople(server);
     const elsewhere = await signedInMember(server, ['member']);
-    const [w1, w2, w3] = [await publish(admin.client, alice.member.id), await publish(admin.client, alice.member.id), await publish(admin.client, alice.member.id)];
+    const [w1, w2, w3] = [
+      await publish(admin.client, alice.member.id),
+      await publish(admin.client, alice.member.id),
+      await publish(admin.client, alice.member.id),
+    ];
     await expectRefused(alice.client.call(api.wishes.claim, { params: { id: w1!.id } }), wishRefusals.own_wish);
     await expectRefused(elsewhere.client.call(api.wishes.claim, { params: { id: w1!.id } }), commonRefusals.not_found);
     await bob.client.call(api.wishes.claim, { params: { id: w1!.id } });
@@ -171,7 +184,10 @@ describe('the claimer’s steps and confirmation', () => {
     // Photos only after contact; realised only with a photo.
     expectRefusedBody(await uploadPhoto(bob.client, wish.id), wishRefusals.wrong_state);
     await expectRefused(alice.client.call(api.wishes.markContacted, { params: { id: wish.id } }), wishRefusals.not_claimer);
-    expect(await bob.client.call(api.wishes.markContacted, { params: { id: wish.id } })).toMatchObject({ status: 'contacted', contactBy: null });
+    expect(await bob.client.call(api.wishes.markContacted, { params: { id: wish.id } })).toMatchObject({
+      status: 'contacted',
+      contactBy: null,
+    });
     await expectRefused(bob.client.call(api.wishes.markRealised, { params: { id: wish.id } }), wishRefusals.photos_required);
     const upload = await uploadPhoto(bob.client, wish.id, await photo(64, 48));
     expect(upload.status).toBe(201);
@@ -181,7 +197,9 @@ describe('the claimer’s steps and confirmation', () => {
     expect(realised).toMatchObject({ status: 'realised', statusLabel: '已实现' });
     expect(realised.photos).toHaveLength(1);
     // The photo is seen by those who see the wish.
-    const fetched = await fetch(admin.client.url(api.wishes.photo, { params: { id: realised.photos[0]!.id } }), { headers: admin.client.headers() });
+    const fetched = await fetch(admin.client.url(api.wishes.photo, { params: { id: realised.photos[0]!.id } }), {
+      headers: admin.client.headers(),
+    });
     expect(fetched.status).toBe(200);
     expect(fetched.headers.get('content-type')).toBe('image/jpeg');
 
@@ -207,14 +225,19 @@ describe('the claimer’s steps and confirmation', () => {
       admin.client.call(api.wishes.confirm, { params: { id: wish.id }, body: {} }),
     ]);
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
-    const rows = await server.db.select().from(pointsLedger).where(and(eq(pointsLedger.sourceType, 'wish'), eq(pointsLedger.sourceId, wish.id)));
+    const rows = await server.db
+      .select()
+      .from(pointsLedger)
+      .where(and(eq(pointsLedger.sourceType, 'wish'), eq(pointsLedger.sourceId, wish.id)));
     expect(rows).toHaveLength(1);
   });
 
   it('clips the points at the 公益 yearly cap and takes the per-wish points from the settings', async () => {
     const settings = structuredClone(DEFAULT_RECORD_SETTINGS);
     settings.points.publicService = { perWish: 3, dailyCap: null, yearlyCap: 4 };
-    await server.db.insert(recordSettings).values({ effectiveFrom: new Date('2026-11-01T00:00:00Z'), settings, createdAt: server.clock.now() });
+    await server.db
+      .insert(recordSettings)
+      .values({ effectiveFrom: new Date('2026-11-01T00:00:00Z'), settings, createdAt: server.clock.now() });
     try {
       const { admin, alice, bob } = await unitWithPeople(server);
       const first = await publish(admin.client, alice.member.id);
@@ -295,22 +318,44 @@ describe('release, revoke, take down', () => {
     server.clock.advance(20 * 24 * 3600_000);
     const env = { db: server.db, clock: server.clock, notifier: server.notifier, storage: server.storage, logger: server.logger };
     await releaseStaleClaims(env, server.clock.now());
-    expect(await admin.client.call(api.wishes.get, { params: { id: wish.id } })).toMatchObject({ status: 'contacted', claimer: { id: bob.member.id } });
+    expect(await admin.client.call(api.wishes.get, { params: { id: wish.id } })).toMatchObject({
+      status: 'contacted',
+      claimer: { id: bob.member.id },
+    });
   });
 
   it('revokes a claim with a reason and tells the claimer', async () => {
     const { admin, alice, bob } = await unitWithPeople(server);
-    await server.db.update(members).set({ openid: `o-${bob.member.id}` }).where(eq(members.id, bob.member.id));
+    await server.db
+      .update(members)
+      .set({ openid: `o-${bob.member.id}` })
+      .where(eq(members.id, bob.member.id));
     const wish = await publish(admin.client, alice.member.id);
     await bob.client.call(api.wishes.claim, { params: { id: wish.id } });
-    await expectRefused(admin.client.call(api.wishes.revokeClaim, { params: { id: wish.id }, body: { reason: '' } }), commonRefusals.invalid_fields);
+    await expectRefused(
+      admin.client.call(api.wishes.revokeClaim, { params: { id: wish.id }, body: { reason: '' } }),
+      commonRefusals.invalid_fields,
+    );
     const revoked = await admin.client.call(api.wishes.revokeClaim, { params: { id: wish.id }, body: { reason: '认领后一直联系不上' } });
     expect(revoked).toMatchObject({ status: 'open', claimer: null, returned: true });
     expect(server.notifier.notices.filter((n) => n.openid === `o-${bob.member.id}`)).toEqual([
-      { openid: `o-${bob.member.id}`, notice: { template: 'wish.claimRevoked', page: `packages/aie/wish/index?id=${wish.id}`, fields: { thing1: '一台助听器', thing2: '认领后一直联系不上' } } },
+      {
+        openid: `o-${bob.member.id}`,
+        notice: {
+          template: 'wish.claimRevoked',
+          page: `packages/aie/wish/index?id=${wish.id}`,
+          fields: { thing1: '一台助听器', thing2: '认领后一直联系不上' },
+        },
+      },
     ]);
-    await expectRefused(admin.client.call(api.wishes.revokeClaim, { params: { id: wish.id }, body: { reason: '再撤一次' } }), wishRefusals.wrong_state);
-    await expectRefused(alice.client.call(api.wishes.revokeClaim, { params: { id: wish.id }, body: { reason: '我来撤销' } }), commonRefusals.forbidden);
+    await expectRefused(
+      admin.client.call(api.wishes.revokeClaim, { params: { id: wish.id }, body: { reason: '再撤一次' } }),
+      wishRefusals.wrong_state,
+    );
+    await expectRefused(
+      alice.client.call(api.wishes.revokeClaim, { params: { id: wish.id }, body: { reason: '我来撤销' } }),
+      commonRefusals.forbidden,
+    );
   });
 
   it('takes a wish down with a reason, ending its claim; a completed wish stays', async () => {
@@ -328,7 +373,10 @@ describe('release, revoke, take down', () => {
     await bob.client.call(api.wishes.claim, { params: { id: w3.id } });
     await realise(carol.client, (await publish(admin.client, alice.member.id)).id).then(async (w) => {
       await admin.client.call(api.wishes.confirm, { params: { id: w.id }, body: {} });
-      await expectRefused(admin.client.call(api.wishes.takeDown, { params: { id: w.id }, body: { reason: '下架试试' } }), wishRefusals.wrong_state);
+      await expectRefused(
+        admin.client.call(api.wishes.takeDown, { params: { id: w.id }, body: { reason: '下架试试' } }),
+        wishRefusals.wrong_state,
+      );
     });
   });
 
@@ -337,8 +385,13 @@ describe('release, revoke, take down', () => {
     const sec = await secretary();
     const wide = await publish(sec.client, alice.member.id, { scope: 'association' });
     await bob.client.call(api.wishes.claim, { params: { id: wide.id } });
-    await expectRefused(admin.client.call(api.wishes.revokeClaim, { params: { id: wide.id }, body: { reason: '撤销认领' } }), commonRefusals.forbidden);
-    expect(await sec.client.call(api.wishes.revokeClaim, { params: { id: wide.id }, body: { reason: '撤销认领' } })).toMatchObject({ status: 'open' });
+    await expectRefused(
+      admin.client.call(api.wishes.revokeClaim, { params: { id: wide.id }, body: { reason: '撤销认领' } }),
+      commonRefusals.forbidden,
+    );
+    expect(await sec.client.call(api.wishes.revokeClaim, { params: { id: wide.id }, body: { reason: '撤销认领' } })).toMatchObject({
+      status: 'open',
+    });
   });
 });
 
@@ -352,7 +405,9 @@ describe('views and the ranking', () => {
     await admin.client.call(api.wishes.confirm, { params: { id: w1.id }, body: {} });
     await carol.client.call(api.wishes.claim, { params: { id: w2.id } });
     expect((await bob.client.call(api.wishes.list, { query: { view: 'claimed' } })).items.map((w) => w.id)).toEqual([w1.id]);
-    expect((await alice.client.call(api.wishes.list, { query: { view: 'wished' } })).items.map((w) => w.id).sort()).toEqual([w1.id, w2.id].sort());
+    expect((await alice.client.call(api.wishes.list, { query: { view: 'wished' } })).items.map((w) => w.id).sort()).toEqual(
+      [w1.id, w2.id].sort(),
+    );
     const ranking = await carol.client.call(api.wishes.ranking, {});
     expect(ranking.items.find((r) => r.memberId === bob.member.id)).toMatchObject({ realised: 1 });
     expect(ranking.items.find((r) => r.memberId === carol.member.id)).toBeUndefined();

@@ -72,7 +72,9 @@ export const wishClaims = pgTable(
   },
   (table) => [
     check('wish_claims_status_check', sql`${table.status} in ('active', 'completed', 'released', 'revoked', 'given_up', 'withdrawn')`),
-    uniqueIndex('wish_claims_live_unique').on(table.wishId).where(sql`${table.status} in ('active', 'completed')`),
+    uniqueIndex('wish_claims_live_unique')
+      .on(table.wishId)
+      .where(sql`${table.status} in ('active', 'completed')`),
     index('wish_claims_member_idx').on(table.memberId, table.status),
   ],
 );

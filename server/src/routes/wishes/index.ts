@@ -16,11 +16,11 @@ import { checkAll } from '../../contentCheck/contentChecker';
 import { forbidden, notFound, refuse } from '../../errors';
 import { processImage } from '../../files/processImage';
 import { storeThenRecord } from '../../files/storeThenRecord';
-import { authorizeWishManager, authorizeWishView, canManageWish } from '../../policies/wishes';
+import { authorizeWishManager, authorizeWishView, canManageWish, wishFacts } from '../../policies/wishes';
 import { presentWish, presentWishPhoto } from '../../presenters/wishes';
 import { findMember } from '../../queries/members';
 import { presentPage } from '../../queries/paginate';
-import { findWishPhoto, findWishWithClaim, listWishes, loadWish, rankWishClaimers, wishFacts } from '../../queries/wishes';
+import { findWishPhoto, findWishWithClaim, listWishes, loadWish, rankWishClaimers } from '../../queries/wishes';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 
