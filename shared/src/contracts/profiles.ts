@@ -46,7 +46,6 @@ export const ProfileListQuery = PageQuery.extend({
   skill: z.string().trim().max(12).optional().meta({ label: '特长' }),
 });
 
-export const MemberParams = z.object({ memberId: IdParams.shape.id });
 
 export const ProfileReview = z.object({ approve: z.boolean().meta({ label: '是否通过' }) });
 
@@ -80,18 +79,18 @@ export const profiles = {
   }),
   get: endpoint({
     method: 'GET',
-    path: '/api/profiles/:memberId',
+    path: '/api/profiles/:id',
     summary: '一位党员的亮身份资料',
     access: 'signedIn',
-    params: MemberParams,
+    params: IdParams,
     response: Profile,
   }),
   review: endpoint({
     method: 'POST',
-    path: '/api/profiles/:memberId/review',
+    path: '/api/profiles/:id/review',
     summary: '审核待审核的亮身份资料（不通过则清空）',
     access: ['unit_admin'],
-    params: MemberParams,
+    params: IdParams,
     body: ProfileReview,
     response: Profile,
     refusals: [profileRefusals.nothing_to_review],

@@ -113,7 +113,7 @@ describe('report, photos, decision', () => {
       await postFile(alice.client, alice.client.url(api.commitments.uploadPhoto, { params: { id: made.id } }), await photo(), 'p.jpg'),
       commitmentRefusals.commitment_wrong_state,
     );
-    const profile = await bob.client.call(api.profiles.get, { params: { memberId: alice.member.id } }).catch(() => null);
+    const profile = await bob.client.call(api.profiles.get, { params: { id: alice.member.id } }).catch(() => null);
     expect(profile).toBeNull(); // no profile written yet: nothing to show others
   });
 
@@ -152,12 +152,12 @@ describe('report, photos, decision', () => {
     const held = await alice.client.call(api.commitments.make, { body: commitment({ content: '这条承诺有违规词在里面' }) });
     expect(held.heldReason).toContain('违规词');
     await expectRefused(bob.client.call(api.commitments.get, { params: { id: held.id } }), commonRefusals.not_found);
-    expect((await bob.client.call(api.profiles.get, { params: { memberId: alice.member.id } })).commitments).toEqual([]);
+    expect((await bob.client.call(api.profiles.get, { params: { id: alice.member.id } })).commitments).toEqual([]);
     await admin.client.call(api.commitments.review, { params: { id: held.id }, body: { approve: false } });
     await expectRefused(alice.client.call(api.commitments.get, { params: { id: held.id } }), commonRefusals.not_found);
     const again = await alice.client.call(api.commitments.make, { body: commitment({ content: '又一条违规词的承诺内容' }) });
     await admin.client.call(api.commitments.review, { params: { id: again.id }, body: { approve: true } });
-    expect((await bob.client.call(api.profiles.get, { params: { memberId: alice.member.id } })).commitments.map((c) => c.id)).toEqual([
+    expect((await bob.client.call(api.profiles.get, { params: { id: alice.member.id } })).commitments.map((c) => c.id)).toEqual([
       again.id,
     ]);
     await expectRefused(

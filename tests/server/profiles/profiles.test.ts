@@ -49,13 +49,13 @@ describe('who sees a profile', () => {
     const { admin, alice, bob } = await unitWithPeople(server);
     const elsewhere = await signedInMember(server, ['member']);
     await alice.client.call(api.profiles.save, { body: profile() });
-    expect(await bob.client.call(api.profiles.get, { params: { memberId: alice.member.id } })).toMatchObject({
+    expect(await bob.client.call(api.profiles.get, { params: { id: alice.member.id } })).toMatchObject({
       skills: ['电工', '法律咨询'],
     });
-    await expectRefused(elsewhere.client.call(api.profiles.get, { params: { memberId: alice.member.id } }), commonRefusals.not_found);
+    await expectRefused(elsewhere.client.call(api.profiles.get, { params: { id: alice.member.id } }), commonRefusals.not_found);
     expect((await elsewhere.client.call(api.profiles.list, {})).items.map((p) => p.memberId)).not.toContain(alice.member.id);
     await alice.client.call(api.profiles.save, { body: profile({ public: true }) });
-    expect(await elsewhere.client.call(api.profiles.get, { params: { memberId: alice.member.id } })).toMatchObject({ public: true });
+    expect(await elsewhere.client.call(api.profiles.get, { params: { id: alice.member.id } })).toMatchObject({ public: true });
     expect((await elsewhere.client.call(api.profiles.list, { query: { skill: '电工' } })).items.map((p) => p.memberId)).toContain(
       alice.member.id,
     );
@@ -66,28 +66,28 @@ describe('who sees a profile', () => {
     const { admin, alice, bob } = await unitWithPeople(server);
     const held = await alice.client.call(api.profiles.save, { body: profile({ promises: '承诺里有违规词' }) });
     expect(held.heldReason).toContain('违规词');
-    await expectRefused(bob.client.call(api.profiles.get, { params: { memberId: alice.member.id } }), commonRefusals.not_found);
+    await expectRefused(bob.client.call(api.profiles.get, { params: { id: alice.member.id } }), commonRefusals.not_found);
     const queue = await admin.client.call(api.profiles.list, { query: { view: 'review' } });
     expect(queue.items.map((p) => p.memberId)).toEqual([alice.member.id]);
     await expectRefused(
-      bob.client.call(api.profiles.review, { params: { memberId: alice.member.id }, body: { approve: true } }),
+      bob.client.call(api.profiles.review, { params: { id: alice.member.id }, body: { approve: true } }),
       commonRefusals.forbidden,
     );
-    const cleared = await admin.client.call(api.profiles.review, { params: { memberId: alice.member.id }, body: { approve: false } });
+    const cleared = await admin.client.call(api.profiles.review, { params: { id: alice.member.id }, body: { approve: false } });
     expect(cleared).toMatchObject({ heldReason: null, promises: '', skills: [] });
     await expectRefused(
-      admin.client.call(api.profiles.review, { params: { memberId: alice.member.id }, body: { approve: true } }),
+      admin.client.call(api.profiles.review, { params: { id: alice.member.id }, body: { approve: true } }),
       profileRefusals.nothing_to_review,
     );
     await alice.client.call(api.profiles.save, { body: profile({ promises: '又有违规词' }) });
-    expect(await admin.client.call(api.profiles.review, { params: { memberId: alice.member.id }, body: { approve: true } })).toMatchObject({
+    expect(await admin.client.call(api.profiles.review, { params: { id: alice.member.id }, body: { approve: true } })).toMatchObject({
       heldReason: null,
     });
-    expect(await bob.client.call(api.profiles.get, { params: { memberId: alice.member.id } })).toMatchObject({ promises: '又有违规词' });
+    expect(await bob.client.call(api.profiles.get, { params: { id: alice.member.id } })).toMatchObject({ promises: '又有违规词' });
     // Another unit's admin reviews nothing here.
     const otherAdmin = await signedInMember(server, ['member', 'unit_admin']);
     await expectRefused(
-      otherAdmin.client.call(api.profiles.review, { params: { memberId: alice.member.id }, body: { approve: true } }),
+      otherAdmin.client.call(api.profiles.review, { params: { id: alice.member.id }, body: { approve: true } }),
       commonRefusals.not_found,
     );
   });

@@ -2,6 +2,7 @@ import { api, commonRefusals, uploadRefusals, wishRefusals } from '@zhijian/shar
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { members, pointsLedger, recordSettings } from '../../../server/src/db/schema';
+import { createLogger } from '../../../server/src/logger';
 import { DEFAULT_RECORD_SETTINGS } from '@zhijian/shared';
 import { createUnit, signedInMember } from '../../support/factories';
 import { expectRefusedBody, setClock, unitWithPeople } from '../../support/recordFactories';
@@ -296,7 +297,7 @@ describe('release, revoke, take down', () => {
     expect(list.items.findIndex((w) => w.id === older.id)).toBeLessThan(list.items.findIndex((w) => !w.returned));
     await expectRefused(bob.client.call(api.wishes.markContacted, { params: { id: older.id } }), wishRefusals.not_claimer);
     // The scheduled run writes it, once.
-    const env = { db: server.db, clock: server.clock, notifier: server.notifier, storage: server.storage, logger: server.logger };
+    const env = { db: server.db, clock: server.clock, notifier: server.notifier, storage: server.storage, logger: createLogger('silent') };
     // Other tests' claims share this database: count this wish's release, and that a second run finds nothing.
     await Promise.all([releaseStaleClaims(env, server.clock.now()), releaseStaleClaims(env, server.clock.now())]);
     expect(await releaseStaleClaims(env, server.clock.now())).toBe(0);
@@ -316,7 +317,7 @@ describe('release, revoke, take down', () => {
     server.clock.advance(6 * 24 * 3600_000);
     await bob.client.call(api.wishes.markContacted, { params: { id: wish.id } });
     server.clock.advance(20 * 24 * 3600_000);
-    const env = { db: server.db, clock: server.clock, notifier: server.notifier, storage: server.storage, logger: server.logger };
+    const env = { db: server.db, clock: server.clock, notifier: server.notifier, storage: server.storage, logger: createLogger('silent') };
     await releaseStaleClaims(env, server.clock.now());
     expect(await admin.client.call(api.wishes.get, { params: { id: wish.id } })).toMatchObject({
       status: 'contacted',

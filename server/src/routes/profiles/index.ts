@@ -31,7 +31,7 @@ export function profileRoutes(services: AppServices, router: Router): void {
   );
 
   mount(router, services, api.profiles.get, async ({ params, user }) => {
-    const rows = await loadProfile(db, params.memberId, clock.now());
+    const rows = await loadProfile(db, params.id, clock.now());
     authorizeProfileView(user, {
       memberId: rows.member.id,
       unitId: rows.member.unitId,
@@ -42,7 +42,7 @@ export function profileRoutes(services: AppServices, router: Router): void {
   });
 
   mount(router, services, api.profiles.review, async ({ params, body, user, run }) => {
-    const rows = await loadProfile(db, params.memberId, clock.now());
+    const rows = await loadProfile(db, params.id, clock.now());
     authorizeProfileView(user, { memberId: rows.member.id, unitId: rows.member.unitId, public: false, held: true });
     authorizeProfileKeeper(user, { memberId: rows.member.id, unitId: rows.member.unitId });
     await run(reviewProfile, { memberId: rows.member.id, approve: body.approve });
