@@ -134,6 +134,19 @@ export async function saveDemoAie(tx: Transaction, unitId: number, now: Date): P
     verdict: PASS,
   });
 
+  // A commitment reported and waiting for the unit admin's confirmation.
+  const reported = await run(ago(15), skilled1, makeCommitment, {
+    member: { id: skilled1.id, unitId },
+    input: { title: '义务检修电器', content: '为园区独居老人上门检修电器，全年不少于六户', dueOn: dueIn(60) },
+    verdict: PASS,
+  });
+  await run(ago(3), skilled1, reportCommitment, {
+    commitmentId: reported.id,
+    memberId: skilled1.id,
+    note: '已为七户独居老人检修电器，附照片',
+    verdict: PASS,
+  });
+
   // 明承诺: one kept (reported, confirmed), one in progress.
   const made = ago(25);
   const kept = await run(made, member, makeCommitment, {

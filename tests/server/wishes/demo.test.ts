@@ -34,6 +34,11 @@ describe('demo 爱E客栈 of 建华文创园', () => {
     const admin = await clientOf('demo-unit-admin');
     const queue = await admin.client.call(api.wishes.list, { query: { view: 'review' } });
     expect(queue.items.map((w) => w.title)).toEqual(['一辆二手自行车']);
+    const commitments = await admin.client.call(api.commitments.listForUnit, {
+      params: { unitId: admin.member.unitId! },
+      query: { view: 'review' },
+    });
+    expect(commitments.items.map((c) => c.status)).toEqual(['reported']);
     const people = await admin.client.call(api.profiles.list, {});
     expect(people.items.length).toBeGreaterThanOrEqual(4);
     const member = await clientOf('demo-member');

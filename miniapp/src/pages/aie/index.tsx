@@ -34,7 +34,7 @@ function Hub() {
             <Cell
               key={wish.id}
               title={wish.title}
-              note={`${wish.wisher.name} · ${wish.unit.name} · 约 ${wish.estimatedValue} 元${wish.returned ? ' · 重新开放' : ''}`}
+              note={`${wish.wisher.name} · ${wish.unit.name} · ${wish.estimatedValue ? `约 ${wish.estimatedValue} 元` : '无需费用'}${wish.returned ? ' · 重新开放' : ''}`}
               arrow
               onClick={go(`${AIE_WISH_PAGE}?id=${wish.id}`)}
             />

@@ -25,7 +25,7 @@ export function WishCard({ wish, onOpen }: { wish: Wish; onOpen: (id: number) =>
           {wish.wisher.name} · {wish.unit.name} · {wish.scopeLabel}
         </Text>
         <Text className="zj-aie__note">
-          约 {wish.estimatedValue} 元 · {wish.deadline} 前{wish.returned ? ' · 重新开放认领' : ''}
+          {wish.estimatedValue ? `约 ${wish.estimatedValue} 元` : '无需费用'} · {wish.deadline} 前{wish.returned ? ' · 重新开放认领' : ''}
         </Text>
       </Card>
     </View>

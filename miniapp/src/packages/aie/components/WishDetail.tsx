@@ -49,7 +49,7 @@ export function WishDetail({
           心愿人：{wish.wisher.name}（{wish.unit.name}） · {wish.scopeLabel}
         </Text>
         <Text className="zj-aie__note">
-          估值约 {wish.estimatedValue} 元 · 截止 {wish.deadline}
+          {wish.estimatedValue ? `估值约 ${wish.estimatedValue} 元` : '无需费用'} · 截止 {wish.deadline}
         </Text>
         {wish.claimer ? <Text className="zj-aie__note">认领人：{wish.claimer.name}</Text> : null}
         {wish.contactBy ? (
