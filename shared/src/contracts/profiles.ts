@@ -46,7 +46,6 @@ export const ProfileListQuery = PageQuery.extend({
   skill: z.string().trim().max(12).optional().meta({ label: '特长' }),
 });
 
-
 export const ProfileReview = z.object({ approve: z.boolean().meta({ label: '是否通过' }) });
 
 export const profileRefusals = defineRefusals({

@@ -157,9 +157,7 @@ describe('report, photos, decision', () => {
     await expectRefused(alice.client.call(api.commitments.get, { params: { id: held.id } }), commonRefusals.not_found);
     const again = await alice.client.call(api.commitments.make, { body: commitment({ content: '又一条违规词的承诺内容' }) });
     await admin.client.call(api.commitments.review, { params: { id: again.id }, body: { approve: true } });
-    expect((await bob.client.call(api.profiles.get, { params: { id: alice.member.id } })).commitments.map((c) => c.id)).toEqual([
-      again.id,
-    ]);
+    expect((await bob.client.call(api.profiles.get, { params: { id: alice.member.id } })).commitments.map((c) => c.id)).toEqual([again.id]);
     await expectRefused(
       admin.client.call(api.commitments.review, { params: { id: again.id }, body: { approve: true } }),
       commitmentRefusals.nothing_to_review,

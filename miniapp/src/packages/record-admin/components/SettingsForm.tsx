@@ -100,7 +100,9 @@ export interface SettingsDraft {
 
 export function draftOf(settings: RecordSettings): SettingsDraft {
   return {
-    scalars: Object.fromEntries(SCALARS.map((field) => [field.path, String(read(settings, field.path) ?? read(DEFAULT_RECORD_SETTINGS, field.path) ?? '')])),
+    scalars: Object.fromEntries(
+      SCALARS.map((field) => [field.path, String(read(settings, field.path) ?? read(DEFAULT_RECORD_SETTINGS, field.path) ?? '')]),
+    ),
     bonusKinds: settings.bonusKinds.map((kind) => ({ ...kind, minPoints: String(kind.minPoints), maxPoints: String(kind.maxPoints) })),
     deductionKinds: settings.deductionKinds.map((kind) => ({ key: kind.key, name: kind.name, minPoints: '', maxPoints: '' })),
   };
