@@ -5,6 +5,7 @@ export default defineAppConfig({
     'pages/bulletin/index',
     'pages/submit/index',
     'pages/checkin/index',
+    'pages/aie/index',
     'pages/me/index',
     'pages/bind/index',
     'pages/privacy/index',
@@ -61,6 +62,9 @@ export default defineAppConfig({
         'extra/index',
       ],
     },
+    // 爱E客栈: wishes, profiles and commitments (every member); the unit admin's review and publishing.
+    { root: 'packages/aie', name: 'aie', pages: ['wishes/index', 'wish/index', 'profile/index', 'people/index'] },
+    { root: 'packages/aie-admin', name: 'aie-admin', pages: ['publish/index', 'review/index'] },
     {
       root: 'packages/record-admin',
       name: 'record-admin',
@@ -98,6 +102,7 @@ export default defineAppConfig({
       },
       { pagePath: 'pages/submit/index', text: '报送', iconPath: 'assets/tab/submit.png', selectedIconPath: 'assets/tab/submit-on.png' },
       { pagePath: 'pages/checkin/index', text: '签到', iconPath: 'assets/tab/checkin.png', selectedIconPath: 'assets/tab/checkin-on.png' },
+      { pagePath: 'pages/aie/index', text: '客栈', iconPath: 'assets/tab/aie.png', selectedIconPath: 'assets/tab/aie-on.png' },
       { pagePath: 'pages/me/index', text: '我的', iconPath: 'assets/tab/me.png', selectedIconPath: 'assets/tab/me-on.png' },
     ],
   },

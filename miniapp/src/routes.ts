@@ -58,3 +58,13 @@ export const INDEX_DISTRIBUTION_PAGE = '/packages/record-admin/distribution/inde
 export const INDEX_YEARS_PAGE = '/packages/record-admin/years/index';
 /** Built by the member pages (packages/record): the A4 layout of a member's card. */
 export const RECORD_PRINT_PAGE = '/packages/record/print/index';
+/** 爱E客栈: the tab, wishes, profiles; the other half (volunteer activities, 传帮带) lives beside them. */
+export const AIE_TAB = '/pages/aie/index';
+export const AIE_WISHES_PAGE = '/packages/aie/wishes/index';
+export const AIE_WISH_PAGE = '/packages/aie/wish/index';
+export const AIE_PROFILE_PAGE = '/packages/aie/profile/index';
+export const AIE_PEOPLE_PAGE = '/packages/aie/people/index';
+export const AIE_VOLUNTEER_PAGE = '/packages/aie/volunteer/index';
+export const AIE_QUESTIONS_PAGE = '/packages/aie/questions/index';
+export const AIE_PUBLISH_PAGE = '/packages/aie-admin/publish/index';
+export const AIE_REVIEW_PAGE = '/packages/aie-admin/review/index';

@@ -17,6 +17,9 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { benefitRoutes } from './routes/benefits';
 import { bonusRoutes } from './routes/bonuses';
+import { wishRoutes } from './routes/wishes';
+import { profileRoutes } from './routes/profiles';
+import { commitmentRoutes } from './routes/commitments';
 import { bulletinRoutes } from './routes/bulletins';
 import { cardRoutes } from './routes/cards';
 import { callRoutes } from './routes/calls';
@@ -150,6 +153,9 @@ export function createApp(deps: AppDeps): Koa {
     benefitRoutes,
     pioneerIndexRoutes,
     cardRoutes,
+    wishRoutes,
+    profileRoutes,
+    commitmentRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

@@ -25,6 +25,9 @@ import { results } from './contracts/results';
 import { reviews } from './contracts/reviews';
 import { topics } from './contracts/topics';
 import { units } from './contracts/units';
+import { wishes } from './contracts/wishes';
+import { profiles } from './contracts/profiles';
+import { commitments } from './contracts/commitments';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
@@ -56,6 +59,9 @@ export const api = {
   benefits,
   pioneerIndex,
   cards,
+  wishes,
+  profiles,
+  commitments,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

@@ -1,6 +1,7 @@
 import {
   computePioneerIndex,
   deductionPhase,
+  formatDate,
   IndexBreakdown,
   POINT_CATEGORIES,
   shanghaiDate,
@@ -11,12 +12,13 @@ import {
   type PointCategory,
   type RecordSettings,
 } from '@zhijian/shared';
-import { and, asc, count, eq, gte, inArray, isNotNull, lt, lte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, isNotNull, isNull, lt, lte, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { selectRows } from '../db/client';
 import {
   articleReads,
   bonusClaims,
+  commitments,
   branches,
   deductions,
   indexSnapshots,
@@ -54,6 +56,9 @@ export interface MemberFigures {
   /** Not effective yet: in the appeal window or under appeal. */
   deductionsInAppeal: number;
   sanctioned: boolean;
+  /** 明承诺 counted (decided, or due by the instant) and kept (confirmed by then). */
+  commitmentsMade: number;
+  commitmentsKept: number;
 }
 
 const zeroPoints = (): Record<PointCategory, number> =>
@@ -73,6 +78,8 @@ function emptyFigures(): MemberFigures {
     deductionsEffective: 0,
     deductionsInAppeal: 0,
     sanctioned: false,
+    commitmentsMade: 0,
+    commitmentsKept: 0,
   };
 }
 
@@ -85,6 +92,8 @@ export function indexInputsOf(figures: MemberFigures): IndexInputs {
     publicServicePoints: figures.points.public_service,
     deductions: figures.deductionPoints,
     sanctioned: figures.sanctioned,
+    commitmentsMade: figures.commitmentsMade,
+    commitmentsKept: figures.commitmentsKept,
   };
 }
 
@@ -236,6 +245,26 @@ export async function loadMemberFigures(db: Queryable, memberIds: number[], year
     .from(sanctions)
     .where(and(inArray(sanctions.memberId, memberIds), eq(sanctions.year, year), lte(sanctions.recordedAt, asOf)));
   for (const row of sanctioned) figures.get(row.memberId)!.sanctioned = true;
+
+  // 承诺践诺: a commitment counts once decided by the instant, or once its day has passed undecided.
+  const today = formatDate(shanghaiDate(asOf));
+  const made = await db
+    .select({ memberId: commitments.memberId, status: commitments.status, dueOn: commitments.dueOn, decidedAt: commitments.decidedAt })
+    .from(commitments)
+    .where(
+      and(
+        inArray(commitments.memberId, memberIds),
+        eq(commitments.year, year),
+        lte(commitments.createdAt, asOf),
+        isNull(commitments.heldReason),
+      ),
+    );
+  for (const row of made) {
+    const f = figures.get(row.memberId)!;
+    const decided = row.decidedAt !== null && row.decidedAt <= asOf;
+    if (decided || row.dueOn < today) f.commitmentsMade += 1;
+    if (decided && row.status === 'kept') f.commitmentsKept += 1;
+  }
 
   return figures;
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { commitmentScore } from './aie';
 
 /**
  * The member's record (党员卡) and the 先锋指数, as rules both sides read. Anchors: 浙组通〔2012〕63号
@@ -62,8 +63,8 @@ export const RecordSettings = z
       activity: CategoryRule.extend({ onTime: Points, late: Points, makeup: Points }),
       /** 学习: per effective read of a 简报 article. */
       study: CategoryRule.extend({ perRead: Points }),
-      /** 公益: volunteer service and 微心愿 (爱E客栈 fills it). */
-      publicService: CategoryRule,
+      /** 公益: volunteer service and 微心愿 (爱E客栈 fills it); `perWish` per wish confirmed done, to its claimer. */
+      publicService: CategoryRule.extend({ perWish: Points.optional().meta({ label: '每个微心愿' }) }),
       /** 诚信: starts at the base; only reviewed records (effective deductions) change it. */
       integrity: z.object({ base: z.number().int().min(0).max(1000), flagBelow: z.number().int().min(0).max(1000) }),
     }),
@@ -101,7 +102,7 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = {
   points: {
     activity: { onTime: 2, late: 1, makeup: 1, dailyCap: null, yearlyCap: null },
     study: { perRead: 1, dailyCap: 2, yearlyCap: 20 },
-    publicService: { dailyCap: null, yearlyCap: null },
+    publicService: { perWish: 2, dailyCap: null, yearlyCap: null },
     integrity: { base: 100, flagBelow: 60 },
   },
   index: {
@@ -128,6 +129,12 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = {
     { key: 'other', name: '其他' },
   ],
 };
+
+/** The 公益 points a realised 微心愿 earns its claimer (versions saved before the rule existed: the default). */
+export function wishPointsFor(settings: RecordSettings): number {
+  return settings.points.publicService.perWish ?? DEFAULT_WISH_POINTS;
+}
+export const DEFAULT_WISH_POINTS = 2;
 
 /** The points a check-in earns under these settings: on time, late, or an approved make-up. */
 /** A category's caps under the settings (诚信 has none: it starts at a base and only deductions move it). */
@@ -228,6 +235,12 @@ export interface IndexInputs {
   deductions: number;
   /** A sanction this year: the index is 0 (清零). */
   sanctioned: boolean;
+  /**
+   * 明承诺 of the year that count: decided, or due by now (a commitment still within its time is
+   * not counted yet), and of those the ones the unit admin confirmed kept. None: 承诺践诺 in full.
+   */
+  commitmentsMade?: number;
+  commitmentsKept?: number;
 }
 
 export const IndexBreakdown = z.object({
@@ -258,13 +271,14 @@ export function indexTierOf(value: number, tiers: RecordSettings['index']['tiers
 /**
  * 先锋指数 = 基本指数 (组织生活 × attendance rate + 承诺践诺) + 正向加分 (capped) − 反向扣分, floored at 0
  * and capped at 100, to one decimal; a sanction makes it 0. A member expected at nothing gets the
- * whole 组织生活 part. Until 爱E客栈 records commitments, 承诺践诺 is given in full.
+ * whole 组织生活 part. 承诺践诺 is kept ÷ made of the year's commitments (爱E客栈's 明承诺), in full
+ * when none were made.
  */
 export function computePioneerIndex(inputs: IndexInputs, settings: RecordSettings): IndexBreakdown {
   const rules = settings.index;
   const attendanceRate = inputs.expected > 0 ? Math.min(1, inputs.attended / inputs.expected) : null;
   const organisationalLife = oneDecimal(rules.organisationalLife * (attendanceRate ?? 1));
-  const commitment = rules.commitment;
+  const commitment = commitmentScore(inputs.commitmentsMade ?? 0, inputs.commitmentsKept ?? 0, rules.commitment);
   const base = oneDecimal(organisationalLife + commitment);
   const study = oneDecimal(Math.min(rules.studyCap, Math.max(0, inputs.studyPoints) * rules.studyFactor));
   const publicService = Math.min(rules.publicServiceCap, Math.max(0, inputs.publicServicePoints));

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { RecordSettings, type BonusKind, type DeductionKind } from '@zhijian/shared';
+import { DEFAULT_RECORD_SETTINGS, RecordSettings, type BonusKind, type DeductionKind } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
@@ -37,6 +37,7 @@ const GROUPS: { title: string; note?: string; fields: Scalar[] }[] = [
   {
     title: '公益积分',
     fields: [
+      { path: 'points.publicService.perWish', label: '每个微心愿' },
       { path: 'points.publicService.dailyCap', label: '每日上限', cap: true },
       { path: 'points.publicService.yearlyCap', label: '每年上限', cap: true },
     ],
@@ -99,7 +100,9 @@ export interface SettingsDraft {
 
 export function draftOf(settings: RecordSettings): SettingsDraft {
   return {
-    scalars: Object.fromEntries(SCALARS.map((field) => [field.path, String(read(settings, field.path) ?? '')])),
+    scalars: Object.fromEntries(
+      SCALARS.map((field) => [field.path, String(read(settings, field.path) ?? read(DEFAULT_RECORD_SETTINGS, field.path) ?? '')]),
+    ),
     bonusKinds: settings.bonusKinds.map((kind) => ({ ...kind, minPoints: String(kind.minPoints), maxPoints: String(kind.maxPoints) })),
     deductionKinds: settings.deductionKinds.map((kind) => ({ key: kind.key, name: kind.name, minPoints: '', maxPoints: '' })),
   };

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '爱E客栈审核' });
