@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { createWechatClient, unconfiguredWechatClient, type WechatClient } from './auth/wechatClient';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
@@ -59,4 +60,18 @@ export function notifierFor(config: Config, logger: Logger, accessToken: (() => 
 export function contentCheckerFor(config: Config, logger: Logger, accessToken: (() => Promise<string>) | undefined): ContentChecker {
   if (!accessToken) return loggingContentChecker(logger);
   return createWechatContentChecker({ apiBase: config.wechat.apiBase, accessToken, logger });
+}
+
+/**
+ * The Redis the rate limits share, connected before the server listens (a wrong REDIS_URL stops
+ * start-up with a message rather than failing the first sign-in); undefined without REDIS_URL.
+ */
+export async function redisFor(config: Config, logger: Logger): Promise<Redis | undefined> {
+  if (!config.redisUrl) return undefined;
+  // A command fails after one retry instead of queueing while Redis is away: a sign-in is refused
+  // quickly, and /api/health/ready reports it.
+  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  await redis.connect();
+  return redis;
 }

@@ -1,12 +1,14 @@
 import { createApp } from './app';
-import { keepActivitiesGenerated } from './activityGeneration/horizon';
-import { accessTokenFor, contentCheckerFor, notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
+import { listenForInvalidations } from './activityCache/invalidations';
+import { activityHorizonJob } from './activityGeneration/horizon';
+import { accessTokenFor, contentCheckerFor, notifierFor, openMigratedDatabase, redisFor, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/dataDirLock';
-import { keepDeductionsBooked } from './deductionBooking/schedule';
+import { deductionBookingJob } from './deductionBooking/schedule';
 import { createHttpServer } from './httpServer';
 import { createLogger } from './logger';
+import { scheduledJob } from './scheduling/scheduledJob';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -21,8 +23,17 @@ async function main(): Promise<void> {
     const loaded = await loadDemoAssociation(database.db, systemClock.now());
     logger.info(loaded, 'demo association loaded (first start)');
   }
-  const stopGenerating = keepActivitiesGenerated(database.db, systemClock, logger);
-  const stopBooking = keepDeductionsBooked(database.db, systemClock, logger);
+  // Shared state for several instances: limits in Redis, cache notices over PostgreSQL.
+  const redis = await redisFor(config, logger);
+  const invalidations = config.databaseUrl ? await listenForInvalidations(config.databaseUrl, logger) : undefined;
+  logger.info({ limits: redis ? 'redis' : 'memory', storage: config.storage }, 'shared state');
+
+  // Each job runs once per tick across every instance on the database (scheduledJob.ts).
+  const scheduler = { database, clock: systemClock, logger };
+  const stopJobs = [
+    scheduledJob('activities.horizon', scheduler, activityHorizonJob(database.db)),
+    scheduledJob('deductions.booking', scheduler, deductionBookingJob(database.db, systemClock, logger)),
+  ];
   if (config.devSignIn) {
     logger.warn(
       '!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!',
@@ -38,6 +49,8 @@ async function main(): Promise<void> {
     notifier: notifierFor(config, logger, accessToken),
     contentChecker: contentCheckerFor(config, logger, accessToken),
     logger,
+    redis,
+    invalidations,
   });
   const server = createHttpServer(app);
   server.listen(config.port, config.host, () => {
@@ -58,8 +71,9 @@ async function main(): Promise<void> {
     force.unref();
     // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(async () => {
-      stopGenerating();
-      stopBooking();
+      for (const stop of stopJobs) stop();
+      await invalidations?.close();
+      redis?.disconnect();
       await database.close();
       logger.info('stopped');
       process.exit(0);
