@@ -43,5 +43,7 @@ export function createServices(deps: AppDeps): AppServices {
 
 /** STORAGE=postgres keeps files in the database every instance reads; the default is DATA_DIR/uploads. */
 function storageFor(deps: AppDeps): FileStorage {
-  return deps.config.storage === 'postgres' ? postgresStorage(deps.database.db) : localDiskStorage(path.join(deps.config.dataDir, 'uploads'));
+  return deps.config.storage === 'postgres'
+    ? postgresStorage(deps.database.db)
+    : localDiskStorage(path.join(deps.config.dataDir, 'uploads'));
 }

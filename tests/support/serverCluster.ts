@@ -80,7 +80,8 @@ export async function startServerCluster(count: number, env: Record<string, stri
     redisKeyPrefix,
     asTestServer(i) {
       const url = ordered[i]!.url;
-      const clientWith = (token: string | undefined) => createApiClient({ transport: fetchTransport(), baseUrl: url, getToken: () => token });
+      const clientWith = (token: string | undefined) =>
+        createApiClient({ transport: fetchTransport(), baseUrl: url, getToken: () => token });
       return {
         url,
         database,

@@ -54,7 +54,17 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   // REDIS_URL in `env` puts the limits in Redis, as in a deployment of several instances.
   const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
   redis?.on('error', () => undefined);
-  const app = createApp({ config, database, clock, wechat, notifier, contentChecker, storage, redis, logger: createLogger(config.logLevel) });
+  const app = createApp({
+    config,
+    database,
+    clock,
+    wechat,
+    notifier,
+    contentChecker,
+    storage,
+    redis,
+    logger: createLogger(config.logLevel),
+  });
   const server: Server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -21,7 +21,8 @@ export function bindAttempt(throttles: BindThrottles, openid: string, address: s
   return {
     async refuseIfBlocked(): Promise<void> {
       for (const { throttle, key } of keyed) {
-        if (await throttle.isBlocked(key)) throw refuse(authRefusals.bind_attempts_exceeded, { retryAfterMinutes: Math.ceil(throttle.windowMs / 60_000) });
+        if (await throttle.isBlocked(key))
+          throw refuse(authRefusals.bind_attempts_exceeded, { retryAfterMinutes: Math.ceil(throttle.windowMs / 60_000) });
       }
     },
     async failed(): Promise<void> {

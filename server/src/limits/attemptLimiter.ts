@@ -31,5 +31,7 @@ export interface LimiterSpec {
 export type LimiterStore = { kind: 'memory'; clock: Clock } | { kind: 'redis'; redis: Redis; keyPrefix: string };
 
 export function createAttemptLimiter(store: LimiterStore, spec: LimiterSpec): AttemptLimiter {
-  return store.kind === 'redis' ? redisAttemptLimiter(store.redis, `${store.keyPrefix}${spec.name}`, spec) : memoryAttemptLimiter(store.clock, spec);
+  return store.kind === 'redis'
+    ? redisAttemptLimiter(store.redis, `${store.keyPrefix}${spec.name}`, spec)
+    : memoryAttemptLimiter(store.clock, spec);
 }

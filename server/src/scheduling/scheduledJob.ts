@@ -34,7 +34,11 @@ export function tickOf(now: Date, everyMs: number): number {
  * work itself runs on other connections; the tick is recorded only when it succeeded.
  * Embedded PGlite is one process (its directory is locked to it): no lock, just the tick record.
  */
-export async function runJobTick(env: SchedulerEnvironment, name: string, { everyMs, run }: JobOptions): Promise<{ outcome: TickOutcome; tick: number; result?: unknown }> {
+export async function runJobTick(
+  env: SchedulerEnvironment,
+  name: string,
+  { everyMs, run }: JobOptions,
+): Promise<{ outcome: TickOutcome; tick: number; result?: unknown }> {
   const now = env.clock.now();
   const tick = tickOf(now, everyMs);
   const { database } = env;
@@ -46,7 +50,10 @@ export async function runJobTick(env: SchedulerEnvironment, name: string, { ever
     return { outcome: 'ran', tick, result };
   }
   return database.db.transaction(async (tx) => {
-    const [lock] = await selectRows<{ locked: boolean }>(tx, sql`select pg_try_advisory_xact_lock(hashtext(${`scheduled-job:${name}`})::bigint) as locked`);
+    const [lock] = await selectRows<{ locked: boolean }>(
+      tx,
+      sql`select pg_try_advisory_xact_lock(hashtext(${`scheduled-job:${name}`})::bigint) as locked`,
+    );
     if (!lock?.locked) return { outcome: 'busy' as const, tick };
     if (await alreadyRan(tx, name, tick)) return { outcome: 'already_ran' as const, tick };
     const result = await run(now);

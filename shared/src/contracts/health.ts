@@ -19,7 +19,8 @@ export const healthRefusals = defineRefusals({
   not_ready: refusal({
     code: 'service_unavailable',
     details: z.object({ database: Reachability, redis: z.enum(['up', 'down', 'not_configured']) }),
-    message: ({ database, redis }) => (database === 'down' ? '数据库暂时无法连接' : redis === 'down' ? 'Redis 暂时无法连接' : '服务暂时不可用'),
+    message: ({ database, redis }) =>
+      database === 'down' ? '数据库暂时无法连接' : redis === 'down' ? 'Redis 暂时无法连接' : '服务暂时不可用',
   }),
 });
 

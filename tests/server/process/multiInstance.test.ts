@@ -53,7 +53,7 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     );
     // A member already checked in gets their record back: both attempts answer with the one record.
     const records = await Promise.all(attempts);
-    for (let i = 0; i < members.length; i++) expect(records[2 * i + 1]!.id).toBe(records[2 * i]!.id);
+    for (let i = 0; i < members.length; i++) expect(records[2 * i + 1]!.attendance.id).toBe(records[2 * i]!.attendance.id);
     const [counted] = await selectRows<{ rows: number; people: number }>(
       cluster.database.db,
       sql`select count(*)::int as rows, count(distinct member_id)::int as people from attendance where activity_id = ${activity.id}`,
@@ -94,11 +94,15 @@ describe('several instances on one PostgreSQL and one Redis', () => {
     expect(uploaded.status).toBe(201);
     const { id } = (await uploaded.json()) as { id: number };
 
-    const servedBy = await Promise.all([1, 2].map(async (i) => Buffer.from(await (await fetchFile(instance(i), own.token, id)).arrayBuffer())));
+    const servedBy = await Promise.all(
+      [1, 2].map(async (i) => Buffer.from(await (await fetchFile(instance(i), own.token, id)).arrayBuffer())),
+    );
     expect(servedBy[0]!.length).toBeGreaterThan(100);
     expect(servedBy[1]).toEqual(servedBy[0]);
 
-    const ranged = await fetch(`${instance(2).url}/api/entry-files/${id}`, { headers: { authorization: `Bearer ${own.token}`, range: 'bytes=10-49' } });
+    const ranged = await fetch(`${instance(2).url}/api/entry-files/${id}`, {
+      headers: { authorization: `Bearer ${own.token}`, range: 'bytes=10-49' },
+    });
     expect(ranged.status).toBe(206);
     expect(ranged.headers.get('content-range')).toBe(`bytes 10-49/${servedBy[0]!.length}`);
     expect(Buffer.from(await ranged.arrayBuffer())).toEqual(servedBy[0]!.subarray(10, 50));

@@ -93,7 +93,8 @@ describe('serving a stored file with Range', () => {
   });
   afterAll(async () => server.close());
 
-  const ranged = (range: string) => fetch(`${server.url}/api/entry-files/${fileId}`, { headers: { authorization: `Bearer ${token}`, range } });
+  const ranged = (range: string) =>
+    fetch(`${server.url}/api/entry-files/${fileId}`, { headers: { authorization: `Bearer ${token}`, range } });
 
   it('answers one range with 206, its Content-Range and just those bytes', async () => {
     const response = await ranged('bytes=5-24');
@@ -125,7 +126,6 @@ describe('serving a stored file with Range', () => {
       expect(Buffer.from(await response.arrayBuffer()).equals(whole)).toBe(true);
     }
   });
-
 });
 
 describe('STORAGE', () => {
@@ -133,6 +133,8 @@ describe('STORAGE', () => {
     const config = loadConfig({ NODE_ENV: 'test', DATA_DIR: diskRoot, JWT_SECRET: TEST_JWT_SECRET, STORAGE: 'postgres' });
     const services = createServices({ config, database, clock: new TestClock(), logger: createLogger('silent') } as unknown as AppDeps);
     await services.storage.put('bonuses/3/p.jpg', Buffer.from('photo'));
-    expect(await database.db.select({ size: storedFiles.size }).from(storedFiles).where(eq(storedFiles.key, 'bonuses/3/p.jpg'))).toEqual([{ size: 5 }]);
+    expect(await database.db.select({ size: storedFiles.size }).from(storedFiles).where(eq(storedFiles.key, 'bonuses/3/p.jpg'))).toEqual([
+      { size: 5 },
+    ]);
   });
 });
