@@ -68,9 +68,9 @@ export function contentCheckerFor(config: Config, logger: Logger, accessToken: (
  */
 export async function redisFor(config: Config, logger: Logger): Promise<Redis | undefined> {
   if (!config.redisUrl) return undefined;
-  // A command fails after one retry instead of queueing while Redis is away: a sign-in is refused
-  // quickly, and /api/health/ready reports it.
-  const redis = new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true });
+  // While Redis is away a command fails at once instead of queueing: the limiters fall back to
+  // memory and /api/health/ready reports it; ioredis reconnects in the background.
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
   redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
   await redis.connect();
   return redis;

@@ -52,8 +52,12 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const contentChecker = new ScriptedContentChecker();
   const storage = memoryStorage();
   // REDIS_URL in `env` puts the limits in Redis, as in a deployment of several instances.
-  const redis = config.redisUrl ? new Redis(config.redisUrl, { maxRetriesPerRequest: 1, lazyConnect: true }) : undefined;
+  // As main.ts connects it (bootstrap.ts), except that an unreachable one is allowed: the health tests use one.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : undefined;
   redis?.on('error', () => undefined);
+  await redis?.connect().catch(() => undefined);
   const app = createApp({
     config,
     database,

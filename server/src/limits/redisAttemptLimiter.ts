@@ -1,10 +1,12 @@
 import type { Redis } from 'ioredis';
-import { RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import type { AttemptLimiter, LimiterSpec } from './attemptLimiter';
 
 /**
  * A fixed window per key in Redis (rate-limiter-flexible: one atomic INCR + PEXPIRE per attempt),
- * shared by every instance. The window runs on Redis's clock, not the injectable one.
+ * shared by every instance. The window runs on Redis's clock, not the injectable one. While Redis
+ * does not answer, each process counts in its own memory (the insurance limiter) — looser by the
+ * number of instances for that while, rather than refusing every sign-in.
  */
 export function redisAttemptLimiter(redis: Redis, keyPrefix: string, { maxAttempts, windowMs }: LimiterSpec): AttemptLimiter {
   const limiter = new RateLimiterRedis({
@@ -12,6 +14,7 @@ export function redisAttemptLimiter(redis: Redis, keyPrefix: string, { maxAttemp
     keyPrefix,
     points: maxAttempts,
     duration: Math.ceil(windowMs / 1000),
+    insuranceLimiter: new RateLimiterMemory({ points: maxAttempts, duration: Math.ceil(windowMs / 1000) }),
   });
   return {
     windowMs,

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Redis } from 'ioredis';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createAttemptLimiter, type LimiterStore } from '../../../server/src/limits/attemptLimiter';
 import { TestClock } from '../../support/clock';
 import { redisServerUrl } from '../../support/serverCluster';
@@ -30,7 +30,8 @@ describe('memory limiter (one process)', () => {
 });
 
 describe('Redis limiter (every instance)', () => {
-  const redis = new Redis(redisServerUrl(), { lazyConnect: true, maxRetriesPerRequest: 1 });
+  const redis = new Redis(redisServerUrl(), { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  beforeAll(() => redis.connect());
   afterAll(() => redis.disconnect());
   // Two limiters on one prefix stand for the same limit in two instances.
   const store = (): LimiterStore => ({ kind: 'redis', redis, keyPrefix: `zj-test-${randomBytes(4).toString('hex')}:` });
@@ -54,6 +55,22 @@ describe('Redis limiter (every instance)', () => {
     expect(await second.isBlocked('account')).toBe(true);
     await second.clear('account');
     expect(await first.isBlocked('account')).toBe(false);
+  });
+
+  it('counts in memory while Redis does not answer, rather than failing every attempt', async () => {
+    // Nothing listens on port 1.
+    const away = new Redis('redis://127.0.0.1:1', { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    away.on('error', () => undefined);
+    await away.connect().catch(() => undefined);
+    try {
+      const limiter = createAttemptLimiter({ kind: 'redis', redis: away, keyPrefix: 'zj-test-away:' }, spec);
+      const outcomes = [];
+      for (let i = 0; i < 4; i++) outcomes.push((await limiter.consume('address')).allowed);
+      expect(outcomes).toEqual([true, true, true, false]);
+      expect(await limiter.isBlocked('address')).toBe(true);
+    } finally {
+      away.disconnect();
+    }
   });
 
   it('keeps limiters of different names apart', async () => {
