@@ -2,7 +2,7 @@ import { commonRefusals } from '@zhijian/shared';
 import type { Context } from 'koa';
 import parseRange from 'range-parser';
 import { refuse } from '../errors';
-import type { FileStorage } from '../storage/fileStorage';
+import type { FileStorage, StoredFileReader } from '../storage/fileStorage';
 
 /**
  * Answers with a stored file, streamed from whichever backend holds it, honouring a single
@@ -12,6 +12,12 @@ import type { FileStorage } from '../storage/fileStorage';
 export async function sendStoredFile(koa: Context, storage: FileStorage, key: string, type: string): Promise<boolean> {
   const file = await storage.open(key);
   if (!file) return false;
+  sendFile(koa, file, type);
+  return true;
+}
+
+/** `sendStoredFile` for bytes opened elsewhere (`bufferReader` for a photo kept in its own row). */
+export function sendFile(koa: Context, file: StoredFileReader, type: string): void {
   koa.set('Accept-Ranges', 'bytes');
   koa.type = type;
   const header = koa.get('range');
@@ -26,10 +32,9 @@ export async function sendStoredFile(koa: Context, storage: FileStorage, key: st
     koa.set('Content-Range', `bytes ${range.start}-${range.end}/${file.size}`);
     koa.body = file.stream(range);
     koa.length = range.end - range.start + 1;
-    return true;
+    return;
   }
   koa.status = 200;
   koa.body = file.stream();
   koa.length = file.size;
-  return true;
 }
