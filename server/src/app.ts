@@ -4,9 +4,8 @@ import Router from '@koa/router';
 import { commonRefusals } from '@zhijian/shared';
 import Koa from 'koa';
 import helmet from 'koa-helmet';
-import ratelimit from 'koa-ratelimit';
 import type { AppDeps } from './deps';
-import { AppError, refuse } from './errors';
+import { refuse } from './errors';
 import { consoleStatic } from './middlewares/consoleStatic';
 import { errorHandler } from './middlewares/errorHandler';
 import { requestContext } from './middlewares/requestContext';
@@ -78,21 +77,14 @@ export function createApp(deps: AppDeps): Koa {
       exposeHeaders: ['X-Request-Id', 'ETag'],
     }),
   );
-  const signInLimiter = ratelimit({
-    driver: 'memory',
-    db: new Map(),
-    duration: 60_000,
-    max: config.signInRatePerMinute,
-    id: (ctx) => ctx.ip,
-    throw: true,
-  });
   app.use(async function signInRateLimit(ctx, next) {
     if (!SIGN_IN_PATHS.has(ctx.path)) return next();
-    // The limiter's own 429 (a bare HTTP error, not a refusal from behind it) says what was limited.
-    return signInLimiter(ctx, next).catch((error: unknown) => {
-      if (error instanceof AppError || (error as { status?: number } | null)?.status !== 429) throw error;
+    const { allowed, retryAfterMs } = await services.signInAttempts.consume(ctx.ip);
+    if (!allowed) {
+      ctx.set('Retry-After', String(Math.max(1, Math.ceil(retryAfterMs / 1000))));
       throw refuse(commonRefusals.rate_limited, {}, '登录尝试过于频繁，请稍后再试');
-    });
+    }
+    return next();
   });
   app.use(
     bodyParser({

@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { Redis } from 'ioredis';
 import { createWechatClient, unconfiguredWechatClient, type WechatClient } from './auth/wechatClient';
 import type { Config } from './config';
 import { openDatabase, type DatabaseHandle } from './db/client';
@@ -59,4 +60,18 @@ export function notifierFor(config: Config, logger: Logger, accessToken: (() => 
 export function contentCheckerFor(config: Config, logger: Logger, accessToken: (() => Promise<string>) | undefined): ContentChecker {
   if (!accessToken) return loggingContentChecker(logger);
   return createWechatContentChecker({ apiBase: config.wechat.apiBase, accessToken, logger });
+}
+
+/**
+ * The Redis the rate limits share, connected before the server listens (a wrong REDIS_URL stops
+ * start-up with a message rather than failing the first sign-in); undefined without REDIS_URL.
+ */
+export async function redisFor(config: Config, logger: Logger): Promise<Redis | undefined> {
+  if (!config.redisUrl) return undefined;
+  // While Redis is away a command fails at once instead of queueing: the limiters fall back to
+  // memory and /api/health/ready reports it; ioredis reconnects in the background.
+  const redis = new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+  redis.on('error', (error) => logger.warn({ err: error }, 'redis error'));
+  await redis.connect();
+  return redis;
 }

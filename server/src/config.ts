@@ -49,6 +49,9 @@ const EnvSchema = z.object({
   BODY_LIMIT_KB: z.coerce.number().int().min(1).max(10_240).default(256),
   TRUST_PROXY: booleanFlag.default(false),
   SIGN_IN_RATE_PER_MINUTE: z.coerce.number().int().min(1).max(10_000).default(30),
+  REDIS_URL: z.string().url().optional(),
+  REDIS_KEY_PREFIX: z.string().default('zhijian:'),
+  STORAGE: z.enum(['disk', 'postgres']).default('disk'),
 });
 
 export interface Config {
@@ -80,6 +83,12 @@ export interface Config {
   trustProxy: boolean;
   /** Sign-in attempts one address may make per minute. */
   signInRatePerMinute: number;
+  /** Redis for the counters every instance shares; without it, limits are per process. */
+  redisUrl: string | undefined;
+  /** Prefix of every Redis key this deployment writes (several deployments may share one Redis). */
+  redisKeyPrefix: string;
+  /** Where uploaded files live: `disk` (DATA_DIR/uploads) or `postgres` (rows every instance reads). */
+  storage: 'disk' | 'postgres';
   /**
    * A refusal its endpoint's contract does not declare answers 500 instead of being logged:
    * on under test (NODE_ENV=test), so an undeclared refusal fails the test that meets it.
@@ -131,6 +140,9 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     bodyLimitKb: e.BODY_LIMIT_KB,
     trustProxy: e.TRUST_PROXY,
     signInRatePerMinute: e.SIGN_IN_RATE_PER_MINUTE,
+    redisUrl: e.REDIS_URL,
+    redisKeyPrefix: e.REDIS_KEY_PREFIX,
+    storage: e.STORAGE,
     strictContracts: e.NODE_ENV === 'test',
   };
 }

@@ -1,13 +1,15 @@
 import { createApp } from './app';
-import { keepActivitiesGenerated } from './activityGeneration/horizon';
-import { accessTokenFor, contentCheckerFor, notifierFor, openMigratedDatabase, wechatClientFor } from './bootstrap';
+import { listenForInvalidations } from './activityCache/invalidations';
+import { activityHorizonJob } from './activityGeneration/horizon';
+import { accessTokenFor, contentCheckerFor, notifierFor, openMigratedDatabase, redisFor, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/dataDirLock';
-import { keepDeductionsBooked } from './deductionBooking/schedule';
-import { keepClaimsReleased } from './wishRelease/schedule';
+import { deductionBookingJob } from './deductionBooking/schedule';
+import { claimReleaseJob } from './wishRelease/schedule';
 import { createHttpServer } from './httpServer';
 import { createLogger } from './logger';
+import { scheduledJob } from './scheduling/scheduledJob';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
 
 const SHUTDOWN_GRACE_MS = 10_000;
@@ -22,24 +24,37 @@ async function main(): Promise<void> {
     const loaded = await loadDemoAssociation(database.db, systemClock.now());
     logger.info(loaded, 'demo association loaded (first start)');
   }
-  const stopGenerating = keepActivitiesGenerated(database.db, systemClock, logger);
-  const stopBooking = keepDeductionsBooked(database.db, systemClock, logger);
-  const stopReleasing = keepClaimsReleased(database.db, systemClock, logger);
+  // Shared state for several instances: limits in Redis, cache notices over PostgreSQL.
+  const redis = await redisFor(config, logger);
+  const invalidations = config.databaseUrl ? await listenForInvalidations(config.databaseUrl, logger) : undefined;
+  logger.info({ limits: redis ? 'redis' : 'memory', storage: config.storage }, 'shared state');
+
+  const accessToken = accessTokenFor(config, systemClock);
+  const notifier = notifierFor(config, logger, accessToken);
+
+  // Each job runs once per tick across every instance on the database (scheduledJob.ts).
+  const scheduler = { database, clock: systemClock, logger };
+  const stopJobs = [
+    scheduledJob('activities.horizon', scheduler, activityHorizonJob(database.db)),
+    scheduledJob('deductions.booking', scheduler, deductionBookingJob(database.db, systemClock, logger)),
+    scheduledJob('wishes.claimRelease', scheduler, claimReleaseJob({ db: database.db, clock: systemClock, notifier, logger })),
+  ];
   if (config.devSignIn) {
     logger.warn(
       '!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!',
     );
   }
 
-  const accessToken = accessTokenFor(config, systemClock);
   const app = createApp({
     config,
     database,
     clock: systemClock,
     wechat: wechatClientFor(config, logger),
-    notifier: notifierFor(config, logger, accessToken),
+    notifier,
     contentChecker: contentCheckerFor(config, logger, accessToken),
     logger,
+    redis,
+    invalidations,
   });
   const server = createHttpServer(app);
   server.listen(config.port, config.host, () => {
@@ -60,9 +75,9 @@ async function main(): Promise<void> {
     force.unref();
     // close() stops accepting and waits for in-flight requests; idle keep-alive sockets go now.
     server.close(async () => {
-      stopGenerating();
-      stopBooking();
-      stopReleasing();
+      for (const stop of stopJobs) stop();
+      await invalidations?.close();
+      redis?.disconnect();
       await database.close();
       logger.info('stopped');
       process.exit(0);

@@ -40,6 +40,12 @@ export const commonRefusals = defineRefusals({
   }),
   unsupported_media_type: refusal({ code: 'unsupported_media_type', message: '不支持的内容类型' }),
   rate_limited: refusal({ code: 'rate_limited', message: '操作过于频繁，请稍后再试' }),
+  /** A Range header past the end of a file (any file endpoint). */
+  range_not_satisfiable: refusal({
+    code: 'range_not_satisfiable',
+    details: z.object({ size: z.number().int() }),
+    message: ({ size }) => `请求的范围超出文件大小（${size} 字节）`,
+  }),
   body_unreadable: refusal({ code: 'invalid_input', message: '请求内容无法解码（与 Content-Encoding 声明的压缩格式不符）' }),
   upload_malformed: refusal({ code: 'invalid_input', message: '上传的表单不完整或文件数量、字段不符合要求' }),
   invalid_data: refusal({

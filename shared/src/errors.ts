@@ -19,9 +19,11 @@ export const ERROR_STATUS = {
   payload_too_large: 413,
   headers_too_large: 431,
   unsupported_media_type: 415,
+  range_not_satisfiable: 416,
   rate_limited: 429,
   internal: 500,
   wechat_unavailable: 502,
+  service_unavailable: 503,
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;
@@ -43,9 +45,11 @@ export const ERROR_MESSAGES: Record<ErrorCode, string> = {
   payload_too_large: '上传内容过大',
   headers_too_large: '请求头或网址过长',
   unsupported_media_type: '不支持的文件类型',
+  range_not_satisfiable: '请求的文件范围无效',
   rate_limited: '操作过于频繁，请稍后再试',
   internal: '服务器内部错误，请稍后再试',
   wechat_unavailable: '微信服务暂时不可用，请稍后再试',
+  service_unavailable: '服务暂时不可用，请稍后再试',
 };
 
 /**

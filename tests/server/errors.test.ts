@@ -152,7 +152,7 @@ describe('error responses', () => {
 describe('GET /api/health', () => {
   it('reports the database kind', async () => {
     const health = await server.client.call(api.health.get);
-    expect(health).toEqual({ status: 'ok', db: process.env.DATABASE_URL ? 'postgres' : 'pglite' });
+    expect(health).toEqual({ status: 'ok', db: process.env.DATABASE_URL ? 'postgres' : 'pglite', database: 'up', redis: 'not_configured' });
   });
 });
 

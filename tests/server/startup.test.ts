@@ -94,7 +94,12 @@ describe('npm start', () => {
     const running = await start();
     expect(running.logs.some((entry) => entry.msg === 'demo association loaded (first start)')).toBe(true);
     expect(running.logs.some((entry) => String(entry.msg).includes('DEVELOPMENT SIGN-IN IS ON'))).toBe(true);
-    expect(await running.client.call(api.health.get)).toEqual({ status: 'ok', db: usingPostgresServer() ? 'postgres' : 'pglite' });
+    expect(await running.client.call(api.health.get)).toEqual({
+      status: 'ok',
+      db: usingPostgresServer() ? 'postgres' : 'pglite',
+      database: 'up',
+      redis: 'not_configured',
+    });
 
     const expectations = {
       'dev:demo-secretary': ['secretariat'],

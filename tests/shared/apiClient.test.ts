@@ -35,9 +35,12 @@ describe('createApiClient', () => {
   });
 
   it('retries a GET once after a network failure', async () => {
-    const { transport, seen } = scripted(new TransportError('network', '断网'), ok({ status: 'ok', db: 'pglite' }));
+    const { transport, seen } = scripted(
+      new TransportError('network', '断网'),
+      ok({ status: 'ok', db: 'pglite', database: 'up', redis: 'not_configured' }),
+    );
     const client = createApiClient({ transport, baseUrl: '' });
-    await expect(client.call(api.health.get)).resolves.toEqual({ status: 'ok', db: 'pglite' });
+    await expect(client.call(api.health.get)).resolves.toEqual({ status: 'ok', db: 'pglite', database: 'up', redis: 'not_configured' });
     expect(seen).toHaveLength(2);
   });
 

@@ -25,9 +25,16 @@ export function usingPostgresServer(): boolean {
   return Boolean(process.env.DATABASE_URL);
 }
 
-/** A URL of a brand-new, empty database on the server named by DATABASE_URL, and how to drop it. */
-export async function createServerDatabase(): Promise<{ url: string; drop(): Promise<void> }> {
-  const adminUrl = process.env.DATABASE_URL!;
+/**
+ * The PostgreSQL server the tests that always need one use (several instances on one database):
+ * DATABASE_URL's server when set, else the local one every machine here runs.
+ */
+export function postgresServerUrl(): string {
+  return process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
+}
+
+/** A URL of a brand-new, empty database on the server named by DATABASE_URL (or `adminUrl`), and how to drop it. */
+export async function createServerDatabase(adminUrl = process.env.DATABASE_URL!): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `zj_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();

@@ -1,4 +1,5 @@
 import type { AddressInfo } from 'node:net';
+import { Redis } from 'ioredis';
 import type { Server } from 'node:http';
 import { createApiClient, fetchTransport, type ApiClient } from '@zhijian/shared';
 import { createApp } from '../../server/src/app';
@@ -50,7 +51,24 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   const notifier = new RecordingNotifier();
   const contentChecker = new ScriptedContentChecker();
   const storage = memoryStorage();
-  const app = createApp({ config, database, clock, wechat, notifier, contentChecker, storage, logger: createLogger(config.logLevel) });
+  // REDIS_URL in `env` puts the limits in Redis, as in a deployment of several instances.
+  // As main.ts connects it (bootstrap.ts), except that an unreachable one is allowed: the health tests use one.
+  const redis = config.redisUrl
+    ? new Redis(config.redisUrl, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 })
+    : undefined;
+  redis?.on('error', () => undefined);
+  await redis?.connect().catch(() => undefined);
+  const app = createApp({
+    config,
+    database,
+    clock,
+    wechat,
+    notifier,
+    contentChecker,
+    storage,
+    redis,
+    logger: createLogger(config.logLevel),
+  });
   const server: Server = createHttpServer(app);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -70,6 +88,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
     async close() {
       server.closeAllConnections();
       await new Promise<void>((resolve) => server.close(() => resolve()));
+      redis?.disconnect();
       await database.close();
     },
   };

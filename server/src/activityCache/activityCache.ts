@@ -1,13 +1,15 @@
 import type { Database } from '../db/client';
+import type { Logger } from '../logger';
 import type { AppServices } from '../services';
+import type { Invalidations } from './invalidations';
 import { findActivity, type ActivityRow } from '../queries/activities';
 
 /**
  * When a unit's activity day starts, hundreds of members check in to the same activity within
  * minutes. Each check-in needs the activity and its unit's settings; reading them once per
  * second per process instead of once per scan halves the database work of the burst. Changes
- * made through this process (settings, edits, moves) clear the cache at once; elsewhere they
- * show within TTL_MS.
+ * (settings, edits, moves) clear the cache at once — in every instance on the PostgreSQL server,
+ * told by NOTIFY (`invalidations.ts`); should a notice be lost, they show within TTL_MS.
  */
 const TTL_MS = 1000;
 
@@ -17,7 +19,11 @@ export class ActivityCache {
   constructor(
     private readonly db: Database,
     private readonly now: () => Date,
-  ) {}
+    private readonly invalidations?: Invalidations,
+    private readonly logger?: Logger,
+  ) {
+    invalidations?.subscribe(() => this.entries.clear());
+  }
 
   get(id: number): Promise<ActivityRow> {
     const now = this.now().getTime();
@@ -30,8 +36,10 @@ export class ActivityCache {
     return row;
   }
 
+  /** Drops what this process cached and tells the other instances to drop theirs. */
   clear(): void {
     this.entries.clear();
+    this.invalidations?.publish().catch((error: unknown) => this.logger?.warn({ err: error }, 'activity cache notice not sent'));
   }
 }
 
@@ -41,7 +49,7 @@ const caches = new WeakMap<AppServices, ActivityCache>();
 export function activityCacheOf(services: AppServices): ActivityCache {
   let cache = caches.get(services);
   if (!cache) {
-    cache = new ActivityCache(services.db, () => services.clock.now());
+    cache = new ActivityCache(services.db, () => services.clock.now(), services.invalidations, services.logger);
     caches.set(services, cache);
   }
   return cache;

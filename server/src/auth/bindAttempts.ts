@@ -1,12 +1,12 @@
 import { authRefusals } from '@zhijian/shared';
 import { refuse } from '../errors';
-import type { FailureThrottle } from './failureThrottle';
+import type { AttemptLimiter } from '../limits/attemptLimiter';
 
 export interface BindThrottles {
   /** Per WeChat account: a handful of guesses per quarter hour. */
-  bindFailuresByAccount: FailureThrottle;
+  bindFailuresByAccount: AttemptLimiter;
   /** Per address, looser: a whole unit may bind from one office network. */
-  bindFailuresByAddress: FailureThrottle;
+  bindFailuresByAddress: AttemptLimiter;
 }
 
 /**
@@ -19,15 +19,17 @@ export function bindAttempt(throttles: BindThrottles, openid: string, address: s
     { throttle: throttles.bindFailuresByAddress, key: address },
   ];
   return {
-    refuseIfBlocked(): void {
-      const blocked = keyed.find(({ throttle, key }) => throttle.isBlocked(key));
-      if (blocked) throw refuse(authRefusals.bind_attempts_exceeded, { retryAfterMinutes: Math.ceil(blocked.throttle.windowMs / 60_000) });
+    async refuseIfBlocked(): Promise<void> {
+      for (const { throttle, key } of keyed) {
+        if (await throttle.isBlocked(key))
+          throw refuse(authRefusals.bind_attempts_exceeded, { retryAfterMinutes: Math.ceil(throttle.windowMs / 60_000) });
+      }
     },
-    failed(): void {
-      for (const { throttle, key } of keyed) throttle.recordFailure(key);
+    async failed(): Promise<void> {
+      await Promise.all(keyed.map(({ throttle, key }) => throttle.consume(key)));
     },
-    succeeded(): void {
-      throttles.bindFailuresByAccount.clear(openid);
+    async succeeded(): Promise<void> {
+      await throttles.bindFailuresByAccount.clear(openid);
     },
   };
 }

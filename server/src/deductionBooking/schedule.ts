@@ -4,6 +4,7 @@ import { runCommand, type CommandEnvironment } from '../commands/context';
 import type { Database } from '../db/client';
 import type { Logger } from '../logger';
 import { loggingNotifier } from '../notify/notifier';
+import type { JobOptions } from '../scheduling/scheduledJob';
 import { memoryStorage } from '../storage/memoryStorage';
 
 export const BOOKING_EVERY_MS = 5 * 60 * 1000;
@@ -21,17 +22,10 @@ export async function bookDueDeductions(db: Database, clock: Clock, logger: Logg
 
 /**
  * Keeps the 诚信 ledger up with deductions that took effect when their appeal window passed:
- * once at start-up, then every five minutes. Each run is idempotent (the ledger books a deduction
- * once), and the index does not wait for it — it reads deductions by the clock. The timer does
- * not keep the process alive.
+ * every five minutes, once per tick across instances (main.ts runs it through `scheduledJob`).
+ * Each run is idempotent (the ledger books a deduction once), and the index does not wait for
+ * it — it reads deductions by the clock.
  */
-export function keepDeductionsBooked(db: Database, clock: Clock, logger: Logger): () => void {
-  const run = () =>
-    bookDueDeductions(db, clock, logger)
-      .then((booked) => booked && logger.info({ booked }, 'effective deductions booked'))
-      .catch((error: unknown) => logger.error({ err: error }, 'deduction booking failed'));
-  void run();
-  const timer = setInterval(run, BOOKING_EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+export function deductionBookingJob(db: Database, clock: Clock, logger: Logger): JobOptions {
+  return { everyMs: BOOKING_EVERY_MS, run: async () => ({ booked: await bookDueDeductions(db, clock, logger) }) };
 }

@@ -10,6 +10,10 @@
  * data directory; `recorded` and `duplicates` are counted from the database after the server stopped.
  * Load comes from autocannon used as a library, one request per member with its own access token
  * and a check-in code computed when the request is sent (codes change every 15 seconds).
+ *
+ * `--instances N` (N > 1) starts N server processes on one PostgreSQL database (DATABASE_URL's
+ * server, else 127.0.0.1:5432) and one Redis (REDIS_URL, else 127.0.0.1:6379), and in the same run
+ * fires the burst at one of them (activity A), then spread over all N (activity B, the same members).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -49,8 +53,7 @@ async function adminQuery(adminUrl: string, statement: string): Promise<void> {
   }
 }
 
-async function freshTarget(): Promise<Target> {
-  const adminUrl = process.env.DATABASE_URL;
+async function freshTarget(adminUrl = process.env.DATABASE_URL): Promise<Target> {
   if (!adminUrl) {
     const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bench-checkin-'));
     return {
@@ -188,9 +191,18 @@ function fire(options: autocannon.Options): Promise<Burst> {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { members: { type: 'string', default: '2000' }, json: { type: 'boolean', default: false } } });
+  const { values } = parseArgs({
+    options: {
+      members: { type: 'string', default: '2000' },
+      json: { type: 'boolean', default: false },
+      instances: { type: 'string', default: '1' },
+    },
+  });
   const count = Number(values.members);
   if (!Number.isInteger(count) || count < 1) throw new Error('--members 应为正整数');
+  const instances = Number(values.instances);
+  if (!Number.isInteger(instances) || instances < 1 || instances > 16) throw new Error('--instances 应为 1 到 16 的整数');
+  if (instances > 1) return benchInstances(count, instances, values.json);
   const log = (message: string) => !values.json && console.log(message);
 
   const target = await freshTarget();
@@ -267,6 +279,119 @@ async function main(): Promise<void> {
     if (report.errors !== 0 || report.duplicates !== 0 || report.recorded !== count) process.exitCode = 1;
   } finally {
     if (server) await stopServer(server);
+    await target.cleanUp();
+  }
+}
+
+/** The same burst fired at several servers at once: autocannon per server, one member per request across them. */
+async function fireAcross(urls: string[], count: number, activityId: number, bearer: string[], codes: CheckinCodes): Promise<Burst> {
+  let next = 0;
+  const started = performance.now();
+  const shares = urls.map((url, i) => Math.floor(count / urls.length) + (i < count % urls.length ? 1 : 0));
+  const bursts = await Promise.all(
+    urls.map((url, i) =>
+      fire({
+        url,
+        connections: Math.max(1, Math.min(Math.ceil(CONNECTIONS / urls.length), shares[i]!)),
+        amount: shares[i]!,
+        timeout: 30,
+        requests: [
+          {
+            method: 'POST',
+            path: '/api/checkins',
+            setupRequest: (request) => ({
+              ...request,
+              headers: { ...request.headers, 'content-type': 'application/json', authorization: bearer[next++ % count]! },
+              body: JSON.stringify({ token: codes.sign({ activityId, slot: slotOf(new Date()) }) }),
+            }),
+          },
+        ],
+      }),
+    ),
+  );
+  const seconds = (performance.now() - started) / 1000;
+  return {
+    perSecond: Math.round(((count - bursts.reduce((sum, burst) => sum + burst.errors, 0)) / seconds) * 10) / 10,
+    p50Ms: Math.max(...bursts.map((burst) => burst.p50Ms)),
+    p99Ms: Math.max(...bursts.map((burst) => burst.p99Ms)),
+    errors: bursts.reduce((sum, burst) => sum + burst.errors, 0),
+  };
+}
+
+/**
+ * `--instances N`: the burst against one instance and against N, in one run, on one database and
+ * one Redis as a deployment behind a load balancer has them. On a machine of few cores the N
+ * processes share those cores and the one database: the gain is what it is, reported as measured.
+ */
+async function benchInstances(count: number, instances: number, json: boolean): Promise<void> {
+  const log = (message: string) => !json && console.log(message);
+  const target = await freshTarget(process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test');
+  const jwtSecret = randomBytes(32).toString('hex');
+  const shared = {
+    ...target.env,
+    JWT_SECRET: jwtSecret,
+    REDIS_URL: process.env.REDIS_URL || 'redis://127.0.0.1:6379',
+    REDIS_KEY_PREFIX: `zj-bench-${randomBytes(4).toString('hex')}:`,
+    STORAGE: 'postgres',
+  };
+  const servers: ChildProcess[] = [];
+  try {
+    const seeding = await target.open();
+    const { activityId, signedIn } = await seed(seeding, count);
+    // A second activity of the same unit: the same members check in again, through every instance.
+    const [first] = await seeding.db.select().from(activities).where(eq(activities.id, activityId));
+    const [second] = await seeding.db
+      .insert(activities)
+      .values({ ...first!, id: undefined, title: '党员固定活动日（多实例）' })
+      .returning({ id: activities.id });
+    await seeding.close();
+    log(`已准备 ${count} 名党员和两次签到中的活动（PostgreSQL 服务器，${instances} 个实例，Redis）`);
+
+    const started = await Promise.all(Array.from({ length: instances }, () => startServer(shared)));
+    servers.push(...started.map((server) => server.child));
+    const tokens = new TokenService(jwtSecret, 7200, systemClock);
+    const codes = new CheckinCodes(jwtSecret);
+    const bearer = signedIn.map((access) => `Bearer ${tokens.issueAccess({ ...access, roles: ['member'] }).token}`);
+
+    const one = await fireAcross([started[0]!.url], count, activityId, bearer, codes);
+    const all = await fireAcross(
+      started.map((server) => server.url),
+      count,
+      second!.id,
+      bearer,
+      codes,
+    );
+    await Promise.all(servers.map(stopServer));
+    servers.length = 0;
+
+    const counting = await target.open();
+    const recorded = await selectRows<{ activity_id: number; rows: number; people: number }>(
+      counting.db,
+      sql`select activity_id, count(*)::int as rows, count(distinct member_id)::int as people from attendance
+          where activity_id in (${activityId}, ${second!.id}) group by activity_id`,
+    );
+    await counting.close();
+    const of = (id: number) => recorded.find((row) => row.activity_id === id) ?? { rows: 0, people: 0 };
+
+    const report = {
+      members: count,
+      instances,
+      oneInstance: { checkinsPerSecond: one.perSecond, p50Ms: one.p50Ms, p99Ms: one.p99Ms, errors: one.errors },
+      allInstances: { checkinsPerSecond: all.perSecond, p50Ms: all.p50Ms, p99Ms: all.p99Ms, errors: all.errors },
+      speedup: Math.round((all.perSecond / one.perSecond) * 100) / 100,
+      errors: one.errors + all.errors,
+      duplicates: of(activityId).rows - of(activityId).people + of(second!.id).rows - of(second!.id).people,
+      recorded: Math.min(of(activityId).people, of(second!.id).people),
+    };
+    if (json) console.log(JSON.stringify(report));
+    else {
+      log(`一个实例：${one.perSecond} 次/秒，p50 ${one.p50Ms} ms，p99 ${one.p99Ms} ms`);
+      log(`${instances} 个实例：${all.perSecond} 次/秒，p50 ${all.p50Ms} ms，p99 ${all.p99Ms} ms；倍数 ${report.speedup}`);
+      log(`错误 ${report.errors}，重复 ${report.duplicates}，每次入库 ${report.recorded}/${count}`);
+    }
+    if (report.errors !== 0 || report.duplicates !== 0 || report.recorded !== count) process.exitCode = 1;
+  } finally {
+    await Promise.all(servers.map(stopServer));
     await target.cleanUp();
   }
 }

@@ -1,4 +1,5 @@
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { assertStorageKey, type FileStorage } from './fileStorage';
@@ -21,6 +22,16 @@ export function localDiskStorage(root: string): FileStorage {
     async get(key) {
       try {
         return await readFile(fileFor(key));
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+        throw error;
+      }
+    },
+    async open(key) {
+      const file = fileFor(key);
+      try {
+        const { size } = await stat(file);
+        return { size, stream: (range) => createReadStream(file, range) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;

@@ -1,4 +1,4 @@
-import { assertStorageKey, type FileStorage } from './fileStorage';
+import { assertStorageKey, bufferReader, type FileStorage } from './fileStorage';
 
 /** Files in a Map: for tests, and for anything that must not touch the disk. */
 export function memoryStorage(): FileStorage & { keys(): string[] } {
@@ -11,6 +11,11 @@ export function memoryStorage(): FileStorage & { keys(): string[] } {
     async get(key) {
       assertStorageKey(key);
       return files.get(key) ?? null;
+    },
+    async open(key) {
+      assertStorageKey(key);
+      const data = files.get(key);
+      return data ? bufferReader(data) : null;
     },
     async delete(key) {
       assertStorageKey(key);

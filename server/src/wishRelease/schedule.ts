@@ -1,9 +1,6 @@
 import { releaseOverdueClaims } from '../commands/releaseOverdueClaims';
 import { runCommand, type CommandEnvironment } from '../commands/context';
-import type { Clock } from '../clock';
-import type { Database } from '../db/client';
-import type { Logger } from '../logger';
-import { loggingNotifier } from '../notify/notifier';
+import type { JobOptions } from '../scheduling/scheduledJob';
 import { memoryStorage } from '../storage/memoryStorage';
 
 export const RELEASE_EVERY_MS = 10 * 60 * 1000;
@@ -18,18 +15,11 @@ export async function releaseStaleClaims(env: CommandEnvironment, now: Date): Pr
 }
 
 /**
- * Keeps claims released on time: once at start-up, then every ten minutes. Reads already treat an
- * overdue claim as released, so correctness does not wait for the timer. The timer does not keep
- * the process alive.
+ * Releases claims on time: every ten minutes, once per tick across instances (main.ts runs it
+ * through `scheduledJob`). Reads already treat an overdue claim as released, so correctness does
+ * not wait for the timer; the run sends the claimers their notices through the app's notifier.
  */
-export function keepClaimsReleased(db: Database, clock: Clock, logger: Logger): () => void {
-  const env: CommandEnvironment = { db, clock, notifier: loggingNotifier(logger), storage: memoryStorage(), logger };
-  const run = () =>
-    releaseStaleClaims(env, clock.now())
-      .then((released) => released && logger.info({ released }, 'overdue wish claims released'))
-      .catch((error: unknown) => logger.error({ err: error }, 'wish claim release failed'));
-  void run();
-  const timer = setInterval(run, RELEASE_EVERY_MS);
-  timer.unref();
-  return () => clearInterval(timer);
+export function claimReleaseJob(env: Omit<CommandEnvironment, 'storage'>): JobOptions {
+  const withStorage: CommandEnvironment = { ...env, storage: memoryStorage() };
+  return { everyMs: RELEASE_EVERY_MS, run: async (now) => ({ released: await releaseStaleClaims(withStorage, now) }) };
 }

@@ -51,9 +51,14 @@ describe('activity photos', () => {
     const response = await fetch(`${server.url}${uploaded.body.url}`, { headers: member.client.headers() });
     expect(response.status).toBe(200);
     expect(response.headers.get('content-type')).toBe('image/jpeg');
-    const stored = await sharp(Buffer.from(await response.arrayBuffer())).metadata();
+    const bytes = Buffer.from(await response.arrayBuffer());
+    const stored = await sharp(bytes).metadata();
     expect(stored.exif).toBeUndefined();
     expect([stored.width, stored.height]).toEqual([1600, 1200]);
+    // Served like every stored file: a range on request.
+    const ranged = await fetch(`${server.url}${uploaded.body.url}`, { headers: { ...member.client.headers(), range: 'bytes=0-99' } });
+    expect(ranged.status).toBe(206);
+    expect(Buffer.from(await ranged.arrayBuffer()).equals(bytes.subarray(0, 100))).toBe(true);
 
     const detail = await member.client.call(api.activities.get, { params: { id: activity.id } });
     expect(detail.photos).toEqual([{ id: uploaded.body.id, url: uploaded.body.url }]);

@@ -8,3 +8,4 @@ export * from './checkin';
 export * from './sessions';
 export * from './record';
 export * from './aie';
+export * from './sharedState';

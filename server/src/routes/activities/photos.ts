@@ -3,12 +3,14 @@ import { api, uploadRefusals } from '@zhijian/shared';
 import { addActivityPhoto } from '../../commands/addActivityPhoto';
 import { refuse } from '../../errors';
 import { processActivityPhoto } from '../../files/processActivityPhoto';
+import { sendFile } from '../../files/sendStoredFile';
 import { authorizeActivityView, authorizeUnitActivities } from '../../policies/activities';
 import { photoUrl } from '../../presenters/activities';
 import { findActivity, findActivityPhoto } from '../../queries/activities';
 import { relationOf } from '../../queries/activityRosters';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
+import { bufferReader } from '../../storage/fileStorage';
 
 /** Photos with an activity's summary: the organiser uploads, whoever may see the activity views. */
 export function activityPhotoRoutes(services: AppServices, router: Router): void {
@@ -28,8 +30,7 @@ export function activityPhotoRoutes(services: AppServices, router: Router): void
     const activity = await findActivity(db, photo.activityId);
     authorizeActivityView(user, activity, await relationOf(db, activity, user));
     koa.set('Cache-Control', 'private, max-age=86400');
-    koa.type = photo.mime;
-    koa.body = photo.bytes;
+    sendFile(koa, bufferReader(photo.bytes), photo.mime);
     return undefined;
   });
 }

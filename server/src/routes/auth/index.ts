@@ -53,15 +53,15 @@ export function authRoutes(services: AppServices, router: Router): Router {
   mountPublic(router, services, api.auth.bind, async ({ body, koa, run }) => {
     const { openid } = tokens.verifyBindTicket(body.ticket);
     const attempt = bindAttempt(services, openid, koa.ip);
-    attempt.refuseIfBlocked();
+    await attempt.refuseIfBlocked();
     let memberId: number;
     try {
       memberId = await run(bindMember, { openid, inviteCode: body.inviteCode, name: body.name, phone: body.phone });
     } catch (error) {
-      if (error instanceof AppError && error.reason === authRefusals.bind_mismatch.reason) attempt.failed();
+      if (error instanceof AppError && error.reason === authRefusals.bind_mismatch.reason) await attempt.failed();
       throw error;
     }
-    attempt.succeeded();
+    await attempt.succeeded();
     const user = await loadCurrentUser(db, memberId);
     if (!user) throw refuse(commonRefusals.internal);
     return signedIn(services, run, user);

@@ -7,6 +7,7 @@ import { declareBonus } from '../../commands/declareBonus';
 import { decideBonus } from '../../commands/decideBonus';
 import { forbidden, notFound, refuse } from '../../errors';
 import { processImage } from '../../files/processImage';
+import { sendStoredFile } from '../../files/sendStoredFile';
 import { storeThenRecord } from '../../files/storeThenRecord';
 import { authorizeDecisionOnOther, authorizeMemberRecordView, authorizeRecordKeeper, authorizeUnitRecords } from '../../policies/records';
 import { presentBonusClaim, presentBonusPhoto } from '../../presenters/bonuses';
@@ -61,12 +62,9 @@ export function bonusRoutes(services: AppServices, router: Router): void {
   mount(router, services, api.bonuses.photo, async ({ params, user, koa }) => {
     const { photo, claim } = await findBonusPhoto(db, params.id);
     authorizeClaimView(user, claim);
-    const data = await storage.get(photo.storageKey);
-    if (!data) throw notFound('照片');
     koa.set('Cache-Control', 'private, max-age=3600');
     koa.set('Content-Disposition', `inline; filename="bonus-photo-${photo.id}"`);
-    koa.type = photo.mime;
-    koa.body = data;
+    if (!(await sendStoredFile(koa, storage, photo.storageKey, photo.mime))) throw notFound('照片');
     return undefined;
   });
 

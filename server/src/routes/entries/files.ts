@@ -6,6 +6,7 @@ import { removeEntryFile } from '../../commands/removeEntryFile';
 import { forbidden, notFound, refuse } from '../../errors';
 import { processAttachment } from '../../files/processAttachment';
 import { processImage, type ProcessedFile } from '../../files/processImage';
+import { sendStoredFile } from '../../files/sendStoredFile';
 import { storeThenRecord } from '../../files/storeThenRecord';
 import { isPublishedCase } from '../../policies/cases';
 import { assertEditable, authorizeEntryWrite, fileAccessOf } from '../../policies/entries';
@@ -57,15 +58,12 @@ export function entryFileRoutes(services: AppServices, router: Router): void {
     const { file, entry, call, assignedToReader } = await loadFileForReader(db, params.id, user.id);
     const access = fileAccessOf(user, entry, { assignedReviewer: assignedToReader, publishedCase: isPublishedCase(call, entry) });
     if (!access) throw forbidden('无权查看该文件');
-    const data = await storage.get(file.storageKey);
-    if (!data) throw notFound('文件');
     const disposition = file.kind === 'image' ? 'inline' : 'attachment';
     // A reviewer gets a neutral name: the uploaded one often carries the unit's.
     const name = access === 'blind' ? `file-${file.id}.${file.storageKey.split('.').pop()}` : file.originalName;
     koa.set('Content-Disposition', `${disposition}; filename="file-${file.id}"; filename*=UTF-8''${encodeURIComponent(name)}`);
     koa.set('Cache-Control', 'private, max-age=3600');
-    koa.type = file.mimeType;
-    koa.body = data;
+    if (!(await sendStoredFile(koa, storage, file.storageKey, file.mimeType))) throw notFound('文件');
     return undefined;
   });
 }
