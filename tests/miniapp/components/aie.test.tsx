@@ -54,18 +54,18 @@ function makeWish(overrides: Partial<Wish> = {}): Wish {
   };
 }
 
-function handlers(): WishHandlers & Record<keyof WishHandlers, ReturnType<typeof vi.fn>> {
+function handlers() {
   return {
-    onClaim: vi.fn(),
-    onGiveUp: vi.fn(),
-    onContacted: vi.fn(),
-    onAddPhotos: vi.fn(),
-    onRealised: vi.fn(),
-    onConfirm: vi.fn(),
-    onReview: vi.fn(),
-    onRevoke: vi.fn(),
-    onTakeDown: vi.fn(),
-  };
+    onClaim: vi.fn<() => void>(),
+    onGiveUp: vi.fn<() => void>(),
+    onContacted: vi.fn<() => void>(),
+    onAddPhotos: vi.fn<() => void>(),
+    onRealised: vi.fn<() => void>(),
+    onConfirm: vi.fn<(thankYou: string) => void>(),
+    onReview: vi.fn<(approve: boolean, note: string) => void>(),
+    onRevoke: vi.fn<(reason: string) => void>(),
+    onTakeDown: vi.fn<(reason: string) => void>(),
+  } satisfies WishHandlers;
 }
 
 const photoUrl = (id: number) => `/photo/${id}`;

@@ -12,7 +12,8 @@ beforeAll(async () => {
   server = await startTestServer();
   setClock(server, '2026-11-20 09:00:00');
   await loadDemoAssociation(server.db, server.clock.now());
-});
+  // Loading the whole demo association takes most of a minute on a loaded machine.
+}, 180_000);
 afterAll(() => server.close());
 
 async function clientOf(openid: string) {
