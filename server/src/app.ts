@@ -37,6 +37,7 @@ import { reviewRoutes } from './routes/reviews';
 import { scheduleRoutes } from './routes/schedules';
 import { topicRoutes } from './routes/topics';
 import { unitRoutes } from './routes/units';
+import { volunteerActivityRoutes } from './routes/volunteerActivities';
 import { createServices } from './services';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/wechat', '/api/auth/bind', '/api/auth/password']);
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps): Koa {
     benefitRoutes,
     pioneerIndexRoutes,
     cardRoutes,
+    volunteerActivityRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

@@ -25,6 +25,8 @@ import { results } from './contracts/results';
 import { reviews } from './contracts/reviews';
 import { topics } from './contracts/topics';
 import { units } from './contracts/units';
+import { questions } from './contracts/questions';
+import { volunteerActivities } from './contracts/volunteerActivities';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
@@ -56,6 +58,8 @@ export const api = {
   benefits,
   pioneerIndex,
   cards,
+  volunteerActivities,
+  questions,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

@@ -42,6 +42,8 @@ export * from './contracts/dues';
 export * from './contracts/benefits';
 export * from './contracts/pioneerIndex';
 export * from './contracts/cards';
+export * from './contracts/volunteerActivities';
+export * from './contracts/questions';
 export * from './domain/phone';
 export * from './domain/inviteCode';
 export * from './domain/unitKinds';
