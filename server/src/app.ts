@@ -38,6 +38,7 @@ import { scheduleRoutes } from './routes/schedules';
 import { topicRoutes } from './routes/topics';
 import { unitRoutes } from './routes/units';
 import { volunteerActivityRoutes } from './routes/volunteerActivities';
+import { questionRoutes } from './routes/questions';
 import { createServices } from './services';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/wechat', '/api/auth/bind', '/api/auth/password']);
@@ -152,6 +153,7 @@ export function createApp(deps: AppDeps): Koa {
     pioneerIndexRoutes,
     cardRoutes,
     volunteerActivityRoutes,
+    questionRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

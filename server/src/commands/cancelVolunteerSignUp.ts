@@ -49,7 +49,11 @@ export async function cancelVolunteerSignUp(
           ctx.services.notifier.notify([openid], {
             template: 'volunteer.promoted',
             page: `/packages/aie/volunteer/detail/index?id=${activity.id}`,
-            fields: { thing1: thing(activity.title), time2: formatShanghaiDateTime(activity.startsAt), thing3: thing('候补成功，已获得名额') },
+            fields: {
+              thing1: thing(activity.title),
+              time2: formatShanghaiDateTime(activity.startsAt),
+              thing3: thing('候补成功，已获得名额'),
+            },
           }),
         );
       }

@@ -38,11 +38,7 @@ export async function signUpVolunteer(
       .select({ n: count() })
       .from(volunteerSignUps)
       .where(
-        and(
-          eq(volunteerSignUps.activityId, activity.id),
-          eq(volunteerSignUps.status, 'waitlisted'),
-          lt(volunteerSignUps.id, signUp!.id),
-        ),
+        and(eq(volunteerSignUps.activityId, activity.id), eq(volunteerSignUps.status, 'waitlisted'), lt(volunteerSignUps.id, signUp!.id)),
       );
     waitlistPosition = (ahead?.n ?? 0) + 1;
   }

@@ -56,7 +56,9 @@ export async function signUpsOf(db: Queryable, memberId: number, activityIds: nu
     .selectDistinctOn([volunteerSignUps.activityId], {
       signUp: volunteerSignUps,
       ahead: sql<number>`(select count(*) from ${volunteerSignUps} w
-        where w.activity_id = ${volunteerSignUps.activityId} and w.status = 'waitlisted' and w.id < ${volunteerSignUps.id})`.mapWith(Number),
+        where w.activity_id = ${volunteerSignUps.activityId} and w.status = 'waitlisted' and w.id < ${volunteerSignUps.id})`.mapWith(
+        Number,
+      ),
     })
     .from(volunteerSignUps)
     .where(and(eq(volunteerSignUps.memberId, memberId), inArray(volunteerSignUps.activityId, activityIds)))
@@ -138,10 +140,7 @@ export async function loadRoster(db: Queryable, activityId: number): Promise<Ros
     .innerJoin(members, eq(members.id, volunteerSignUps.memberId))
     .leftJoin(units, eq(units.id, members.unitId))
     .where(eq(volunteerSignUps.activityId, activityId))
-    .orderBy(
-      sql`case ${volunteerSignUps.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`,
-      asc(volunteerSignUps.id),
-    );
+    .orderBy(sql`case ${volunteerSignUps.status} when 'confirmed' then 0 when 'waitlisted' then 1 else 2 end`, asc(volunteerSignUps.id));
   let position = 0;
   return rows.map((row) => ({
     signUp: { ...row.signUp, waitlistPosition: row.signUp.status === 'waitlisted' ? (position += 1) : null },

@@ -15,11 +15,7 @@ export const MODERATION_LABELS: Record<ModerationState, string> = { visible: '�
 export const QuestionInput = z.object({
   title: z.string().trim().min(4, '标题至少 4 个字').max(60).meta({ label: '标题' }),
   body: z.string().trim().min(5, '请把问题写清楚（至少 5 个字）').max(2000).meta({ label: '问题描述' }),
-  tags: z
-    .array(z.string().trim().min(1).max(10, '每个标签最多 10 个字'))
-    .max(5, '最多 5 个标签')
-    .default([])
-    .meta({ label: '标签' }),
+  tags: z.array(z.string().trim().min(1).max(10, '每个标签最多 10 个字')).max(5, '最多 5 个标签').default([]).meta({ label: '标签' }),
 });
 export type QuestionInput = z.output<typeof QuestionInput>;
 

@@ -21,7 +21,12 @@ beforeEach(() => {
 
 async function ledgerOf(memberId: number) {
   return server.db
-    .select({ points: pointsLedger.points, category: pointsLedger.category, sourceType: pointsLedger.sourceType, sourceId: pointsLedger.sourceId })
+    .select({
+      points: pointsLedger.points,
+      category: pointsLedger.category,
+      sourceType: pointsLedger.sourceType,
+      sourceId: pointsLedger.sourceId,
+    })
     .from(pointsLedger)
     .where(eq(pointsLedger.memberId, memberId));
 }
@@ -70,7 +75,11 @@ describe('POST /api/volunteer-activities (create)', () => {
   it('refuses a start in the past and times out of order', async () => {
     const { admin } = await unitWithPeople(server);
     await expectRefused(
-      publish(admin.client, { startsAt: local('2026-11-19 09:00'), endsAt: local('2026-11-19 10:00'), signUpDeadline: local('2026-11-18 09:00') }),
+      publish(admin.client, {
+        startsAt: local('2026-11-19 09:00'),
+        endsAt: local('2026-11-19 10:00'),
+        signUpDeadline: local('2026-11-18 09:00'),
+      }),
       volunteerRefusals.starts_in_past,
     );
     const refusal = await expectRefused(publish(admin.client, { endsAt: local('2026-11-28 08:00') }), commonRefusals.invalid_fields);
@@ -96,7 +105,12 @@ describe('GET /api/volunteer-activities (list, get)', () => {
 
   it('lists upcoming first (soonest first), and `mine` only the caller’s live sign-ups', async () => {
     const { admin, alice } = await unitWithPeople(server);
-    const later = await publish(admin.client, { title: '十二月活动', startsAt: local('2026-12-05 09:00'), endsAt: local('2026-12-05 10:00'), signUpDeadline: local('2026-12-04 09:00') });
+    const later = await publish(admin.client, {
+      title: '十二月活动',
+      startsAt: local('2026-12-05 09:00'),
+      endsAt: local('2026-12-05 10:00'),
+      signUpDeadline: local('2026-12-04 09:00'),
+    });
     const sooner = await publish(admin.client, { title: '十一月活动' });
     await signUp(alice.client, later.id);
     const list = await alice.client.call(api.volunteerActivities.list, { query: { pageSize: 100 } });
@@ -143,7 +157,9 @@ describe('POST /api/volunteer-activities/:id/sign-up', () => {
     expect(byId.map((result) => result.waitlistPosition)).toEqual([1, 2, 3, 4, 5, 6]);
     const roster = await admin.client.call(api.volunteerActivities.roster, { params: { id: activity.id } });
     expect(roster.items.filter((entry) => entry.status === 'confirmed')).toHaveLength(3);
-    expect(roster.items.filter((entry) => entry.status === 'waitlisted').map((entry) => entry.waitlistPosition)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(roster.items.filter((entry) => entry.status === 'waitlisted').map((entry) => entry.waitlistPosition)).toEqual([
+      1, 2, 3, 4, 5, 6,
+    ]);
   });
 });
 
@@ -166,7 +182,10 @@ describe('POST /api/volunteer-activities/:id/sign-up/cancel', () => {
     expect(still.mySignUp).toMatchObject({ status: 'waitlisted', waitlistPosition: 1 });
     const notices = server.notifier.notices.filter((notice) => notice.openid === first.openid);
     expect(notices).toHaveLength(1);
-    expect(notices[0]!.notice).toMatchObject({ template: 'volunteer.promoted', page: `/packages/aie/volunteer/detail/index?id=${activity.id}` });
+    expect(notices[0]!.notice).toMatchObject({
+      template: 'volunteer.promoted',
+      page: `/packages/aie/volunteer/detail/index?id=${activity.id}`,
+    });
     expect(server.notifier.notices.some((notice) => notice.openid === second.openid)).toBe(false);
   });
 
@@ -198,7 +217,10 @@ describe('POST /api/volunteer-activities/:id/sign-up/cancel', () => {
     const holders = await Promise.all([0, 1].map(() => signedInMember(server, ['member'], { unitId })));
     for (const holder of holders) await signUp(holder.client, activity.id);
     const newcomers = await Promise.all(Array.from({ length: 4 }, () => signedInMember(server, ['member'], { unitId })));
-    await Promise.all([...holders.map((holder) => cancel(holder.client, activity.id)), ...newcomers.map((n) => signUp(n.client, activity.id))]);
+    await Promise.all([
+      ...holders.map((holder) => cancel(holder.client, activity.id)),
+      ...newcomers.map((n) => signUp(n.client, activity.id)),
+    ]);
     const roster = await admin.client.call(api.volunteerActivities.roster, { params: { id: activity.id } });
     expect(roster.items.filter((entry) => entry.status === 'confirmed')).toHaveLength(2);
     expect(roster.items.filter((entry) => entry.status === 'waitlisted')).toHaveLength(2);
@@ -248,9 +270,15 @@ describe('attendance and 公益积分', () => {
     const code = identityCodeFor(alice.member.id, issued);
     setClock(server, '2026-11-28 09:11:01');
     const body = { code };
-    await expectRefused(admin.client.call(api.volunteerActivities.attendByCard, { params: { id: activity.id }, body }), volunteerRefusals.identity_invalid);
     await expectRefused(
-      admin.client.call(api.volunteerActivities.attendByCard, { params: { id: activity.id }, body: { code: `${identityCodeFor(alice.member.id, server.clock.now())}x` } }),
+      admin.client.call(api.volunteerActivities.attendByCard, { params: { id: activity.id }, body }),
+      volunteerRefusals.identity_invalid,
+    );
+    await expectRefused(
+      admin.client.call(api.volunteerActivities.attendByCard, {
+        params: { id: activity.id },
+        body: { code: `${identityCodeFor(alice.member.id, server.clock.now())}x` },
+      }),
       volunteerRefusals.identity_invalid,
     );
   });
@@ -264,13 +292,21 @@ describe('attendance and 公益积分', () => {
     );
     expect(waiting.status).toBe('waitlisted');
     await expectRefused(
-      admin.client.call(api.volunteerActivities.attendByCard, { params: { id: activity.id }, body: { code: identityCodeFor(admin.member.id, now) } }),
+      admin.client.call(api.volunteerActivities.attendByCard, {
+        params: { id: activity.id },
+        body: { code: identityCodeFor(admin.member.id, now) },
+      }),
       volunteerRefusals.not_confirmed,
     );
     // A check-in code of the same id is not a volunteer code.
-    await expectRefused(alice.client.call(api.volunteerActivities.attendByCode, { body: { token: codeFor(activity.id, now) } }), volunteerRefusals.code_invalid);
     await expectRefused(
-      alice.client.call(api.volunteerActivities.attendByCode, { body: { token: volunteerCodeFor(activity.id, new Date(now.getTime() - 60_000)) } }),
+      alice.client.call(api.volunteerActivities.attendByCode, { body: { token: codeFor(activity.id, now) } }),
+      volunteerRefusals.code_invalid,
+    );
+    await expectRefused(
+      alice.client.call(api.volunteerActivities.attendByCode, {
+        body: { token: volunteerCodeFor(activity.id, new Date(now.getTime() - 60_000)) },
+      }),
       volunteerRefusals.code_expired,
     );
     now = setClock(server, '2026-11-28 07:59:00');
@@ -292,13 +328,17 @@ describe('attendance and 公益积分', () => {
     const settings = structuredClone(DEFAULT_RECORD_SETTINGS);
     settings.points.publicService.yearlyCap = 5;
     settings.volunteering = { ...settings.volunteering!, perActivity: 3 };
-    await server.db.insert(recordSettings).values({ effectiveFrom: new Date('2026-11-01T00:00:00+08:00'), settings, createdAt: new Date() });
+    await server.db
+      .insert(recordSettings)
+      .values({ effectiveFrom: new Date('2026-11-01T00:00:00+08:00'), settings, createdAt: new Date() });
     const first = await publish(admin.client, { places: 5 });
     const second = await publish(admin.client, { places: 5, title: '第二场志愿服务' });
     await signUp(alice.client, first.id);
     await signUp(alice.client, second.id);
     const now = setClock(server, '2026-11-28 09:00:00');
-    expect((await alice.client.call(api.volunteerActivities.attendByCode, { body: { token: volunteerCodeFor(first.id, now) } })).pointsAwarded).toBe(3);
+    expect(
+      (await alice.client.call(api.volunteerActivities.attendByCode, { body: { token: volunteerCodeFor(first.id, now) } })).pointsAwarded,
+    ).toBe(3);
     const capped = await alice.client.call(api.volunteerActivities.attendByCode, { body: { token: volunteerCodeFor(second.id, now) } });
     expect(capped).toMatchObject({ pointsAwarded: 2, repeat: false });
     expect((await ledgerOf(alice.member.id)).reduce((sum, row) => sum + row.points, 0)).toBe(5);
@@ -323,7 +363,10 @@ describe('organiser routes', () => {
     await expectRefused(other.admin.client.call(api.volunteerActivities.code, { params: { id: activity.id } }), commonRefusals.forbidden);
     const now = setClock(server, '2026-11-28 09:00:00');
     await expectRefused(
-      other.admin.client.call(api.volunteerActivities.attendByCard, { params: { id: activity.id }, body: { code: identityCodeFor(alice.member.id, now) } }),
+      other.admin.client.call(api.volunteerActivities.attendByCard, {
+        params: { id: activity.id },
+        body: { code: identityCodeFor(alice.member.id, now) },
+      }),
       commonRefusals.forbidden,
     );
     const secretariat = await signedInMember(server, ['secretariat']);

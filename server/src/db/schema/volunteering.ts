@@ -83,7 +83,10 @@ export const questions = pgTable(
       .references(() => members.id, { onDelete: 'cascade' }),
     title: text('title').notNull(),
     body: text('body').notNull(),
-    tags: text('tags').array().notNull().default(sql`'{}'::text[]`),
+    tags: text('tags')
+      .array()
+      .notNull()
+      .default(sql`'{}'::text[]`),
     moderation: text('moderation').$type<ModerationState>().notNull(),
     /** Why the content check held it (WeChat's label), for the reviewer. */
     heldLabel: text('held_label'),

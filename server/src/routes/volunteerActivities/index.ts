@@ -9,12 +9,7 @@ import { recordVolunteerAttendance } from '../../commands/recordVolunteerAttenda
 import { signUpVolunteer } from '../../commands/signUpVolunteer';
 import { notFound, refuse } from '../../errors';
 import { authorizeOrganiser, canOrganise } from '../../policies/volunteering';
-import {
-  presentAttendance,
-  presentMySignUp,
-  presentRosterEntry,
-  presentVolunteerActivity,
-} from '../../presenters/volunteerActivities';
+import { presentAttendance, presentMySignUp, presentRosterEntry, presentVolunteerActivity } from '../../presenters/volunteerActivities';
 import { findMember } from '../../queries/members';
 import { presentPage } from '../../queries/paginate';
 import {
