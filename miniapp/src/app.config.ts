@@ -78,6 +78,18 @@ export default defineAppConfig({
         'years/index',
       ],
     },
+    // 爱E客栈 (every member): volunteer activities and 传帮带 questions.
+    {
+      root: 'packages/aie',
+      name: 'aie',
+      pages: ['volunteer/index', 'volunteer/detail/index', 'questions/index', 'questions/detail/index'],
+    },
+    // 爱E客栈 organisers: publishing, the roster and the codes; the unit admin's 问答审核.
+    {
+      root: 'packages/aie-admin',
+      name: 'aie-admin',
+      pages: ['volunteer/publish/index', 'volunteer/roster/index', 'volunteer/code/index', 'questions/index'],
+    },
   ],
   preloadRule: {
     'pages/bulletin/index': { network: 'all', packages: ['bulletin'] },

@@ -56,5 +56,14 @@ export const RECORD_BENEFITS_PAGE = '/packages/record-admin/benefits/index';
 export const RECORD_SETTINGS_PAGE = '/packages/record-admin/settings/index';
 export const INDEX_DISTRIBUTION_PAGE = '/packages/record-admin/distribution/index';
 export const INDEX_YEARS_PAGE = '/packages/record-admin/years/index';
+// 爱E客栈: volunteer activities and 传帮带 (the hub tab links here).
+export const VOLUNTEER_LIST_PAGE = '/packages/aie/volunteer/index';
+export const VOLUNTEER_DETAIL_PAGE = '/packages/aie/volunteer/detail/index';
+export const QUESTIONS_PAGE = '/packages/aie/questions/index';
+export const QUESTION_DETAIL_PAGE = '/packages/aie/questions/detail/index';
+export const VOLUNTEER_PUBLISH_PAGE = '/packages/aie-admin/volunteer/publish/index';
+export const VOLUNTEER_ROSTER_PAGE = '/packages/aie-admin/volunteer/roster/index';
+export const VOLUNTEER_CODE_PAGE = '/packages/aie-admin/volunteer/code/index';
+export const QUESTION_QUEUE_PAGE = '/packages/aie-admin/questions/index';
 /** Built by the member pages (packages/record): the A4 layout of a member's card. */
 export const RECORD_PRINT_PAGE = '/packages/record/print/index';
