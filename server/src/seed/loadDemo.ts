@@ -7,6 +7,7 @@ import { saveDemoCheckin } from './checkin';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssociation';
 import { saveDemoPoints } from './points';
 import { saveDemoRecords } from './records';
+import { saveDemoVolunteering } from './volunteering';
 import { loadDemoSubmissions } from './submissions';
 
 const DEMO_MARK = 'demo_loaded_at';
@@ -99,6 +100,7 @@ export async function loadDemoAssociation(
     const demoUnitId = unitIds[DEMO_UNITS.findIndex((u) => u.name === '建华文创园党总支')]!;
     await saveDemoRecords(tx, demoUnitId, now);
     await saveDemoPoints(tx, demoUnitId, now);
+    await saveDemoVolunteering(tx, demoUnitId, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
     return { units: unitIds.length, members: memberCount, bulletins: bulletinCount, activities: checkin.activities };
   });
