@@ -43,9 +43,11 @@ function Roster({ id }: { id: number }) {
         {attend.error ? <Text className="zj-vol__error">{attend.error}</Text> : null}
         {result ? <Text className="zj-vol__result">{result.message}</Text> : null}
       </Card>
-      <Button block variant="secondary" onClick={() => void Taro.navigateTo({ url: `${VOLUNTEER_CODE_PAGE}?id=${id}` })}>
-        显示活动签到码（党员扫码）
-      </Button>
+      <View className="zj-vol__actions">
+        <Button block variant="secondary" onClick={() => void Taro.navigateTo({ url: `${VOLUNTEER_CODE_PAGE}?id=${id}` })}>
+          显示活动签到码（党员扫码）
+        </Button>
+      </View>
       <Card title="报名名单">
         {roster.data ? (
           <RosterList items={roster.data.items} />

@@ -74,7 +74,7 @@ export function SignUpPanel({ activity, now, onSignUp, onCancel, onAttend, onSca
         </Button>
       ) : null}
       {mine?.status === 'confirmed' && !mine.attendedAt ? (
-        <View>
+        <View className="zj-vol__actions">
           <Text className="zj-vol__line">活动当天：扫描现场的活动签到码，或出示党员卡身份码由组织者扫码。</Text>
           <CodeEntry
             label="活动签到码"
