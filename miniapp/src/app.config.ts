@@ -62,9 +62,6 @@ export default defineAppConfig({
         'extra/index',
       ],
     },
-    // 爱E客栈: wishes, profiles and commitments (every member); the unit admin's review and publishing.
-    { root: 'packages/aie', name: 'aie', pages: ['wishes/index', 'wish/index', 'profile/index', 'people/index'] },
-    { root: 'packages/aie-admin', name: 'aie-admin', pages: ['publish/index', 'review/index'] },
     {
       root: 'packages/record-admin',
       name: 'record-admin',
@@ -80,6 +77,34 @@ export default defineAppConfig({
         'settings/index',
         'distribution/index',
         'years/index',
+      ],
+    },
+    // 爱E客栈 (every member): wishes, profiles and commitments, volunteer activities, 传帮带 questions.
+    {
+      root: 'packages/aie',
+      name: 'aie',
+      pages: [
+        'wishes/index',
+        'wish/index',
+        'profile/index',
+        'people/index',
+        'volunteer/index',
+        'volunteer/detail/index',
+        'questions/index',
+        'questions/detail/index',
+      ],
+    },
+    // 爱E客栈 organisers: publishing wishes and activities, the review queues, the roster and the codes.
+    {
+      root: 'packages/aie-admin',
+      name: 'aie-admin',
+      pages: [
+        'publish/index',
+        'review/index',
+        'volunteer/publish/index',
+        'volunteer/roster/index',
+        'volunteer/code/index',
+        'questions/index',
       ],
     },
   ],

@@ -56,6 +56,15 @@ export const RECORD_BENEFITS_PAGE = '/packages/record-admin/benefits/index';
 export const RECORD_SETTINGS_PAGE = '/packages/record-admin/settings/index';
 export const INDEX_DISTRIBUTION_PAGE = '/packages/record-admin/distribution/index';
 export const INDEX_YEARS_PAGE = '/packages/record-admin/years/index';
+// 爱E客栈: volunteer activities and 传帮带 (the hub tab links here).
+export const VOLUNTEER_LIST_PAGE = '/packages/aie/volunteer/index';
+export const VOLUNTEER_DETAIL_PAGE = '/packages/aie/volunteer/detail/index';
+export const QUESTIONS_PAGE = '/packages/aie/questions/index';
+export const QUESTION_DETAIL_PAGE = '/packages/aie/questions/detail/index';
+export const VOLUNTEER_PUBLISH_PAGE = '/packages/aie-admin/volunteer/publish/index';
+export const VOLUNTEER_ROSTER_PAGE = '/packages/aie-admin/volunteer/roster/index';
+export const VOLUNTEER_CODE_PAGE = '/packages/aie-admin/volunteer/code/index';
+export const QUESTION_QUEUE_PAGE = '/packages/aie-admin/questions/index';
 /** Built by the member pages (packages/record): the A4 layout of a member's card. */
 export const RECORD_PRINT_PAGE = '/packages/record/print/index';
 /** 爱E客栈: the tab, wishes, profiles; the other half (volunteer activities, 传帮带) lives beside them. */
@@ -64,7 +73,5 @@ export const AIE_WISHES_PAGE = '/packages/aie/wishes/index';
 export const AIE_WISH_PAGE = '/packages/aie/wish/index';
 export const AIE_PROFILE_PAGE = '/packages/aie/profile/index';
 export const AIE_PEOPLE_PAGE = '/packages/aie/people/index';
-export const AIE_VOLUNTEER_PAGE = '/packages/aie/volunteer/index';
-export const AIE_QUESTIONS_PAGE = '/packages/aie/questions/index';
 export const AIE_PUBLISH_PAGE = '/packages/aie-admin/publish/index';
 export const AIE_REVIEW_PAGE = '/packages/aie-admin/review/index';

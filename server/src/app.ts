@@ -39,6 +39,8 @@ import { reviewRoutes } from './routes/reviews';
 import { scheduleRoutes } from './routes/schedules';
 import { topicRoutes } from './routes/topics';
 import { unitRoutes } from './routes/units';
+import { volunteerActivityRoutes } from './routes/volunteerActivities';
+import { questionRoutes } from './routes/questions';
 import { createServices } from './services';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/wechat', '/api/auth/bind', '/api/auth/password']);
@@ -148,6 +150,8 @@ export function createApp(deps: AppDeps): Koa {
     wishRoutes,
     profileRoutes,
     commitmentRoutes,
+    volunteerActivityRoutes,
+    questionRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

@@ -28,6 +28,8 @@ import { units } from './contracts/units';
 import { wishes } from './contracts/wishes';
 import { profiles } from './contracts/profiles';
 import { commitments } from './contracts/commitments';
+import { questions } from './contracts/questions';
+import { volunteerActivities } from './contracts/volunteerActivities';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
@@ -62,6 +64,8 @@ export const api = {
   wishes,
   profiles,
   commitments,
+  volunteerActivities,
+  questions,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

@@ -45,6 +45,8 @@ export * from './contracts/cards';
 export * from './contracts/wishes';
 export * from './contracts/profiles';
 export * from './contracts/commitments';
+export * from './contracts/volunteerActivities';
+export * from './contracts/questions';
 export * from './domain/phone';
 export * from './domain/inviteCode';
 export * from './domain/unitKinds';

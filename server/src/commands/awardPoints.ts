@@ -1,6 +1,8 @@
 import {
   addDays,
   categoryCaps,
+  formatMonth,
+  monthSpan,
   shanghaiDate,
   shanghaiInstant,
   shanghaiYear,
@@ -26,6 +28,11 @@ export interface AwardPointsProps {
   at: Date;
   /** The settings in force now, when the caller has already read them. */
   settings?: RecordSettings;
+  /**
+   * At most this many awards of `sourceType` per (Shanghai) month for the member — e.g. 传帮带
+   * answers marked as the solution. Counted under the same lock as the caps.
+   */
+  monthlyAwardsOfSource?: number;
 }
 
 /** The namespace of the per-member points lock (the member's id is the second key). */
@@ -50,8 +57,22 @@ export async function awardPoints(ctx: CommandContext, props: AwardPointsProps):
   const settings = props.settings ?? (await settingsAt(ctx.tx, ctx.now));
   const { dailyCap, yearlyCap } = categoryCaps(settings, props.category);
   let points = props.points;
-  if (dailyCap !== null || yearlyCap !== null) {
+  const monthly = props.monthlyAwardsOfSource;
+  if (dailyCap !== null || yearlyCap !== null || monthly !== undefined) {
     await ctx.tx.execute(sql`select pg_advisory_xact_lock(${POINTS_LOCK}::int, ${props.memberId}::int)`);
+  }
+  if (monthly !== undefined) {
+    const { year, month } = shanghaiDate(props.at);
+    const span = monthSpan(formatMonth(year, month));
+    const [awarded] = await selectRows<{ n: number }>(
+      ctx.tx,
+      sql`select count(*)::int as n from points_ledger
+           where member_id = ${props.memberId} and source_type = ${props.sourceType} and reverses_id is null
+             and created_at >= ${span.start.toISOString()}::timestamptz and created_at < ${span.end.toISOString()}::timestamptz`,
+    );
+    if ((awarded?.n ?? 0) >= monthly) return 0;
+  }
+  if (dailyCap !== null || yearlyCap !== null) {
     const day = dayRange(props.at);
     const year = shanghaiYearRange(shanghaiYear(props.at));
     const [sums] = await selectRows<{ day: number; year: number }>(

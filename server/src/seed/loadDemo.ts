@@ -8,6 +8,7 @@ import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssoci
 import { saveDemoPoints } from './points';
 import { saveDemoAie } from './aie';
 import { saveDemoRecords } from './records';
+import { saveDemoVolunteering } from './volunteering';
 import { loadDemoSubmissions } from './submissions';
 
 const DEMO_MARK = 'demo_loaded_at';
@@ -101,6 +102,7 @@ export async function loadDemoAssociation(
     await saveDemoRecords(tx, demoUnitId, now);
     await saveDemoPoints(tx, demoUnitId, now);
     await saveDemoAie(tx, demoUnitId, now);
+    await saveDemoVolunteering(tx, demoUnitId, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
     return { units: unitIds.length, members: memberCount, bulletins: bulletinCount, activities: checkin.activities };
   });

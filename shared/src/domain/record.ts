@@ -53,6 +53,30 @@ export const DeductionKind = z.object({
 export type DeductionKind = z.infer<typeof DeductionKind>;
 
 /**
+ * 爱E客栈: points per attended volunteer activity (公益), and for a 传帮带 answer marked as the
+ * solution — its category and how many such awards an author may earn per (Shanghai) month.
+ */
+export const VolunteeringRules = z.object({
+  perActivity: Points.meta({ label: '每次志愿活动' }),
+  perSolvedAnswer: Points.meta({ label: '每个被采纳的回答' }),
+  answerCategory: z.enum(['activity', 'study', 'public_service']).meta({ label: '回答积分类别' }),
+  solvedAnswersPerMonth: z.number().int().min(0).max(100).meta({ label: '每月被采纳回答计分上限' }),
+});
+export type VolunteeringRules = z.infer<typeof VolunteeringRules>;
+
+export const DEFAULT_VOLUNTEERING_RULES: VolunteeringRules = {
+  perActivity: 2,
+  perSolvedAnswer: 1,
+  answerCategory: 'public_service',
+  solvedAnswersPerMonth: 4,
+};
+
+/** The volunteering rules of a settings version (the defaults for versions saved before there were any). */
+export function volunteeringRules(settings: RecordSettings): VolunteeringRules {
+  return settings.volunteering ?? DEFAULT_VOLUNTEERING_RULES;
+}
+
+/**
  * The association's rules for points and the index, all editable by the secretariat. A new
  * version applies from the moment it is saved; nothing already written is recomputed.
  */
@@ -82,6 +106,8 @@ export const RecordSettings = z
     }),
     bonusKinds: z.array(BonusKind).min(1).max(30),
     deductionKinds: z.array(DeductionKind).min(1).max(30),
+    /** 爱E客栈 volunteering; versions saved before it existed read the defaults (`volunteeringRules`). */
+    volunteering: VolunteeringRules.optional(),
   })
   .refine((s) => s.bonusKinds.every((k) => k.minPoints <= k.maxPoints), { path: ['bonusKinds'], message: '最低分不能高于最高分' })
   .refine((s) => new Set(s.bonusKinds.map((k) => k.key)).size === s.bonusKinds.length, {
@@ -128,6 +154,7 @@ export const DEFAULT_RECORD_SETTINGS: RecordSettings = {
     { key: 'commitment', name: '未践行承诺' },
     { key: 'other', name: '其他' },
   ],
+  volunteering: DEFAULT_VOLUNTEERING_RULES,
 };
 
 /** The 公益 points a realised 微心愿 earns its claimer (versions saved before the rule existed: the default). */

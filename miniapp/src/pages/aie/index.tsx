@@ -9,9 +9,9 @@ import { useHasRole, useRequireSession } from '../../hooks/useSession';
 import {
   AIE_PEOPLE_PAGE,
   AIE_PROFILE_PAGE,
-  AIE_QUESTIONS_PAGE,
+  QUESTIONS_PAGE,
   AIE_REVIEW_PAGE,
-  AIE_VOLUNTEER_PAGE,
+  VOLUNTEER_LIST_PAGE,
   AIE_WISH_PAGE,
   AIE_WISHES_PAGE,
 } from '../../routes';
@@ -53,8 +53,8 @@ function Hub() {
       </Card>
       <Card title="一起做">
         <CellGroup>
-          <Cell title="志愿活动" note="报名参加单位和协会的志愿服务" arrow onClick={go(AIE_VOLUNTEER_PAGE)} />
-          <Cell title="传帮带" note="新员工提问，老党员解答" arrow onClick={go(AIE_QUESTIONS_PAGE)} />
+          <Cell title="志愿活动" note="报名参加单位和协会的志愿服务" arrow onClick={go(VOLUNTEER_LIST_PAGE)} />
+          <Cell title="传帮带" note="新员工提问，老党员解答" arrow onClick={go(QUESTIONS_PAGE)} />
         </CellGroup>
       </Card>
       <Card title="亮身份 明承诺">

@@ -9,3 +9,4 @@ export * from './sessions';
 export * from './record';
 export * from './aie';
 export * from './sharedState';
+export * from './volunteering';

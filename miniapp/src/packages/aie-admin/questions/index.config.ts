@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '问答审核', enablePullDownRefresh: true });
