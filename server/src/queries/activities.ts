@@ -236,7 +236,9 @@ export async function loadLiveList(db: Queryable, activity: ActivityRow): Promis
     .from(attendance)
     .innerJoin(members, eq(members.id, attendance.memberId))
     .leftJoin(branches, eq(branches.id, members.branchId))
-    .where(eq(attendance.activityId, activity.id));
+    .where(eq(attendance.activityId, activity.id))
+    // A stable order, so that a poll's changes can be sent as a delta (liveList/liveVersions).
+    .orderBy(attendance.id);
   const leaves = await db
     .select({ memberId: attendanceRequests.memberId })
     .from(attendanceRequests)
