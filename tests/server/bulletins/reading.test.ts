@@ -1,7 +1,7 @@
 import { api, commonRefusals } from '@zhijian/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIssue } from '../../support/bulletinFactories';
-import { signedInMember } from '../../support/factories';
+import { createUnit, signedInMember } from '../../support/factories';
 import { expectRefused } from '../../support/refusals';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
@@ -232,5 +232,26 @@ describe('reading marks, history and favourites', () => {
     expect(stats.units.find((u) => u.unitId === reader.member.unitId)).toMatchObject({ members: 2, readers: 1 });
     expect(stats.readers).toBe(1);
     expect(stats.groups.reduce((sum, g) => sum + g.readers, 0)).toBe(1);
+  });
+
+  it('counts a reader of two articles once, and shows a unit without members as 0 of 0', async () => {
+    const { issue, articles } = await createIssue(server.db, {
+      articles: [
+        { title: '第一篇', paragraphs: ['短文。'] },
+        { title: '第二篇', paragraphs: ['短文。'] },
+      ],
+    });
+    const reader = await signedInMember(server, ['member']);
+    const other = await signedInMember(server, ['member'], { unitId: reader.member.unitId });
+    await signedInMember(server, ['member'], { unitId: reader.member.unitId });
+    for (const article of articles)
+      await reader.client.call(api.bulletins.reportRead, { params: { id: article.id }, body: { seconds: 60 } });
+    await other.client.call(api.bulletins.reportRead, { params: { id: articles[1]!.id }, body: { seconds: 30 } });
+    const empty = await createUnit(server.db);
+    const { client: desk } = await signedInMember(server, ['secretariat']);
+    const stats = await desk.call(api.bulletins.stats, { params: { id: issue.id } });
+    expect(stats.units.find((u) => u.unitId === reader.member.unitId)).toMatchObject({ members: 3, readers: 2 });
+    expect(stats.units.find((u) => u.unitId === empty.id)).toMatchObject({ members: 0, readers: 0 });
+    expect(stats.readers).toBe(2);
   });
 });
