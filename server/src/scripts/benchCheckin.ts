@@ -171,6 +171,8 @@ interface Burst {
   p50Ms: number;
   p99Ms: number;
   errors: number;
+  /** What the errors were: `HTTP 409 already_checked_in`, `ECONNRESET`, … with their counts. */
+  errorKinds: Record<string, number>;
 }
 
 interface PlainRequest {
@@ -201,6 +203,11 @@ async function fire(url: string, amount: number, connections: number, build: () 
   let ok = 0;
   let errors = 0;
   let sent = 0;
+  const errorKinds: Record<string, number> = {};
+  const failed = (kind: string) => {
+    errors += 1;
+    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
+  };
   const one = (request: PlainRequest) =>
     new Promise<void>((resolve) => {
       const began = performance.now();
@@ -215,19 +222,20 @@ async function fire(url: string, amount: number, connections: number, build: () 
           timeout: 30_000,
         },
         (response) => {
-          response.resume();
+          const chunks: Buffer[] = [];
+          response.on('data', (chunk: Buffer) => chunks.push(chunk));
           response.on('end', () => {
             latencies.push(performance.now() - began);
             const status = response.statusCode ?? 0;
             if (status >= 200 && status < 300) ok += 1;
-            else errors += 1;
+            else failed(`HTTP ${status} ${/"code":"([a-z_]+)"/.exec(Buffer.concat(chunks).toString())?.[1] ?? ''}`.trim());
             resolve();
           });
         },
       );
       outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-      outgoing.on('error', () => {
-        errors += 1;
+      outgoing.on('error', (error: NodeJS.ErrnoException) => {
+        failed(error.code ?? error.message);
         resolve();
       });
       outgoing.end(request.body);
@@ -249,6 +257,7 @@ async function fire(url: string, amount: number, connections: number, build: () 
     p50Ms: Math.round(quantile(latencies, 0.5) * 10) / 10,
     p99Ms: Math.round(quantile(latencies, 0.99) * 10) / 10,
     errors,
+    errorKinds,
   };
 }
 
@@ -304,6 +313,12 @@ async function main(): Promise<void> {
       baselinePerSecond: baseline.perSecond,
       ratio: Math.round((checkins.perSecond / baseline.perSecond) * 1000) / 1000,
       errors: checkins.errors + baseline.errors,
+      errorKinds: Object.fromEntries(
+        [...new Set([...Object.keys(checkins.errorKinds), ...Object.keys(baseline.errorKinds)])].map((kind) => [
+          kind,
+          (checkins.errorKinds[kind] ?? 0) + (baseline.errorKinds[kind] ?? 0),
+        ]),
+      ),
       duplicates: row!.rows - row!.people,
       recorded: row!.people,
     };
@@ -312,6 +327,7 @@ async function main(): Promise<void> {
       log(`签到：${report.checkinsPerSecond} 次/秒，p50 ${report.p50Ms} ms，p99 ${report.p99Ms} ms`);
       log(`基线（GET /api/health）：${report.baselinePerSecond} 次/秒；比值 ${report.ratio}`);
       log(`错误 ${report.errors}，重复 ${report.duplicates}，入库 ${report.recorded}/${count}`);
+      if (report.errors) log(`错误明细：${JSON.stringify(report.errorKinds)}`);
     }
     if (report.errors !== 0 || report.duplicates !== 0 || report.recorded !== count) process.exitCode = 1;
   } finally {
