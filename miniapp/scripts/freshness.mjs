@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { precompress } from './precompress.mjs';
 
 export const miniappDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(miniappDir, '..');
@@ -53,5 +54,7 @@ export function build(target, { quiet = false } = {}) {
     const output = quiet ? `\n${result.stdout ?? ''}\n${result.stderr ?? ''}` : '';
     throw new Error(`taro build --type ${target} failed (exit ${result.status})${output}`);
   }
+  // The console is served pre-compressed: .br/.gz written once here, picked per request by Accept-Encoding.
+  if (target === 'h5') precompress(path.join(miniappDir, 'dist', 'h5'));
   return Date.now() - started;
 }

@@ -61,6 +61,7 @@ export * from './domain/activitySchedule';
 export * from './domain/checkinRules';
 export * from './domain/geofence';
 export * from './domain/attendance';
+export * from './domain/liveList';
 export * from './domain/bulletinPages';
 export * from './domain/record';
 export * from './domain/aie';

@@ -1,16 +1,35 @@
+import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { precompress } from '../../miniapp/scripts/precompress.mjs';
 import { startTestServer, type TestServer } from '../support/testServer';
 
 let server: TestServer;
+const bigScript = Array.from({ length: 400 }, (_, i) => `export const 党建${i} = '第${i}次学习';`).join('\n');
+
+/** A GET with exactly these request headers (fetch would add its own Accept-Encoding). */
+function rawGet(url: string, headers: Record<string, string>): Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }> {
+  return new Promise((resolve, reject) => {
+    http
+      .get(url, { headers }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+      })
+      .on('error', reject);
+  });
+}
 const h5Dir = mkdtempSync(path.join(tmpdir(), 'zhijian-h5-'));
 
 beforeAll(async () => {
   mkdirSync(path.join(h5Dir, 'js'));
   writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>指尖党建</title>');
   writeFileSync(path.join(h5Dir, 'js', 'app.cc7ee4a5.js'), 'console.log(1)');
+  writeFileSync(path.join(h5Dir, 'js', 'vendor.0123abcd.js'), bigScript);
+  precompress(h5Dir);
   server = await startTestServer({ H5_DIR: h5Dir });
 });
 afterAll(async () => {
@@ -41,5 +60,24 @@ describe('the H5 console at /', () => {
     const apiMiss = await fetch(`${server.url}/api/nothing-here`);
     expect(apiMiss.status).toBe(404);
     expect(await apiMiss.json()).toMatchObject({ error: { code: 'not_found', message: '接口不存在' } });
+  });
+
+  it('answers pre-compressed files by content negotiation: brotli, then gzip, then the file', async () => {
+    const url = `${server.url}/js/vendor.0123abcd.js`;
+    const br = await rawGet(url, { 'accept-encoding': 'gzip, deflate, br' });
+    expect(br.headers['content-encoding']).toBe('br');
+    expect(br.headers.vary).toMatch(/accept-encoding/i);
+    expect(br.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(br.headers['content-type']).toMatch(/javascript/);
+    expect(br.body.length).toBeLessThan(bigScript.length / 4);
+    expect(brotliDecompressSync(br.body).toString()).toBe(bigScript);
+
+    const gz = await rawGet(url, { 'accept-encoding': 'gzip' });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    expect(gunzipSync(gz.body).toString()).toBe(bigScript);
+
+    const plain = await rawGet(url, {});
+    expect(plain.headers['content-encoding']).toBeUndefined();
+    expect(plain.body.toString()).toBe(bigScript);
   });
 });

@@ -3,16 +3,18 @@ import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../services/errors';
 import { toast } from '../services/feedback';
 
-export interface Page<T> {
-  items: T[];
-  total: number;
-}
+/** A counted page (`total`), or a page of a list read by position (`more`: whether more follow, no count). */
+export type Page<T> = { items: T[]; total: number } | { items: T[]; more: boolean };
 
-export type LoadPage<T> = (page: number, pageSize: number) => Promise<Page<T>>;
+/** Page `page`; `last` is the last item shown so far, for lists paged by position (`before` an id). */
+export type LoadPage<T> = (page: number, pageSize: number, last: T | undefined) => Promise<Page<T>>;
 
 export interface PagedList<T> {
   items: T[];
+  /** The count of the whole list; for a list without a count, the items shown so far. */
   total: number;
+  /** Whether `total` is the whole list's count. */
+  counted: boolean;
   /** First page: loading, failed, or shown (possibly empty). */
   status: 'loading' | 'error' | 'ready';
   error: string | null;
@@ -29,6 +31,9 @@ export interface PagedList<T> {
 interface State<T> {
   items: T[];
   total: number;
+  counted: boolean;
+  /** For a list without a count: whether the last page said more follow. */
+  more: boolean;
   page: number;
   status: PagedList<T>['status'];
   error: string | null;
@@ -40,6 +45,8 @@ interface State<T> {
 const initial: State<never> = {
   items: [],
   total: 0,
+  counted: true,
+  more: false,
   page: 0,
   status: 'loading',
   error: null,
@@ -47,6 +54,15 @@ const initial: State<never> = {
   loadingMore: false,
   moreError: null,
 };
+
+/** The size fields of the state after a page: the count, or for an uncounted list what is shown and whether more follow. */
+function sizeOf<T>(page: Page<T>, shown: number): Pick<State<T>, 'total' | 'counted' | 'more'> {
+  return 'total' in page ? { total: page.total, counted: true, more: false } : { total: shown, counted: false, more: page.more };
+}
+
+function hasMoreIn<T>(s: State<T>): boolean {
+  return s.counted ? s.items.length < s.total : s.more;
+}
 
 /**
  * Every list of the app: first load, empty and error-with-retry states, pull-to-refresh (the page
@@ -67,9 +83,9 @@ export function usePagedList<T>(load: LoadPage<T>, deps: readonly unknown[], pag
       const mine = ++generation.current;
       setState((s) => (mode === 'reload' ? { ...initial, items: [] as T[] } : { ...s, refreshing: true, moreError: null }));
       try {
-        const result = await loadRef.current(1, pageSize);
+        const result = await loadRef.current(1, pageSize, undefined);
         if (mine !== generation.current) return;
-        setState({ ...initial, items: result.items, total: result.total, page: 1, status: 'ready' });
+        setState({ ...initial, ...sizeOf(result, result.items.length), items: result.items, page: 1, status: 'ready' });
       } catch (error) {
         if (mine !== generation.current) return;
         setState((s) =>
@@ -92,16 +108,16 @@ export function usePagedList<T>(load: LoadPage<T>, deps: readonly unknown[], pag
 
   const loadMore = useCallback(async () => {
     const s = stateRef.current;
-    if (s.status !== 'ready' || s.loadingMore || s.refreshing || s.items.length >= s.total) return;
+    if (s.status !== 'ready' || s.loadingMore || s.refreshing || !hasMoreIn(s)) return;
     const mine = generation.current;
     setState((prev) => ({ ...prev, loadingMore: true, moreError: null }));
     try {
-      const result = await loadRef.current(s.page + 1, pageSize);
+      const result = await loadRef.current(s.page + 1, pageSize, s.items[s.items.length - 1]);
       if (mine !== generation.current) return;
       setState((prev) => ({
         ...prev,
+        ...sizeOf(result, prev.items.length + result.items.length),
         items: [...prev.items, ...result.items],
-        total: result.total,
         page: prev.page + 1,
         loadingMore: false,
       }));
@@ -124,12 +140,13 @@ export function usePagedList<T>(load: LoadPage<T>, deps: readonly unknown[], pag
   return {
     items: state.items,
     total: state.total,
+    counted: state.counted,
     status: state.status,
     error: state.error,
     refreshing: state.refreshing,
     loadingMore: state.loadingMore,
     moreError: state.moreError,
-    hasMore: state.status === 'ready' && state.items.length < state.total,
+    hasMore: state.status === 'ready' && hasMoreIn(state),
     reload,
     refresh,
     loadMore,

@@ -59,8 +59,9 @@ export function currentCode(activityId: number) {
   return call(api.activities.code, { params: { id: activityId } });
 }
 
-export function liveList(activityId: number) {
-  return call(api.activities.live, { params: { id: activityId } });
+/** The live list; with `since` (the version held), only what changed since — see mergeLiveList. */
+export function liveList(activityId: number, since?: string) {
+  return call(api.activities.live, { params: { id: activityId }, query: since ? { since } : {} });
 }
 
 export function manualCheckin(activityId: number, body: Body<typeof api.checkins.manual>) {

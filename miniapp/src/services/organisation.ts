@@ -1,3 +1,4 @@
+import type { AuditEntry } from '@zhijian/shared';
 import { api, call } from './api';
 
 /** The association's member units, their rosters, and the audit log. */
@@ -16,6 +17,8 @@ export async function findMobileMembers(unitId: number, q: string) {
   return page.items.filter((member) => member.kind === 'mobile');
 }
 
-export function auditLog(page: number, pageSize: number) {
-  return call(api.audit.list, { query: { page, pageSize } });
+/** A page of the audit log after the last entry shown (paged by position: the log has no count). */
+export async function auditLog(_page: number, pageSize: number, last: AuditEntry | undefined) {
+  const page = await call(api.audit.list, { query: last ? { pageSize, before: last.id } : { pageSize } });
+  return { items: page.items, more: page.nextBefore !== null };
 }

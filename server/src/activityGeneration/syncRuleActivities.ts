@@ -56,7 +56,9 @@ export async function syncRuleActivities(tx: Queryable, ruleId: number, rule: Ru
       startsAt: activities.startsAt,
       movedFrom: activities.movedFrom,
       checkinOpenedAt: activities.checkinOpenedAt,
-      attended: sql<boolean>`exists (select 1 from ${attendance} where ${attendance.activityId} = ${activities.id})`,
+      // Qualified by hand: in a one-table select Drizzle renders columns bare, and a bare `id`
+      // inside the subquery would bind to attendance.id, making every occurrence look unattended.
+      attended: sql<boolean>`exists (select 1 from ${attendance} where ${attendance}.${sql.identifier(attendance.activityId.name)} = ${activities}.${sql.identifier(activities.id.name)})`,
     })
     .from(activities)
     .where(

@@ -1,8 +1,10 @@
+import type { KeyObject } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { authRefusals, commonRefusals, MAX_ID, Role } from '@zhijian/shared';
 import { z } from 'zod';
 import type { Clock } from '../clock';
 import { refuse, type AppError } from '../errors';
+import { secretKey } from './secretKey';
 
 const ISSUER = 'zhijian';
 const ACCESS_AUDIENCE = 'zhijian-api';
@@ -49,11 +51,16 @@ export interface IssuedToken {
 }
 
 export class TokenService {
+  /** Made once at start-up: nothing on the per-request path parses the secret again. */
+  private readonly key: KeyObject;
+
   constructor(
-    private readonly secret: string,
+    secret: string,
     private readonly accessTtlSeconds: number,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.key = secretKey(secret);
+  }
 
   /** An access token of one sign-in; it never outlives the sign-in's own expiry (`notAfter`). */
   issueAccess(access: { memberId: number; sessionId: number; roles: readonly Role[]; notAfter?: Date }): IssuedToken {
@@ -84,7 +91,7 @@ export class TokenService {
 
   private sign(payload: object, subject: string, audience: string, ttlSeconds: number): IssuedToken {
     const issuedAt = Math.floor(this.clock.now().getTime() / 1000);
-    const token = jwt.sign({ ...payload, iat: issuedAt }, this.secret, {
+    const token = jwt.sign({ ...payload, iat: issuedAt }, this.key, {
       algorithm: 'HS256',
       subject,
       issuer: ISSUER,
@@ -96,7 +103,7 @@ export class TokenService {
 
   private verify(token: string, audience: string, refusals: TokenRefusals): unknown {
     try {
-      return jwt.verify(token, this.secret, {
+      return jwt.verify(token, this.key, {
         algorithms: ['HS256'],
         issuer: ISSUER,
         audience,

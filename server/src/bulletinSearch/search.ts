@@ -58,8 +58,26 @@ export async function searchArticles(db: Queryable, rawQuery: string, options: S
   const titleHit = sql<boolean>`strpos(${bulletinArticles.searchTitle}, ${query}) > 0`;
   const bodyHits = sql<number>`(length(${bulletinArticles.searchBody}) - length(replace(${bulletinArticles.searchBody}, ${query}, ''))) / ${query.length}`;
 
-  const rows = await preferBigramIndex(db, (tx) =>
-    tx
+  // Ranked by id first — the order keys and the window count, over every match — and only the
+  // page's rows then read their title, text and issue: the full text of each match is no longer
+  // carried through the sort (with `count(*) over ()`, that read every match's text).
+  const rows = await preferBigramIndex(db, (tx) => {
+    const ranked = tx
+      .select({
+        id: sql<number>`${bulletinArticles.id}`.as('ranked_id'),
+        titleHit: titleHit.as('title_hit'),
+        bodyHits: bodyHits.as('body_hits'),
+        date: sql<string | null>`${bulletinIssues.date}`.as('issue_date'),
+        total: sql<number>`count(*) over ()`.as('total'),
+      })
+      .from(bulletinArticles)
+      .innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId))
+      .where(where)
+      .orderBy(desc(titleHit), desc(bodyHits), sql`${bulletinIssues.date} desc nulls last`, asc(bulletinArticles.id))
+      .limit(options.pageSize)
+      .offset((options.page - 1) * options.pageSize)
+      .as('ranked');
+    return tx
       .select({
         articleId: bulletinArticles.id,
         title: bulletinArticles.title,
@@ -69,16 +87,14 @@ export async function searchArticles(db: Queryable, rawQuery: string, options: S
         number: bulletinIssues.number,
         totalNumber: bulletinIssues.totalNumber,
         date: bulletinIssues.date,
-        titleHit,
-        total: sql<number>`count(*) over ()`.mapWith(Number),
+        titleHit: ranked.titleHit,
+        total: sql<number>`${ranked.total}`.mapWith(Number),
       })
-      .from(bulletinArticles)
+      .from(ranked)
+      .innerJoin(bulletinArticles, eq(bulletinArticles.id, ranked.id))
       .innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId))
-      .where(where)
-      .orderBy(desc(titleHit), desc(bodyHits), sql`${bulletinIssues.date} desc nulls last`, asc(bulletinArticles.id))
-      .limit(options.pageSize)
-      .offset((options.page - 1) * options.pageSize),
-  );
+      .orderBy(desc(ranked.titleHit), desc(ranked.bodyHits), sql`${ranked.date} desc nulls last`, asc(ranked.id));
+  });
   // Past the last page there are no rows to carry the total; count separately only then.
   const total =
     rows[0]?.total ??

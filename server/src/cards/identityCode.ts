@@ -1,4 +1,5 @@
 import jwt from 'jsonwebtoken';
+import { secretKey } from '../auth/secretKey';
 
 const ISSUER = 'zhijian';
 /** Its own audience: an identity code is never an access token, a bind ticket or a check-in code. */
@@ -11,7 +12,7 @@ export const IDENTITY_CODE_TTL_SECONDS = 60;
  */
 export function signIdentityCode(secret: string, memberId: number, now: Date): { code: string; expiresAt: Date } {
   const issuedAt = Math.floor(now.getTime() / 1000);
-  const code = jwt.sign({ iat: issuedAt }, secret, {
+  const code = jwt.sign({ iat: issuedAt }, secretKey(secret), {
     algorithm: 'HS256',
     subject: String(memberId),
     issuer: ISSUER,
@@ -24,7 +25,7 @@ export function signIdentityCode(secret: string, memberId: number, now: Date): {
 /** The member an identity code names, or null when it is not ours, not an identity code, or expired at `now`. */
 export function verifyIdentityCode(secret: string, code: string, now: Date): number | null {
   try {
-    const claims = jwt.verify(code, secret, {
+    const claims = jwt.verify(code, secretKey(secret), {
       algorithms: ['HS256'],
       issuer: ISSUER,
       audience: AUDIENCE,

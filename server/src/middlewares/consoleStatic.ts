@@ -16,14 +16,20 @@ export function consoleStatic(root: string): Middleware {
     if (!existsSync(path.join(root, 'index.html'))) return next();
     const file = ctx.path === '/' ? '/index.html' : ctx.path;
     const setHeaders = (res: { setHeader(name: string, value: string): void }, filePath: string) => {
-      res.setHeader('Cache-Control', HASHED_ASSET.test(filePath) ? 'public, max-age=31536000, immutable' : 'no-cache');
+      res.setHeader(
+        'Cache-Control',
+        HASHED_ASSET.test(filePath.replace(/\.(br|gz)$/, '')) ? 'public, max-age=31536000, immutable' : 'no-cache',
+      );
     };
+    // The build writes .br and .gz beside each text asset (miniapp/scripts/precompress.mjs);
+    // koa-send picks the best the client accepts, so nothing is compressed per request.
+    ctx.vary('Accept-Encoding');
     try {
-      await send(ctx, file, { root, setHeaders, index: 'index.html' });
+      await send(ctx, file, { root, setHeaders, index: 'index.html', brotli: true, gzip: true });
     } catch (error) {
       if ((error as { status?: number }).status !== 404) throw error;
       if (path.extname(ctx.path)) return next();
-      await send(ctx, '/index.html', { root, setHeaders });
+      await send(ctx, '/index.html', { root, setHeaders, brotli: true, gzip: true });
     }
   };
 }

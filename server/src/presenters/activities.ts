@@ -126,7 +126,10 @@ export function presentCheckinCode(code: {
 }
 
 /** Who is in and who is not yet: the roster with each member's status, then anyone else who checked in. */
-export function presentLiveList({ activity, roster, records, onLeave }: LiveListRows, now: Date): LiveList {
+export function presentLiveList(
+  { activity, roster, records, onLeave }: LiveListRows,
+  now: Date,
+): Omit<LiveList, 'version' | 'since' | 'removed'> {
   const leave = new Set(onLeave);
   const byMember = new Map(records.map((r) => [r.memberId, r]));
   const closed = windowState(windowOf(activity), now) === 'closed';

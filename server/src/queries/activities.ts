@@ -99,7 +99,10 @@ export async function listUnitActivities(db: Queryable, unitId: number, range: {
  * attached mobile member, otherwise their unit's (and their branch's) activity days; plus any
  * they were invited to as a guest. `relationOf` tells how they stand to each row it lets through.
  */
-export async function myActivityFilter(db: Queryable, user: CurrentUser): Promise<{ where: SQL; relationOf(row: ActivityRow): Relation }> {
+export async function myActivityFilter(
+  db: Queryable,
+  user: CurrentUser,
+): Promise<{ where: SQL; own: SQL | undefined; relationOf(row: ActivityRow): Relation }> {
   const [attached] = await db
     .select({ hostSiteId: hostSiteMembers.hostSiteId })
     .from(hostSiteMembers)
@@ -116,6 +119,8 @@ export async function myActivityFilter(db: Queryable, user: CurrentUser): Promis
   }
   return {
     where: own ? or(own, asGuest)! : asGuest,
+    /** The member's own activities (unit, branch or host site), without the invitations. */
+    own,
     // Every row the filter lets through is the member's own or one they were invited to.
     relationOf: (row) => relationFrom(row, user, attached?.hostSiteId ?? null, true)!,
   };
@@ -236,7 +241,9 @@ export async function loadLiveList(db: Queryable, activity: ActivityRow): Promis
     .from(attendance)
     .innerJoin(members, eq(members.id, attendance.memberId))
     .leftJoin(branches, eq(branches.id, members.branchId))
-    .where(eq(attendance.activityId, activity.id));
+    .where(eq(attendance.activityId, activity.id))
+    // A stable order, so that a poll's changes can be sent as a delta (liveList/liveVersions).
+    .orderBy(attendance.id);
   const leaves = await db
     .select({ memberId: attendanceRequests.memberId })
     .from(attendanceRequests)

@@ -3,7 +3,7 @@ import { and, asc, count, desc, eq, gte, lt, sql, type SQL, type SQLWrapper } fr
 import type { CurrentUser } from '../auth/currentUser';
 import type { Queryable } from '../db/client';
 import { selectRows } from '../db/client';
-import { activities, checkinSettings, groups, pointsLedger, units, attendance } from '../db/schema';
+import { activities, activityGuests, checkinSettings, groups, pointsLedger, units, attendance } from '../db/schema';
 import {
   loadLiveList,
   loadStandingRows,
@@ -93,9 +93,22 @@ export interface HistoryRows {
  */
 export async function listMyHistory(db: Queryable, user: CurrentUser, query: PageQuery, now: Date): Promise<HistoryRows> {
   const filter = await myActivityFilter(db, user);
-  const attended = sql`${activities.id} in (select ${attendance.activityId} from ${attendance} where ${attendance.memberId} = ${user.id})`;
+  // One id set from branches that each use their own index — my attendance (attendance_member_idx),
+  // my unit's or host site's closed activities (activities_unit_start_idx / _host_site_idx), my
+  // invitations — then activities by primary key. As one `a or b or c` the planner could use none
+  // of them and scanned every activity of the association.
   const closed = windowClosedBy(activities.startsAt, checkinSettings.windowAfterMinutes, now);
-  const where = sql`(${attended} or (${filter.where} and ${closed}))`;
+  const settingsOf = eq(checkinSettings.unitId, activities.unitId);
+  const branches: SQL[] = [
+    sql`select ${attendance.activityId} from ${attendance} where ${attendance.memberId} = ${user.id}`,
+    sql`select ${activities.id} from ${activityGuests} join ${activities} on ${activities.id} = ${activityGuests.activityId} left join ${checkinSettings} on ${settingsOf} where ${activityGuests.memberId} = ${user.id} and ${closed}`,
+  ];
+  if (filter.own) {
+    branches.push(
+      sql`select ${activities.id} from ${activities} left join ${checkinSettings} on ${settingsOf} where ${filter.own} and ${closed}`,
+    );
+  }
+  const where = sql`${activities.id} in (${sql.join(branches, sql` union `)})`;
   const page = await paginate(query, {
     count: db.select({ n: count() }).from(activities).leftJoin(checkinSettings, eq(checkinSettings.unitId, activities.unitId)).where(where),
     rows: selectActivities(db).where(where).orderBy(desc(activities.startsAt), desc(activities.id)).$dynamic(),

@@ -1,5 +1,5 @@
 import { bulletinRefusals, issueLabel, type ImportedIssue, type PageQuery } from '@zhijian/shared';
-import { and, asc, count, desc, eq, inArray, max, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, max, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { articleFavourites, articleReads, bulletinArticles, bulletinIssues, groups, members, units } from '../db/schema';
 import { notFound, refuse } from '../errors';
@@ -300,13 +300,29 @@ export interface UnitReadersRow {
   readers: number;
 }
 
-/** Per unit (in the association's order), its members and how many of them read the issue. */
+/**
+ * Per unit (in the association's order), its members and how many of them read the issue. Both
+ * figures are counted per unit first — the roster sizes from the members' unit index, the readers
+ * from the issue's reads only — and then joined to the few hundred units, instead of joining every
+ * member of the association to the reads and grouping that.
+ */
 export async function loadIssueReaders(db: Queryable, issueId: number): Promise<UnitReadersRow[]> {
+  const roster = db
+    .select({ unitId: sql<number>`${members.unitId}`.as('roster_unit_id'), n: sql<number>`count(*)::int`.as('roster_n') })
+    .from(members)
+    .where(isNotNull(members.unitId))
+    .groupBy(members.unitId)
+    .as('roster');
   const readers = db
-    .selectDistinct({ memberId: articleReads.memberId })
+    .select({
+      unitId: sql<number>`${members.unitId}`.as('readers_unit_id'),
+      n: sql<number>`count(distinct ${articleReads.memberId})::int`.as('readers_n'),
+    })
     .from(articleReads)
     .innerJoin(bulletinArticles, eq(bulletinArticles.id, articleReads.articleId))
+    .innerJoin(members, eq(members.id, articleReads.memberId))
     .where(eq(bulletinArticles.issueId, issueId))
+    .groupBy(members.unitId)
     .as('readers');
   return db
     .select({
@@ -314,13 +330,12 @@ export async function loadIssueReaders(db: Queryable, issueId: number): Promise<
       name: units.name,
       groupId: groups.id,
       groupName: groups.name,
-      members: sql<number>`count(${members.id})::int`,
-      readers: sql<number>`count(${readers.memberId})::int`,
+      members: sql<number>`coalesce(${roster.n}, 0)::int`,
+      readers: sql<number>`coalesce(${readers.n}, 0)::int`,
     })
     .from(units)
     .innerJoin(groups, eq(groups.id, units.groupId))
-    .leftJoin(members, eq(members.unitId, units.id))
-    .leftJoin(readers, eq(readers.memberId, members.id))
-    .groupBy(units.id, groups.id)
+    .leftJoin(roster, eq(roster.unitId, units.id))
+    .leftJoin(readers, eq(readers.unitId, units.id))
     .orderBy(asc(groups.sortOrder), asc(units.id));
 }

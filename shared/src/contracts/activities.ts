@@ -194,9 +194,25 @@ export type AttendanceCountsView = z.infer<typeof AttendanceCountsView>;
 export const LiveList = z.object({
   activity: ActivityListItem,
   counts: AttendanceCountsView.extend({ others: z.number().int() }),
+  /** Every entry; with `since`, only those new or changed since that version, in list order. */
   entries: z.array(LiveEntry),
+  /** The list's version, to send back as `since` on the next poll. */
+  version: z.string(),
+  /** The version `entries` are changes to, or null when they are the whole list. */
+  since: z.string().nullable(),
+  /** Members no longer on the list since `since` (a revoked guest's check-in). */
+  removed: z.array(z.number().int()),
 });
 export type LiveList = z.infer<typeof LiveList>;
+
+export const LiveListQuery = z.object({
+  /** The version the client holds: the answer then carries only what changed since. */
+  since: z
+    .string()
+    .regex(/^[A-Za-z0-9_-]{1,40}$/)
+    .optional()
+    .meta({ label: '版本' }),
+});
 
 export const GuestInput = z.object({ phone: Phone.meta({ label: '手机号' }) });
 export const Guest = z.object({ memberId: z.number().int(), name: z.string(), unitName: z.string().nullable() });
@@ -284,6 +300,7 @@ export const activities = {
     summary: '签到实况：谁已到、谁未到（签到开放时轮询）',
     access: ['unit_admin', 'secretariat'],
     params: IdParams,
+    query: LiveListQuery,
     response: LiveList,
     etag: true,
   }),

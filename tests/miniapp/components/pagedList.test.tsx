@@ -71,6 +71,27 @@ describe('usePagedList + PagedList', () => {
     expect(pages).toEqual([1, 2]);
   });
 
+  it('pages a list without a count by the last item shown, until a page says no more follow', async () => {
+    const after: Array<number | undefined> = [];
+    // Ids 5..1, newest first: each page starts just before the last id shown.
+    const load: LoadPage<Row> = async (_page, size, last) => {
+      after.push(last?.id);
+      const from = last ? last.id - 1 : 5;
+      const items = Array.from({ length: Math.min(size, from) }, (_, i) => ({ id: from - i, name: `第${from - i}行` }));
+      return { items, more: items.length > 0 && items[items.length - 1]!.id > 1 };
+    };
+    render(<Harness load={load} />);
+    expect(await screen.findByText('第4行')).toBeInTheDocument();
+    expect(screen.getByText('加载更多（已显示 2 条）')).toBeInTheDocument();
+    act(() => taroControl.fireReachBottom());
+    expect(await screen.findByText('第2行')).toBeInTheDocument();
+    act(() => taroControl.fireReachBottom());
+    expect(await screen.findByText('第1行')).toBeInTheDocument();
+    expect(screen.getByText('共 5 条，已全部显示')).toBeInTheDocument();
+    act(() => taroControl.fireReachBottom());
+    expect(after).toEqual([undefined, 4, 2]);
+  });
+
   it('keeps shown items when a next page fails, and retries it at the bottom', async () => {
     let failNext = true;
     const load: LoadPage<Row> = async (page, size) => {

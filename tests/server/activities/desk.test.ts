@@ -1,7 +1,7 @@
-import { activityRefusals, api, checkinRefusals, commonRefusals, slotOf } from '@zhijian/shared';
+import { activityRefusals, api, checkinRefusals, commonRefusals, mergeLiveList, slotOf } from '@zhijian/shared';
 import { and, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities, auditLog } from '../../../server/src/db/schema';
+import { activities, attendance, auditLog } from '../../../server/src/db/schema';
 import { at, codeFor, createActivity, expectRefusedSaying } from '../../support/checkinFactories';
 import { createMember, createUnit, signedInMember } from '../../support/factories';
 import { expectRefused } from '../../support/refusals';
@@ -125,6 +125,61 @@ describe('GET /api/activities/:id/live', () => {
     const after = (await changed.json()) as { entries: { name: string; status: string }[] };
     expect(after.entries.find((e) => e.name === '党员1')?.status).toBe('present');
     expect(after.entries.filter((e) => e.status === 'waiting')).toHaveLength(3);
+  });
+
+  it('answers a poll naming its version with only what changed since, which merges into the whole list', async () => {
+    const { organiser, unitId, activity } = await scene();
+    const members = [];
+    for (let i = 0; i < 30; i += 1) members.push(await signedInMember(server, ['member'], { unitId, name: `轮询党员${i + 1}` }));
+    setNow('2026-11-25 13:45:00');
+    const live = (since?: string) =>
+      organiser.client.call(api.activities.live, { params: { id: activity.id }, query: since ? { since } : {} });
+
+    const first = await live();
+    expect(first).toMatchObject({ since: null, removed: [] });
+    expect(first.entries).toHaveLength(31);
+
+    // Nothing new: no entries, the same version, a few hundred bytes on the wire.
+    const quiet = await fetch(organiser.client.url(api.activities.live, { params: { id: activity.id }, query: { since: first.version } }), {
+      headers: organiser.client.headers(),
+    });
+    const quietBody = await quiet.text();
+    expect(JSON.parse(quietBody)).toMatchObject({ entries: [], removed: [], since: first.version, version: first.version });
+    expect(Buffer.byteLength(quietBody)).toBeLessThan(1024);
+
+    // Two check in, one of them a guest from another unit: only they travel.
+    await members[4]!.client.call(api.checkins.checkIn, { body: { token: codeFor(activity.id, server.clock.now()) } });
+    const guest = await signedInMember(server, ['member'], { name: '外单位来宾' });
+    await organiser.client.call(api.activities.inviteGuest, { params: { id: activity.id }, body: { phone: guest.member.phone } });
+    await guest.client.call(api.checkins.checkIn, { body: { token: codeFor(activity.id, server.clock.now()) } });
+    const delta = await live(first.version);
+    expect(delta.since).toBe(first.version);
+    expect(delta.version).not.toBe(first.version);
+    expect(delta.entries.map((e) => e.memberId)).toEqual([members[4]!.member.id, guest.member.id]);
+    const merged = mergeLiveList(first, delta);
+    expect(merged).toEqual(await live());
+
+    // The guest's record withdrawn: the guest is named as removed, and the merge still equals the whole list.
+    await server.db.delete(attendance).where(and(eq(attendance.activityId, activity.id), eq(attendance.memberId, guest.member.id)));
+    const withdrawn = await live(merged!.version);
+    expect(withdrawn).toMatchObject({ entries: [], removed: [guest.member.id], since: merged!.version });
+    expect(mergeLiveList(merged, withdrawn)).toEqual(await live());
+
+    // A version this server does not know, or one the client does not hold: the whole list.
+    const unknown = await live('AAAAAAAAAAAAAAAAAAAAAA');
+    expect(unknown.since).toBeNull();
+    expect(unknown.entries).toHaveLength(31);
+    expect(mergeLiveList(first, withdrawn)).toBeNull();
+  });
+
+  it('refuses a malformed version with 400', async () => {
+    const { organiser, activity } = await scene();
+    for (const since of ['x'.repeat(41), 'a b', 'a\u0000b']) {
+      const response = await fetch(organiser.client.url(api.activities.live, { params: { id: activity.id }, query: { since } }), {
+        headers: organiser.client.headers(),
+      });
+      expect(response.status).toBe(400);
+    }
   });
 
   it('is refused to members and other units', async () => {

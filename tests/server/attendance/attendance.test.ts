@@ -233,6 +233,19 @@ describe('my history and points', () => {
     expect(second.items.map((h) => h.activity.title)).toEqual(['创客公开课']);
   });
 
+  it('lists a guest the activities they attended or were invited to, and none of the host unit’s others', async () => {
+    setNow('2026-11-06 09:00:00');
+    const visitor = await signedInMember(server, ['member'], { unitId: unitB, name: '受邀党员' });
+    await server.db.insert(activityGuests).values([
+      { activityId: ids.oct25!, memberId: visitor.member.id },
+      { activityId: ids.nov5!, memberId: visitor.member.id },
+    ]);
+    const history = await visitor.client.call(api.attendance.myHistory, {});
+    // Invited to two of unit A's activities, and unit B's own Oct 15 (their unit's, closed).
+    expect(history.items.map((h) => h.activity.id)).toEqual([ids.nov5, ids.oct25, ids.bOct15]);
+    expect(history.total).toBe(3);
+  });
+
   it('sums my 活动积分 from the ledger', async () => {
     const points = await m[0]!.client.call(api.attendance.myPoints, {});
     expect(points.totalPoints).toBe(6);

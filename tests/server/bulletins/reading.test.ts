@@ -1,7 +1,7 @@
 import { api, commonRefusals } from '@zhijian/shared';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createIssue } from '../../support/bulletinFactories';
-import { signedInMember } from '../../support/factories';
+import { createUnit, signedInMember } from '../../support/factories';
 import { expectRefused } from '../../support/refusals';
 import { startTestServer, type TestServer } from '../../support/testServer';
 
@@ -158,6 +158,34 @@ describe('GET /api/bulletins/search', () => {
     expect(two.total).toBeGreaterThanOrEqual(2);
   });
 
+  it('ranks title hits, then more hits in the body, then newer issues, across pages with the total on each', async () => {
+    const word = '排序检验词';
+    const older = await createIssue(server.db, {
+      date: '2019-05-01',
+      articles: [
+        { title: `标题含${word}`, paragraphs: ['正文。'] },
+        { title: '正文三次', paragraphs: [`${word}，${word}，${word}。`] },
+      ],
+    });
+    const newer = await createIssue(server.db, {
+      date: '2021-05-01',
+      articles: [
+        { title: '正文一次', paragraphs: [`${word}。`] },
+        { title: '正文两次', paragraphs: [`${word}与${word}。`] },
+      ],
+    });
+    const oldOnce = await createIssue(server.db, { date: '2018-05-01', articles: [{ title: '旧刊一次', paragraphs: [`${word}。`] }] });
+    const { client } = await signedInMember(server, ['member']);
+    const expected = [older.articles[0]!.id, older.articles[1]!.id, newer.articles[1]!.id, newer.articles[0]!.id, oldOnce.articles[0]!.id];
+    const pages = [];
+    for (const page of [1, 2, 3]) pages.push(await client.call(api.bulletins.search, { query: { q: word, page, pageSize: 2 } }));
+    expect(pages.flatMap((p) => p.items.map((hit) => hit.articleId))).toEqual(expected);
+    expect(pages.map((p) => p.total)).toEqual([5, 5, 5]);
+    expect(pages[2]!.items[0]!.snippet.map((part) => part.text).join('')).toContain(word);
+    const past = await client.call(api.bulletins.search, { query: { q: word, page: 4, pageSize: 2 } });
+    expect(past).toMatchObject({ items: [], total: 5 });
+  });
+
   it('does not find words spread over an article (every bigram present, substring absent)', async () => {
     await createIssue(server.db, { articles: [{ title: '分散', paragraphs: ['红色引领，引擎动力。'] }] });
     const { client } = await signedInMember(server, ['member']);
@@ -232,5 +260,26 @@ describe('reading marks, history and favourites', () => {
     expect(stats.units.find((u) => u.unitId === reader.member.unitId)).toMatchObject({ members: 2, readers: 1 });
     expect(stats.readers).toBe(1);
     expect(stats.groups.reduce((sum, g) => sum + g.readers, 0)).toBe(1);
+  });
+
+  it('counts a reader of two articles once, and shows a unit without members as 0 of 0', async () => {
+    const { issue, articles } = await createIssue(server.db, {
+      articles: [
+        { title: '第一篇', paragraphs: ['短文。'] },
+        { title: '第二篇', paragraphs: ['短文。'] },
+      ],
+    });
+    const reader = await signedInMember(server, ['member']);
+    const other = await signedInMember(server, ['member'], { unitId: reader.member.unitId });
+    await signedInMember(server, ['member'], { unitId: reader.member.unitId });
+    for (const article of articles)
+      await reader.client.call(api.bulletins.reportRead, { params: { id: article.id }, body: { seconds: 60 } });
+    await other.client.call(api.bulletins.reportRead, { params: { id: articles[1]!.id }, body: { seconds: 30 } });
+    const empty = await createUnit(server.db);
+    const { client: desk } = await signedInMember(server, ['secretariat']);
+    const stats = await desk.call(api.bulletins.stats, { params: { id: issue.id } });
+    expect(stats.units.find((u) => u.unitId === reader.member.unitId)).toMatchObject({ members: 3, readers: 2 });
+    expect(stats.units.find((u) => u.unitId === empty.id)).toMatchObject({ members: 0, readers: 0 });
+    expect(stats.readers).toBe(2);
   });
 });

@@ -1,7 +1,7 @@
 import { api, commonRefusals, scheduleRefusals, type EndpointInput } from '@zhijian/shared';
 import { and, asc, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { activities, activityRules, auditLog } from '../../../server/src/db/schema';
+import { activities, activityRules, attendance, auditLog } from '../../../server/src/db/schema';
 import { at, expectRefusedSaying } from '../../support/checkinFactories';
 import { createBranch, createMember, signedInMember } from '../../support/factories';
 import { expectRefused } from '../../support/refusals';
@@ -338,6 +338,45 @@ describe('PUT /api/activity-rules/:id — keeping generated activities up to dat
     });
     expect(changed.generation).toEqual({ created: 3, updated: 0, removed: 2, kept: 1 });
     expect((await ruleActivities(rule.id)).map((r) => r.date)).toEqual(['2026-12-25', '2027-01-05', '2027-01-25', '2027-02-25']);
+  });
+
+  it('keeps an occurrence somebody was checked in to by hand before its start, with the record', async () => {
+    setNow('2027-03-01 09:00:00');
+    const { member, client } = await signedInMember(server, ['member', 'unit_admin']);
+    const unitId = member.unitId!;
+    const { rule } = await client.call(api.schedules.createRule, {
+      params: { unitId },
+      body: { dayOfMonth: 5, startTime: '14:00', ...place },
+    });
+    const first = (await ruleActivities(rule.id))[0]!;
+    expect(first.date).toBe('2027-03-05');
+    // 20 minutes before the start: the window is open, check-in was never opened with a code.
+    setNow('2027-03-05 13:40:00');
+    const attendee = await createMember(server.db, { unitId });
+    const record = await client.call(api.checkins.manual, { params: { id: first.id }, body: { memberId: attendee.id } });
+
+    // The rule drops the 5th: the attended occurrence is kept, not removed.
+    const changed = await client.call(api.schedules.updateRule, {
+      params: { id: rule.id },
+      body: { dayOfMonth: 25, startTime: '14:00', ...place },
+    });
+    expect(changed.generation).toMatchObject({ removed: 2, kept: 1 });
+    const rows = await ruleActivities(rule.id);
+    expect(rows.find((r) => r.id === first.id)).toMatchObject({ date: '2027-03-05', title: first.title });
+    expect(shanghai(rows.find((r) => r.id === first.id)!.startsAt)).toBe('2027-03-05 14:00');
+    const [kept] = await server.db
+      .select({ id: attendance.id, activityId: attendance.activityId })
+      .from(attendance)
+      .where(eq(attendance.id, record.id));
+    expect(kept).toEqual({ id: record.id, activityId: first.id });
+
+    // Back to the 5th at another time: the attended occurrence keeps its time too.
+    const again = await client.call(api.schedules.updateRule, {
+      params: { id: rule.id },
+      body: { dayOfMonth: 5, startTime: '09:00', ...place },
+    });
+    expect(again.generation.kept).toBeGreaterThanOrEqual(1);
+    expect(shanghai((await ruleActivities(rule.id)).find((r) => r.id === first.id)!.startsAt)).toBe('2027-03-05 14:00');
   });
 
   it('deletes a rule with its untouched occurrences and keeps held ones', async () => {

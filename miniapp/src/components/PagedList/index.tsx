@@ -46,7 +46,7 @@ export function PagedList<T>({ list, renderItem, keyOf, emptyTitle, emptyDescrip
           </View>
         ) : list.hasMore ? (
           <Button variant="plain" size="small" onClick={() => void list.loadMore()}>
-            加载更多（已显示 {list.items.length} / {list.total}）
+            {list.counted ? `加载更多（已显示 ${list.items.length} / ${list.total}）` : `加载更多（已显示 ${list.items.length} 条）`}
           </Button>
         ) : (
           <Text className="zj-list__hint">共 {list.total} 条，已全部显示</Text>

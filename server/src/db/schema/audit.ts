@@ -14,5 +14,7 @@ export const auditLog = pgTable(
     after: jsonb('after'),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [index('audit_log_entity_idx').on(table.entity, table.at)],
+  // The log is read newest first by id, a page at a time, optionally of one entity: (entity, id)
+  // walks straight to the page's rows (keyset paging, queries/audit.ts).
+  (table) => [index('audit_log_entity_id_idx').on(table.entity, table.id)],
 );

@@ -233,7 +233,8 @@ export const activityGuests = pgTable(
     invitedBy: integer('invited_by').references(() => members.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (table) => [primaryKey({ columns: [table.activityId, table.memberId] })],
+  // By member too: a member's history reads their invitations as one branch of its UNION.
+  (table) => [primaryKey({ columns: [table.activityId, table.memberId] }), index('activity_guests_member_idx').on(table.memberId)],
 );
 
 /** 请假 (before the start) and 补签 (after the window): asked by the member, decided by the unit admin. */

@@ -4,6 +4,7 @@ import QRCode from 'qrcode';
 import { CheckinCodes } from '../../checkinCodes/rotatingCodes';
 import { inviteGuest } from '../../commands/inviteGuest';
 import { openCheckin } from '../../commands/openCheckin';
+import { LiveVersions } from '../../liveList/liveVersions';
 import { authorizeOrganiser, authorizeUnitActivities } from '../../policies/activities';
 import { presentCheckinCode, presentLiveList } from '../../presenters/activities';
 import { findActivity, loadLiveList } from '../../queries/activities';
@@ -14,6 +15,7 @@ import type { AppServices } from '../../services';
 export function checkinDeskRoutes(services: AppServices, router: Router): void {
   const { db, clock } = services;
   const codes = new CheckinCodes(services.config.jwtSecret);
+  const liveVersions = new LiveVersions();
 
   mount(router, services, api.activities.code, async ({ params, user, run }) => {
     const activity = await findActivity(db, params.id);
@@ -26,10 +28,10 @@ export function checkinDeskRoutes(services: AppServices, router: Router): void {
     return presentCheckinCode({ activity, token, slot, expiresAt: slotEndsAt(slot), qrDataUrl, now });
   });
 
-  mount(router, services, api.activities.live, async ({ params, user }) => {
+  mount(router, services, api.activities.live, async ({ params, query, user }) => {
     const activity = await findActivity(db, params.id);
     authorizeUnitActivities(user, activity.unitId);
-    return presentLiveList(await loadLiveList(db, activity), clock.now());
+    return liveVersions.answer(activity.id, presentLiveList(await loadLiveList(db, activity), clock.now()), query.since);
   });
 
   mount(router, services, api.activities.inviteGuest, async ({ params, body, user, run }) => {

@@ -1,6 +1,14 @@
 import { Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { ATTENDANCE_STATUS_LABELS, CHECKIN_METHOD_LABELS, formatShanghaiTime, type LiveEntry } from '@zhijian/shared';
+import { useCallback, useRef } from 'react';
+import {
+  ATTENDANCE_STATUS_LABELS,
+  CHECKIN_METHOD_LABELS,
+  formatShanghaiTime,
+  mergeLiveList,
+  type LiveEntry,
+  type LiveList,
+} from '@zhijian/shared';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Page } from '../../../components/Page';
@@ -23,9 +31,18 @@ function statusText(entry: LiveEntry, open: boolean): string {
 /** An organiser's own 代签 can be taken back. */
 const revocable = (entry: LiveEntry) => entry.attendanceId !== null && entry.method === 'manual';
 
-/** Who is in, who is not yet; refreshed every few seconds while check-in is open (ETag keeps it cheap). */
+/** Who is in, who is not yet; refreshed every few seconds while check-in is open (only changes travel). */
 export function LiveView({ activityId }: { activityId: number }) {
-  const loaded = useLoaded(activityId, liveList);
+  // Each poll names the version held and gets only what changed since (a few hundred bytes
+  // without news); a delta that cannot be applied is followed by a request for the whole list.
+  const held = useRef<LiveList | null>(null);
+  const load = useCallback(async (id: number) => {
+    const mine = held.current?.activity.id === id ? held.current : null;
+    const list = mergeLiveList(mine, await liveList(id, mine?.version)) ?? (await liveList(id));
+    held.current = list;
+    return list;
+  }, []);
+  const loaded = useLoaded(activityId, load);
   const live = loaded.data;
   const open = live?.activity.phase === 'checkin_open';
   // While check-in is open, and after a failed load (a network hiccup), every few seconds.
