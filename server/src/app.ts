@@ -17,6 +17,7 @@ import { auditRoutes } from './routes/audit';
 import { authRoutes } from './routes/auth';
 import { benefitRoutes } from './routes/benefits';
 import { bonusRoutes } from './routes/bonuses';
+import { letterRoutes } from './routes/letters';
 import { bulletinRoutes } from './routes/bulletins';
 import { cardRoutes } from './routes/cards';
 import { callRoutes } from './routes/calls';
@@ -150,6 +151,7 @@ export function createApp(deps: AppDeps): Koa {
     benefitRoutes,
     pioneerIndexRoutes,
     cardRoutes,
+    letterRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);
