@@ -73,8 +73,11 @@ export function presentTimeliness(row: UnitLetterTimeliness): UnitLetterTimeline
   return { ...row };
 }
 
-/** A letter as the audit log keeps it: an anonymous letter's writer is left out (the letter row keeps them). */
+/**
+ * A letter as the audit log (read by the secretariat) keeps it: an anonymous letter's writer and
+ * unit are left out; the letter row keeps them for follow-up.
+ */
 export function presentLetterForAudit(letter: LetterRow): Record<string, unknown> {
-  const { writerId, ...rest } = letter;
-  return letter.anonymous ? rest : { writerId, ...rest };
+  const { writerId, unitId, ...rest } = letter;
+  return letter.anonymous ? rest : { writerId, unitId, ...rest };
 }
