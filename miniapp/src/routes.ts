@@ -58,3 +58,10 @@ export const INDEX_DISTRIBUTION_PAGE = '/packages/record-admin/distribution/inde
 export const INDEX_YEARS_PAGE = '/packages/record-admin/years/index';
 /** Built by the member pages (packages/record): the A4 layout of a member's card. */
 export const RECORD_PRINT_PAGE = '/packages/record/print/index';
+export const LETTER_WRITE_PAGE = '/packages/letters/write/index';
+export const LETTERS_PAGE = '/packages/letters/mine/index';
+export const LETTER_PAGE = '/packages/letters/detail/index';
+export const LETTER_BOARD_PAGE = '/packages/letters/board/index';
+export const LETTER_INBOX_PAGE = '/packages/letters-admin/inbox/index';
+export const LETTER_HANDLE_PAGE = '/packages/letters-admin/handle/index';
+export const LETTER_TIMELINESS_PAGE = '/packages/letters-admin/timeliness/index';

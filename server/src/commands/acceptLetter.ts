@@ -14,7 +14,13 @@ export async function acceptLetter(ctx: CommandContext, { letterId }: { letterId
     acceptedAt: ctx.now,
     replyDueOn: addWorkingDays(shanghaiToday(ctx.now), LETTER_REPLY_DAYS),
   });
-  await audit(ctx, { action: 'letter.accept', entity: 'letter', entityId: letterId, before: presentLetterForAudit(before), after: presentLetterForAudit(after) });
+  await audit(ctx, {
+    action: 'letter.accept',
+    entity: 'letter',
+    entityId: letterId,
+    before: presentLetterForAudit(before),
+    after: presentLetterForAudit(after),
+  });
   await noticeToWriter(ctx, after, 'letter.accepted');
   return after;
 }

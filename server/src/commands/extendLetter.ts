@@ -7,7 +7,10 @@ import type { CommandContext } from './context';
 import { lockLetterIn, updateLetter } from './moveLetter';
 
 /** One extension per letter, up to 10 working days added to the reply deadline, with a reason the writer sees. */
-export async function extendLetter(ctx: CommandContext, { letterId, input }: { letterId: number; input: LetterExtensionInput }): Promise<LetterRow> {
+export async function extendLetter(
+  ctx: CommandContext,
+  { letterId, input }: { letterId: number; input: LetterExtensionInput },
+): Promise<LetterRow> {
   const before = await lockLetterIn(ctx, letterId, ['accepted', 'reopened']);
   if (before.extensionDays !== null) throw refuse(letterRefusals.already_extended);
   const after = await updateLetter(ctx, letterId, {
@@ -15,6 +18,12 @@ export async function extendLetter(ctx: CommandContext, { letterId, input }: { l
     extensionReason: input.reason,
     replyDueOn: addWorkingDays(before.replyDueOn!, input.days),
   });
-  await audit(ctx, { action: 'letter.extend', entity: 'letter', entityId: letterId, before: presentLetterForAudit(before), after: presentLetterForAudit(after) });
+  await audit(ctx, {
+    action: 'letter.extend',
+    entity: 'letter',
+    entityId: letterId,
+    before: presentLetterForAudit(before),
+    after: presentLetterForAudit(after),
+  });
   return after;
 }

@@ -17,7 +17,9 @@ function secretaryRole(secretary: boolean | null) {
   if (secretary === null) return {};
   return {
     roles: secretary
-      ? sql<Role[]>`case when 'party_secretary' = any(${members.roles}) then ${members.roles} else array_append(${members.roles}, 'party_secretary') end`
+      ? sql<
+          Role[]
+        >`case when 'party_secretary' = any(${members.roles}) then ${members.roles} else array_append(${members.roles}, 'party_secretary') end`
       : sql<Role[]>`array_remove(${members.roles}, 'party_secretary')`,
   };
 }
@@ -45,7 +47,11 @@ export async function importRoster(
       updatedAt: ctx.now,
     };
     const id = idByPhone.get(entry.phone);
-    if (id !== undefined) await ctx.tx.update(members).set({ ...values, ...secretaryRole(entry.secretary) }).where(eq(members.id, id));
+    if (id !== undefined)
+      await ctx.tx
+        .update(members)
+        .set({ ...values, ...secretaryRole(entry.secretary) })
+        .where(eq(members.id, id));
     else {
       const roles: Role[] = entry.secretary ? ['member', 'party_secretary'] : ['member'];
       await ctx.tx.insert(members).values({ ...values, roles, phone: entry.phone, unitId: unit.id });

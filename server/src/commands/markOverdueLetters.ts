@@ -24,6 +24,7 @@ export async function markOverdueLetters(ctx: CommandContext, _props: Record<str
       ),
     )
     .returning({ id: letters.id });
-  if (rows.length) await audit(ctx, { action: 'letter.overdue', entity: 'letter', entityId: null, after: { letterIds: rows.map((row) => row.id) } });
+  if (rows.length)
+    await audit(ctx, { action: 'letter.overdue', entity: 'letter', entityId: null, after: { letterIds: rows.map((row) => row.id) } });
   return { flagged: rows.length };
 }

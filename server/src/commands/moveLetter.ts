@@ -16,7 +16,11 @@ export async function lockLetterIn(ctx: CommandContext, letterId: number, from: 
   return letter;
 }
 
-export async function updateLetter(ctx: CommandContext, letterId: number, changes: Partial<typeof letters.$inferInsert>): Promise<LetterRow> {
+export async function updateLetter(
+  ctx: CommandContext,
+  letterId: number,
+  changes: Partial<typeof letters.$inferInsert>,
+): Promise<LetterRow> {
   const [after] = await ctx.tx
     .update(letters)
     .set({ ...changes, updatedAt: ctx.now })

@@ -24,9 +24,20 @@ export async function replyLetter(
     .insert(letterReplies)
     .values({ letterId, authorId: ctx.actor?.id ?? null, body, held, heldLabel: held ? (verdict.label ?? null) : null, createdAt: ctx.now })
     .returning();
-  const accepting = before.status === 'pending' ? { acceptedAt: ctx.now, replyDueOn: addWorkingDays(shanghaiToday(ctx.now), LETTER_REPLY_DAYS) } : {};
-  const after = await updateLetter(ctx, letterId, held ? { ...accepting, status: before.status === 'pending' ? 'accepted' : before.status } : { ...accepting, status: 'replied' });
-  await audit(ctx, { action: 'letter.reply', entity: 'letter', entityId: letterId, before: presentLetterForAudit(before), after: { replyId: reply!.id, held, status: after.status } });
+  const accepting =
+    before.status === 'pending' ? { acceptedAt: ctx.now, replyDueOn: addWorkingDays(shanghaiToday(ctx.now), LETTER_REPLY_DAYS) } : {};
+  const after = await updateLetter(
+    ctx,
+    letterId,
+    held ? { ...accepting, status: before.status === 'pending' ? 'accepted' : before.status } : { ...accepting, status: 'replied' },
+  );
+  await audit(ctx, {
+    action: 'letter.reply',
+    entity: 'letter',
+    entityId: letterId,
+    before: presentLetterForAudit(before),
+    after: { replyId: reply!.id, held, status: after.status },
+  });
   if (!held) await noticeToWriter(ctx, after, 'letter.replied');
   return after;
 }

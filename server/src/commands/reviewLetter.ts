@@ -22,7 +22,13 @@ export async function reviewLetter(ctx: CommandContext, { letterId, release }: {
       letterId,
       release ? { status: 'pending', acceptDueOn: addWorkingDays(shanghaiToday(ctx.now), LETTER_ACCEPT_DAYS) } : { status: 'rejected' },
     );
-    await audit(ctx, { action: release ? 'letter.release' : 'letter.refuse', entity: 'letter', entityId: letterId, before: presentLetterForAudit(before), after: presentLetterForAudit(after) });
+    await audit(ctx, {
+      action: release ? 'letter.release' : 'letter.refuse',
+      entity: 'letter',
+      entityId: letterId,
+      before: presentLetterForAudit(before),
+      after: presentLetterForAudit(after),
+    });
     return after;
   }
   const [reply] = await ctx.tx
@@ -32,12 +38,23 @@ export async function reviewLetter(ctx: CommandContext, { letterId, release }: {
   if (!reply) throw refuse(letterRefusals.nothing_to_review);
   if (!release) {
     await ctx.tx.delete(letterReplies).where(eq(letterReplies.id, reply.id));
-    await audit(ctx, { action: 'letter.refuse_reply', entity: 'letter', entityId: letterId, before: { replyId: reply.id, body: reply.body } });
+    await audit(ctx, {
+      action: 'letter.refuse_reply',
+      entity: 'letter',
+      entityId: letterId,
+      before: { replyId: reply.id, body: reply.body },
+    });
     return before;
   }
   await ctx.tx.update(letterReplies).set({ held: false }).where(eq(letterReplies.id, reply.id));
   const after = await updateLetter(ctx, letterId, { status: 'replied' });
-  await audit(ctx, { action: 'letter.release_reply', entity: 'letter', entityId: letterId, before: presentLetterForAudit(before), after: presentLetterForAudit(after) });
+  await audit(ctx, {
+    action: 'letter.release_reply',
+    entity: 'letter',
+    entityId: letterId,
+    before: presentLetterForAudit(before),
+    after: presentLetterForAudit(after),
+  });
   await noticeToWriter(ctx, after, 'letter.replied');
   return after;
 }

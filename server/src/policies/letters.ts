@@ -32,7 +32,8 @@ export function authorizeLetterView(user: CurrentUser, letter: LetterRow): void 
 
 /** Accepting, replying, extending: the letter's reader; the check-held letter is not theirs yet. */
 export function authorizeLetterHandling(user: CurrentUser, letter: LetterRow): void {
-  if (!isLetterReader(user, letter) || letter.status === 'held' || letter.status === 'rejected') throw refuse(letterRefusals.letter_not_yours);
+  if (!isLetterReader(user, letter) || letter.status === 'held' || letter.status === 'rejected')
+    throw refuse(letterRefusals.letter_not_yours);
 }
 
 export function authorizeLetterWriter(user: CurrentUser, letter: LetterRow): void {

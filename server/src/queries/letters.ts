@@ -64,7 +64,10 @@ export async function writerOpenid(db: Queryable, writerId: number): Promise<str
 
 const withNames = { letter: letters, writerName: members.name, unitName: units.name };
 
-async function withReplies<Row extends { letter: LetterRow }>(db: Queryable, rows: Row[]): Promise<Array<Row & { replies: LetterReplyRow[] }>> {
+async function withReplies<Row extends { letter: LetterRow }>(
+  db: Queryable,
+  rows: Row[],
+): Promise<Array<Row & { replies: LetterReplyRow[] }>> {
   const ids = rows.map((row) => row.letter.id);
   const replies = ids.length
     ? await db.select().from(letterReplies).where(inArray(letterReplies.letterId, ids)).orderBy(asc(letterReplies.id))

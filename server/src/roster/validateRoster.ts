@@ -12,7 +12,14 @@ import {
 import { refuse } from '../errors';
 import type { SheetRow } from './readSheet';
 
-export const ROSTER_COLUMNS = { name: '姓名', phone: '手机号', kind: '党员类型', branch: '党组织', joined: '入党日期', secretary: '书记' } as const;
+export const ROSTER_COLUMNS = {
+  name: '姓名',
+  phone: '手机号',
+  kind: '党员类型',
+  branch: '党组织',
+  joined: '入党日期',
+  secretary: '书记',
+} as const;
 
 /** The optional 书记 column: 是 marks the party secretary, 否 unmarks; empty keeps what the roster has. */
 const SECRETARY_BY_CELL = new Map<string, boolean | null>([
@@ -122,7 +129,16 @@ function findProblems(rows: SheetRow[], branchIdsByName: Map<string, number>, to
     if (secretary === undefined) fail(ROSTER_COLUMNS.secretary, `书记一栏应填“是”“否”或留空，而不是“${secretaryText}”`);
 
     if (rowErrors.length) errors.push(...rowErrors);
-    else entries.push({ rowNumber: row.rowNumber, name, phone, kind: kind!, branchId, joinedPartyOn: joinedPartyOn ?? null, secretary: secretary ?? null });
+    else
+      entries.push({
+        rowNumber: row.rowNumber,
+        name,
+        phone,
+        kind: kind!,
+        branchId,
+        joinedPartyOn: joinedPartyOn ?? null,
+        secretary: secretary ?? null,
+      });
     if (phone && !rowByPhone.has(phone)) rowByPhone.set(phone, row.rowNumber);
   }
   if (!errors.length && !entries.length) errors.push({ row: header.rowNumber + 1, column: '-', problem: '表头下方没有任何党员记录' });

@@ -28,7 +28,13 @@ const PASS = { verdict: 'pass' } as const;
 export async function saveDemoLetters(tx: Transaction, unitId: number, now: Date): Promise<void> {
   const logger = createLogger('silent');
   const run = <P, R>(at: Date, actor: CurrentUser | null, command: Command<P, R>, props: P) => {
-    const env: CommandEnvironment = { db: tx as unknown as Database, clock: { now: () => at }, notifier: loggingNotifier(logger), storage: memoryStorage(), logger };
+    const env: CommandEnvironment = {
+      db: tx as unknown as Database,
+      clock: { now: () => at },
+      notifier: loggingNotifier(logger),
+      storage: memoryStorage(),
+      logger,
+    };
     return runCommand(env, actor, command, props);
   };
   const user = async (id: number) => (await loadCurrentUser(tx, id))!;
@@ -61,7 +67,12 @@ export async function saveDemoLetters(tx: Transaction, unitId: number, now: Date
 
   const suggestion = await run(ago(20), member, writeLetter, {
     writer: member,
-    input: { recipient: 'secretary', kind: 'suggestion', body: '建议园区党群服务中心周六上午也开放，方便平时上班的党员来学习、交党费。', anonymous: true },
+    input: {
+      recipient: 'secretary',
+      kind: 'suggestion',
+      body: '建议园区党群服务中心周六上午也开放，方便平时上班的党员来学习、交党费。',
+      anonymous: true,
+    },
     verdict: PASS,
   });
   await run(ago(19), secretary, acceptLetter, { letterId: suggestion.id });

@@ -1,13 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import {
-  LETTER_MAX_EXTENSION_DAYS,
-  LETTERS_PER_DAY,
-  LetterKind,
-  LetterRating,
-  LetterRecipient,
-  LetterStatus,
-} from '../domain/letters';
+import { LETTER_MAX_EXTENSION_DAYS, LETTERS_PER_DAY, LetterKind, LetterRating, LetterRecipient, LetterStatus } from '../domain/letters';
 import { defineRefusals, refusal } from '../refusal';
 import { IdParams, PageQuery, pageOf } from './common';
 
@@ -279,4 +272,3 @@ export const letters = {
     response: z.array(UnitLetterTimeliness),
   }),
 };
-

@@ -48,8 +48,7 @@ export const LETTER_MAX_EXTENSION_DAYS = 10;
 export const LETTERS_PER_DAY = 3;
 
 /** What the writer is told on the form, word for word: the reader does not see the name, the record keeps it. */
-export const LETTER_ANONYMITY_NOTE =
-  '勾选后，书记（或秘书处）看不到您的姓名、手机号和单位；系统仍会保存您是写信人，仅用于回复和跟进。';
+export const LETTER_ANONYMITY_NOTE = '勾选后，书记（或秘书处）看不到您的姓名、手机号和单位；系统仍会保存您是写信人，仅用于回复和跟进。';
 
 /** The day a letter in this status must move by, or null when nothing is waiting on its reader. */
 export function letterDueOn(letter: { status: LetterStatus; acceptDueOn: string; replyDueOn: string | null }): string | null {

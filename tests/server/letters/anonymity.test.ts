@@ -59,12 +59,22 @@ describe('不向书记显示我的姓名', () => {
     expectNoTraceOf(await s.call(api.letters.get, { params: { id: toAssociation.id } }), alice.member, unit!.name);
     expectNoTraceOf(await s.call(api.letters.inbox, { query: { pageSize: 100 } }), alice.member, unit!.name);
     expectNoTraceOf(await s.call(api.letters.accept, { params: { id: toAssociation.id } }), alice.member, unit!.name);
-    expectNoTraceOf(await s.call(api.letters.reply, { params: { id: toAssociation.id }, body: { body: '已改进通知流程。' } }), alice.member, unit!.name);
+    expectNoTraceOf(
+      await s.call(api.letters.reply, { params: { id: toAssociation.id }, body: { body: '已改进通知流程。' } }),
+      alice.member,
+      unit!.name,
+    );
     await alice.client.call(api.letters.rate, { params: { id: toAssociation.id }, body: { rating: 'satisfied' } });
     expectNoTraceOf(await s.call(api.letters.timeliness, {}), alice.member);
     const audit = await s.call(api.audit.list, { query: { entity: 'letter', pageSize: 100 } });
     const entries = audit.items.filter((entry) => [String(toAssociation.id), String(toSecretary.id)].includes(entry.entityId ?? ''));
-    expect(entries.map((entry) => entry.action).sort()).toEqual(['letter.accept', 'letter.rate', 'letter.reply', 'letter.write', 'letter.write']);
+    expect(entries.map((entry) => entry.action).sort()).toEqual([
+      'letter.accept',
+      'letter.rate',
+      'letter.reply',
+      'letter.write',
+      'letter.write',
+    ]);
     expectNoTraceOf(entries, alice.member, unit!.name);
   });
 

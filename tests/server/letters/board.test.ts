@@ -28,7 +28,12 @@ describe('PUT /api/letters/:id/board (consent)', () => {
     await people.alice.client.call(api.letters.setBoard, { params: { id: letter.id }, body: { onBoard: true } });
     const board = await people.bob.client.call(api.letters.board, { query: {} });
     expect(board.items).toEqual([
-      expect.objectContaining({ id: letter.id, writerName: null, replies: [expect.objectContaining({ body: '好建议，下月起在一楼大厅设岗。' })], followCount: 0 }),
+      expect.objectContaining({
+        id: letter.id,
+        writerName: null,
+        replies: [expect.objectContaining({ body: '好建议，下月起在一楼大厅设岗。' })],
+        followCount: 0,
+      }),
     ]);
     await people.alice.client.call(api.letters.setBoard, { params: { id: letter.id }, body: { onBoard: true, showName: true } });
     expect((await people.bob.client.call(api.letters.board, { query: {} })).items[0]!.writerName).toBe('李爱丽');
@@ -52,8 +57,14 @@ describe('PUT /api/letters/:id/board (consent)', () => {
   it('refuses consent before a reply, and to anyone but the writer', async () => {
     const people = await unitWithSecretary(server);
     const letter = await write(people.alice.client);
-    await expectRefused(people.alice.client.call(api.letters.setBoard, { params: { id: letter.id }, body: { onBoard: true } }), letterRefusals.wrong_status);
-    await expectRefused(people.bob.client.call(api.letters.setBoard, { params: { id: letter.id }, body: { onBoard: true } }), letterRefusals.letter_not_yours);
+    await expectRefused(
+      people.alice.client.call(api.letters.setBoard, { params: { id: letter.id }, body: { onBoard: true } }),
+      letterRefusals.wrong_status,
+    );
+    await expectRefused(
+      people.bob.client.call(api.letters.setBoard, { params: { id: letter.id }, body: { onBoard: true } }),
+      letterRefusals.letter_not_yours,
+    );
   });
 
   it('shows one unit’s board to its own members only', async () => {
@@ -72,7 +83,9 @@ describe('POST /api/letters/:id/follow (我也关注)', () => {
     const letter = await repliedLetter(people, false);
     await expectRefused(people.bob.client.call(api.letters.follow, { params: { id: letter.id } }), letterRefusals.not_on_board);
     await people.alice.client.call(api.letters.setBoard, { params: { id: letter.id }, body: { onBoard: true } });
-    const results = await Promise.all(Array.from({ length: 6 }, () => people.bob.client.call(api.letters.follow, { params: { id: letter.id } })));
+    const results = await Promise.all(
+      Array.from({ length: 6 }, () => people.bob.client.call(api.letters.follow, { params: { id: letter.id } })),
+    );
     expect(results.at(-1)).toEqual({ following: true, followCount: 1 });
     await people.secretary.client.call(api.letters.follow, { params: { id: letter.id } });
     const board = await people.bob.client.call(api.letters.board, { query: {} });

@@ -67,7 +67,10 @@ describe('deadlines by the official calendar', () => {
     const at = setClock(server, '2027-03-10 09:00:00');
     const runs = await Promise.all([1, 2, 3].map(() => flagOverdueLetters({ db: server.db, logger }, at)));
     expect(runs.reduce((sum, n) => sum + n, 0)).toBeGreaterThanOrEqual(1);
-    const [row] = await server.db.select({ overdueAt: letters.overdueAt }).from(letters).where(sql`${letters.id} = ${letter.id}`);
+    const [row] = await server.db
+      .select({ overdueAt: letters.overdueAt })
+      .from(letters)
+      .where(sql`${letters.id} = ${letter.id}`);
     expect(row!.overdueAt).not.toBeNull();
     expect(await flagOverdueLetters({ db: server.db, logger }, at)).toBe(0);
   });

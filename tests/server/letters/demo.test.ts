@@ -42,6 +42,8 @@ describe('书记直通车 demo data', () => {
   it('counts the demo unit’s letters for the secretariat', async () => {
     const secretariat = await demo('demo-secretary');
     const rows = await secretariat.call(api.letters.timeliness, {});
-    expect(rows).toEqual([expect.objectContaining({ unitName: '建华文创园党总支', total: 3, waiting: 2, overdueNow: 1, replied: 1, satisfied: 1 })]);
+    expect(rows).toEqual([
+      expect.objectContaining({ unitName: '建华文创园党总支', total: 3, waiting: 2, overdueNow: 1, replied: 1, satisfied: 1 }),
+    ]);
   });
 });

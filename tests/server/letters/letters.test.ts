@@ -17,7 +17,10 @@ beforeEach(() => {
 
 describe('POST /api/me/letters (write)', () => {
   it('should require authentication', async () => {
-    await expectRefused(server.client.call(api.letters.write, { body: { recipient: 'secretary', kind: 'other', body: '一些内容在这里' } }), commonRefusals.unauthorized);
+    await expectRefused(
+      server.client.call(api.letters.write, { body: { recipient: 'secretary', kind: 'other', body: '一些内容在这里' } }),
+      commonRefusals.unauthorized,
+    );
   });
 
   it('stores the letter 待受理 with its acceptance deadline two working days on', async () => {
@@ -153,7 +156,9 @@ describe('accept, reply, extend', () => {
     const accepted = await secretary.client.call(api.letters.accept, { params: { id: letter.id } });
     expect(accepted).toMatchObject({ status: 'accepted', statusLabel: '已受理', replyDueOn: '2026-12-02', dueOn: '2026-12-02' });
     expect(server.notifier.notices.filter((n) => n.openid === alice.member.openid)).toEqual([
-      expect.objectContaining({ notice: expect.objectContaining({ template: 'letter.accepted', page: `packages/letters/detail/index?id=${letter.id}` }) }),
+      expect.objectContaining({
+        notice: expect.objectContaining({ template: 'letter.accepted', page: `packages/letters/detail/index?id=${letter.id}` }),
+      }),
     ]);
     await expectRefused(secretary.client.call(api.letters.accept, { params: { id: letter.id } }), letterRefusals.wrong_status);
   });
@@ -161,10 +166,19 @@ describe('accept, reply, extend', () => {
   it('replies (accepting a letter not yet accepted), and the writer is told', async () => {
     const { secretary, alice } = await unitWithSecretary(server);
     const letter = await write(alice.client);
-    const replied = await secretary.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '已和物业商量，下月起周六上午开放。' } });
-    expect(replied).toMatchObject({ status: 'replied', dueOn: null, replies: [{ body: '已和物业商量，下月起周六上午开放。', held: false }] });
+    const replied = await secretary.client.call(api.letters.reply, {
+      params: { id: letter.id },
+      body: { body: '已和物业商量，下月起周六上午开放。' },
+    });
+    expect(replied).toMatchObject({
+      status: 'replied',
+      dueOn: null,
+      replies: [{ body: '已和物业商量，下月起周六上午开放。', held: false }],
+    });
     expect(replied.acceptedAt).not.toBeNull();
-    expect(server.notifier.notices.filter((n) => n.openid === alice.member.openid).map((n) => n.notice.template)).toEqual(['letter.replied']);
+    expect(server.notifier.notices.filter((n) => n.openid === alice.member.openid).map((n) => n.notice.template)).toEqual([
+      'letter.replied',
+    ]);
     const seen = await alice.client.call(api.letters.get, { params: { id: letter.id } });
     expect(seen.replies).toHaveLength(1);
   });
@@ -173,18 +187,30 @@ describe('accept, reply, extend', () => {
     const { secretary, alice } = await unitWithSecretary(server);
     const letter = await write(alice.client);
     await secretary.client.call(api.letters.accept, { params: { id: letter.id } });
-    const extended = await secretary.client.call(api.letters.extend, { params: { id: letter.id }, body: { days: 5, reason: '需要与街道协调场地' } });
+    const extended = await secretary.client.call(api.letters.extend, {
+      params: { id: letter.id },
+      body: { days: 5, reason: '需要与街道协调场地' },
+    });
     expect(extended).toMatchObject({ replyDueOn: '2026-12-09', extension: { days: 5, reason: '需要与街道协调场地' } });
     const seen = await alice.client.call(api.letters.get, { params: { id: letter.id } });
     expect(seen.extension).toEqual({ days: 5, reason: '需要与街道协调场地' });
-    await expectRefused(secretary.client.call(api.letters.extend, { params: { id: letter.id }, body: { days: 1, reason: '再等等吧' } }), letterRefusals.already_extended);
-    await expectRefused(secretary.client.call(api.letters.extend, { params: { id: letter.id }, body: { days: 11, reason: '太久了' } }), commonRefusals.invalid_fields);
+    await expectRefused(
+      secretary.client.call(api.letters.extend, { params: { id: letter.id }, body: { days: 1, reason: '再等等吧' } }),
+      letterRefusals.already_extended,
+    );
+    await expectRefused(
+      secretary.client.call(api.letters.extend, { params: { id: letter.id }, body: { days: 11, reason: '太久了' } }),
+      commonRefusals.invalid_fields,
+    );
   });
 
   it('refuses extending a letter not yet accepted', async () => {
     const { secretary, alice } = await unitWithSecretary(server);
     const letter = await write(alice.client);
-    await expectRefused(secretary.client.call(api.letters.extend, { params: { id: letter.id }, body: { days: 3, reason: '需要时间' } }), letterRefusals.wrong_status);
+    await expectRefused(
+      secretary.client.call(api.letters.extend, { params: { id: letter.id }, body: { days: 3, reason: '需要时间' } }),
+      letterRefusals.wrong_status,
+    );
   });
 
   it('is refused to another unit’s secretary and to the writer', async () => {
@@ -200,7 +226,9 @@ describe('accept, reply, extend', () => {
     const second = await signedInMember(server, ['member', 'party_secretary'], { unitId });
     const letter = await write(alice.client);
     const results = await Promise.allSettled(
-      [secretary, second].map((s) => s.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '收到，我们会尽快处理。' } })),
+      [secretary, second].map((s) =>
+        s.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '收到，我们会尽快处理。' } }),
+      ),
     );
     expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
     const seen = await alice.client.call(api.letters.get, { params: { id: letter.id } });
@@ -212,7 +240,10 @@ describe('POST /api/letters/:id/rating (rate)', () => {
   it('closes the letter on 满意', async () => {
     const { secretary, alice } = await unitWithSecretary(server);
     const letter = await write(alice.client);
-    await expectRefused(alice.client.call(api.letters.rate, { params: { id: letter.id }, body: { rating: 'satisfied' } }), letterRefusals.wrong_status);
+    await expectRefused(
+      alice.client.call(api.letters.rate, { params: { id: letter.id }, body: { rating: 'satisfied' } }),
+      letterRefusals.wrong_status,
+    );
     await secretary.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '已安排，请放心。' } });
     const rated = await alice.client.call(api.letters.rate, { params: { id: letter.id }, body: { rating: 'satisfied' } });
     expect(rated).toMatchObject({ status: 'rated', rating: 'satisfied', ratingLabel: '满意', reopened: false });
@@ -222,10 +253,22 @@ describe('POST /api/letters/:id/rating (rate)', () => {
     const { secretary, alice, bob } = await unitWithSecretary(server);
     const letter = await write(alice.client);
     await secretary.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '已转交物业处理。' } });
-    await expectRefused(bob.client.call(api.letters.rate, { params: { id: letter.id }, body: { rating: 'unsatisfied' } }), letterRefusals.letter_not_yours);
+    await expectRefused(
+      bob.client.call(api.letters.rate, { params: { id: letter.id }, body: { rating: 'unsatisfied' } }),
+      letterRefusals.letter_not_yours,
+    );
     const reopened = await alice.client.call(api.letters.rate, { params: { id: letter.id }, body: { rating: 'unsatisfied' } });
-    expect(reopened).toMatchObject({ status: 'reopened', statusLabel: '待复审', reopened: true, replyDueOn: '2026-12-02', dueOn: '2026-12-02' });
-    const again = await secretary.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '已约物业负责人当面说明，周六开放已落实。' } });
+    expect(reopened).toMatchObject({
+      status: 'reopened',
+      statusLabel: '待复审',
+      reopened: true,
+      replyDueOn: '2026-12-02',
+      dueOn: '2026-12-02',
+    });
+    const again = await secretary.client.call(api.letters.reply, {
+      params: { id: letter.id },
+      body: { body: '已约物业负责人当面说明，周六开放已落实。' },
+    });
     expect(again).toMatchObject({ status: 'replied' });
     expect(again.replies).toHaveLength(2);
     const closed = await alice.client.call(api.letters.rate, { params: { id: letter.id }, body: { rating: 'unsatisfied' } });
@@ -255,21 +298,32 @@ describe('content check', () => {
     const letter = await write(alice.client, { body: '这里有一个违规词需要审核' });
     const refused = await admin.client.call(api.letters.review, { params: { id: letter.id }, body: { release: false } });
     expect(refused.status).toBe('rejected');
-    await expectRefused(admin.client.call(api.letters.review, { params: { id: letter.id }, body: { release: true } }), letterRefusals.nothing_to_review);
+    await expectRefused(
+      admin.client.call(api.letters.review, { params: { id: letter.id }, body: { release: true } }),
+      letterRefusals.nothing_to_review,
+    );
   });
 
   it('holds a flagged reply from the writer until it is released; the writer is told then', async () => {
     const { secretary, admin, alice } = await unitWithSecretary(server);
     const letter = await write(alice.client);
-    const afterReply = await secretary.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '回复里有违规词的内容' } });
+    const afterReply = await secretary.client.call(api.letters.reply, {
+      params: { id: letter.id },
+      body: { body: '回复里有违规词的内容' },
+    });
     expect(afterReply).toMatchObject({ status: 'accepted', replies: [{ held: true }] });
     expect((await alice.client.call(api.letters.get, { params: { id: letter.id } })).replies).toEqual([]);
-    await expectRefused(secretary.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '再补充一句说明。' } }), letterRefusals.reply_under_review);
+    await expectRefused(
+      secretary.client.call(api.letters.reply, { params: { id: letter.id }, body: { body: '再补充一句说明。' } }),
+      letterRefusals.reply_under_review,
+    );
     expect(server.notifier.notices.filter((n) => n.openid === alice.member.openid && n.notice.template === 'letter.replied')).toEqual([]);
     await admin.client.call(api.letters.review, { params: { id: letter.id }, body: { release: true } });
     const seen = await alice.client.call(api.letters.get, { params: { id: letter.id } });
     expect(seen).toMatchObject({ status: 'replied', replies: [{ body: '回复里有违规词的内容', held: false }] });
-    expect(server.notifier.notices.filter((n) => n.openid === alice.member.openid && n.notice.template === 'letter.replied')).toHaveLength(1);
+    expect(server.notifier.notices.filter((n) => n.openid === alice.member.openid && n.notice.template === 'letter.replied')).toHaveLength(
+      1,
+    );
   });
 
   it('leaves review of a unit’s letters to its own admin', async () => {
@@ -278,7 +332,10 @@ describe('content check', () => {
     const other = await unitWithSecretary(server);
     const secretariat = await signedInMember(server, ['secretariat'], { unitId: null });
     for (const client of [other.admin.client, secretariat.client]) {
-      await expectRefused(client.call(api.letters.review, { params: { id: letter.id }, body: { release: true } }), letterRefusals.letter_not_yours);
+      await expectRefused(
+        client.call(api.letters.review, { params: { id: letter.id }, body: { release: true } }),
+        letterRefusals.letter_not_yours,
+      );
     }
   });
 });

@@ -19,12 +19,18 @@ async function upload(client: ApiClient, unitId: number, rows: string[][]) {
   rows.forEach((row) => sheet.addRow(row));
   const form = new FormData();
   form.append('file', new Blob([new Uint8Array(await workbook.xlsx.writeBuffer())]), 'roster.xlsx');
-  const response = await fetch(client.url(api.members.importRoster, { params: { unitId }, query: {} }), { method: 'POST', headers: client.headers(), body: form });
+  const response = await fetch(client.url(api.members.importRoster, { params: { unitId }, query: {} }), {
+    method: 'POST',
+    headers: client.headers(),
+    body: form,
+  });
   return { status: response.status, body: (await response.json()) as Record<string, unknown> };
 }
 
 const rolesOf = async (phone: string, unitId: number) =>
-  (await server.db.select({ roles: members.roles, unitId: members.unitId }).from(members).where(eq(members.phone, phone))).find((row) => row.unitId === unitId)!.roles;
+  (await server.db.select({ roles: members.roles, unitId: members.unitId }).from(members).where(eq(members.phone, phone))).find(
+    (row) => row.unitId === unitId,
+  )!.roles;
 
 describe('书记 on the roster', () => {
   it('is a role the unit admin gives on the roster, after which letters to the secretary are taken', async () => {
@@ -33,7 +39,10 @@ describe('书记 on the roster', () => {
     const writer = await signedInMember(server, ['member'], { unitId });
     const secretary = await createMember(server.db, { unitId });
     await expect(write(writer.client)).rejects.toMatchObject({ reason: 'no_secretary' });
-    const updated = await admin.client.call(api.members.update, { params: { id: secretary.id }, body: { roles: ['member', 'party_secretary'] } });
+    const updated = await admin.client.call(api.members.update, {
+      params: { id: secretary.id },
+      body: { roles: ['member', 'party_secretary'] },
+    });
     expect(updated.roles).toEqual(['member', 'party_secretary']);
     expect((await write(writer.client)).status).toBe('pending');
   });

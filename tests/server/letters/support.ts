@@ -1,4 +1,4 @@
-import { api, type ApiClient, type Role } from '@zhijian/shared';
+import { api, type LetterInput, type ApiClient, type Role } from '@zhijian/shared';
 import type { z } from 'zod';
 import { createUnit, signIn, signedInMember } from '../../support/factories';
 import type { TestServer } from '../../support/testServer';
@@ -15,11 +15,17 @@ export async function unitWithSecretary(server: TestServer) {
   return { unitId, secretary, admin, alice, bob };
 }
 
-export function letterBody(overrides: Partial<z.input<typeof api.letters.write.body>> = {}): z.input<typeof api.letters.write.body> {
-  return { recipient: 'secretary', kind: 'suggestion', body: '建议支部活动室周末也开放，方便上班的党员学习', anonymous: false, ...overrides };
+export function letterBody(overrides: Partial<z.input<typeof LetterInput>> = {}): z.input<typeof LetterInput> {
+  return {
+    recipient: 'secretary',
+    kind: 'suggestion',
+    body: '建议支部活动室周末也开放，方便上班的党员学习',
+    anonymous: false,
+    ...overrides,
+  };
 }
 
-export function write(client: ApiClient, overrides: Partial<z.input<typeof api.letters.write.body>> = {}) {
+export function write(client: ApiClient, overrides: Partial<z.input<typeof LetterInput>> = {}) {
   return client.call(api.letters.write, { body: letterBody(overrides) });
 }
 

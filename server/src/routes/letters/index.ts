@@ -20,7 +20,17 @@ import {
   reviewQueueOf,
 } from '../../policies/letters';
 import { presentBoardLetter, presentLetter, presentTimeliness } from '../../presenters/letters';
-import { findLetter, followState, letterTimeliness, listBoard, listHeld, listInbox, listWriterLetters, loadLetter, writerOpenid } from '../../queries/letters';
+import {
+  findLetter,
+  followState,
+  letterTimeliness,
+  listBoard,
+  listHeld,
+  listInbox,
+  listWriterLetters,
+  loadLetter,
+  writerOpenid,
+} from '../../queries/letters';
 import { presentPage } from '../../queries/paginate';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
