@@ -1,4 +1,5 @@
-import { isWorkday } from 'chinese-days';
+// The default export: Node's ESM loader sees the package's CommonJS build, whose names it cannot list.
+import chineseDays from 'chinese-days';
 import { addDays, formatDate, parseDate } from './shanghaiTime';
 
 /**
@@ -9,7 +10,7 @@ import { addDays, formatDate, parseDate } from './shanghaiTime';
  */
 export function isWorkingDay(day: string): boolean {
   if (!parseDate(day)) throw new Error(`not a day: ${day}`);
-  return isWorkday(day);
+  return chineseDays.isWorkday(day);
 }
 
 /** The `count`-th working day after `day` (`YYYY-MM-DD`, Asia/Shanghai); `day` itself does not count. */
@@ -19,7 +20,7 @@ export function addWorkingDays(day: string, count: number): string {
   let left = count;
   while (left > 0) {
     date = addDays(date, 1);
-    if (isWorkday(formatDate(date))) left -= 1;
+    if (chineseDays.isWorkday(formatDate(date))) left -= 1;
   }
   return formatDate(date);
 }
@@ -33,6 +34,6 @@ export function workingDaysBetween(from: string, to: string): number {
     date = addDays(date, 1);
     const day = formatDate(date);
     if (day > to) return count;
-    if (isWorkday(day)) count += 1;
+    if (chineseDays.isWorkday(day)) count += 1;
   }
 }
