@@ -65,3 +65,4 @@ export const LETTER_BOARD_PAGE = '/packages/letters/board/index';
 export const LETTER_INBOX_PAGE = '/packages/letters-admin/inbox/index';
 export const LETTER_HANDLE_PAGE = '/packages/letters-admin/handle/index';
 export const LETTER_TIMELINESS_PAGE = '/packages/letters-admin/timeliness/index';
+export const LETTER_REVIEW_PAGE = '/packages/letters-admin/review/index';

@@ -59,3 +59,13 @@ export function extendLetter(id: number, input: LetterExtensionInput) {
 export function letterTimeliness() {
   return call(api.letters.timeliness, {});
 }
+
+// ── Content the check held: reviewed by the unit admin (letters to the unit's secretaries) or the secretariat.
+
+export function heldLetters(page: number, pageSize: number) {
+  return call(api.letters.held, { query: { page, pageSize } });
+}
+
+export function reviewLetter(id: number, release: boolean) {
+  return call(api.letters.review, { params: { id }, body: { release } });
+}

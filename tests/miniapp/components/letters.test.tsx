@@ -2,6 +2,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { LETTER_ANONYMITY_NOTE, type BoardLetter, type Letter } from '@zhijian/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { HandleLetter } from '../../../miniapp/src/packages/letters-admin/components/HandleLetter';
+import { ReviewItem } from '../../../miniapp/src/packages/letters-admin/components/ReviewItem';
 import { TimelinessRow } from '../../../miniapp/src/packages/letters-admin/timeliness';
 import { BoardItem } from '../../../miniapp/src/packages/letters/components/BoardItem';
 import { LetterForm } from '../../../miniapp/src/packages/letters/components/LetterForm';
@@ -211,5 +212,27 @@ describe('党群聊吧 and the secretariat’s figures', () => {
     );
     expect(screen.getByText('当前逾期 1')).toBeInTheDocument();
     expect(screen.getByText('满意 1 / 基本满意 0 / 不满意 0')).toBeInTheDocument();
+  });
+});
+
+describe('content review', () => {
+  it('lets a held letter through at once, and asks before refusing it', async () => {
+    const onReview = vi.fn(async () => makeLetter());
+    const onReviewed = vi.fn();
+    render(
+      <ReviewItem
+        letter={makeLetter({ status: 'held', statusLabel: '内容待审核', mine: false, anonymous: true, writer: null })}
+        onReview={onReview}
+        onReviewed={onReviewed}
+      />,
+    );
+    expect(screen.getByText(/匿名来信/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '审核通过' }));
+    await waitFor(() => expect(onReview).toHaveBeenCalledWith(true));
+    expect(taroControl.modals).toEqual([]);
+    fireEvent.click(screen.getByRole('button', { name: '不通过' }));
+    await waitFor(() => expect(onReview).toHaveBeenCalledWith(false));
+    expect(taroControl.modals[0]).toMatchObject({ title: '不通过这条来信' });
+    expect(onReviewed).toHaveBeenCalledTimes(2);
   });
 });
