@@ -120,8 +120,8 @@ describe('书记直通车 in the H5 build against the real server', () => {
 
     // 5. The member sees both replies.
     await m.reload();
-    await expect(shown(m, '.zj-letter__reply').count()).resolves.toBe(2);
     await visible(shown(m, '.zj-letter-tag--replied'));
+    await expect(shown(m, '.zj-letter__reply').count()).resolves.toBe(2);
 
     expect(member.errors).toEqual([]);
     expect(secretary.errors).toEqual([]);
