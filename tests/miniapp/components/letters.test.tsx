@@ -96,6 +96,7 @@ describe('a letter as its reader sees it', () => {
       />,
     );
     expect(screen.getByText('已延期 5 个工作日：需要与街道协调')).toBeInTheDocument();
+    expect(screen.queryByText(/评价/)).not.toBeInTheDocument();
     expect(screen.getByText('已安排周六开放')).toBeInTheDocument();
   });
 });
@@ -126,6 +127,13 @@ describe('the writer’s actions', () => {
     expect(screen.queryByRole('button', { name: '同意公开并显示姓名' })).not.toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '同意公开（不显示姓名）' }));
     await waitFor(() => expect(onBoard).toHaveBeenCalledWith(true, false));
+  });
+
+  it('calls the first rating what it was once the letter was reopened and replied again', () => {
+    render(
+      <LetterView letter={makeLetter({ status: 'replied', reopened: true, rating: 'unsatisfied', ratingLabel: '不满意', dueOn: null })} />,
+    );
+    expect(screen.getByText('首次答复评价：不满意')).toBeInTheDocument();
   });
 
   it('shows nothing to a reader or before a reply', () => {

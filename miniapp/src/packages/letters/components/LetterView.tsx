@@ -84,7 +84,7 @@ export function LetterView({ letter, children }: { letter: Letter; children?: Re
       ))}
       {letter.ratingLabel ? (
         <Text className="zj-letter__meta">
-          评价：{letter.ratingLabel}
+          {letter.reopened && letter.status !== 'rated' ? '首次答复评价' : '评价'}：{letter.ratingLabel}
           {letter.status === 'reopened' ? '，已退回复审' : ''}
         </Text>
       ) : null}
