@@ -29,6 +29,9 @@ interface ChainResolve {
 function resolveFromMiniapp(chain: ChainResolve) {
   chain.resolve.modules.add('node_modules').add(path.join(miniappRoot, 'node_modules'));
   chain.resolve.alias.set('@', path.join(miniappRoot, 'src'));
+  // chinese-days (shared's working-day calendar) names an ES build as `module` inside a package typed
+  // CommonJS, which webpack then refuses to parse; its UMD build is the same code.
+  chain.resolve.alias.set('chinese-days$', path.join(repoRoot, 'node_modules', 'chinese-days', 'dist', 'index.min.js'));
 }
 
 export default defineConfig<'webpack5'>(async (merge, { mode }) => {

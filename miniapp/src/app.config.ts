@@ -33,6 +33,9 @@ export default defineAppConfig({
       ],
     },
     { root: 'packages/reviewer', name: 'reviewer', pages: ['queue/index', 'score/index'] },
+    // 书记直通车 / 党群聊吧: the writer's pages, and the reader's (secretary, secretariat).
+    { root: 'packages/letters', name: 'letters', pages: ['write/index', 'mine/index', 'detail/index', 'board/index'] },
+    { root: 'packages/letters-admin', name: 'letters-admin', pages: ['inbox/index', 'handle/index', 'timeliness/index', 'review/index'] },
     // Reading an issue (every member): out of the main package, fetched while the 简报 tab shows.
     {
       root: 'packages/bulletin',

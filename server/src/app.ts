@@ -21,6 +21,7 @@ import { bonusRoutes } from './routes/bonuses';
 import { wishRoutes } from './routes/wishes';
 import { profileRoutes } from './routes/profiles';
 import { commitmentRoutes } from './routes/commitments';
+import { letterRoutes } from './routes/letters';
 import { bulletinRoutes } from './routes/bulletins';
 import { cardRoutes } from './routes/cards';
 import { callRoutes } from './routes/calls';
@@ -158,6 +159,7 @@ export function createApp(deps: AppDeps): Koa {
     commitmentRoutes,
     volunteerActivityRoutes,
     questionRoutes,
+    letterRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

@@ -8,6 +8,7 @@ import { DataDirLockedError } from './db/dataDirLock';
 import { deductionBookingJob } from './deductionBooking/schedule';
 import { claimReleaseJob } from './wishRelease/schedule';
 import { createHttpServer } from './httpServer';
+import { letterFlaggingJob } from './letterDeadlines/schedule';
 import { createLogger } from './logger';
 import { scheduledJob } from './scheduling/scheduledJob';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
@@ -38,6 +39,7 @@ async function main(): Promise<void> {
     scheduledJob('activities.horizon', scheduler, activityHorizonJob(database.db)),
     scheduledJob('deductions.booking', scheduler, deductionBookingJob(database.db, systemClock, logger)),
     scheduledJob('wishes.claimRelease', scheduler, claimReleaseJob({ db: database.db, clock: systemClock, notifier, logger })),
+    scheduledJob('letters.overdueFlags', scheduler, letterFlaggingJob({ db: database.db, logger })),
   ];
   if (config.devSignIn) {
     logger.warn(

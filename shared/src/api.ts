@@ -18,6 +18,7 @@ import { checkins } from './contracts/checkins';
 import { desk } from './contracts/desk';
 import { entries } from './contracts/entries';
 import { groups } from './contracts/groups';
+import { letters } from './contracts/letters';
 import { health } from './contracts/health';
 import { members } from './contracts/members';
 import { news } from './contracts/news';
@@ -66,6 +67,7 @@ export const api = {
   commitments,
   volunteerActivities,
   questions,
+  letters,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 
-export const ROLES = ['member', 'unit_admin', 'info_officer', 'reviewer', 'secretariat'] as const;
+/** `party_secretary` (书记): a unit's party secretary, one or more per unit, marked on the roster by the unit admin. */
+export const ROLES = ['member', 'unit_admin', 'info_officer', 'reviewer', 'secretariat', 'party_secretary'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
@@ -10,6 +11,7 @@ export const ROLE_LABELS: Record<Role, string> = {
   info_officer: '信息员',
   reviewer: '评审专家',
   secretariat: '秘书处',
+  party_secretary: '书记',
 };
 
 export function hasAnyRole(held: readonly Role[], wanted: readonly Role[]): boolean {

@@ -12,7 +12,22 @@ import {
 import { refuse } from '../errors';
 import type { SheetRow } from './readSheet';
 
-export const ROSTER_COLUMNS = { name: '姓名', phone: '手机号', kind: '党员类型', branch: '党组织', joined: '入党日期' } as const;
+export const ROSTER_COLUMNS = {
+  name: '姓名',
+  phone: '手机号',
+  kind: '党员类型',
+  branch: '党组织',
+  joined: '入党日期',
+  secretary: '书记',
+} as const;
+
+/** The optional 书记 column: 是 marks the party secretary, 否 unmarks; empty keeps what the roster has. */
+const SECRETARY_BY_CELL = new Map<string, boolean | null>([
+  ['是', true],
+  ['书记', true],
+  ['否', false],
+  ['', null],
+]);
 
 export interface RosterEntry {
   rowNumber: number;
@@ -22,6 +37,8 @@ export interface RosterEntry {
   branchId: number | null;
   /** `YYYY-MM-DD`; null when the cell is empty (an existing entry keeps what it has). */
   joinedPartyOn: string | null;
+  /** 书记 (party secretary role): set, taken away, or (null) kept as it is. */
+  secretary: boolean | null;
 }
 
 const KIND_BY_LABEL = new Map<string, MemberKind>([
@@ -73,6 +90,7 @@ function findProblems(rows: SheetRow[], branchIdsByName: Map<string, number>, to
     kind: columnIndex(ROSTER_COLUMNS.kind),
     branch: columnIndex(ROSTER_COLUMNS.branch),
     joined: columnIndex(ROSTER_COLUMNS.joined),
+    secretary: columnIndex(ROSTER_COLUMNS.secretary),
   };
   const errors: RosterProblem[] = [];
   for (const required of ['name', 'phone'] as const) {
@@ -106,9 +124,21 @@ function findProblems(rows: SheetRow[], branchIdsByName: Map<string, number>, to
     const joinedPartyOn = joinedText ? parseSheetDate(joinedText) : null;
     if (joinedPartyOn === undefined) fail(ROSTER_COLUMNS.joined, `“${joinedText}”不是有效日期（如 2020-07-01 或 2020年7月1日）`);
     else if (joinedPartyOn !== null && joinedPartyOn > today) fail(ROSTER_COLUMNS.joined, `入党日期 ${joinedPartyOn} 晚于今天`);
+    const secretaryText = cell(row, index.secretary);
+    const secretary = SECRETARY_BY_CELL.get(secretaryText);
+    if (secretary === undefined) fail(ROSTER_COLUMNS.secretary, `书记一栏应填“是”“否”或留空，而不是“${secretaryText}”`);
 
     if (rowErrors.length) errors.push(...rowErrors);
-    else entries.push({ rowNumber: row.rowNumber, name, phone, kind: kind!, branchId, joinedPartyOn: joinedPartyOn ?? null });
+    else
+      entries.push({
+        rowNumber: row.rowNumber,
+        name,
+        phone,
+        kind: kind!,
+        branchId,
+        joinedPartyOn: joinedPartyOn ?? null,
+        secretary: secretary ?? null,
+      });
     if (phone && !rowByPhone.has(phone)) rowByPhone.set(phone, row.rowNumber);
   }
   if (!errors.length && !entries.length) errors.push({ row: header.rowNumber + 1, column: '-', problem: '表头下方没有任何党员记录' });

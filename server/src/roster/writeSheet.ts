@@ -5,7 +5,7 @@ import { ROSTER_COLUMNS } from './validateRoster';
 
 export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** The roster as an xlsx file whose first five columns import back unchanged. */
+/** The roster as an xlsx file whose first six columns import back unchanged. */
 export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet('党员名册');
@@ -15,6 +15,7 @@ export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer>
     { header: ROSTER_COLUMNS.kind, key: 'kind', width: 12 },
     { header: ROSTER_COLUMNS.branch, key: 'branch', width: 24 },
     { header: ROSTER_COLUMNS.joined, key: 'joined', width: 14 },
+    { header: ROSTER_COLUMNS.secretary, key: 'secretary', width: 8 },
     { header: '角色', key: 'roles', width: 24 },
     { header: '已绑定微信', key: 'bound', width: 12 },
   ];
@@ -25,6 +26,7 @@ export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer>
       kind: MEMBER_KIND_LABELS[row.kind],
       branch: row.branch ?? '',
       joined: row.joinedPartyOn ?? '',
+      secretary: row.roles.includes('party_secretary') ? '是' : '否',
       roles: row.roles.map((role) => ROLE_LABELS[role]).join('、'),
       bound: row.openid ? '是' : '否',
     });

@@ -4,6 +4,7 @@ import type { Database } from '../db/client';
 import { appMeta, branches, groups, members, units } from '../db/schema';
 import { readDemoBulletins, saveDemoBulletins } from './bulletins';
 import { saveDemoCheckin } from './checkin';
+import { saveDemoLetters } from './letters';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssociation';
 import { saveDemoPoints } from './points';
 import { saveDemoAie } from './aie';
@@ -21,7 +22,7 @@ export async function demoLoaded(db: Database): Promise<boolean> {
 /** Removes every organisation row, the newsletters and the audit trail of them, for `seed:demo --reset`. */
 export async function clearOrganisation(db: Database): Promise<void> {
   await db.execute(
-    sql`truncate table audit_log, article_reads, article_favourites, bulletin_subscriptions, bulletin_articles, bulletin_issues, members, branches, units, groups restart identity cascade`,
+    sql`truncate table audit_log, letter_follows, letter_replies, letters, article_reads, article_favourites, bulletin_subscriptions, bulletin_articles, bulletin_issues, members, branches, units, groups restart identity cascade`,
   );
   await db.delete(appMeta).where(eq(appMeta.key, DEMO_MARK));
 }
@@ -103,6 +104,7 @@ export async function loadDemoAssociation(
     await saveDemoPoints(tx, demoUnitId, now);
     await saveDemoAie(tx, demoUnitId, now);
     await saveDemoVolunteering(tx, demoUnitId, now);
+    await saveDemoLetters(tx, demoUnitId, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
     return { units: unitIds.length, members: memberCount, bulletins: bulletinCount, activities: checkin.activities };
   });

@@ -32,6 +32,7 @@ import {
 } from '../../routes';
 // Apart from the list above, which each role's package extends: the two merge without touching.
 import { RECORD_CARD_PAGE, RECORD_LIST_PAGE } from '../../routes';
+import { LETTER_INBOX_PAGE, LETTER_REVIEW_PAGE, LETTER_TIMELINESS_PAGE, LETTERS_PAGE } from '../../routes';
 import { refreshProfile, signOut } from '../../services/auth';
 import './index.scss';
 
@@ -58,6 +59,10 @@ const ROLE_ENTRIES: RoleEntry[] = [
   { title: '先锋指数分布', note: '按片组、按单位的等次人数与平均', url: INDEX_DISTRIBUTION_PAGE, roles: ['secretariat'] },
   { title: '年度结账', note: '冻结上一年度的先锋指数', url: INDEX_YEARS_PAGE, roles: ['secretariat'] },
   { title: '审计日志', note: '管理操作记录', url: AUDIT_PAGE, roles: ['secretariat'] },
+  { title: '书记信箱', note: '党员来信的受理、答复与期限', url: LETTER_INBOX_PAGE, roles: ['party_secretary'] },
+  { title: '秘书处信箱', note: '写给协会秘书处的来信', url: `${LETTER_INBOX_PAGE}?box=secretariat`, roles: ['secretariat'] },
+  { title: '书记信箱办理时效', note: '各单位来信数量、逾期与满意度', url: LETTER_TIMELINESS_PAGE, roles: ['secretariat'] },
+  { title: '来信内容审核', note: '内容安全检查拦下的来信与回复', url: LETTER_REVIEW_PAGE, roles: ['unit_admin', 'secretariat'] },
   { title: '评审任务', note: '分配给我的案例与课题评审', url: REVIEW_QUEUE_PAGE, roles: ['reviewer'] },
   { title: '征集与评审', note: '登记、初审、分配评审、结果发布、导出', url: CALLS_PAGE, roles: ['secretariat'] },
   { title: '编辑简报', note: '新建、编辑、预览、发布和更正简报', url: BULLETIN_DESK_PAGE, roles: ['secretariat'] },
@@ -119,6 +124,12 @@ export default function MeTab() {
               note="我的加分申报、扣分与申诉"
               arrow
               onClick={() => void Taro.navigateTo({ url: RECORD_LIST_PAGE })}
+            />
+            <Cell
+              title="书记直通车"
+              note="给书记或协会写信，查看答复；党群聊吧"
+              arrow
+              onClick={() => void Taro.navigateTo({ url: LETTERS_PAGE })}
             />
           </CellGroup>
         </>

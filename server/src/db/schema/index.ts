@@ -10,3 +10,4 @@ export * from './record';
 export * from './aie';
 export * from './sharedState';
 export * from './volunteering';
+export * from './letters';

@@ -4,6 +4,7 @@ export const DEV_ACCOUNTS = [
   { code: 'dev:demo-unit-admin', label: '党务工作者（演示单位）' },
   { code: 'dev:demo-member', label: '党员（演示单位）' },
   { code: 'dev:demo-reviewer', label: '评审专家（演示）' },
+  { code: 'dev:demo-party-secretary', label: '书记（演示单位）' },
 ] as const;
 
 export const DEV_CODE_PREFIX = 'dev:';

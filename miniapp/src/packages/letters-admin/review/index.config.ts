@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '来信内容审核', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '党群聊吧', enablePullDownRefresh: true, onReachBottomDistance: 80 });

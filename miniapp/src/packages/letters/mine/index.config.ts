@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '我的来信', enablePullDownRefresh: true, onReachBottomDistance: 80 });

@@ -1,0 +1,71 @@
+import type { LetterExtensionInput, LetterInput, LetterRating } from '@zhijian/shared';
+import { api, call } from './api';
+
+/** 书记直通车 and 党群聊吧: the writer's side, the reader's (secretary, secretariat) and the board. */
+
+// ── The writer.
+
+export function writeLetter(input: LetterInput) {
+  return call(api.letters.write, { body: input });
+}
+
+export function myLetters(page: number, pageSize: number) {
+  return call(api.letters.mine, { query: { page, pageSize } });
+}
+
+export function getLetter(id: number) {
+  return call(api.letters.get, { params: { id } });
+}
+
+export function rateLetter(id: number, rating: LetterRating) {
+  return call(api.letters.rate, { params: { id }, body: { rating } });
+}
+
+export function setLetterOnBoard(id: number, onBoard: boolean, showName: boolean) {
+  return call(api.letters.setBoard, { params: { id }, body: { onBoard, showName } });
+}
+
+// ── 党群聊吧.
+
+export function letterBoard(page: number, pageSize: number) {
+  return call(api.letters.board, { query: { page, pageSize } });
+}
+
+export function followLetter(id: number, follow: boolean) {
+  return follow ? call(api.letters.follow, { params: { id } }) : call(api.letters.unfollow, { params: { id } });
+}
+
+// ── The reader: a unit's secretary, or the secretariat.
+
+export type InboxView = 'open' | 'done' | 'overdue';
+
+export function letterInbox(view: InboxView, page: number, pageSize: number) {
+  return call(api.letters.inbox, { query: { view, page, pageSize } });
+}
+
+export function acceptLetter(id: number) {
+  return call(api.letters.accept, { params: { id } });
+}
+
+export function replyToLetter(id: number, body: string) {
+  return call(api.letters.reply, { params: { id }, body: { body } });
+}
+
+export function extendLetter(id: number, input: LetterExtensionInput) {
+  return call(api.letters.extend, { params: { id }, body: input });
+}
+
+/** The secretariat's per-unit counts and timeliness (no letter content). */
+export function letterTimeliness() {
+  return call(api.letters.timeliness, {});
+}
+
+// ── Content the check held: reviewed by the unit admin (letters to the unit's secretaries) or the secretariat.
+
+export function heldLetters(page: number, pageSize: number) {
+  return call(api.letters.held, { query: { page, pageSize } });
+}
+
+export function reviewLetter(id: number, release: boolean) {
+  return call(api.letters.review, { params: { id }, body: { release } });
+}
