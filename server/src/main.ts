@@ -6,6 +6,7 @@ import { ConfigError, loadConfig } from './config';
 import { DataDirLockedError } from './db/dataDirLock';
 import { keepDeductionsBooked } from './deductionBooking/schedule';
 import { createHttpServer } from './httpServer';
+import { keepIdempotencyKeysPurged } from './idempotency/schedule';
 import { createLogger } from './logger';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
 
@@ -23,6 +24,7 @@ async function main(): Promise<void> {
   }
   const stopGenerating = keepActivitiesGenerated(database.db, systemClock, logger);
   const stopBooking = keepDeductionsBooked(database.db, systemClock, logger);
+  const stopPurging = keepIdempotencyKeysPurged(database.db, systemClock, logger);
   if (config.devSignIn) {
     logger.warn(
       '!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!',
@@ -60,6 +62,7 @@ async function main(): Promise<void> {
     server.close(async () => {
       stopGenerating();
       stopBooking();
+      stopPurging();
       await database.close();
       logger.info('stopped');
       process.exit(0);

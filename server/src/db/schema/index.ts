@@ -7,3 +7,4 @@ export * from './reviews';
 export * from './checkin';
 export * from './sessions';
 export * from './record';
+export * from './idempotency';
