@@ -52,6 +52,13 @@ export interface ApiClientOptions {
 export interface CallOptions {
   /** The key of this write, e.g. an outbox item's, kept across retries; else one is made per call. */
   idempotencyKey?: string;
+  /**
+   * A copy kept elsewhere (on the device, say) with its ETag: asked for with If-None-Match when the
+   * client holds none of its own, and answered from on a 304.
+   */
+  revalidate?: { etag: string; body: unknown };
+  /** Told the ETag of the answer (fresh or still valid), to keep beside the copy. */
+  onEtag?: (etag: string) => void;
 }
 
 const IDEMPOTENT = new Set(['GET', 'PUT', 'DELETE']);
@@ -118,7 +125,7 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     }
     const key = endpoint.method === 'GET' ? undefined : (callOptions?.idempotencyKey ?? options.makeIdempotencyKey?.());
     if (key) request.headers[IDEMPOTENCY_KEY_HEADER] = key;
-    const cached = endpoint.etag ? etagCache.get(cacheKey(request)) : undefined;
+    const cached = endpoint.etag ? (etagCache.get(cacheKey(request)) ?? callOptions?.revalidate) : undefined;
     if (cached) request.headers['if-none-match'] = cached.etag;
     try {
       return await options.transport(request);
@@ -148,8 +155,11 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
     const requestId = response.headers['x-request-id'];
     const key = cacheKey({ url: url(endpoint, input as never), headers: headers() });
     if (response.status === 304) {
-      const cached = etagCache.get(key);
-      if (cached) return endpoint.response.parse(cached.body) as EndpointOutput<E>;
+      const cached = etagCache.get(key) ?? callOptions?.revalidate;
+      if (cached) {
+        callOptions?.onEtag?.(cached.etag);
+        return endpoint.response.parse(cached.body) as EndpointOutput<E>;
+      }
       throw new ApiError(304, 'bad_response', '服务器返回了未修改，但本地没有缓存', undefined, requestId);
     }
     if (response.status >= 400) {
@@ -165,7 +175,10 @@ export function createApiClient(options: ApiClientOptions): ApiClient {
       throw new ApiError(response.status, 'bad_response', '服务器返回的数据格式不正确', undefined, requestId);
     }
     const etag = response.headers.etag;
-    if (endpoint.etag && etag) remember(key, etag, response.body);
+    if (endpoint.etag && etag) {
+      remember(key, etag, response.body);
+      callOptions?.onEtag?.(etag);
+    }
     return result.data as EndpointOutput<E>;
   }
 
