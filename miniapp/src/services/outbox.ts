@@ -250,6 +250,8 @@ export function flushOutbox(options: { force?: boolean } = {}): Promise<void> {
 }
 
 async function sendAll(force: boolean): Promise<void> {
+  // Known offline: wait for the network to come back (`startOutbox`), which sends with `force`.
+  if (!force && isOffline()) return;
   for (;;) {
     const [item] = myOutboxItems();
     if (!item) return;
