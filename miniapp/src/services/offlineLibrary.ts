@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { Article, IssueDetail, IssueSummary } from '@zhijian/shared';
 import { api, call } from './api';
-import { isOffline } from './network';
+import { isOffline, isUnreachable } from './network';
 import { utf8Bytes } from './outbox';
 import { getSession } from './session';
 import { createStore } from './store';
@@ -121,7 +121,14 @@ async function refresh(): Promise<void> {
     const old = before?.[kind][id];
     const body = old ? read<T>(key) : null;
     let etag = '';
-    const fresh = await fetch({ revalidate: old && body ? { etag: old.etag, body } : undefined, onEtag: (value) => (etag = value) });
+    let fresh: T;
+    try {
+      fresh = await fetch({ revalidate: old && body ? { etag: old.etag, body } : undefined, onEtag: (value) => (etag = value) });
+    } catch (error) {
+      // One copy the server will not give (withdrawn, say) is left out; a lost network ends the refresh.
+      if (isUnreachable(error)) throw error;
+      return null;
+    }
     const bytes = utf8Bytes(JSON.stringify(fresh));
     if (!etag || used + bytes > OFFLINE_BUDGET_BYTES) return null;
     Taro.setStorageSync(key, fresh);
