@@ -1,5 +1,13 @@
 import Taro from '@tarojs/taro';
-import { ApiError, commonRefusals, isRefusal, randomIdempotencyKey, type Endpoint, type EndpointInput, type EndpointOutput } from '@zhijian/shared';
+import {
+  ApiError,
+  commonRefusals,
+  isRefusal,
+  randomIdempotencyKey,
+  type Endpoint,
+  type EndpointInput,
+  type EndpointOutput,
+} from '@zhijian/shared';
 import { api, call } from './api';
 import { UserError } from './errors';
 import { isOffline, isUnreachable, onNetworkBack } from './network';
@@ -152,7 +160,8 @@ export function enqueue<E extends Endpoint>(
   };
   const state = outboxStore.get();
   const replaced = state.items.filter(
-    (old) => options.coalesce && old.coalesce === options.coalesce && old.memberId === memberId && old.attempts === 0 && old.id !== state.sending,
+    (old) =>
+      options.coalesce && old.coalesce === options.coalesce && old.memberId === memberId && old.attempts === 0 && old.id !== state.sending,
   );
   for (const old of replaced) waiting.get(old.id)?.reject(new UserError('已被更新的内容替代'));
   const items = [...state.items.filter((old) => !replaced.includes(old)), item];

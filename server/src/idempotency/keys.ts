@@ -11,10 +11,7 @@ export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
 export const IDEMPOTENCY_STALE_MS = 2 * 60 * 1000;
 
 export type Claim =
-  | { kind: 'claimed'; id: number }
-  | { kind: 'replay'; status: number; body: unknown }
-  | { kind: 'mismatch' }
-  | { kind: 'busy' };
+  { kind: 'claimed'; id: number } | { kind: 'replay'; status: number; body: unknown } | { kind: 'mismatch' } | { kind: 'busy' };
 
 /**
  * Claims a key for one request, each step its own statement (autocommit), so the claim is visible

@@ -93,7 +93,8 @@ export function idempotency(services: AppServices): Middleware {
       }
       throw error;
     }
-    const json = ctx.body === null || ctx.body === undefined || (typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body) && !('pipe' in ctx.body));
+    const json =
+      ctx.body === null || ctx.body === undefined || (typeof ctx.body === 'object' && !Buffer.isBuffer(ctx.body) && !('pipe' in ctx.body));
     if (ctx.status < 500 && json) await settle(completeKey(services.db, claim.id, ctx.status, ctx.body ?? null));
     else await settle(releaseKey(services.db, claim.id));
   };

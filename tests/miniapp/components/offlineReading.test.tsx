@@ -33,23 +33,47 @@ function library(overrides: { article?: (id: number) => Partial<Article> } = {})
     for (const entry of issue.toc) {
       articles.set(
         entry.articleId,
-        makeArticle({ id: entry.articleId, issueId: issue.id, title: entry.title, prev: null, next: null, ...overrides.article?.(entry.articleId) }),
+        makeArticle({
+          id: entry.articleId,
+          issueId: issue.id,
+          title: entry.title,
+          prev: null,
+          next: null,
+          ...overrides.article?.(entry.articleId),
+        }),
       );
     }
   }
-  articles.set(99, makeArticle({ id: 99, issueId: 9, title: '收藏的旧文章', favourite: true, prev: null, next: null, blocks: [para('收藏的正文。')] }));
+  articles.set(
+    99,
+    makeArticle({ id: 99, issueId: 9, title: '收藏的旧文章', favourite: true, prev: null, next: null, blocks: [para('收藏的正文。')] }),
+  );
   return { issues, articles };
 }
 
 /** The fake API with ETags: a request naming the current one gets 304 and no body. */
 function fakeServer(data: ReturnType<typeof library>) {
-  const tagged = (etag: string, body: unknown) => (request: FakeRequest): RawResponse =>
-    request.headers['if-none-match'] === etag ? { statusCode: 304, header: { ETag: etag }, data: '' } : { ...json(200, body), header: { ...json(200, body).header, ETag: etag } };
+  const tagged =
+    (etag: string, body: unknown) =>
+    (request: FakeRequest): RawResponse =>
+      request.headers['if-none-match'] === etag
+        ? { statusCode: 304, header: { ETag: etag }, data: '' }
+        : { ...json(200, body), header: { ...json(200, body).header, ETag: etag } };
   const routes: Record<string, (request: FakeRequest) => RawResponse> = {
     'GET /api/bulletins/issues': () =>
-      json(200, { years: [{ year: 2026, issues: data.issues.map((issue) => makeIssueSummary({ ...issue })) }], total: 3, page: 1, pageSize: 3 }),
+      json(200, {
+        years: [{ year: 2026, issues: data.issues.map((issue) => makeIssueSummary({ ...issue })) }],
+        total: 3,
+        page: 1,
+        pageSize: 3,
+      }),
     'GET /api/me/favourites': () =>
-      json(200, { items: [{ articleId: 99, title: '收藏的旧文章', issueId: 9, issueLabel: '2015 年第 9 期', at: '2026-11-01T00:00:00Z' }], total: 1, page: 1, pageSize: 100 }),
+      json(200, {
+        items: [{ articleId: 99, title: '收藏的旧文章', issueId: 9, issueLabel: '2015 年第 9 期', at: '2026-11-01T00:00:00Z' }],
+        total: 1,
+        page: 1,
+        pageSize: 100,
+      }),
     'POST /api/bulletins/articles/99/read': () => json(200, { read: true, secondsToRead: 8 }),
   };
   // An ETag names a version: here the record and the length of its JSON.
@@ -124,7 +148,9 @@ describe('offline reading', () => {
     await refreshOfflineLibrary();
     const firstRound = phone.server.calls.length;
     await refreshOfflineLibrary();
-    const revalidated = phone.server.calls.slice(firstRound).filter((call) => call.path.match(/^\/api\/bulletins\/(issues|articles)\/\d+$/));
+    const revalidated = phone.server.calls
+      .slice(firstRound)
+      .filter((call) => call.path.match(/^\/api\/bulletins\/(issues|articles)\/\d+$/));
     expect(revalidated).toHaveLength(3 + 9 + 1);
     expect(revalidated.every((call) => call.headers['if-none-match']?.startsWith('W/"'))).toBe(true);
     expect(keptIssue(1)?.toc).toHaveLength(3);

@@ -25,7 +25,10 @@ async function readerAndArticle() {
       .select({ readAt: articleReads.readAt })
       .from(articleReads)
       .where(and(eq(articleReads.memberId, reader.member.id), eq(articleReads.articleId, articles[0]!.id)));
-    const points = await server.db.select({ at: pointsLedger.createdAt }).from(pointsLedger).where(eq(pointsLedger.memberId, reader.member.id));
+    const points = await server.db
+      .select({ at: pointsLedger.createdAt })
+      .from(pointsLedger)
+      .where(eq(pointsLedger.memberId, reader.member.id));
     return { readAt: read?.readAt.toISOString(), points: points.map((row) => row.at.toISOString()) };
   };
   return { reader, articleId: articles[0]!.id, report, traces };

@@ -25,7 +25,11 @@ async function editorWithDraft() {
     client = (await signIn(server, editor.member)).client;
   };
   const add = (title: string, idempotencyKey?: string) =>
-    client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title, blocks: [paragraph(`${title}的正文。`)] } }, { idempotencyKey });
+    client.call(
+      api.bulletins.addArticle,
+      { params: { id: issue.id }, body: { title, blocks: [paragraph(`${title}的正文。`)] } },
+      { idempotencyKey },
+    );
   const articleTitles = async () =>
     (await server.db.select({ title: bulletinArticles.title }).from(bulletinArticles).where(eq(bulletinArticles.issueId, issue.id))).map(
       (row) => row.title,
@@ -83,10 +87,18 @@ describe('Idempotency-Key on writes', () => {
   it('keeps a refusal too: a repeat gets the same refusal without running again', async () => {
     const editor = await signedInMember(server, ['secretariat']);
     const key = randomIdempotencyKey();
-    const call = () => editor.client.call(api.bulletins.addArticle, { params: { id: 999_999 }, body: { title: '无处可放', blocks: [paragraph('正文')] } }, { idempotencyKey: key });
+    const call = () =>
+      editor.client.call(
+        api.bulletins.addArticle,
+        { params: { id: 999_999 }, body: { title: '无处可放', blocks: [paragraph('正文')] } },
+        { idempotencyKey: key },
+      );
     await expectRefused(call(), commonRefusals.not_found);
     await expectRefused(call(), commonRefusals.not_found);
-    const [row] = await server.db.select().from(idempotencyKeys).where(and(eq(idempotencyKeys.memberId, editor.member.id), eq(idempotencyKeys.key, key)));
+    const [row] = await server.db
+      .select()
+      .from(idempotencyKeys)
+      .where(and(eq(idempotencyKeys.memberId, editor.member.id), eq(idempotencyKeys.key, key)));
     expect(row).toMatchObject({ state: 'done', responseStatus: 404 });
   });
 
@@ -95,7 +107,11 @@ describe('Idempotency-Key on writes', () => {
     const other = await signedInMember(server, ['secretariat']);
     const key = randomIdempotencyKey();
     await add('甲的', key);
-    await other.client.call(api.bulletins.addArticle, { params: { id: issue.id }, body: { title: '乙的', blocks: [paragraph('乙的正文')] } }, { idempotencyKey: key });
+    await other.client.call(
+      api.bulletins.addArticle,
+      { params: { id: issue.id }, body: { title: '乙的', blocks: [paragraph('乙的正文')] } },
+      { idempotencyKey: key },
+    );
     expect((await articleTitles()).sort()).toEqual(['乙的', '甲的'].sort());
   });
 

@@ -25,7 +25,9 @@ export default function CheckinTab() {
           onScan={scanCode}
           onCheckIn={submitCheckin}
           onCheckedIn={() => void tab.refresh()}
-          onOfferMakeup={() => void Promise.resolve(Taro.pageScrollTo({ selector: '.zj-checkin__mine', duration: 300 })).catch(() => undefined)}
+          onOfferMakeup={() =>
+            void Promise.resolve(Taro.pageScrollTo({ selector: '.zj-checkin__mine', duration: 300 })).catch(() => undefined)
+          }
         />
       </Card>
       {tab.error ? (

@@ -184,8 +184,8 @@ export function EntryForm({
         : state.kind === 'queued'
           ? '网络不通：草稿已存到本机，联网后自动发送'
           : state.kind === 'error'
-          ? `保存失败：${state.message}`
-          : '填写后会自动保存草稿';
+            ? `保存失败：${state.message}`
+            : '填写后会自动保存草稿';
   const ownTopics = topics.filter((t) => t.myClaimId !== null && t.claims.some((c) => c.id === t.myClaimId && c.status === 'confirmed'));
 
   return (
