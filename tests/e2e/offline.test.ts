@@ -24,6 +24,15 @@ function shown(page: Page, selector: string): Locator {
   return page.locator(`${selector}:visible`);
 }
 
+/** Once Taro has slid the page fully in (its transition may start after the animations settled() sees). */
+async function inPlace(page: Page, selector: string): Promise<void> {
+  await settled(page);
+  await page.waitForFunction(
+    (css) => [...document.querySelectorAll(css)].some((el) => (el as HTMLElement).offsetParent && el.getBoundingClientRect().left === 0),
+    selector,
+  );
+}
+
 /** The signed-in member's access token, as the app keeps it (Taro's H5 storage wraps values in `data`). */
 async function tokenOf(page: Page): Promise<string> {
   const stored = await page.evaluate(() => localStorage.getItem('zj.session'));
@@ -95,6 +104,9 @@ describe('offline use in the H5 build', () => {
     await screenshot(page, 'offline-01-draft-waiting');
 
     // Reading offline: the list and the issue come from the device.
+    await page.goBack();
+    await page.waitForURL(/#\/pages\/submit\/index/);
+    await settled(page);
     await tab(page, '简报').click();
     await page.waitForURL(/#\/pages\/bulletin\/index/);
     await visible(shown(page, '.zj-issue-row__label').filter({ hasText: issueLabel }));
@@ -109,7 +121,7 @@ describe('offline use in the H5 build', () => {
     await shown(page, '.zj-net').first().click();
     await page.waitForURL(/#\/packages\/offline\/outbox\/index/);
     await visible(shown(page, '.zj-outbox-item__label').filter({ hasText: '保存报送草稿' }));
-    await settled(page);
+    await inPlace(page, '.zj-outbox');
     await screenshot(page, 'offline-03-outbox-390');
     await page.setViewportSize({ width: 1440, height: 900 });
     await settled(page);

@@ -34,7 +34,8 @@ function fingerprintOf(ctx: Context): string {
   const hash = createHash('sha256');
   hash.update(`${ctx.method} ${ctx.path}?${ctx.querystring}\n`);
   hash.update(canonical((ctx.request as { body?: unknown }).body));
-  const file = (ctx as Context & { file?: { buffer?: Buffer; originalname?: string } }).file;
+  type Upload = { buffer?: Buffer; originalname?: string };
+  const file = (ctx as Context & { file?: Upload }).file ?? (ctx.request as { file?: Upload }).file;
   if (file?.buffer) hash.update(`\n${file.originalname ?? ''}\n`).update(file.buffer);
   return hash.digest('base64url');
 }
