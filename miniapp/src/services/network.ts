@@ -72,10 +72,9 @@ export function watchNetwork(): void {
   } catch {
     // A platform without these APIs: requests that fail still mark the network unreachable.
   }
-  const page = globalThis as { addEventListener?: (event: string, listener: () => void) => void; navigator?: { onLine?: boolean } };
-  if (process.env.TARO_ENV === 'h5' && page.addEventListener) {
-    if (page.navigator?.onLine === false) set({ online: false });
-    page.addEventListener('online', () => set({ online: true }));
-    page.addEventListener('offline', () => set({ online: false }));
+  if (process.env.TARO_ENV === 'h5' && typeof window !== 'undefined') {
+    if (window.navigator.onLine === false) set({ online: false });
+    window.addEventListener('online', () => set({ online: true }));
+    window.addEventListener('offline', () => set({ online: false }));
   }
 }

@@ -70,7 +70,10 @@ export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
  */
 export function randomIdempotencyKey(): string {
   const bytes = new Uint8Array(16);
-  const crypto = (globalThis as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } }).crypto;
+  // Older WeChat engines have no globalThis (nor crypto): Math.random it is there.
+  const scope =
+    typeof globalThis === 'undefined' ? undefined : (globalThis as { crypto?: { getRandomValues?: (array: Uint8Array) => Uint8Array } });
+  const crypto = scope?.crypto;
   if (crypto?.getRandomValues) crypto.getRandomValues(bytes);
   else for (let index = 0; index < bytes.length; index += 1) bytes[index] = Math.floor(Math.random() * 256);
   const time = Date.now().toString(16);
