@@ -44,6 +44,7 @@ export default defineAppConfig({
     },
     { root: 'packages/submit', name: 'submit', pages: ['edit/index', 'entry/index', 'topics/index'] },
     { root: 'packages/cases', name: 'cases', pages: ['index/index', 'detail/index'] },
+    { root: 'packages/offline', name: 'offline', pages: ['outbox/index'] },
     // 党员卡: the member's card, records, declare and appeal; the A4 print layout for the unit's files.
     {
       root: 'packages/record',

@@ -38,6 +38,7 @@ export const ATTENDANCE_DASHBOARD_PAGE = '/packages/secretariat/attendance/index
 export const BULLETIN_ISSUE_PAGE = `/${BULLETIN_ISSUE_PAGE_PATH}`;
 export const BULLETIN_ARTICLE_PAGE = '/packages/bulletin/article/index';
 export const BULLETIN_SEARCH_PAGE = '/packages/bulletin/search/index';
+export const OUTBOX_PAGE = '/packages/offline/outbox/index';
 export const FAVOURITES_PAGE = '/packages/bulletin/favourites/index';
 export const READS_PAGE = '/packages/bulletin/reads/index';
 export const BULLETIN_DESK_PAGE = '/packages/secretariat/bulletins/index';

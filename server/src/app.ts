@@ -82,8 +82,8 @@ export function createApp(deps: AppDeps): Koa {
     cors({
       // Only configured origins get CORS headers; the console itself is same-origin and needs none.
       origin: (ctx) => (config.corsOrigins.includes(ctx.get('origin')) ? ctx.get('origin') : ''),
-      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id'],
-      exposeHeaders: ['X-Request-Id', 'ETag'],
+      allowHeaders: ['Authorization', 'Content-Type', 'X-Request-Id', 'If-None-Match', 'Idempotency-Key'],
+      exposeHeaders: ['X-Request-Id', 'ETag', 'Idempotent-Replayed'],
     }),
   );
   app.use(async function signInRateLimit(ctx, next) {

@@ -9,6 +9,7 @@ import { deductionBookingJob } from './deductionBooking/schedule';
 import { claimReleaseJob } from './wishRelease/schedule';
 import { createHttpServer } from './httpServer';
 import { letterFlaggingJob } from './letterDeadlines/schedule';
+import { idempotencyPurgeJob } from './idempotency/schedule';
 import { createLogger } from './logger';
 import { scheduledJob } from './scheduling/scheduledJob';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
@@ -40,6 +41,7 @@ async function main(): Promise<void> {
     scheduledJob('deductions.booking', scheduler, deductionBookingJob(database.db, systemClock, logger)),
     scheduledJob('wishes.claimRelease', scheduler, claimReleaseJob({ db: database.db, clock: systemClock, notifier, logger })),
     scheduledJob('letters.overdueFlags', scheduler, letterFlaggingJob({ db: database.db, logger })),
+    scheduledJob('idempotency.purge', scheduler, idempotencyPurgeJob(database.db)),
   ];
   if (config.devSignIn) {
     logger.warn(

@@ -58,6 +58,19 @@ export const commonRefusals = defineRefusals({
     details: z.object({ constraint: z.string().optional() }),
     message: '与现有数据冲突',
   }),
+  // Any write may carry an Idempotency-Key (server/src/middlewares/idempotency.ts).
+  idempotency_key_invalid: refusal({
+    code: 'invalid_input',
+    message: 'Idempotency-Key 格式不正确：应为 16 到 128 位的字母、数字、- 或 _',
+  }),
+  idempotency_key_reused: refusal({
+    code: 'conflict',
+    message: '同一个请求编号已用于另一项不同的操作，请重新提交',
+  }),
+  idempotency_in_progress: refusal({
+    code: 'conflict',
+    message: '相同的操作正在处理中，请稍后再试',
+  }),
   internal: refusal({ code: 'internal', message: '服务器内部错误，请稍后再试' }),
 });
 

@@ -25,6 +25,26 @@ function scripted(...steps: (((req: TransportRequest) => Awaited<ReturnType<Tran
 
 const ok = (body: unknown) => () => ({ status: 200, headers: {}, body });
 
+/** An issue as getIssue answers it. */
+function makeIssue() {
+  return {
+    id: 1,
+    label: '2016 年第 2 期（总第 36 期）',
+    year: 2016,
+    number: 2,
+    totalNumber: 36,
+    date: '2016-02-18',
+    status: 'published',
+    articleCount: 0,
+    leadTitles: [],
+    publishedAt: null,
+    publisher: null,
+    titleLines: [],
+    distribution: { report: [], send: [] },
+    toc: [],
+  };
+}
+
 describe('createApiClient', () => {
   it('sends the token and JSON body, and returns the parsed response', async () => {
     const { transport, seen } = scripted(ok({ devSignIn: true, devAccounts: [], wechat: false }));
@@ -44,12 +64,47 @@ describe('createApiClient', () => {
     expect(seen).toHaveLength(2);
   });
 
-  it('never retries a POST, whose first attempt may have arrived', async () => {
+  it('never retries a POST without an idempotency key, whose first attempt may have arrived', async () => {
     const { transport, seen } = scripted(new TransportError('network', '断网'));
     const client = createApiClient({ transport, baseUrl: '' });
     const error = await client.call(api.auth.wechat, { body: { code: 'x' } }).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'network', status: 0 });
     expect(seen).toHaveLength(1);
+  });
+
+  it('gives every write a fresh Idempotency-Key, none to a read, and retries a keyed POST once under the same key', async () => {
+    let made = 0;
+    const { transport, seen } = scripted(
+      ok({ status: 'ok', db: 'pglite' }),
+      new TransportError('network', '断网'),
+      ok({ read: true, secondsToRead: 8 }),
+      ok({ read: true, secondsToRead: 8 }),
+    );
+    const client = createApiClient({ transport, baseUrl: '', makeIdempotencyKey: () => `key-${String((made += 1)).padStart(16, '0')}` });
+    await client.call(api.health.get);
+    await client.call(api.bulletins.reportRead, { params: { id: 1 }, body: { seconds: 9 } });
+    await client.call(api.bulletins.reportRead, { params: { id: 1 }, body: { seconds: 9 } }, { idempotencyKey: 'outbox-item-0000000001' });
+    expect(seen.map((request) => request.headers['idempotency-key'])).toEqual([
+      undefined,
+      'key-0000000000000001',
+      'key-0000000000000001',
+      'outbox-item-0000000001',
+    ]);
+  });
+
+  it('revalidates a copy kept elsewhere with its ETag, answers it on 304, and tells the ETag', async () => {
+    const kept = { id: 5, label: '第 5 期' };
+    const { transport, seen } = scripted(() => ({ status: 304, headers: { etag: 'W/"v1"' }, body: '' }));
+    const client = createApiClient({ transport, baseUrl: '' });
+    const etags: string[] = [];
+    const issue = await client.call(
+      api.bulletins.getIssue,
+      { params: { id: 5 } },
+      { revalidate: { etag: 'W/"v1"', body: { ...makeIssue(), ...kept } }, onEtag: (etag) => etags.push(etag) },
+    );
+    expect(seen[0]!.headers['if-none-match']).toBe('W/"v1"');
+    expect(issue).toMatchObject(kept);
+    expect(etags).toEqual(['W/"v1"']);
   });
 
   it("turns an error answer into an ApiError with the server's Chinese message, and reports 401", async () => {

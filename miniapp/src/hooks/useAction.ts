@@ -2,6 +2,7 @@ import { useCallback, useRef, useState } from 'react';
 import type { z } from 'zod';
 import { confirm, toast, toastDone, type Question } from '../services/feedback';
 import { checked, FieldProblems, messageOf, problemsOf, type Problems } from '../services/errors';
+import { isOffline, isUnreachable } from '../services/network';
 
 export interface ActionOptions<A extends unknown[], R> {
   /** Said when it worked: a fixed message, or one built from the answer (empty says nothing). */
@@ -81,7 +82,9 @@ export function useAction(
       // A form that did not pass its own check says so beside its fields, not as a refusal.
       const message = failure instanceof FieldProblems ? failure.message : messageOf(failure);
       if (!(failure instanceof FieldProblems)) setError(message);
-      if (message && !opts.inline) toast(message);
+      // Offline, the network banner already says why: no toast per failed tap.
+      const bannerSaysIt = isUnreachable(failure) && isOffline();
+      if (message && !opts.inline && !bannerSaysIt) toast(message);
       return undefined;
     } finally {
       inFlight.current = false;

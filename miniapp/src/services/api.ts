@@ -1,6 +1,16 @@
-import { api, type ApiError, createApiClient, type Endpoint, type EndpointInput, type EndpointOutput } from '@zhijian/shared';
+import {
+  api,
+  ApiError,
+  type CallOptions,
+  createApiClient,
+  type Endpoint,
+  type EndpointInput,
+  type EndpointOutput,
+  randomIdempotencyKey,
+} from '@zhijian/shared';
 import { API_BASE } from './env';
 import { goToSignIn } from './navigation';
+import { markReachable, markUnreachable } from './network';
 import { canRenew, clearSession, freshness, getSession, getToken, saveSession } from './session';
 import { taroTransport } from './transport';
 
@@ -13,6 +23,8 @@ export const client = createApiClient({
   baseUrl: API_BASE,
   getToken,
   timeoutMs: 15_000,
+  // Every write carries a key made here, so a retry after a lost answer is done once (issue 19).
+  makeIdempotencyKey: randomIdempotencyKey,
   onUnauthorized(error: ApiError) {
     if (!getToken()) return;
     clearSession();
@@ -53,10 +65,21 @@ export async function ensureFreshToken(now = Date.now()): Promise<void> {
   await renewing;
 }
 
-/** Calls an endpoint, renewing the token first when it is due. */
-export async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>): Promise<EndpointOutput<E>> {
+/**
+ * Calls an endpoint, renewing the token first when it is due. Whether an answer came at all tells
+ * the network banner (`network.ts`) whether the server can be reached.
+ */
+export async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>, options?: CallOptions): Promise<EndpointOutput<E>> {
   if (endpoint.access !== 'public') await ensureFreshToken();
-  return client.call(endpoint, input);
+  try {
+    const result = await client.call(endpoint, input, options);
+    markReachable();
+    return result;
+  } catch (error) {
+    if (error instanceof ApiError && error.code === 'network') markUnreachable();
+    else if (error instanceof ApiError && error.status > 0) markReachable();
+    throw error;
+  }
 }
 
 /** What an endpoint takes as its body, its query: from the contract's schemas (`z.input`). */

@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { ApiError, checkinRefusals, type CheckinInput, type CheckinRefusal, type CheckinResult, type RequestKind } from '@zhijian/shared';
 import { api, call } from './api';
 import { isWeapp } from './env';
+import { isUnreachable } from './network';
 import type { z } from 'zod';
 
 /** Where the member stands, sent only when the unit checks it. */
@@ -24,6 +25,8 @@ export function checkIn(token: string, position?: Position): Promise<CheckinResu
 }
 
 function refused(error: unknown): ScanOutcome {
+  // No answer is no outcome: the scan panel says the network is gone and offers the make-up request.
+  if (isUnreachable(error)) throw error;
   if (!(error instanceof ApiError)) return { kind: 'refused', message: '签到失败，请重试', reason: null };
   return { kind: 'refused', message: error.message, reason: checkinRefusalOf(error) };
 }

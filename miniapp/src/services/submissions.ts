@@ -1,4 +1,5 @@
 import { api, call, type Body } from './api';
+import { sendOrQueue } from './outbox';
 
 /**
  * 征集与报送 as units see them: open calls, the unit's entries from draft to result, research
@@ -41,8 +42,15 @@ export function createEntry(callId: number, body: Body<typeof api.entries.create
 }
 
 /** Changes a draft; `version` in the body names the version it changes. */
-export function updateEntry(id: number, body: Body<typeof api.entries.update>) {
-  return call(api.entries.update, { params: { id }, body });
+/**
+ * Saves a draft; without a network it waits in the outbox (a newer save of the same entry replaces
+ * a waiting one) and `onQueued` is told, while the answer comes once the outbox has sent it.
+ */
+export async function updateEntry(id: number, body: Body<typeof api.entries.update>, onQueued?: () => void) {
+  const sent = await sendOrQueue('保存报送草稿', api.entries.update, { params: { id }, body }, { coalesce: `entry:${id}` });
+  if (!sent.queued) return sent.result;
+  onQueued?.();
+  return sent.delivered;
 }
 
 export function submitEntry(id: number) {

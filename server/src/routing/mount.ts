@@ -7,6 +7,7 @@ import type { z } from 'zod';
 import { loadSessionUser, type CurrentUser } from '../auth/currentUser';
 import { runCommand, type Actor, type Command } from '../commands/context';
 import { AppError, forbidden, refuse } from '../errors';
+import { idempotency } from '../middlewares/idempotency';
 import type { AppServices } from '../services';
 import { fieldIssues } from './fieldIssues';
 
@@ -150,6 +151,8 @@ function register(
       await next();
     });
   }
+  // Every write may carry an Idempotency-Key: after the caller and the body are known, before the work.
+  if (endpoint.method !== 'GET') middlewares.push(idempotency(services));
   middlewares.push(async (ctx) => {
     let result: unknown;
     try {

@@ -270,6 +270,14 @@ export const bulletins = {
         .min(0)
         .max(24 * 3600)
         .meta({ label: '阅读时长（秒）' }),
+      /**
+       * When the reading happened, for a read made offline and reported later. The server holds it
+       * within the last 7 days, after the issue's publication and not after its own clock.
+       */
+      readAt: z.iso
+        .datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区），如 2026-12-31T18:00:00+08:00' })
+        .optional()
+        .meta({ label: '阅读时间' }),
     }),
     response: z.object({ read: z.boolean(), secondsToRead: z.number().int() }),
   }),

@@ -59,10 +59,24 @@ function createControl() {
   };
 }
 
+type NetworkListener = (result: { isConnected: boolean; networkType: string }) => void;
+type WeakListener = (result: { weakNet: boolean; networkType: string }) => void;
+/** Kept across `reset()`: the app subscribes once, at launch, as WeChat apps do. */
+const networkListeners = new Set<NetworkListener>();
+const weakListeners = new Set<WeakListener>();
+
 export const taroControl = {
   ...createControl(),
   reset() {
     Object.assign(taroControl, createControl());
+  },
+  /** WeChat's onNetworkStatusChange, as the phone loses or finds its connection. */
+  fireNetworkStatus(isConnected: boolean) {
+    for (const listener of [...networkListeners]) listener({ isConnected, networkType: isConnected ? 'wifi' : 'none' });
+  },
+  /** WeChat's onNetworkWeakChange. */
+  fireNetworkWeak(weakNet: boolean) {
+    for (const listener of [...weakListeners]) listener({ weakNet, networkType: '4g' });
   },
   firePullDownRefresh() {
     for (const listener of [...taroControl.pullDownRefresh]) listener();
@@ -175,6 +189,13 @@ const Taro = {
     taroControl.scanResult
       ? Promise.resolve({ result: taroControl.scanResult, errMsg: 'scanCode:ok' })
       : Promise.reject({ errMsg: 'scanCode:fail cancel' }),
+  getNetworkType: () => Promise.resolve({ networkType: 'wifi', errMsg: 'getNetworkType:ok' }),
+  onNetworkStatusChange: (listener: NetworkListener) => {
+    networkListeners.add(listener);
+  },
+  onNetworkWeakChange: (listener: WeakListener) => {
+    weakListeners.add(listener);
+  },
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 };

@@ -5,6 +5,7 @@ import { Field } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
 import type { ScanOutcome } from '../../services/checkin';
 import { isWeapp } from '../../services/env';
+import { isUnreachable } from '../../services/network';
 import { ResultView } from './ResultView';
 
 interface ScanPanelProps {
@@ -13,17 +14,32 @@ interface ScanPanelProps {
   /** Checks in with a scanned or typed code. */
   onCheckIn: (token: string) => Promise<ScanOutcome>;
   onCheckedIn: () => void;
+  /** Shows the member's activities, where a make-up (补签) can be asked for once the window closes. */
+  onOfferMakeup?: () => void;
 }
 
 /**
  * WeChat: scan the organiser's rotating QR code. H5 has no scanner, so the member types or pastes
  * the code text shown under the QR code.
  */
-export function ScanPanel({ onScan, onCheckIn, onCheckedIn }: ScanPanelProps) {
+export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup }: ScanPanelProps) {
   const [code, setCode] = useState('');
   const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
+  const [unreachable, setUnreachable] = useState(false);
+  // Online only: a code lives seconds, so a scan cannot wait in the outbox. Without a network the
+  // member is told so and pointed to the make-up request instead.
   const checkIn = useAction(async (token: string) => {
-    const result = await onCheckIn(token.trim());
+    setUnreachable(false);
+    let result: ScanOutcome;
+    try {
+      result = await onCheckIn(token.trim());
+    } catch (error) {
+      if (isUnreachable(error)) {
+        setUnreachable(true);
+        setOutcome(null);
+      }
+      throw error;
+    }
     setOutcome(result);
     if (result.kind === 'success') {
       setCode('');
@@ -57,6 +73,19 @@ export function ScanPanel({ onScan, onCheckIn, onCheckedIn }: ScanPanelProps) {
         </View>
       )}
       <Text className="zj-muted zj-scan__hint">签到码每 15 秒更换，请扫描现场屏幕上最新的二维码。</Text>
+      {unreachable ? (
+        <View className="zj-scan__offline">
+          <Text className="zj-scan__offline-title">网络不通，签到没有成功</Text>
+          <Text className="zj-scan__offline-text">
+            签到码几秒就会更换，不能离线签到。请联网后重新扫码；如果签到时间已过，可在活动结束后申请补签，由组织者确认。
+          </Text>
+          {onOfferMakeup ? (
+            <Button size="small" variant="secondary" onClick={onOfferMakeup}>
+              去申请补签
+            </Button>
+          ) : null}
+        </View>
+      ) : null}
       {outcome ? <ResultView outcome={outcome} /> : null}
     </View>
   );

@@ -1,3 +1,4 @@
+import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Card } from '../../components/Card';
 import { Page } from '../../components/Page';
@@ -20,7 +21,14 @@ export default function CheckinTab() {
   return (
     <Page className="zj-checkin">
       <Card title="活动签到">
-        <ScanPanel onScan={scanCode} onCheckIn={submitCheckin} onCheckedIn={() => void tab.refresh()} />
+        <ScanPanel
+          onScan={scanCode}
+          onCheckIn={submitCheckin}
+          onCheckedIn={() => void tab.refresh()}
+          onOfferMakeup={() =>
+            void Promise.resolve(Taro.pageScrollTo({ selector: '.zj-checkin__mine', duration: 300 })).catch(() => undefined)
+          }
+        />
       </Card>
       {tab.error ? (
         <StateView kind="error" description={tab.error} onRetry={tab.reload} />
@@ -28,7 +36,7 @@ export default function CheckinTab() {
         <StateView kind="loading" />
       ) : (
         <View>
-          <Card title="我的活动">
+          <Card title="我的活动" className="zj-checkin__mine">
             <MonthCalendar activities={data.activities} now={new Date()} />
             <MyActivities items={data.activities} onRequest={requestAbsence} onChanged={() => void tab.refresh()} />
           </Card>

@@ -22,6 +22,7 @@ import {
   FAVOURITES_PAGE,
   INDEX_DISTRIBUTION_PAGE,
   INDEX_YEARS_PAGE,
+  OUTBOX_PAGE,
   PRIVACY_PAGE,
   READS_PAGE,
   RECORD_DESK_PAGE,
@@ -139,6 +140,12 @@ export default function MeTab() {
       <CellGroup>
         <Cell title="我的收藏" note="阅读时收藏的文章" arrow onClick={() => void Taro.navigateTo({ url: FAVOURITES_PAGE })} />
         <Cell title="阅读记录" note="读过的简报文章" arrow onClick={() => void Taro.navigateTo({ url: READS_PAGE })} />
+        <Cell
+          title="离线阅读与待发送"
+          note="本机保存的简报、离线时保存待发送的内容"
+          arrow
+          onClick={() => void Taro.navigateTo({ url: OUTBOX_PAGE })}
+        />
       </CellGroup>
 
       {entries.length > 0 ? (

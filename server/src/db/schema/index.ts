@@ -11,3 +11,4 @@ export * from './aie';
 export * from './sharedState';
 export * from './volunteering';
 export * from './letters';
+export * from './idempotency';

@@ -1,7 +1,7 @@
 import type Router from '@koa/router';
 import { api } from '@zhijian/shared';
 import { favouriteArticle } from '../../commands/favouriteArticle';
-import { recordArticleRead } from '../../commands/recordArticleRead';
+import { readTimeOf, recordArticleRead } from '../../commands/recordArticleRead';
 import { subscribeToBulletins } from '../../commands/subscribeToBulletins';
 import { unfavouriteArticle } from '../../commands/unfavouriteArticle';
 import { authorizeReading } from '../../policies/bulletins';
@@ -18,7 +18,8 @@ export function bulletinPersonalRoutes(services: AppServices, router: Router): R
   mount(router, services, api.bulletins.reportRead, async ({ params, body, user, run }) => {
     const { article, issue } = await findArticleWithIssue(db, params.id);
     authorizeReading(user, issue, '文章');
-    return run(recordArticleRead, { memberId: user.id, article, seconds: body.seconds });
+    const readAt = readTimeOf(body.readAt ? new Date(body.readAt) : undefined, services.clock.now(), issue.publishedAt);
+    return run(recordArticleRead, { memberId: user.id, article, seconds: body.seconds, readAt });
   });
 
   mount(router, services, api.bulletins.favourite, async ({ params, user, run }) => {

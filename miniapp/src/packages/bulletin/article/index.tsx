@@ -64,8 +64,9 @@ export default function ArticlePage() {
     enabled: !!shown && !shown.read && !preview,
     onDue(seconds) {
       const id = shown!.id;
+      // Offline the report waits in the outbox (null) and counts when it arrives.
       reportRead(id, seconds).then(
-        (result) => article.update((current) => (current.id === id ? { ...current, read: result.read } : current)),
+        (result) => result && article.update((current) => (current.id === id ? { ...current, read: result.read } : current)),
         // Not worth interrupting the reader: the next visit reports again.
         () => undefined,
       );
@@ -83,13 +84,16 @@ export default function ArticlePage() {
     async (id: number, wanted: boolean) => {
       article.update((current) => ({ ...current, favourite: wanted }));
       try {
-        await setFavourite(id, wanted);
+        return await setFavourite(id, wanted);
       } catch (error) {
         article.update((current) => ({ ...current, favourite: !wanted }));
         throw error;
       }
     },
-    { success: (_, _id, wanted) => (wanted ? '已收藏，可在“我的 → 我的收藏”中找到' : '已取消收藏') },
+    {
+      success: (queued, _id, wanted) =>
+        queued ? '网络不通，已记下，联网后自动同步' : wanted ? '已收藏，可在“我的 → 我的收藏”中找到' : '已取消收藏',
+    },
   );
 
   if (articleId === null) {

@@ -34,7 +34,8 @@ export interface EntryFormProps {
   topics?: Topic[];
   defaultContactName?: string;
   /** Saves the draft: creates it (`entryId` null) or changes it; answers the entry as saved. */
-  onSave: (entryId: number | null, draft: EntryDraft) => Promise<Entry>;
+  /** `onQueued` is called when the save waits in the outbox (no network) rather than being sent. */
+  onSave: (entryId: number | null, draft: EntryDraft, onQueued: () => void) => Promise<Entry>;
   /** Uploads one picked file to the entry, reporting progress in percent. */
   onUpload: (entryId: number, kind: EntryFile['kind'], file: PickedFile, onProgress: (percent: number) => void) => Promise<EntryFile>;
   onRemoveFile: (file: EntryFile) => Promise<unknown>;
@@ -102,7 +103,9 @@ export function EntryForm({
   /** Creates the draft on the first save; later saves name the version they change. */
   async function save(): Promise<void> {
     const current = saved.current;
-    const result = current ? await onSave(current.id, { ...body(), version: current.version }) : await onSave(null, body());
+    const result = current
+      ? await onSave(current.id, { ...body(), version: current.version }, () => autosave.queued())
+      : await onSave(null, body(), () => autosave.queued());
     saved.current = { id: result.id, version: result.version };
   }
 
@@ -178,9 +181,11 @@ export function EntryForm({
       ? '正在保存…'
       : state.kind === 'saved'
         ? `已自动保存 ${formatDateTime(state.at.toISOString()).slice(11)}`
-        : state.kind === 'error'
-          ? `保存失败：${state.message}`
-          : '填写后会自动保存草稿';
+        : state.kind === 'queued'
+          ? '网络不通：草稿已存到本机，联网后自动发送'
+          : state.kind === 'error'
+            ? `保存失败：${state.message}`
+            : '填写后会自动保存草稿';
   const ownTopics = topics.filter((t) => t.myClaimId !== null && t.claims.some((c) => c.id === t.myClaimId && c.status === 'confirmed'));
 
   return (

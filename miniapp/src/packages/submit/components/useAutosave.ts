@@ -1,7 +1,13 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { messageOf } from '../../../services/errors';
 
-export type SaveState = { kind: 'idle' } | { kind: 'saving' } | { kind: 'saved'; at: Date } | { kind: 'error'; message: string };
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'saving' }
+  /** No network: the save waits in the outbox and finishes when it has been sent. */
+  | { kind: 'queued' }
+  | { kind: 'saved'; at: Date }
+  | { kind: 'error'; message: string };
 
 /**
  * Saves a while after the last change (not on every key), never two saves at once: a change made
@@ -63,5 +69,8 @@ export function useAutosave(save: () => Promise<void>, delayMs: number) {
     [],
   );
 
-  return { state, changed, flush, isDirty: () => dirty.current };
+  /** The save in flight waits in the outbox (the network is gone); it still settles when sent. */
+  const queued = useCallback(() => setState({ kind: 'queued' }), []);
+
+  return { state, changed, flush, queued, isDirty: () => dirty.current };
 }

@@ -49,7 +49,7 @@ export default function EditEntryPage() {
             entry={form.entry}
             topics={form.topics}
             defaultContactName={session?.user.name ?? ''}
-            onSave={(id, draft) => (id === null ? createEntry(form.call.id, draft) : updateEntry(id, draft))}
+            onSave={(id, draft, onQueued) => (id === null ? createEntry(form.call.id, draft) : updateEntry(id, draft, onQueued))}
             onUpload={uploadEntryFile}
             onRemoveFile={(file) => removeEntryFile(file.id)}
             onSubmit={submitEntry}
