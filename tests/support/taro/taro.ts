@@ -56,6 +56,10 @@ function createControl() {
     location: { latitude: 30.2741, longitude: 120.1551 } as { latitude: number; longitude: number } | null,
     locationCalls: 0,
     scanResult: null as string | null,
+    /** The leave warning the page has on (enableAlertBeforeUnload), or null. */
+    alertBeforeUnload: null as string | null,
+    /** APIs `canIUse` denies, as on an older base library or in H5. */
+    unsupported: new Set<string>(),
   };
 }
 
@@ -175,6 +179,15 @@ const Taro = {
     taroControl.scanResult
       ? Promise.resolve({ result: taroControl.scanResult, errMsg: 'scanCode:ok' })
       : Promise.reject({ errMsg: 'scanCode:fail cancel' }),
+  canIUse: (name: string) => !taroControl.unsupported.has(name),
+  enableAlertBeforeUnload: (options: { message: string }) => {
+    taroControl.alertBeforeUnload = options.message;
+    return Promise.resolve({ errMsg: 'enableAlertBeforeUnload:ok' });
+  },
+  disableAlertBeforeUnload: () => {
+    taroControl.alertBeforeUnload = null;
+    return Promise.resolve({ errMsg: 'disableAlertBeforeUnload:ok' });
+  },
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 };
