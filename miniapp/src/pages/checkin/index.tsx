@@ -4,7 +4,7 @@ import { Page } from '../../components/Page';
 import { StateView } from '../../components/StateView';
 import { useLoaded } from '../../hooks/useLoaded';
 import { useRequireSession } from '../../hooks/useSession';
-import { loadMyCheckins, requestAbsence, scanCode, submitCheckin } from '../../services/checkin';
+import { loadMyCheckins, myHistoryPage, requestAbsence, scanCode, submitCheckin } from '../../services/checkin';
 import { MonthCalendar } from './MonthCalendar';
 import { MyActivities } from './MyActivities';
 import { MyRecords } from './MyRecords';
@@ -20,7 +20,12 @@ export default function CheckinTab() {
   return (
     <Page className="zj-checkin">
       <Card title="活动签到">
-        <ScanPanel onScan={scanCode} onCheckIn={submitCheckin} onCheckedIn={() => void tab.refresh()} />
+        <ScanPanel
+          onScan={scanCode}
+          onCheckIn={submitCheckin}
+          onCheckedIn={() => void tab.refresh()}
+          checkedIn={data ? data.activities.filter((a) => a.checkedInAt !== null).map((a) => a.id) : []}
+        />
       </Card>
       {tab.error ? (
         <StateView kind="error" description={tab.error} onRetry={tab.reload} />
@@ -29,11 +34,14 @@ export default function CheckinTab() {
       ) : (
         <View>
           <Card title="我的活动">
-            <MonthCalendar activities={data.activities} now={new Date()} />
+            <MonthCalendar
+              days={[...data.activities.map((a) => a.startsAt), ...data.history.map((h) => h.activity.startsAt)]}
+              now={new Date()}
+            />
             <MyActivities items={data.activities} onRequest={requestAbsence} onChanged={() => void tab.refresh()} />
           </Card>
           <Card title="我的记录">
-            <MyRecords totalPoints={data.totalPoints} history={data.history} />
+            <MyRecords totalPoints={data.totalPoints} history={data.history} total={data.historyTotal} onMore={myHistoryPage} />
           </Card>
           <Text className="zj-muted zj-checkin__note">固定活动日每月 5 日、15 日或 25 日；流动党员每周活动一次。</Text>
         </View>
