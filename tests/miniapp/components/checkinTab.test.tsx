@@ -1,4 +1,4 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { ApiError, type CheckinResult, type HistoryItem, type MyActivity } from '@zhijian/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import CheckinTab from '../../../miniapp/src/pages/checkin';
@@ -217,5 +217,39 @@ describe('the month calendar', () => {
     expect([...document.querySelectorAll('.zj-calendar__day--marked')].map((d) => d.textContent)).toEqual(['5']);
     fireEvent.click(screen.getByText('本月'));
     expect(screen.getByText('2026 年 11 月')).toBeInTheDocument();
+  });
+});
+
+describe('waiting for fresh data', () => {
+  beforeEach(() => {
+    clearSession();
+    taroControl.reset();
+    saveSession(makeSignedIn(makeMe()));
+  });
+
+  it('marks the page as loading and keeps the old content, dimmed, while the tab refreshes', async () => {
+    let release: () => void = () => undefined;
+    let hold = false;
+    installFakeApi({
+      'GET /api/me/activities': async () => {
+        if (hold) await new Promise<void>((resolve) => (release = resolve));
+        return json(200, { items: [activity] });
+      },
+      'GET /api/me/attendance': () => json(200, { items: [], total: 0, page: 1, pageSize: 10 }),
+      'GET /api/me/points': () => json(200, { items: [], total: 0, page: 1, pageSize: 1, totalPoints: 6 }),
+    });
+    render(<CheckinTab />);
+    expect(await screen.findByText('主题党日：创客沙龙')).toBeInTheDocument();
+    expect(document.querySelector('.zj-page--busy')).toBeNull();
+
+    hold = true;
+    act(() => taroControl.fireDidShow());
+    await waitFor(() => expect(document.querySelector('.zj-page--busy')).not.toBeNull());
+    expect(screen.getByRole('progressbar', { name: '正在加载' })).toBeInTheDocument();
+    expect(screen.getByText('主题党日：创客沙龙')).toBeInTheDocument();
+
+    await act(async () => release());
+    await waitFor(() => expect(document.querySelector('.zj-page--busy')).toBeNull());
+    expect(screen.getByText('主题党日：创客沙龙')).toBeInTheDocument();
   });
 });

@@ -7,13 +7,20 @@ import './index.scss';
 interface PageProps {
   children: ReactNode;
   className?: string;
+  /** What the page shows is being loaded again: a bar at the top, and the old content dimmed. */
+  busy?: boolean;
 }
 
-/** Root of every page: the reader's body font size, comfortable line height, privacy popup. */
-export function Page({ children, className }: PageProps) {
+/**
+ * Root of every page: the reader's body font size, comfortable line height, privacy popup, and
+ * while the page waits for fresh data, a loading bar over its dimmed old content (both fade in
+ * after 150 ms, so a quick answer does not flicker and a slow one is marked well within 300 ms).
+ */
+export function Page({ children, className, busy = false }: PageProps) {
   const fontSize = useFontSize();
   return (
-    <View className={`zj-page ${className ?? ''}`} style={{ fontSize: `${fontSize}px` }}>
+    <View className={`zj-page ${className ?? ''}${busy ? ' zj-page--busy' : ''}`} style={{ fontSize: `${fontSize}px` }}>
+      {busy ? <View className="zj-page__busy" ariaRole="progressbar" ariaLabel="正在加载" /> : null}
       {children}
       <PrivacyPopup />
     </View>

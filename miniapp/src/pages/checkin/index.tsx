@@ -18,7 +18,7 @@ export default function CheckinTab() {
   const { data } = tab;
 
   return (
-    <Page className="zj-checkin">
+    <Page className="zj-checkin" busy={tab.refreshing}>
       <Card title="活动签到">
         <ScanPanel
           onScan={scanCode}

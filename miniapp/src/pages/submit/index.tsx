@@ -132,7 +132,7 @@ export default function SubmitTab() {
   const calls = open.data;
 
   return (
-    <Page className="zj-submit">
+    <Page className="zj-submit" busy={open.refreshing}>
       {seesCalls || reviewer ? (
         <CellGroup>
           {reviewer ? (

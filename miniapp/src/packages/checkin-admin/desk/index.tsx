@@ -27,7 +27,7 @@ function Desk({ unitId }: { unitId: number }) {
   const items = activities.data;
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
-    <View>
+    <View className={activities.refreshing ? 'zj-refreshing' : ''}>
       <CellGroup>
         <Cell title="固定活动日规则" note="三固定：时间、地点、议程" arrow onClick={() => go(CHECKIN_RULES_PAGE)} />
         <Cell title="请假与补签审批" arrow onClick={() => go(CHECKIN_APPROVALS_PAGE)} />

@@ -117,7 +117,7 @@ function MyCard() {
 
 export default function CardPage() {
   return (
-    <Page className="zj-member-card-page zj-record-page">
+    <Page className="zj-member-card-page zj-record-page" busy={loaded.refreshing}>
       <RoleGate roles={['member']}>
         <MyCard />
       </RoleGate>

@@ -49,8 +49,7 @@ export function ScoreForm({ rubric, initial, canEdit, draftKey, busy = false, on
     warning: '评分尚未保存。离开后，已填的内容保留在本机，回来时恢复。',
   });
   const { texts, opinion } = draft.value;
-  const setTexts = (change: (t: Record<string, string>) => Record<string, string>) =>
-    draft.set((d) => ({ ...d, texts: change(d.texts) }));
+  const setTexts = (change: (t: Record<string, string>) => Record<string, string>) => draft.set((d) => ({ ...d, texts: change(d.texts) }));
   const setOpinion = (value: string) => draft.set((d) => ({ ...d, opinion: value }));
   const [showMissing, setShowMissing] = useState(false);
   const { scores, unreadable } = parse(texts);
