@@ -60,6 +60,8 @@ function createControl() {
     alertBeforeUnload: null as string | null,
     /** APIs `canIUse` denies, as on an older base library or in H5. */
     unsupported: new Set<string>(),
+    /** The tab bar's badges by tab index. */
+    tabBadges: new Map<number, string>(),
   };
 }
 
@@ -179,6 +181,14 @@ const Taro = {
     taroControl.scanResult
       ? Promise.resolve({ result: taroControl.scanResult, errMsg: 'scanCode:ok' })
       : Promise.reject({ errMsg: 'scanCode:fail cancel' }),
+  setTabBarBadge: (options: { index: number; text: string }) => {
+    taroControl.tabBadges.set(options.index, options.text);
+    return Promise.resolve({ errMsg: 'setTabBarBadge:ok' });
+  },
+  removeTabBarBadge: (options: { index: number }) => {
+    taroControl.tabBadges.delete(options.index);
+    return Promise.resolve({ errMsg: 'removeTabBarBadge:ok' });
+  },
   canIUse: (name: string) => !taroControl.unsupported.has(name),
   enableAlertBeforeUnload: (options: { message: string }) => {
     taroControl.alertBeforeUnload = options.message;
