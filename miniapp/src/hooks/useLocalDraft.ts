@@ -33,7 +33,11 @@ export interface LocalDraft<T> {
  * While there are unsaved changes, leaving warns where the platform allows: the mini-program's
  * back button (enableAlertBeforeUnload), and closing or reloading the browser tab in H5.
  */
-export function useLocalDraft<T>(key: string, saved: T, { enabled = true, warning }: { enabled?: boolean; warning: string }): LocalDraft<T> {
+export function useLocalDraft<T>(
+  key: string,
+  saved: T,
+  { enabled = true, warning }: { enabled?: boolean; warning: string },
+): LocalDraft<T> {
   const [restoredValue] = useState(() => {
     if (!enabled) return null;
     const kept = read<T>(key);

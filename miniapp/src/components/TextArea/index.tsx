@@ -20,7 +20,18 @@ export interface TextAreaProps {
 const NO_LIMIT = 20_000;
 
 /** A labelled multi-line input, with a character count when limited, its hint or error underneath. */
-export function TextArea({ label, value, onChange, placeholder, maxlength, error, hint, rows = 'short', name, disabled = false }: TextAreaProps) {
+export function TextArea({
+  label,
+  value,
+  onChange,
+  placeholder,
+  maxlength,
+  error,
+  hint,
+  rows = 'short',
+  name,
+  disabled = false,
+}: TextAreaProps) {
   return (
     <View className={`zj-textarea zj-textarea--${rows}${error ? ' zj-textarea--error' : ''}${disabled ? ' zj-textarea--disabled' : ''}`}>
       {label ? (
