@@ -4,9 +4,27 @@ import { keepSessionFresh } from './services/auth';
 import { installPrivacyHandler } from './services/privacy';
 import './app.scss';
 
+/**
+ * Taro's H5 tab bar items are `<a href="javascript:;">`: under our Content Security Policy
+ * (script-src 'self') each tap logged a CSP violation. The tab switch is Taro's own click handler,
+ * so the link's default action is not needed; it is cancelled before the browser runs it.
+ */
+function silenceJavascriptLinks(): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href^="javascript:"]');
+      if (link) event.preventDefault();
+    },
+    true,
+  );
+}
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     installPrivacyHandler();
+    silenceJavascriptLinks();
   });
   // Back from the background: renew a token that aged while timers were paused.
   useDidShow(() => {

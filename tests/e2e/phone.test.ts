@@ -50,8 +50,7 @@ async function confirmModal(page: Page, text: string): Promise<void> {
 }
 
 function expectClean(watched: Watched): void {
-  expect(watched.problems).toEqual([]);
-  expect(watched.failed).toEqual([]);
+  expect({ problems: watched.problems, failed: watched.failed }).toEqual({ problems: [], failed: [] });
 }
 
 describe('on the phone (issue 15)', () => {
@@ -63,7 +62,7 @@ describe('on the phone (issue 15)', () => {
     await page.waitForURL(/#\/pages\/submit\/index/);
     await page.locator('.zj-cell:visible').filter({ hasText: '评审任务' }).click();
     await page.waitForURL(/#\/packages\/reviewer\/queue\/index/);
-    const pending = page.locator('.zj-cell:visible').filter({ hasText: /未开始|草稿/ });
+    const pending = page.locator('.zj-cell:visible').filter({ hasText: /待评审|草稿/ });
     await visible(pending.first());
     await pending.first().click();
     await page.waitForURL(/#\/packages\/reviewer\/score\/index/);
