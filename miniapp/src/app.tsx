@@ -16,6 +16,23 @@ function refreshLibraryIfDue(): void {
   if (Date.now() - refreshedAt > LIBRARY_REFRESH_MS) void refreshOfflineLibrary().catch(() => undefined);
 }
 
+/**
+ * Taro's H5 tab bar items are `<a href="javascript:;">`: under our Content Security Policy
+ * (script-src 'self') each tap logged a CSP violation. The tab switch is Taro's own click handler,
+ * so the link's default action is not needed; it is cancelled before the browser runs it.
+ */
+function silenceJavascriptLinks(): void {
+  if (process.env.TARO_ENV !== 'h5' || typeof document === 'undefined') return;
+  document.addEventListener(
+    'click',
+    (event) => {
+      const link = (event.target as Element | null)?.closest?.('a[href^="javascript:"]');
+      if (link) event.preventDefault();
+    },
+    true,
+  );
+}
+
 function App({ children }: PropsWithChildren) {
   useLaunch(() => {
     installPrivacyHandler();
@@ -33,6 +50,7 @@ function App({ children }: PropsWithChildren) {
         void flushOutbox();
       }
     });
+    silenceJavascriptLinks();
   });
   // Back from the background: renew a token that aged while timers were paused, send what waits,
   // bring the offline copies up to date.

@@ -56,7 +56,8 @@ export function useServedH5(): {
   let browser: Browser | undefined;
   beforeAll(async () => {
     if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
-    server = await startServer();
+    // The first start loads the demo association; on a loaded machine that takes more than a minute.
+    server = await startServer({ timeoutMs: 180_000 });
     browser = await launchChromium();
   });
   afterAll(async () => {

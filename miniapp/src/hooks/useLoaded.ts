@@ -7,6 +7,8 @@ export interface Loaded<T> {
   error: string | null;
   /** A load is in flight (the first one, a retry, or a refresh of what is shown). */
   loading: boolean;
+  /** A refresh is in flight while the old data shows: the page dims it (`<Page busy>`). */
+  refreshing: boolean;
   /** Starts over, showing the loading state: the retry after an error. */
   reload(): void;
   /** Loads again while keeping what is shown until the answer comes (back on the page, after a change). */
@@ -77,6 +79,7 @@ export function useLoaded<K extends Key, T>(key: K | null, load: (key: K) => Pro
     data: current ? state.data : null,
     error: current ? state.error : null,
     loading: key !== null && (!current || state.loading),
+    refreshing: current && state.loading && state.data !== null,
     reload,
     refresh,
     update,

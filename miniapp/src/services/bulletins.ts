@@ -103,3 +103,9 @@ export async function subscribeToNewIssues(templateId: string): Promise<number> 
   const { remaining } = await call(api.bulletins.subscribe);
   return remaining;
 }
+
+/** The 简报 tab's badge: 新 while the newest issue is out and unopened. Best effort: a tab bar that is not shown has none. */
+export function markNewIssue(isNew: boolean): void {
+  const done = isNew ? Taro.setTabBarBadge({ index: 0, text: '新' }) : Taro.removeTabBarBadge({ index: 0 });
+  void Promise.resolve(done).catch(() => undefined);
+}

@@ -77,7 +77,12 @@ export async function loadMyCheckins() {
     call(api.attendance.myHistory, { query: { pageSize: 10 } }),
     call(api.attendance.myPoints, { query: { pageSize: 1 } }),
   ]);
-  return { activities: mine.items, history: history.items, totalPoints: points.totalPoints };
+  return { activities: mine.items, history: history.items, historyTotal: history.total, totalPoints: points.totalPoints };
+}
+
+/** One more page of my records (10 a page, as the tab's first). */
+export async function myHistoryPage(page: number) {
+  return (await call(api.attendance.myHistory, { query: { page, pageSize: 10 } })).items;
 }
 
 /** 请假 before the start or 补签 after the window, with the member's reason. */

@@ -1,5 +1,9 @@
-import type { AuditEntry } from '@zhijian/shared';
-import { api, call } from './api';
+import { isRefusal, memberRefusals, type AuditEntry, type MemberChanges, type MemberInput, type RosterProblem } from '@zhijian/shared';
+import type { z } from 'zod';
+import { api, call, client } from './api';
+import { downloadExport } from './download';
+import type { PickedFile } from './files';
+import { upload } from './upload';
 
 /** The association's member units, their rosters, and the audit log. */
 
@@ -21,4 +25,34 @@ export async function findMobileMembers(unitId: number, q: string) {
 export async function auditLog(_page: number, pageSize: number, last: AuditEntry | undefined) {
   const page = await call(api.audit.list, { query: last ? { pageSize, before: last.id } : { pageSize } });
   return { items: page.items, more: page.nextBefore !== null };
+}
+
+// ── The unit's roster, managed on the phone by the unit admin.
+
+export type MemberDraft = z.input<typeof MemberInput>;
+
+export function addMember(unitId: number, body: MemberDraft) {
+  return call(api.members.create, { params: { unitId }, body });
+}
+
+export function changeMember(id: number, body: z.input<typeof MemberChanges>) {
+  return call(api.members.update, { params: { id }, body });
+}
+
+export function removeMember(id: number) {
+  return call(api.members.remove, { params: { id } });
+}
+
+/** Imports a roster file; with `dryRun`, only checks it. A file with problems is refused with every row's problem. */
+export function importRoster(unitId: number, file: PickedFile, dryRun: boolean) {
+  return upload(api.members.importRoster, { params: { unitId }, query: { dryRun: dryRun ? 'true' : 'false' } }, file);
+}
+
+export function exportRoster(unitId: number, unitName: string) {
+  return downloadExport(client.url(api.members.exportRoster, { params: { unitId } }), `${unitName || '单位'}名册.xlsx`);
+}
+
+/** The rows of a refused roster file, or null for any other failure. */
+export function rosterProblemsOf(error: unknown): RosterProblem[] | null {
+  return isRefusal(error, memberRefusals.roster_invalid) ? error.details.rows : null;
 }

@@ -34,7 +34,9 @@ export async function loadEntryForm({ entryId, callId }: { entryId: number | nul
   const entry = entryId !== null ? await getEntry(entryId) : null;
   const found = await getCall(entry?.callId ?? callId);
   const topics = found.kind === 'research' ? await listTopics(found.id) : [];
-  return { call: found, entry, topics };
+  // A new entry's contact starts as the person filling it in; without it the form still opens.
+  const contact = entry ? null : await call(api.auth.contact).catch(() => null);
+  return { call: found, entry, topics, contact };
 }
 
 export function createEntry(callId: number, body: Body<typeof api.entries.create>) {

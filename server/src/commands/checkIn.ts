@@ -49,7 +49,6 @@ export async function checkIn(
   if (!claims) throw refuse(checkinRefusals.token_invalid);
   const age = slotAge(claims.slot, now);
   if (age === 'future') throw refuse(checkinRefusals.token_invalid);
-  if (age === 'expired') throw refuse(checkinRefusals.slot_expired);
   const activity = await activities.get(claims.activityId);
 
   const unlessRecorded = async (refusal: AppError) => {
@@ -57,6 +56,9 @@ export async function checkIn(
     if (existing) return { attendance: existing, activity };
     throw refusal;
   };
+
+  // An old code sent again (a retry after a success, a screenshot): a member who is in gets their record.
+  if (age === 'expired') return unlessRecorded(refuse(checkinRefusals.slot_expired));
 
   const window = checkinWindow(activity.startsAt, activity);
   const state = windowState(window, now);

@@ -19,10 +19,11 @@ export function windowOf(row: ActivityRow): CheckinWindow {
   return checkinWindow(row.startsAt, row);
 }
 
-export function phaseOf(window: CheckinWindow, endsAt: Date, now: Date): ActivityPhase {
+export function phaseOf(window: CheckinWindow, endsAt: Date, now: Date, checkinOpenedAt: Date | null): ActivityPhase {
   const state = windowState(window, now);
   if (state === 'not_open') return 'upcoming';
-  if (state === 'open') return 'checkin_open';
+  // 签到中 only once the organiser has opened it: before that no code is shown anywhere.
+  if (state === 'open') return checkinOpenedAt ? 'checkin_open' : 'checkin_ready';
   return now.getTime() < endsAt.getTime() ? 'in_progress' : 'ended';
 }
 
@@ -54,7 +55,7 @@ export function presentActivity(row: ActivityRow, now: Date): ActivityListItem {
     hostSiteName: row.hostSiteName,
     moved: row.movedFrom && row.moveReason ? { from: row.movedFrom.toISOString(), reason: row.moveReason } : null,
     window: presentWindow(window),
-    phase: phaseOf(window, row.endsAt, now),
+    phase: phaseOf(window, row.endsAt, now, row.checkinOpenedAt),
   };
 }
 

@@ -17,7 +17,7 @@ import type { ArticleViewRows, IssueDetailRows, IssueRow, IssueWithTitles, Membe
 /** How many article titles an issue shows in the list. */
 const LEAD_TITLES = 3;
 
-function presentIssueSummary(issue: IssueRow, titles: string[]): IssueSummary {
+function presentIssueSummary(issue: IssueRow, titles: string[], unread: number): IssueSummary {
   return {
     id: issue.id,
     label: issueLabel(issue),
@@ -27,6 +27,7 @@ function presentIssueSummary(issue: IssueRow, titles: string[]): IssueSummary {
     date: issue.date,
     status: issue.status,
     articleCount: titles.length,
+    unreadCount: unread,
     leadTitles: titles.slice(0, LEAD_TITLES),
     publishedAt: issue.publishedAt?.toISOString() ?? null,
   };
@@ -35,8 +36,8 @@ function presentIssueSummary(issue: IssueRow, titles: string[]): IssueSummary {
 /** A page of issues grouped by year, in the page's order; a year that spans two pages appears on both. */
 export function presentIssueYears(page: Page<IssueWithTitles>): IssuesByYear {
   const years: IssuesByYear['years'] = [];
-  for (const { issue, titles } of page.items) {
-    const summary = presentIssueSummary(issue, titles);
+  for (const { issue, titles, unread } of page.items) {
+    const summary = presentIssueSummary(issue, titles, unread);
     const last = years.at(-1);
     if (last && last.year === summary.year) last.issues.push(summary);
     else years.push({ year: summary.year, issues: [summary] });
@@ -49,11 +50,12 @@ export function presentIssueDetail({ issue, articles }: IssueDetailRows): IssueD
     ...presentIssueSummary(
       issue,
       articles.map((article) => article.title),
+      articles.filter((article) => !article.read).length,
     ),
     publisher: issue.publisher,
     titleLines: issue.titleLines,
     distribution: { report: issue.distributionReport, send: issue.distributionSend },
-    toc: articles.map(({ articleId, title, section }) => ({ articleId, title, section })),
+    toc: articles.map(({ articleId, title, section, read }) => ({ articleId, title, section, read })),
   };
 }
 

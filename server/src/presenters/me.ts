@@ -1,4 +1,4 @@
-import { maskPhone, phoneTail, type Me } from '@zhijian/shared';
+import { maskPhone, phoneTail, type Me, type MyContact } from '@zhijian/shared';
 import type { MeRows } from '../queries/me';
 
 export function presentMe({ user, unit, branch }: MeRows): Me {
@@ -13,4 +13,8 @@ export function presentMe({ user, unit, branch }: MeRows): Me {
     branch: branch && { id: branch.id, name: branch.name },
     group: unit && { id: unit.groupId, name: unit.groupName },
   };
+}
+
+export function presentMyContact(user: { name: string; phone: string }): MyContact {
+  return { name: user.name, phone: user.phone };
 }

@@ -47,26 +47,51 @@ export interface IssueWithTitles {
   issue: IssueRow;
   /** Its article titles in reading order. */
   titles: string[];
+  /** How many of its articles the reader has not read (0 when nobody is named). */
+  unread: number;
 }
 
-/** Each issue with its article titles, in one query for all of them. */
-async function withTitles(db: Queryable, issues: IssueRow[]): Promise<IssueWithTitles[]> {
+/** Which of these articles the member has read: one lookup on the reads' primary key. */
+export async function readArticleIds(db: Queryable, memberId: number | null, articleIds: number[]): Promise<Set<number>> {
+  if (memberId === null || articleIds.length === 0) return new Set();
+  const rows = await db
+    .select({ articleId: articleReads.articleId })
+    .from(articleReads)
+    .where(and(eq(articleReads.memberId, memberId), inArray(articleReads.articleId, articleIds)));
+  return new Set(rows.map((row) => row.articleId));
+}
+
+/** Each issue with its article titles and the reader's unread count, in two queries for all of them. */
+async function withTitles(db: Queryable, issues: IssueRow[], readerId: number | null): Promise<IssueWithTitles[]> {
   const ids = issues.map((issue) => issue.id);
   const articles = ids.length
     ? await db
-        .select({ issueId: bulletinArticles.issueId, title: bulletinArticles.title })
+        .select({ id: bulletinArticles.id, issueId: bulletinArticles.issueId, title: bulletinArticles.title })
         .from(bulletinArticles)
         .where(inArray(bulletinArticles.issueId, ids))
         .orderBy(...readingOrder)
     : [];
-  return issues.map((issue) => ({
-    issue,
-    titles: articles.filter((article) => article.issueId === issue.id).map((article) => article.title),
-  }));
+  const read = await readArticleIds(
+    db,
+    readerId,
+    articles.map((article) => article.id),
+  );
+  return issues.map((issue) => {
+    const own = articles.filter((article) => article.issueId === issue.id);
+    return {
+      issue,
+      titles: own.map((article) => article.title),
+      unread: readerId === null ? 0 : own.filter((article) => !read.has(article.id)).length,
+    };
+  });
 }
 
 /** A page of issues, newest first (by year, then 期, then 总期), with their titles; all statuses when none is given. */
-export async function listIssues(db: Queryable, query: PageQuery & { status?: IssueRow['status'] }): Promise<Page<IssueWithTitles>> {
+export async function listIssues(
+  db: Queryable,
+  query: PageQuery & { status?: IssueRow['status'] },
+  readerId: number | null = null,
+): Promise<Page<IssueWithTitles>> {
   const where = query.status ? eq(bulletinIssues.status, query.status) : undefined;
   const page = await paginate(query, {
     count: db.select({ n: count() }).from(bulletinIssues).where(where),
@@ -82,13 +107,15 @@ export async function listIssues(db: Queryable, query: PageQuery & { status?: Is
       )
       .$dynamic(),
   });
-  return { ...page, items: await withTitles(db, page.items) };
+  return { ...page, items: await withTitles(db, page.items, readerId) };
 }
 
 export interface TocRow {
   articleId: number;
   title: string;
   section: string | null;
+  /** The reader has read it (false when nobody is named). */
+  read: boolean;
 }
 
 export interface IssueDetailRows {
@@ -97,15 +124,20 @@ export interface IssueDetailRows {
   articles: TocRow[];
 }
 
-/** An issue with its 导读. */
-export async function loadIssueDetail(db: Queryable, issueId: number): Promise<IssueDetailRows> {
+/** An issue with its 导读, each entry marked read or not for the reader when one is named. */
+export async function loadIssueDetail(db: Queryable, issueId: number, readerId: number | null = null): Promise<IssueDetailRows> {
   const issue = await findIssue(db, issueId);
   const articles = await db
     .select({ articleId: bulletinArticles.id, title: bulletinArticles.title, section: bulletinArticles.section })
     .from(bulletinArticles)
     .where(eq(bulletinArticles.issueId, issueId))
     .orderBy(...readingOrder);
-  return { issue, articles };
+  const read = await readArticleIds(
+    db,
+    readerId,
+    articles.map((article) => article.articleId),
+  );
+  return { issue, articles: articles.map((article) => ({ ...article, read: read.has(article.articleId) })) };
 }
 
 /** The ids of an issue's articles in reading order. */

@@ -173,7 +173,7 @@ async function saveHeldOccurrences(tx: Transaction, rule: RuleRow, now: Date): P
   return count;
 }
 
-/** An extra 建华文创园 activity starting ten minutes after the first start: check-in is open. */
+/** An extra 建华文创园 activity starting ten minutes after the first start: check-in is open (the organiser opened it). */
 async function saveOpenActivity(tx: Transaction, unitId: number, now: Date): Promise<number> {
   const startsAt = new Date(Math.ceil((now.getTime() + 10 * 60_000) / 60_000) * 60_000);
   await tx.insert(activities).values({
@@ -189,6 +189,7 @@ async function saveOpenActivity(tx: Transaction, unitId: number, now: Date): Pro
     radiusMeters: 300,
     agenda: MAKER_AGENDA,
     materials: '《中国共产党章程》第一章；园区创客项目介绍',
+    checkinOpenedAt: now,
     createdAt: now,
     updatedAt: now,
   });

@@ -25,13 +25,15 @@ import {
 export const CalendarDay = z.string().refine((value) => parseDate(value) !== undefined, '日期格式应为 YYYY-MM-DD');
 
 /**
- * Where an activity stands at a moment: check-in not open yet, open, closed while the activity
- * still runs, or over.
+ * Where an activity stands at a moment: check-in not open yet, its window open but the organiser
+ * has not pressed 开启签到 (no code shown, so nobody can check in yet), open, closed while the
+ * activity still runs, or over.
  */
-export const ActivityPhase = z.enum(['upcoming', 'checkin_open', 'in_progress', 'ended']);
+export const ActivityPhase = z.enum(['upcoming', 'checkin_ready', 'checkin_open', 'in_progress', 'ended']);
 export type ActivityPhase = z.infer<typeof ActivityPhase>;
 export const ACTIVITY_PHASE_LABELS: Record<ActivityPhase, string> = {
   upcoming: '未开始',
+  checkin_ready: '待开启签到',
   checkin_open: '签到中',
   in_progress: '进行中',
   ended: '已结束',

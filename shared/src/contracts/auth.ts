@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
 import { Ok } from './common';
-import { Me } from './me';
+import { Me, MyContact } from './me';
 
 const PhoneInput = z.string().trim().min(1, '请填写手机号').max(20).meta({ label: '手机号' });
 
@@ -188,5 +188,12 @@ export const auth = {
     summary: '当前登录者信息',
     access: 'signedIn',
     response: Me,
+  }),
+  contact: endpoint({
+    method: 'GET',
+    path: '/api/me/contact',
+    summary: '本人联系方式（填表时预填）',
+    access: 'signedIn',
+    response: MyContact,
   }),
 };

@@ -32,6 +32,8 @@ export const IssueSummary = z.object({
   date: z.string().nullable(),
   status: IssueStatus,
   articleCount: z.number().int(),
+  /** How many of its articles the signed-in reader has not read yet (0 on the secretariat's own views). */
+  unreadCount: z.number().int().min(0),
   /** First article titles, for the list. */
   leadTitles: z.array(z.string()),
   publishedAt: z.string().nullable(),
@@ -47,7 +49,13 @@ export const IssuesByYear = z.object({
 });
 export type IssuesByYear = z.infer<typeof IssuesByYear>;
 
-export const TocEntry = z.object({ articleId: z.number().int(), title: z.string(), section: z.string().nullable() });
+export const TocEntry = z.object({
+  articleId: z.number().int(),
+  title: z.string(),
+  section: z.string().nullable(),
+  /** The signed-in reader has read it (false on the secretariat's own views). */
+  read: z.boolean(),
+});
 
 export const IssueDetail = IssueSummary.extend({
   publisher: z.string().nullable(),

@@ -15,3 +15,13 @@ export const Me = z.object({
   group: z.object({ id: z.number().int(), name: z.string() }).nullable(),
 });
 export type Me = z.infer<typeof Me>;
+
+/**
+ * The signed-in person's own name and full phone, for prefilling a form's contact fields; read when
+ * the form opens, never kept with the session (lists and the session show the phone masked).
+ */
+export const MyContact = z.object({
+  name: z.string(),
+  phone: z.string(),
+});
+export type MyContact = z.infer<typeof MyContact>;

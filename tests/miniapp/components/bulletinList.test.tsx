@@ -173,3 +173,66 @@ describe('“new issue” reminders on the 简报 tab', () => {
     expect(screen.queryByText('新一期发布时提醒我')).not.toBeInTheDocument();
   });
 });
+
+describe('unread markers', () => {
+  beforeEach(() => {
+    clearSession();
+    taroControl.reset();
+    saveSession(makeSignedIn(makeMe()));
+  });
+
+  function issuesAnswer(newest: { unreadCount: number }) {
+    return () =>
+      json(200, {
+        years: [
+          {
+            year: 2016,
+            issues: [
+              makeIssueSummary({ id: 1602, number: 2, label: '2016 年第 2 期', articleCount: 3, ...newest }),
+              makeIssueSummary({ id: 1601, number: 1, label: '2016 年第 1 期', articleCount: 3, unreadCount: 0 }),
+            ],
+          },
+        ],
+        total: 2,
+        page: 1,
+        pageSize: 20,
+      });
+  }
+
+  it('dots an unread issue and badges the 简报 tab while the newest issue is unopened', async () => {
+    installFakeApi({ 'GET /api/bulletins/issues': issuesAnswer({ unreadCount: 3 }) });
+    render(<BulletinTab />);
+    await screen.findByText('2016 年第 2 期');
+    const rows = [...document.querySelectorAll('.zj-issue-row')];
+    expect(rows[0]!.querySelector('.zj-unread-dot')).not.toBeNull();
+    expect(rows[1]!.querySelector('.zj-unread-dot')).toBeNull();
+    await waitFor(() => expect(taroControl.tabBadges.get(0)).toBe('新'));
+  });
+
+  it('drops the badge once the newest issue has been opened, and dots the 导读 entries not read', async () => {
+    installFakeApi({
+      'GET /api/bulletins/issues': issuesAnswer({ unreadCount: 1 }),
+      'GET /api/bulletins/issues/1': () =>
+        json(
+          200,
+          makeIssueDetail({
+            unreadCount: 1,
+            toc: [
+              { articleId: 11, title: '第一篇', section: null, read: true },
+              { articleId: 12, title: '第二篇', section: null, read: false },
+            ],
+          }),
+        ),
+    });
+    taroControl.tabBadges.set(0, '新');
+    render(<BulletinTab />);
+    await screen.findByText('2016 年第 2 期');
+    await waitFor(() => expect(taroControl.tabBadges.has(0)).toBe(false));
+
+    taroControl.routerParams = { id: '1' };
+    render(<IssuePage />);
+    const second = await screen.findByText('第二篇');
+    expect(second.closest('.zj-issue__toc-entry')!.querySelector('.zj-unread-dot')).not.toBeNull();
+    expect(screen.getByText('第一篇').closest('.zj-issue__toc-entry')!.querySelector('.zj-unread-dot')).toBeNull();
+  });
+});

@@ -133,6 +133,21 @@ describe('article reader', () => {
     expect(taroControl.storage.get('zj.fontSize')).toBe(20);
   });
 
+  it('opens the 字号 panel over a backdrop that closes it, and closes with 完成', async () => {
+    setUp();
+    render(<ArticlePage />);
+    await screen.findByText('第二篇', { selector: '.zj-reader__title' });
+    fireEvent.click(screen.getByRole('button', { name: '调整字号' }));
+    expect(screen.getByRole('dialog', { name: '阅读字号' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '关闭字号设置' }));
+    expect(screen.queryByRole('dialog', { name: '阅读字号' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '调整字号' }));
+    fireEvent.click(screen.getByText('完成'));
+    expect(screen.queryByRole('dialog', { name: '阅读字号' })).not.toBeInTheDocument();
+    // The text it changes is still there underneath.
+    expect(screen.getByText('第二篇', { selector: '.zj-reader__title' })).toBeInTheDocument();
+  });
+
   it('goes to the next and previous article in place, back to the top', async () => {
     const api = setUp();
     render(<ArticlePage />);

@@ -54,6 +54,17 @@ describe('简报 search', () => {
     expect(api.calls).toHaveLength(0);
   });
 
+  it('shows only the hint for a one-character search after a real one, not the old results', async () => {
+    installFakeApi({ 'GET /api/bulletins/search': searchApi });
+    render(<SearchPage />);
+    search('党建');
+    expect(await screen.findByText('找到 23 篇')).toBeInTheDocument();
+    search('党');
+    expect(screen.getByText('请至少输入两个字再搜索。')).toBeInTheDocument();
+    expect(screen.queryByText('找到 23 篇')).not.toBeInTheDocument();
+    expect(screen.queryByText('文章2')).not.toBeInTheDocument();
+  });
+
   it('shows hits with the matched text in the hit style, as plain text, and pages', async () => {
     const api = installFakeApi({ 'GET /api/bulletins/search': searchApi });
     const { container } = render(<SearchPage />);

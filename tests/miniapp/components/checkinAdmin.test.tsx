@@ -31,6 +31,7 @@ describe('the rotating code screen', () => {
   afterEach(() => vi.useRealTimers());
 
   it('shows the QR code and its text, replaces both exactly when the slot ends, and keeps the screen on', async () => {
+    process.env.TARO_ENV = 'weapp';
     const answers = [code(100, 8000), code(101, 15_000), code(102, 15_000)];
     const server = installFakeApi({ 'POST /api/activities/9/code': () => json(200, answers.shift()) });
     const view = render(<RotatingCode activityId={9} />);
@@ -61,6 +62,22 @@ describe('the rotating code screen', () => {
       await vi.advanceTimersByTimeAsync(60_000);
     });
     expect(server.callsTo('POST', '/api/activities/9/code')).toHaveLength(3);
+  });
+
+  it('never calls setKeepScreenOn in a browser, which has no such API; it asks for a wake lock instead', async () => {
+    const released = vi.fn(async () => undefined);
+    const request = vi.fn(async () => ({ release: released }));
+    Object.defineProperty(navigator, 'wakeLock', { value: { request }, configurable: true });
+    installFakeApi({ 'POST /api/activities/9/code': () => json(200, code(100, 15_000)) });
+    const view = render(<RotatingCode activityId={9} />);
+    await act(async () => {
+      await vi.advanceTimersByTimeAsync(0);
+    });
+    expect(taroControl.keepScreenOn).toEqual([]);
+    expect(request).toHaveBeenCalledWith('screen');
+    view.unmount();
+    expect(released).toHaveBeenCalled();
+    Reflect.deleteProperty(navigator, 'wakeLock');
   });
 });
 

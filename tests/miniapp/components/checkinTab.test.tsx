@@ -1,7 +1,8 @@
-import { fireEvent, render, screen, waitFor } from '@testing-library/react';
-import { ApiError, type CheckinResult, type MyActivity } from '@zhijian/shared';
+import { act, fireEvent, render, screen, waitFor } from '@testing-library/react';
+import { ApiError, type CheckinResult, type HistoryItem, type MyActivity } from '@zhijian/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
 import CheckinTab from '../../../miniapp/src/pages/checkin';
+import { MonthCalendar } from '../../../miniapp/src/pages/checkin/MonthCalendar';
 import { checkinRefusalOf } from '../../../miniapp/src/services/checkin';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
 import { makeActivityListItem } from '../../support/taro/activityFactories';
@@ -45,7 +46,7 @@ function tabApi(checkin: (request: FakeRequest) => ReturnType<typeof json>) {
 }
 
 async function typeAndSubmit(code: string) {
-  fireEvent.change(await screen.findByPlaceholderText('输入或粘贴组织者屏幕上二维码下方的签到码'), { target: { value: code } });
+  fireEvent.change(await screen.findByPlaceholderText('输入或粘贴签到码'), { target: { value: code } });
   fireEvent.click(screen.getByRole('button', { name: '签到' }));
 }
 
@@ -132,5 +133,123 @@ describe('check-in refusals', () => {
     expect(checkinRefusalOf(refused('invalid_fields'))).toBeNull();
     expect(checkinRefusalOf(new ApiError(0, 'network', '网络连接失败，请检查网络后重试'))).toBeNull();
     expect(checkinRefusalOf(new Error('slot_expired'))).toBeNull();
+  });
+});
+
+describe('签到 tab on a phone', () => {
+  beforeEach(() => {
+    clearSession();
+    taroControl.reset();
+    saveSession(makeSignedIn(makeMe()));
+  });
+
+  it('says a member who sends a code again after a success is already in', async () => {
+    tabApi(() => json(200, result('present')));
+    render(<CheckinTab />);
+    await typeAndSubmit('QD1.9.123.abc');
+    expect(await screen.findByText('签到成功')).toBeInTheDocument();
+    await typeAndSubmit('QD1.9.123.abc');
+    expect(await screen.findByText('你已签到，无需重复签到')).toBeInTheDocument();
+    expect(screen.queryByText('签到未成功')).not.toBeInTheDocument();
+  });
+
+  it('says so at once when my list already shows me checked in', async () => {
+    installFakeApi({
+      'GET /api/me/activities': () => json(200, { items: [{ ...activity, myStatus: 'present', checkedInAt: '2026-11-25T06:12:05.000Z' }] }),
+      'GET /api/me/attendance': () => json(200, { items: [], total: 0, page: 1, pageSize: 10 }),
+      'GET /api/me/points': () => json(200, { items: [], total: 0, page: 1, pageSize: 1, totalPoints: 2 }),
+      'POST /api/checkins': () => json(200, result('present')),
+    });
+    render(<CheckinTab />);
+    await screen.findByText('主题党日：创客沙龙');
+    await typeAndSubmit('QD1.9.123.abc');
+    expect(await screen.findByText('你已签到，无需重复签到')).toBeInTheDocument();
+  });
+
+  it('keeps the placeholder short enough for a phone and the explanation as a hint', async () => {
+    tabApi(() => json(200, result('present')));
+    render(<CheckinTab />);
+    const input = await screen.findByPlaceholderText('输入或粘贴签到码');
+    expect(input.getAttribute('placeholder')!.length).toBeLessThanOrEqual(10);
+    expect(screen.getByText('签到码在组织者屏幕的二维码下方，每 15 秒更换')).toBeInTheDocument();
+  });
+
+  it('lists every record behind the points total, page by page', async () => {
+    const item = (id: number, points: number): HistoryItem => ({
+      activity: { ...activity, id, title: `活动${id}` },
+      status: 'present',
+      method: 'scan',
+      checkedInAt: activity.startsAt,
+      points,
+    });
+    const all = Array.from({ length: 12 }, (_, i) => item(100 - i, 2));
+    installFakeApi({
+      'GET /api/me/activities': () => json(200, { items: [] }),
+      'GET /api/me/attendance': (request) => {
+        const page = Number(request.query.get('page') ?? 1);
+        return json(200, { items: all.slice((page - 1) * 10, page * 10), total: 12, page, pageSize: 10 });
+      },
+      'GET /api/me/points': () => json(200, { items: [], total: 12, page: 1, pageSize: 1, totalPoints: 24 }),
+    });
+    render(<CheckinTab />);
+    expect(await screen.findByText('活动100')).toBeInTheDocument();
+    expect(screen.queryByText('活动89')).not.toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '查看更早的记录（共 12 条）' }));
+    expect(await screen.findByText('活动89')).toBeInTheDocument();
+    const listed = [...document.querySelectorAll('.zj-records .zj-cell')].length;
+    expect(listed).toBe(12);
+    expect(screen.queryByRole('button', { name: /查看更早的记录/ })).not.toBeInTheDocument();
+    expect(document.querySelector('.zj-records__total')?.textContent).toBe(String(all.reduce((sum, h) => sum + h.points, 0)));
+  });
+});
+
+describe('the month calendar', () => {
+  it('steps to the months before and after, marking their activity days', () => {
+    render(<MonthCalendar days={['2026-10-15T06:00:00.000Z', '2026-12-05T06:00:00.000Z']} now={new Date('2026-11-25T04:00:00.000Z')} />);
+    expect(screen.getByText('2026 年 11 月')).toBeInTheDocument();
+    expect(document.querySelectorAll('.zj-calendar__day--marked')).toHaveLength(0);
+    fireEvent.click(screen.getByRole('button', { name: '上个月' }));
+    expect(screen.getByText('2026 年 10 月')).toBeInTheDocument();
+    expect([...document.querySelectorAll('.zj-calendar__day--marked')].map((d) => d.textContent)).toEqual(['15']);
+    fireEvent.click(screen.getByRole('button', { name: '下个月' }));
+    fireEvent.click(screen.getByRole('button', { name: '下个月' }));
+    expect(screen.getByText('2026 年 12 月')).toBeInTheDocument();
+    expect([...document.querySelectorAll('.zj-calendar__day--marked')].map((d) => d.textContent)).toEqual(['5']);
+    fireEvent.click(screen.getByText('本月'));
+    expect(screen.getByText('2026 年 11 月')).toBeInTheDocument();
+  });
+});
+
+describe('waiting for fresh data', () => {
+  beforeEach(() => {
+    clearSession();
+    taroControl.reset();
+    saveSession(makeSignedIn(makeMe()));
+  });
+
+  it('marks the page as loading and keeps the old content, dimmed, while the tab refreshes', async () => {
+    let release: () => void = () => undefined;
+    let hold = false;
+    installFakeApi({
+      'GET /api/me/activities': async () => {
+        if (hold) await new Promise<void>((resolve) => (release = resolve));
+        return json(200, { items: [activity] });
+      },
+      'GET /api/me/attendance': () => json(200, { items: [], total: 0, page: 1, pageSize: 10 }),
+      'GET /api/me/points': () => json(200, { items: [], total: 0, page: 1, pageSize: 1, totalPoints: 6 }),
+    });
+    render(<CheckinTab />);
+    expect(await screen.findByText('主题党日：创客沙龙')).toBeInTheDocument();
+    expect(document.querySelector('.zj-page--busy')).toBeNull();
+
+    hold = true;
+    act(() => taroControl.fireDidShow());
+    await waitFor(() => expect(document.querySelector('.zj-page--busy')).not.toBeNull());
+    expect(screen.getByRole('progressbar', { name: '正在加载' })).toBeInTheDocument();
+    expect(screen.getByText('主题党日：创客沙龙')).toBeInTheDocument();
+
+    await act(async () => release());
+    await waitFor(() => expect(document.querySelector('.zj-page--busy')).toBeNull());
+    expect(screen.getByText('主题党日：创客沙龙')).toBeInTheDocument();
   });
 });

@@ -2,6 +2,7 @@ import { act, fireEvent, render, screen, waitFor } from '@testing-library/react'
 import type { EntryFile } from '@zhijian/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { EntryForm, type EntryFormProps } from '../../../miniapp/src/packages/submit/components/EntryForm';
+import EditEntryPage from '../../../miniapp/src/packages/submit/edit';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
 import { entryFileUrl, removeEntryFile } from '../../../miniapp/src/services/entryFiles';
 import { createEntry, submitEntry, updateEntry } from '../../../miniapp/src/services/submissions';
@@ -158,5 +159,47 @@ describe('the entry form', () => {
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     await waitFor(() => expect(taroControl.toasts).toContain('征集已截止，不能再提交'));
     expect(onSubmitted).not.toHaveBeenCalled();
+  });
+
+  it('names the call it is for', () => {
+    installFakeApi({});
+    renderForm({ entry: null, call: makeCall({ title: '小创意发挥大作用' }), autosaveDelayMs: 60_000 });
+    expect(screen.getByText('小创意发挥大作用')).toBeInTheDocument();
+    expect(screen.getByText('案例征集')).toBeInTheDocument();
+  });
+
+  it('asks before submitting, naming the call, and sends nothing when the answer is no', async () => {
+    const api = installFakeApi({
+      'PATCH /api/entries/41': () => json(200, makeEntry({ version: 2 })),
+      'POST /api/entries/41/submit': () => json(200, makeEntry({ status: 'submitted', statusLabel: '已提交' })),
+    });
+    taroControl.modalConfirm = false;
+    const onSubmitted = vi.fn();
+    renderForm({ entry: makeEntry(), onSubmitted, autosaveDelayMs: 60_000 });
+    fillEverything();
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    await waitFor(() => expect(taroControl.modals).toHaveLength(1));
+    expect(taroControl.modals[0]).toMatchObject({ title: '提交报送', content: expect.stringContaining('小创意发挥大作用') });
+    await act(async () => undefined);
+    expect(api.callsTo('POST', '/api/entries/41/submit')).toEqual([]);
+    expect(onSubmitted).not.toHaveBeenCalled();
+  });
+});
+
+describe('the new-entry page', () => {
+  beforeEach(() => {
+    clearSession();
+    saveSession(makeSignedIn(makeMe({ name: '王党务', roles: ['member', 'unit_admin'] })));
+  });
+
+  it("prefills the contact with the filler's own name and full phone", async () => {
+    installFakeApi({
+      'GET /api/calls/5': () => json(200, makeCall()),
+      'GET /api/me/contact': () => json(200, { name: '王党务', phone: '13912345678' }),
+    });
+    taroControl.routerParams = { callId: '5' };
+    render(<EditEntryPage />);
+    await waitFor(() => expect(document.querySelector('[name="contactPhone"]')).toHaveValue('13912345678'));
+    expect(document.querySelector('[name="contactName"]')).toHaveValue('王党务');
   });
 });

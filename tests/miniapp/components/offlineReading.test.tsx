@@ -25,7 +25,7 @@ function library(overrides: { article?: (id: number) => Partial<Article> } = {})
     makeIssueDetail({
       id,
       label: `2026 年第 ${id} 期`,
-      toc: [1, 2, 3].map((n) => ({ articleId: id * 10 + n, title: `第 ${id} 期第 ${n} 篇`, section: null })),
+      toc: [1, 2, 3].map((n) => ({ articleId: id * 10 + n, title: `第 ${id} 期第 ${n} 篇`, section: null, read: false })),
     }),
   );
   const articles = new Map<number, Article>();

@@ -30,9 +30,13 @@ describe('GET /api/units/:unitId/activities', () => {
     await createActivity(server.db, { unitId, startsAt: at('2026-10-25 14:00:00'), title: '上个月的活动' });
     const list = await organiser.client.call(api.activities.listForUnit, { params: { unitId }, query: {} });
     expect(list.items.map((a) => [a.title, a.phase])).toEqual([
-      ['签到中的活动', 'checkin_open'],
+      ['签到中的活动', 'checkin_ready'],
       ['下个月的活动', 'upcoming'],
     ]);
+    // 签到中 once the organiser opens it (the code page), not merely because the window is open.
+    await organiser.client.call(api.activities.code, { params: { id: open.id } });
+    const opened = await organiser.client.call(api.activities.listForUnit, { params: { unitId }, query: {} });
+    expect(opened.items[0]).toMatchObject({ title: '签到中的活动', phase: 'checkin_open' });
     expect(list.items[0]!.window).toEqual({
       opensAt: at('2026-11-25 13:30:00').toISOString(),
       closesAt: at('2026-11-25 14:30:00').toISOString(),

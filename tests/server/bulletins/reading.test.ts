@@ -76,7 +76,7 @@ describe('GET /api/bulletins/issues/:id and articles', () => {
     });
     const { client } = await signedInMember(server, ['member']);
     const detail = await client.call(api.bulletins.getIssue, { params: { id: issue.id } });
-    expect(detail.toc).toEqual(articles.map((a) => ({ articleId: a.id, title: a.title, section: a.section })));
+    expect(detail.toc).toEqual(articles.map((a) => ({ articleId: a.id, title: a.title, section: a.section, read: false })));
     expect(detail.distribution).toEqual({ report: [], send: ['协会会员'] });
     const middle = await client.call(api.bulletins.getArticle, { params: { id: articles[1]!.id } });
     expect(middle).toMatchObject({

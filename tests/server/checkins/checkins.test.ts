@@ -118,6 +118,20 @@ describe('POST /api/checkins', () => {
     expect(replayed.message).toBe('签到码已过期（每 15 秒更换一次），请扫描屏幕上最新的二维码');
   });
 
+  it('answers a member who is already in with their record when they send an old code again', async () => {
+    const { activity, member } = await scene();
+    setNow(at('2026-11-25 13:50:00'));
+    const shown = codeFor(activity.id, server.clock.now());
+    const { client } = await member();
+    const first = await scan(client, shown);
+    setNow(at('2026-11-25 13:52:00'));
+    expect(await scan(client, shown)).toEqual(first);
+    const rows = await server.db.select().from(attendance).where(eq(attendance.activityId, activity.id));
+    expect(rows).toHaveLength(1);
+    // Someone not yet in is still refused the old code.
+    await expectRefusedSaying(scan((await member()).client, shown), checkinRefusals.slot_expired);
+  });
+
   it('refuses forged, malformed and future codes', async () => {
     const { activity, member } = await scene();
     setNow(at('2026-11-25 13:50:00'));

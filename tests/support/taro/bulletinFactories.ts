@@ -12,6 +12,7 @@ export function makeIssueSummary(overrides: Partial<IssueSummary> = {}): IssueSu
     date: '2016-02-18',
     status: 'published',
     articleCount: 3,
+    unreadCount: 0,
     leadTitles: ['建华文创园党总支着力打造“131”青春党建体系'],
     publishedAt: '2016-02-18T01:00:00.000Z',
     ...overrides,
@@ -25,9 +26,9 @@ export function makeIssueDetail(overrides: Partial<IssueDetail> = {}): IssueDeta
     titleLines: ['内部刊物', '注意保存'],
     distribution: { report: ['市委组织部', '各区、县（市）委组织部'], send: ['协会会员'] },
     toc: [
-      { articleId: 11, title: '第一篇', section: null },
-      { articleId: 12, title: '第二篇', section: null },
-      { articleId: 13, title: '座谈会', section: '协会动态' },
+      { articleId: 11, title: '第一篇', section: null, read: false },
+      { articleId: 12, title: '第二篇', section: null, read: false },
+      { articleId: 13, title: '座谈会', section: '协会动态', read: false },
     ],
     ...overrides,
   };

@@ -76,6 +76,7 @@ interface InputProps extends BaseProps {
   placeholder?: string;
   placeholderClass?: string;
   maxlength?: number;
+  disabled?: boolean;
   confirmType?: string;
   onInput?: (event: { detail: { value: string } }) => void;
   onConfirm?: (event: { detail: { value: string } }) => void;
@@ -87,6 +88,9 @@ export function Input(props: InputProps) {
       {...base(props)}
       name={props.name}
       type={props.password ? 'password' : 'text'}
+      // Taro's `digit` and `number` open the phone's numeric keyboard; the DOM says so with inputmode.
+      inputMode={props.type === 'digit' ? 'decimal' : props.type === 'number' ? 'numeric' : undefined}
+      disabled={props.disabled}
       value={props.value ?? ''}
       placeholder={props.placeholder}
       maxLength={props.maxlength}
@@ -104,6 +108,7 @@ export function Textarea(props: InputProps & { autoHeight?: boolean; placeholder
       {...base(props)}
       name={props.name}
       value={props.value ?? ''}
+      disabled={props.disabled}
       placeholder={props.placeholder}
       maxLength={props.maxlength}
       onChange={(event) => props.onInput?.({ detail: { value: event.currentTarget.value } })}

@@ -56,6 +56,12 @@ function createControl() {
     location: { latitude: 30.2741, longitude: 120.1551 } as { latitude: number; longitude: number } | null,
     locationCalls: 0,
     scanResult: null as string | null,
+    /** The leave warning the page has on (enableAlertBeforeUnload), or null. */
+    alertBeforeUnload: null as string | null,
+    /** APIs `canIUse` denies, as on an older base library or in H5. */
+    unsupported: new Set<string>(),
+    /** The tab bar's badges by tab index. */
+    tabBadges: new Map<number, string>(),
   };
 }
 
@@ -195,6 +201,23 @@ const Taro = {
   },
   onNetworkWeakChange: (listener: WeakListener) => {
     weakListeners.add(listener);
+  },
+  setTabBarBadge: (options: { index: number; text: string }) => {
+    taroControl.tabBadges.set(options.index, options.text);
+    return Promise.resolve({ errMsg: 'setTabBarBadge:ok' });
+  },
+  removeTabBarBadge: (options: { index: number }) => {
+    taroControl.tabBadges.delete(options.index);
+    return Promise.resolve({ errMsg: 'removeTabBarBadge:ok' });
+  },
+  canIUse: (name: string) => !taroControl.unsupported.has(name),
+  enableAlertBeforeUnload: (options: { message: string }) => {
+    taroControl.alertBeforeUnload = options.message;
+    return Promise.resolve({ errMsg: 'enableAlertBeforeUnload:ok' });
+  },
+  disableAlertBeforeUnload: () => {
+    taroControl.alertBeforeUnload = null;
+    return Promise.resolve({ errMsg: 'disableAlertBeforeUnload:ok' });
   },
   getEnv: () => 'WEB',
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },

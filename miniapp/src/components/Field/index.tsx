@@ -6,7 +6,10 @@ export interface FieldProps {
   value: string;
   onChange: (value: string) => void;
   placeholder?: string;
-  type?: 'text' | 'number';
+  /** `digit` opens the numeric keyboard with a decimal point, `number` the one without. */
+  type?: 'text' | 'number' | 'digit';
+  /** Shown but not editable (a submitted form). */
+  disabled?: boolean;
   password?: boolean;
   maxlength?: number;
   error?: string;
@@ -28,9 +31,10 @@ export function Field({
   hint,
   name,
   onConfirm,
+  disabled = false,
 }: FieldProps) {
   return (
-    <View className={`zj-field${error ? ' zj-field--error' : ''}`}>
+    <View className={`zj-field${error ? ' zj-field--error' : ''}${disabled ? ' zj-field--disabled' : ''}`}>
       <Text className="zj-field__label">{label}</Text>
       <Input
         className="zj-field__input"
@@ -38,6 +42,7 @@ export function Field({
         value={value}
         type={type}
         password={password}
+        disabled={disabled}
         maxlength={maxlength}
         placeholder={placeholder}
         placeholderClass="zj-field__placeholder"

@@ -21,7 +21,7 @@ export function PagedList<T>({ list, renderItem, keyOf, emptyTitle, emptyDescrip
   if (list.status === 'error') return <StateView kind="error" description={list.error} onRetry={list.reload} />;
   if (list.items.length === 0) return <StateView kind="empty" title={emptyTitle} description={emptyDescription} />;
   return (
-    <View className="zj-list">
+    <View className={`zj-list${list.refreshing ? ' zj-refreshing' : ''}`}>
       {groups(list.items, groupOf).map((group) => (
         <View key={group.key} className="zj-list__group">
           {group.title !== null ? <Text className="zj-list__group-title">{group.title}</Text> : null}

@@ -1,4 +1,4 @@
-import Taro from '@tarojs/taro';
+import Taro, { useDidShow } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { IssueSummary } from '@zhijian/shared';
 import { Page } from '../../components/Page';
@@ -8,7 +8,8 @@ import { usePagedList } from '../../hooks/usePagedList';
 import { useRequireSession } from '../../hooks/useSession';
 import { BULLETIN_ISSUE_PAGE, BULLETIN_SEARCH_PAGE } from '../../routes';
 import { bulletinTemplateId, isWeapp } from '../../services/env';
-import { listIssues, subscribeToNewIssues } from '../../services/bulletins';
+import { listIssues, markNewIssue, subscribeToNewIssues } from '../../services/bulletins';
+import { useEffect } from 'react';
 import { formatChineseDate } from '../../utils/format';
 import { SubscribeReminder } from './SubscribeReminder';
 import './index.scss';
@@ -25,7 +26,12 @@ function IssueRow({ issue }: { issue: IssueSummary }) {
       hoverClass="zj-issue-row--hover"
       onClick={() => void Taro.navigateTo({ url: `${BULLETIN_ISSUE_PAGE}?id=${issue.id}` })}
     >
-      <Text className="zj-issue-row__label">{issue.label}</Text>
+      <View className="zj-issue-row__head">
+        {issue.unreadCount > 0 ? (
+          <View className="zj-unread-dot" ariaLabel={issue.unreadCount === issue.articleCount ? '未读' : `${issue.unreadCount} 篇未读`} />
+        ) : null}
+        <Text className="zj-issue-row__label">{issue.label}</Text>
+      </View>
       <Text className="zj-issue-row__meta">{meta}</Text>
       {issue.leadTitles.map((title) => (
         <Text key={title} className="zj-issue-row__lead">
@@ -38,6 +44,16 @@ function IssueRow({ issue }: { issue: IssueSummary }) {
 
 function IssueList() {
   const list = usePagedList((page, pageSize) => listIssues(page, pageSize), []);
+  // Back from reading: the dots follow what was read.
+  useDidShow(() => {
+    if (list.status === 'ready') void list.refresh();
+  });
+  // The tab's badge: the newest issue is out and not opened yet.
+  const newest = list.status === 'ready' ? list.items[0] : undefined;
+  const isNew = !!newest && newest.articleCount > 0 && newest.unreadCount === newest.articleCount;
+  useEffect(() => {
+    if (list.status === 'ready') markNewIssue(isNew);
+  }, [list.status, isNew]);
   return (
     <PagedList
       list={list}

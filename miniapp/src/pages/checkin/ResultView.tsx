@@ -2,8 +2,8 @@ import { Text, View } from '@tarojs/components';
 import { formatShanghaiSeconds } from '@zhijian/shared';
 import type { ScanOutcome } from '../../services/checkin';
 
-/** The outcome of a scan: on time, late, or refused with the server's reason in Chinese. */
-export function ResultView({ outcome }: { outcome: ScanOutcome }) {
+/** The outcome of a scan: on time, late, already in, or refused with the server's reason in Chinese. */
+export function ResultView({ outcome, already = false }: { outcome: ScanOutcome; already?: boolean }) {
   if (outcome.kind === 'refused') {
     return (
       <View className="zj-scan-result zj-scan-result--refused" data-testid="scan-result">
@@ -16,7 +16,7 @@ export function ResultView({ outcome }: { outcome: ScanOutcome }) {
   const late = attendance.status === 'late';
   return (
     <View className={`zj-scan-result zj-scan-result--${late ? 'late' : 'success'}`} data-testid="scan-result">
-      <Text className="zj-scan-result__title">{message}</Text>
+      <Text className="zj-scan-result__title">{already ? '你已签到，无需重复签到' : message}</Text>
       <Text className="zj-scan-result__text">
         {activity.title} · {activity.placeName}
       </Text>

@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../components/Button';
 import { Field } from '../../components/Field';
 import { useAction } from '../../hooks/useAction';
@@ -16,16 +16,20 @@ interface ScanPanelProps {
   onCheckedIn: () => void;
   /** Shows the member's activities, where a make-up (补签) can be asked for once the window closes. */
   onOfferMakeup?: () => void;
+  /** Activities I was already checked in to when the tab loaded. */
+  checkedIn?: readonly number[];
 }
 
 /**
  * WeChat: scan the organiser's rotating QR code. H5 has no scanner, so the member types or pastes
  * the code text shown under the QR code.
  */
-export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup }: ScanPanelProps) {
+export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup, checkedIn = [] }: ScanPanelProps) {
   const [code, setCode] = useState('');
-  const [outcome, setOutcome] = useState<ScanOutcome | null>(null);
+  const [outcome, setOutcome] = useState<{ outcome: ScanOutcome; already: boolean } | null>(null);
   const [unreachable, setUnreachable] = useState(false);
+  /** Activities this panel has shown a check-in for: a code sent again is "already in", not a new success. */
+  const shown = useRef(new Set<number>());
   // Online only: a code lives seconds, so a scan cannot wait in the outbox. Without a network the
   // member is told so and pointed to the make-up request instead.
   const checkIn = useAction(async (token: string) => {
@@ -40,7 +44,12 @@ export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup }: Sca
       }
       throw error;
     }
-    setOutcome(result);
+    // The server answers a repeat with the record already there (the same answer, so a retry after a
+    // lost reply is safe); the member who saw their success, or whose list shows it, is told they are in.
+    const activityId = result.kind === 'success' ? result.result.activity.id : null;
+    const already = activityId !== null && (shown.current.has(activityId) || checkedIn.includes(activityId));
+    if (activityId !== null) shown.current.add(activityId);
+    setOutcome({ outcome: result, already });
     if (result.kind === 'success') {
       setCode('');
       onCheckedIn();
@@ -63,7 +72,8 @@ export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup }: Sca
             label="签到码"
             value={code}
             onChange={setCode}
-            placeholder="输入或粘贴组织者屏幕上二维码下方的签到码"
+            placeholder="输入或粘贴签到码"
+            hint="签到码在组织者屏幕的二维码下方，每 15 秒更换"
             maxlength={200}
             name="checkin-code"
           />
@@ -72,7 +82,7 @@ export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup }: Sca
           </Button>
         </View>
       )}
-      <Text className="zj-muted zj-scan__hint">签到码每 15 秒更换，请扫描现场屏幕上最新的二维码。</Text>
+      {isWeapp() ? <Text className="zj-muted zj-scan__hint">签到码每 15 秒更换，请扫描现场屏幕上最新的二维码。</Text> : null}
       {unreachable ? (
         <View className="zj-scan__offline">
           <Text className="zj-scan__offline-title">网络不通，签到没有成功</Text>
@@ -86,7 +96,7 @@ export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup }: Sca
           ) : null}
         </View>
       ) : null}
-      {outcome ? <ResultView outcome={outcome} /> : null}
+      {outcome ? <ResultView outcome={outcome.outcome} already={outcome.already} /> : null}
     </View>
   );
 }

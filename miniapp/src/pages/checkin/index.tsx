@@ -5,7 +5,7 @@ import { Page } from '../../components/Page';
 import { StateView } from '../../components/StateView';
 import { useLoaded } from '../../hooks/useLoaded';
 import { useRequireSession } from '../../hooks/useSession';
-import { loadMyCheckins, requestAbsence, scanCode, submitCheckin } from '../../services/checkin';
+import { loadMyCheckins, myHistoryPage, requestAbsence, scanCode, submitCheckin } from '../../services/checkin';
 import { MonthCalendar } from './MonthCalendar';
 import { MyActivities } from './MyActivities';
 import { MyRecords } from './MyRecords';
@@ -19,7 +19,7 @@ export default function CheckinTab() {
   const { data } = tab;
 
   return (
-    <Page className="zj-checkin">
+    <Page className="zj-checkin" busy={tab.refreshing}>
       <Card title="活动签到">
         <ScanPanel
           onScan={scanCode}
@@ -28,6 +28,7 @@ export default function CheckinTab() {
           onOfferMakeup={() =>
             void Promise.resolve(Taro.pageScrollTo({ selector: '.zj-checkin__mine', duration: 300 })).catch(() => undefined)
           }
+          checkedIn={data ? data.activities.filter((a) => a.checkedInAt !== null).map((a) => a.id) : []}
         />
       </Card>
       {tab.error ? (
@@ -37,11 +38,14 @@ export default function CheckinTab() {
       ) : (
         <View>
           <Card title="我的活动" className="zj-checkin__mine">
-            <MonthCalendar activities={data.activities} now={new Date()} />
+            <MonthCalendar
+              days={[...data.activities.map((a) => a.startsAt), ...data.history.map((h) => h.activity.startsAt)]}
+              now={new Date()}
+            />
             <MyActivities items={data.activities} onRequest={requestAbsence} onChanged={() => void tab.refresh()} />
           </Card>
           <Card title="我的记录">
-            <MyRecords totalPoints={data.totalPoints} history={data.history} />
+            <MyRecords totalPoints={data.totalPoints} history={data.history} total={data.historyTotal} onMore={myHistoryPage} />
           </Card>
           <Text className="zj-muted zj-checkin__note">固定活动日每月 5 日、15 日或 25 日；流动党员每周活动一次。</Text>
         </View>

@@ -89,7 +89,7 @@ export default function MeTab() {
   const entries = ROLE_ENTRIES.filter((entry) => hasAnyRole(user.roles, entry.roles));
 
   return (
-    <Page className="zj-me">
+    <Page className="zj-me" busy={profile.refreshing}>
       <Card className="zj-me__profile">
         <Text className="zj-me__name">{user.name}</Text>
         <View className="zj-me__tags">

@@ -7,7 +7,7 @@ import { bindMember } from '../../commands/bindMember';
 import { endSession } from '../../commands/endSession';
 import { refreshSession } from '../../commands/refreshSession';
 import { AppError, refuse } from '../../errors';
-import { presentMe } from '../../presenters/me';
+import { presentMe, presentMyContact } from '../../presenters/me';
 import { loadMe } from '../../queries/me';
 import { findAccount, findMemberIdByOpenid } from '../../queries/members';
 import { mount, mountPublic } from '../../routing/mount';
@@ -90,6 +90,9 @@ export function authRoutes(services: AppServices, router: Router): Router {
   });
 
   mount(router, services, api.auth.me, async ({ user }) => presentMe(await loadMe(db, user)));
+
+  // Only the caller's own roster entry: nobody reads another person's phone through this.
+  mount(router, services, api.auth.contact, async ({ user }) => presentMyContact(user));
 
   return router;
 }

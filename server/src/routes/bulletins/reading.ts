@@ -16,11 +16,11 @@ export function bulletinReadingRoutes(services: AppServices, router: Router): Ro
 
   mount(router, services, api.bulletins.listIssues, async ({ query, user }) => {
     const status = canSeeDrafts(user) ? query.status : 'published';
-    return presentIssueYears(await listIssues(db, { ...query, status }));
+    return presentIssueYears(await listIssues(db, { ...query, status }, user.id));
   });
 
   mount(router, services, api.bulletins.getIssue, async ({ params, user }) => {
-    const detail = await loadIssueDetail(db, params.id);
+    const detail = await loadIssueDetail(db, params.id, user.id);
     authorizeReading(user, detail.issue, '简报');
     return presentIssueDetail(detail);
   });

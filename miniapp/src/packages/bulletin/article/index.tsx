@@ -2,7 +2,6 @@ import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { Article } from '@zhijian/shared';
 import { useState } from 'react';
-import { Card } from '../../../components/Card';
 import { FontSizePicker } from '../../../components/FontSizePicker';
 import { Page } from '../../../components/Page';
 import { StateView } from '../../../components/StateView';
@@ -132,10 +131,19 @@ export default function ArticlePage() {
       )}
 
       {fontOpen ? (
-        <View className="zj-reader__font">
-          <Card title="阅读字号（仅对本机生效）">
+        // A light backdrop: the text behind stays readable, so the reader sees the size change,
+        // and a tap anywhere on it closes the panel.
+        <View className="zj-reader__font-layer">
+          <View className="zj-reader__font-backdrop" ariaRole="button" ariaLabel="关闭字号设置" onClick={() => setFontOpen(false)} />
+          <View className="zj-reader__font" ariaRole="dialog" ariaLabel="阅读字号">
+            <View className="zj-reader__font-head">
+              <Text className="zj-reader__font-title">阅读字号（仅对本机生效）</Text>
+              <Text className="zj-reader__font-close" onClick={() => setFontOpen(false)}>
+                完成
+              </Text>
+            </View>
             <FontSizePicker />
-          </Card>
+          </View>
         </View>
       ) : null}
       {shown ? (

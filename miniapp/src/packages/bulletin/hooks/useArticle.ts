@@ -8,5 +8,6 @@ export function useArticle(articleId: number | null): Loaded<Article> {
 
 /** The issue with its 导读; `null` until asked for (the 导读 sheet opens it). */
 export function useIssue(issueId: number | null): Loaded<IssueDetail> {
-  return useLoaded(issueId, getIssue);
+  // Back from an article: its 导读 shows it read.
+  return useLoaded(issueId, getIssue, { refreshOnShow: true });
 }

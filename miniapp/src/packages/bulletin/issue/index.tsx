@@ -39,6 +39,7 @@ function Toc({ issue, preview }: { issue: IssueDetail; preview: boolean }) {
           onClick={() => open(entry.articleId)}
         >
           <Text className="zj-issue__toc-number">{index + 1}、</Text>
+          {!preview && !entry.read ? <View className="zj-unread-dot zj-issue__toc-dot" ariaLabel="未读" /> : null}
           <View className="zj-issue__toc-text">
             {entry.section ? <Text className="zj-issue__toc-section">{entry.section}</Text> : null}
             <Text>{entry.title}</Text>

@@ -54,7 +54,9 @@ export default function SearchPage() {
 
   function search(text: string) {
     if (Array.from(text).length < MIN_QUERY_CHARACTERS) {
+      // The hint alone: the previous query's results would read as this query's.
       setTooShort(true);
+      setQuery('');
       return;
     }
     setTooShort(false);

@@ -8,7 +8,7 @@ import { useLoaded } from '../../../hooks/useLoaded';
 import { getCase } from '../../../services/submissions';
 import { entryFileUrl } from '../../../services/entryFiles';
 import { formatDateTime } from '../../../utils/format';
-import '../cases.scss';
+import '../../../components/submissions/CaseCard.scss';
 
 /** A published case: its text and photos, its tier, and the reviewers' opinions without their names. */
 export default function CasePage() {

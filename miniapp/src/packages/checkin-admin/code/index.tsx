@@ -14,6 +14,38 @@ import './index.scss';
 const RETRY_MS = 5000;
 
 /**
+ * Keeps the screen on while the code shows; answers how to let it go. The mini-program has
+ * setKeepScreenOn; a browser has the Screen Wake Lock API where it has one (Taro's H5 build only
+ * logs "暂时不支持" for setKeepScreenOn, so it is never called there).
+ */
+function keepScreenOn(): () => void {
+  if (process.env.TARO_ENV === 'weapp') {
+    if (!Taro.canIUse('setKeepScreenOn')) return () => undefined;
+    void Promise.resolve(Taro.setKeepScreenOn({ keepScreenOn: true })).catch(() => undefined);
+    return () => void Promise.resolve(Taro.setKeepScreenOn({ keepScreenOn: false })).catch(() => undefined);
+  }
+  const wakeLock = typeof navigator !== 'undefined' ? (navigator as Navigator & { wakeLock?: WakeLockApi }).wakeLock : undefined;
+  if (!wakeLock) return () => undefined;
+  let released = false;
+  let sentinel: { release: () => Promise<void> } | null = null;
+  wakeLock.request('screen').then(
+    (lock) => {
+      if (released) void lock.release().catch(() => undefined);
+      else sentinel = lock;
+    },
+    () => undefined,
+  );
+  return () => {
+    released = true;
+    void sentinel?.release().catch(() => undefined);
+  };
+}
+
+interface WakeLockApi {
+  request: (type: 'screen') => Promise<{ release: () => Promise<void> }>;
+}
+
+/**
  * The rotating code on the organiser's phone or a screen: the QR image and its text (for H5
  * members without a scanner), replaced exactly when its 15-second slot ends — the server says
  * how long that is, so the phone's own clock does not matter. The screen stays on meanwhile.
@@ -30,12 +62,7 @@ export function RotatingCode({ activityId }: { activityId: number }) {
     return () => clearTimeout(timer);
   }, [code, error, loading, refresh]);
 
-  useEffect(() => {
-    void Promise.resolve(Taro.setKeepScreenOn({ keepScreenOn: true })).catch(() => undefined);
-    return () => {
-      void Promise.resolve(Taro.setKeepScreenOn({ keepScreenOn: false })).catch(() => undefined);
-    };
-  }, []);
+  useEffect(() => keepScreenOn(), []);
 
   if (!code) return error ? <StateView kind="error" description={error} /> : <StateView kind="loading" title="正在生成签到码…" />;
   return (

@@ -27,7 +27,7 @@ function Desk({ unitId }: { unitId: number }) {
   const items = activities.data;
   const go = (url: string) => void Taro.navigateTo({ url });
   return (
-    <View>
+    <View className={activities.refreshing ? 'zj-refreshing' : ''}>
       <CellGroup>
         <Cell title="固定活动日规则" note="三固定：时间、地点、议程" arrow onClick={() => go(CHECKIN_RULES_PAGE)} />
         <Cell title="请假与补签审批" arrow onClick={() => go(CHECKIN_APPROVALS_PAGE)} />
@@ -45,9 +45,9 @@ function Desk({ unitId }: { unitId: number }) {
           items.map((activity) => (
             <ActivityCard key={activity.id} activity={activity}>
               <View className="zj-activity__actions">
-                {activity.phase === 'checkin_open' ? (
+                {activity.phase === 'checkin_ready' || activity.phase === 'checkin_open' ? (
                   <Button size="small" onClick={() => go(`${CHECKIN_CODE_PAGE}?id=${activity.id}`)}>
-                    开启签到
+                    {activity.phase === 'checkin_ready' ? '开启签到' : '签到码'}
                   </Button>
                 ) : null}
                 <Button size="small" variant="secondary" onClick={() => go(`${CHECKIN_LIVE_PAGE}?id=${activity.id}`)}>

@@ -44,7 +44,7 @@ export function LiveView({ activityId }: { activityId: number }) {
   }, []);
   const loaded = useLoaded(activityId, load);
   const live = loaded.data;
-  const open = live?.activity.phase === 'checkin_open';
+  const open = live?.activity.phase === 'checkin_open' || live?.activity.phase === 'checkin_ready';
   // While check-in is open, and after a failed load (a network hiccup), every few seconds.
   usePolling(loaded.refresh, POLL_MS, open || loaded.error !== null, false);
 
@@ -87,12 +87,15 @@ export function LiveView({ activityId }: { activityId: number }) {
             </Text>
           </View>
           <Text className="zj-live__status">{statusText(entry, open)}</Text>
+          {/* Keyed by action: after 代签 the row's button is a new 撤销 button, not the 代签 one
+              relabelled — Taro's H5 button manages its own children (the loading icon), and React
+              patching text inside it failed with "insertBefore" NotFoundError. */}
           {entry.status === 'waiting' && open ? (
-            <Button size="small" variant="secondary" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
+            <Button key="manual" size="small" variant="secondary" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
               代签
             </Button>
           ) : entry.method === 'manual' ? (
-            <Button size="small" variant="plain" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
+            <Button key="revoke" size="small" variant="plain" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
               撤销
             </Button>
           ) : null}

@@ -101,7 +101,7 @@ function MyCard() {
   const years = [thisYear, thisYear - 1, thisYear - 2].map((value) => ({ value, label: `${value} 年` }));
 
   return (
-    <View className="zj-member-card">
+    <View className={`zj-member-card${loaded.refreshing ? ' zj-refreshing' : ''}`}>
       {loaded.data ? <Identity card={loaded.data.card} showCode={year === thisYear} /> : null}
       <Chips options={years} value={year} onChange={setYear} />
       {loaded.data ? (

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import { scoreProblems, weightedScore, type Criterion, type ReviewAssignment, type ReviewInput } from '@zhijian/shared';
 import { useState } from 'react';
+import { useLocalDraft } from '../../../hooks/useLocalDraft';
 import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Field } from '../../../components/Field';
@@ -13,6 +14,8 @@ export interface ScoreFormProps {
   rubric: readonly Criterion[];
   initial: Pick<NonNullable<ReviewAssignment['review']>, 'scores' | 'opinion'> | null;
   canEdit: boolean;
+  /** Where typed but unsaved content is kept on this device (one per assignment); none: not kept. */
+  draftKey?: string;
   busy?: boolean;
   onSaveDraft: (input: ScoreInput) => void;
   onSubmit: (input: ScoreInput) => void;
@@ -36,11 +39,18 @@ function parse(texts: Record<string, string>): { scores: Record<string, number>;
  * Scores per criterion within [0, max], the weighted total as the reviewer types, and the 评审意见.
  * Out-of-range values are flagged at once with the same rule the server applies.
  */
-export function ScoreForm({ rubric, initial, canEdit, busy = false, onSaveDraft, onSubmit }: ScoreFormProps) {
-  const [texts, setTexts] = useState<Record<string, string>>(() =>
-    Object.fromEntries(rubric.map((c) => [c.key, initial?.scores[c.key] === undefined ? '' : String(initial.scores[c.key])])),
-  );
-  const [opinion, setOpinion] = useState(initial?.opinion ?? '');
+export function ScoreForm({ rubric, initial, canEdit, draftKey, busy = false, onSaveDraft, onSubmit }: ScoreFormProps) {
+  const saved = {
+    texts: Object.fromEntries(rubric.map((c) => [c.key, initial?.scores[c.key] === undefined ? '' : String(initial.scores[c.key])])),
+    opinion: initial?.opinion ?? '',
+  };
+  const draft = useLocalDraft(draftKey ?? '', saved, {
+    enabled: canEdit && draftKey !== undefined,
+    warning: '评分尚未保存。离开后，已填的内容保留在本机，回来时恢复。',
+  });
+  const { texts, opinion } = draft.value;
+  const setTexts = (change: (t: Record<string, string>) => Record<string, string>) => draft.set((d) => ({ ...d, texts: change(d.texts) }));
+  const setOpinion = (value: string) => draft.set((d) => ({ ...d, opinion: value }));
   const [showMissing, setShowMissing] = useState(false);
   const { scores, unreadable } = parse(texts);
   const problems = scoreProblems(rubric, scores, showMissing);
@@ -55,13 +65,23 @@ export function ScoreForm({ rubric, initial, canEdit, busy = false, onSaveDraft,
   }
 
   return (
-    <View className="zj-score-form">
+    <View className={`zj-score-form${canEdit ? '' : ' zj-score-form--readonly'}`}>
+      {draft.restored ? (
+        <View className="zj-score-form__restored">
+          <Text>已恢复未保存的内容</Text>
+          <Text className="zj-score-form__discard" onClick={draft.discard}>
+            放弃
+          </Text>
+        </View>
+      ) : null}
       {rubric.map((criterion) => (
         <Field
           key={criterion.key}
           name={criterion.key}
           label={`${criterion.name}（0–${criterion.max} 分${rubric.some((c) => c.weight !== criterion.weight) ? `，权重 ${criterion.weight}` : ''}）`}
           value={texts[criterion.key] ?? ''}
+          type="digit"
+          disabled={!canEdit}
           maxlength={5}
           placeholder={`0–${criterion.max}`}
           error={errorOf(criterion.key)}
@@ -75,6 +95,7 @@ export function ScoreForm({ rubric, initial, canEdit, busy = false, onSaveDraft,
         value={opinion}
         maxlength={2000}
         rows="tall"
+        disabled={!canEdit}
         placeholder="对创新性、实效性、长效性、推广性的具体意见"
         error={opinionMissing ? '请填写评审意见' : undefined}
         onChange={(value) => canEdit && setOpinion(value)}

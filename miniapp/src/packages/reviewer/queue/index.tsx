@@ -32,7 +32,7 @@ export default function ReviewQueuePage() {
   usePullDownRefresh(() => void queue.refresh().finally(() => void Taro.stopPullDownRefresh()));
 
   return (
-    <Page>
+    <Page busy={queue.refreshing}>
       <RoleGate roles={['reviewer']}>
         {queue.error ? (
           <StateView kind="error" description={queue.error} onRetry={queue.reload} />

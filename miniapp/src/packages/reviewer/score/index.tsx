@@ -82,6 +82,7 @@ export default function ScorePage() {
             rubric={assignment.call.rubric}
             initial={review}
             canEdit={assignment.canEdit}
+            draftKey={`review.${id}`}
             busy={busy}
             onSaveDraft={(input) => void score.run('draft', input)}
             onSubmit={(input) => void score.run('submit', input)}

@@ -1,5 +1,14 @@
 import { Text, View } from '@tarojs/components';
-import { ENTRY_TEXT_LIMITS, UPLOAD_LIMITS, type Call, type Entry, type EntryFile, type EntryChanges, type Topic } from '@zhijian/shared';
+import {
+  CALL_KIND_LABELS,
+  ENTRY_TEXT_LIMITS,
+  UPLOAD_LIMITS,
+  type Call,
+  type Entry,
+  type EntryFile,
+  type EntryChanges,
+  type Topic,
+} from '@zhijian/shared';
 import { useRef, useState } from 'react';
 import type { z } from 'zod';
 import { Button } from '../../../components/Button';
@@ -33,6 +42,8 @@ export interface EntryFormProps {
   entry: Entry | null;
   topics?: Topic[];
   defaultContactName?: string;
+  /** The filler's own phone, prefilled for a new entry. */
+  defaultContactPhone?: string;
   /** Saves the draft: creates it (`entryId` null) or changes it; answers the entry as saved. */
   /** `onQueued` is called when the save waits in the outbox (no network) rather than being sent. */
   onSave: (entryId: number | null, draft: EntryDraft, onQueued: () => void) => Promise<Entry>;
@@ -47,14 +58,14 @@ export interface EntryFormProps {
   autosaveDelayMs?: number;
 }
 
-function fieldsOf(entry: Entry | null, contactName: string): EntryFields {
+function fieldsOf(entry: Entry | null, contactName: string, contactPhone: string): EntryFields {
   return {
     title: entry?.title ?? '',
     category: entry?.category ?? null,
     summary: entry?.summary ?? '',
     body: entry?.body ?? '',
     contactName: entry?.contactName ?? contactName,
-    contactPhone: entry?.contactPhone ?? '',
+    contactPhone: entry?.contactPhone ?? contactPhone,
     topicId: entry?.topic?.id ?? null,
   };
 }
@@ -71,6 +82,7 @@ export function EntryForm({
   entry: initial,
   topics = [],
   defaultContactName = '',
+  defaultContactPhone = '',
   onSave,
   onUpload,
   onRemoveFile,
@@ -79,7 +91,7 @@ export function EntryForm({
   fileUrl,
   autosaveDelayMs = 1500,
 }: EntryFormProps) {
-  const [fields, setFields] = useState<EntryFields>(() => fieldsOf(initial, defaultContactName));
+  const [fields, setFields] = useState<EntryFields>(() => fieldsOf(initial, defaultContactName, defaultContactPhone));
   const [images, setImages] = useState<EntryFile[]>(initial?.images ?? []);
   const [attachments, setAttachments] = useState<EntryFile[]>(initial?.attachments ?? []);
   const [uploads, setUploads] = useState<Upload[]>([]);
@@ -164,6 +176,12 @@ export function EntryForm({
         const problems = entryProblems(fieldsRef.current, call);
         if (Object.keys(problems).length) throw new FieldProblems(problems, '还有内容未填写完整');
       },
+      confirm: () => ({
+        title: '提交报送',
+        content: `提交到“${call.title}”？秘书处登记前仍可修改，登记后不能再改。`,
+        confirmText: '提交',
+        cancelText: '再看看',
+      }),
     },
   );
   const errors = submit.problems;
@@ -190,6 +208,10 @@ export function EntryForm({
 
   return (
     <View className="zj-entry-form">
+      <View className="zj-entry-form__call">
+        <Text className="zj-entry-form__call-kind">{CALL_KIND_LABELS[call.kind]}</Text>
+        <Text className="zj-entry-form__call-title">{call.title}</Text>
+      </View>
       <Text className={`zj-entry-form__save zj-entry-form__save--${state.kind}`}>{saveText}</Text>
       <Card>
         <Field

@@ -48,7 +48,8 @@ export default function EditEntryPage() {
             call={form.call}
             entry={form.entry}
             topics={form.topics}
-            defaultContactName={session?.user.name ?? ''}
+            defaultContactName={form.contact?.name ?? session?.user.name ?? ''}
+            defaultContactPhone={form.contact?.phone ?? ''}
             onSave={(id, draft, onQueued) => (id === null ? createEntry(form.call.id, draft) : updateEntry(id, draft, onQueued))}
             onUpload={uploadEntryFile}
             onRemoveFile={(file) => removeEntryFile(file.id)}

@@ -43,7 +43,7 @@ export default function EntryPage() {
       </Page>
     );
   return (
-    <Page className="zj-entry-page">
+    <Page className="zj-entry-page" busy={loaded.refreshing}>
       <Card>
         <View className="zj-entry-page__head">
           <StatusTag status={entry.status} />

@@ -45,7 +45,7 @@ export default function TopicsPage() {
       </Page>
     );
   return (
-    <Page>
+    <Page busy={loaded.refreshing}>
       {topics.map((topic) => (
         <Card key={topic.id} title={topic.title}>
           {topic.description ? <Text className="zj-topic__description">{topic.description}</Text> : null}

@@ -1,40 +1,145 @@
-import { useRouter } from '@tarojs/taro';
+import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { MEMBER_KIND_LABELS, ROLE_LABELS, type MemberListItem } from '@zhijian/shared';
 import { useState } from 'react';
+import { Button } from '../../../components/Button';
 import { Cell } from '../../../components/Cell';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
 import { SearchBar } from '../../../components/SearchBar';
 import { StateView } from '../../../components/StateView';
+import { useAction } from '../../../hooks/useAction';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { useSession } from '../../../hooks/useSession';
-import { listMembers } from '../../../services/organisation';
+import {
+  addMember,
+  changeMember,
+  exportRoster,
+  importRoster,
+  listMembers,
+  removeMember,
+  rosterProblemsOf,
+  type MemberDraft,
+} from '../../../services/organisation';
+import type { PickedFile } from '../../../services/files';
+import { pickDocument } from '../../secretariat/services/pickFile';
+import { ImportPanel, type ImportPanelProps } from './ImportPanel';
+import { MemberForm } from './MemberForm';
 import './index.scss';
 
-function MemberRow({ member }: { member: MemberListItem }) {
+function MemberRow({ member, onOpen }: { member: MemberListItem; onOpen?: () => void }) {
   const extraRoles = member.roles.filter((role) => role !== 'member').map((role) => ROLE_LABELS[role]);
   const note = [member.phoneMasked, MEMBER_KIND_LABELS[member.kind], member.branchName, ...extraRoles].filter(Boolean).join(' · ');
-  return <Cell title={member.name} note={note} value={member.bound ? '已绑定' : '未绑定'} />;
+  return <Cell title={member.name} note={note} value={member.bound ? '已绑定' : '未绑定'} arrow={!!onOpen} onClick={onOpen} />;
 }
+
+/** Which form is open: none, a new entry, or an existing one. */
+type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; member: MemberListItem };
 
 function Roster({ unitId, unitName }: { unitId: number; unitName: string }) {
   const [query, setQuery] = useState('');
+  const [editing, setEditing] = useState<Editing>({ kind: 'none' });
+  const [picked, setPicked] = useState<PickedFile | null>(null);
+  const [outcome, setOutcome] = useState<ImportPanelProps['outcome']>(null);
   const list = usePagedList((page, pageSize) => listMembers(unitId, page, pageSize, query), [unitId, query]);
+
+  const save = useAction(
+    async (draft: Partial<MemberDraft>) => {
+      if (editing.kind === 'new') await addMember(unitId, draft as MemberDraft);
+      else if (editing.kind === 'edit') await changeMember(editing.member.id, draft);
+      setEditing({ kind: 'none' });
+      await list.refresh();
+    },
+    { success: () => (editing.kind === 'new' ? '已添加' : '已保存') },
+  );
+  const remove = useAction(
+    async (member: MemberListItem) => {
+      await removeMember(member.id);
+      setEditing({ kind: 'none' });
+      await list.refresh();
+    },
+    {
+      confirm: (member) => ({
+        title: '从名册移除',
+        content: `移除${member.name}（${member.phoneMasked}）？其微信绑定和登录会一并失效，签到与积分记录保留。`,
+        confirmText: '移除',
+      }),
+      success: '已移除',
+    },
+  );
+
+  /** Checks (dry run) or imports the picked file; a file with problems lists every row's problem. */
+  async function runImport(file: PickedFile, dryRun: boolean) {
+    try {
+      const result = await importRoster(unitId, file, dryRun);
+      setOutcome({ kind: dryRun ? 'checked' : 'imported', created: result.created, updated: result.updated, fileName: file.name });
+      if (!dryRun) {
+        setPicked(null);
+        await list.refresh();
+      }
+    } catch (error) {
+      const rows = rosterProblemsOf(error);
+      if (!rows) throw error;
+      setOutcome({ kind: 'problems', rows, fileName: file.name });
+    }
+  }
+  const check = useAction(async () => {
+    const file = await pickDocument(['xlsx', 'csv']);
+    if (!file) return;
+    setPicked(file);
+    await runImport(file, true);
+  });
+  const commit = useAction(async () => {
+    if (picked) await runImport(picked, false);
+  });
+  const download = useAction(() => exportRoster(unitId, unitName));
+
   return (
     <View className="zj-roster">
       <View className="zj-roster__head">
         <Text className="zj-roster__unit">{unitName}</Text>
         {list.status === 'ready' ? <Text className="zj-muted">{query ? `找到 ${list.total} 人` : `共 ${list.total} 人`}</Text> : null}
       </View>
+      {editing.kind === 'none' ? (
+        <View className="zj-roster__actions">
+          <Button size="small" onClick={() => setEditing({ kind: 'new' })}>
+            添加党员
+          </Button>
+        </View>
+      ) : (
+        <MemberForm
+          key={editing.kind === 'edit' ? editing.member.id : 'new'}
+          member={editing.kind === 'edit' ? editing.member : null}
+          busy={save.busy || remove.busy}
+          problems={save.problems}
+          onSave={(draft) => void save.run(draft)}
+          onRemove={editing.kind === 'edit' ? () => void remove.run(editing.member) : undefined}
+          onCancel={() => setEditing({ kind: 'none' })}
+        />
+      )}
       <SearchBar placeholder="按姓名或手机号后四位搜索" onSearch={setQuery} />
       <PagedList
         list={list}
         keyOf={(member) => member.id}
-        renderItem={(member) => <MemberRow member={member} />}
+        renderItem={(member) => (
+          <MemberRow
+            member={member}
+            onOpen={() => {
+              setEditing({ kind: 'edit', member });
+              void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 200 })).catch(() => undefined);
+            }}
+          />
+        )}
         emptyTitle={query ? '没有找到匹配的党员' : '名册还是空的'}
-        emptyDescription={query ? '换个关键词试试。' : '请在管理后台导入本单位名册（Excel 或 CSV）。'}
+        emptyDescription={query ? '换个关键词试试。' : '点“添加党员”逐个添加，或在下方导入本单位名册（Excel 或 CSV）。'}
+      />
+      <ImportPanel
+        busy={check.busy || commit.busy}
+        outcome={outcome}
+        onPick={() => void check.run()}
+        onImport={() => void commit.run()}
+        onExport={() => void download.run()}
       />
     </View>
   );
