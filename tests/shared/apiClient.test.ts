@@ -42,6 +42,7 @@ function makeIssue() {
     titleLines: [],
     distribution: { report: [], send: [] },
     toc: [],
+    unreadCount: 0,
   };
 }
 
@@ -75,7 +76,7 @@ describe('createApiClient', () => {
   it('gives every write a fresh Idempotency-Key, none to a read, and retries a keyed POST once under the same key', async () => {
     let made = 0;
     const { transport, seen } = scripted(
-      ok({ status: 'ok', db: 'pglite' }),
+      ok({ status: 'ok', db: 'pglite', database: 'up', redis: 'not_configured' }),
       new TransportError('network', '断网'),
       ok({ read: true, secondsToRead: 8 }),
       ok({ read: true, secondsToRead: 8 }),

@@ -37,7 +37,7 @@ describe('签到 without a network', () => {
     const reach = taroControl.requestHandler;
     taroControl.requestHandler = (options) => (options.method === 'POST' ? Promise.reject({ errMsg: 'request:fail' }) : reach(options));
     render(<CheckinTab />);
-    fireEvent.change(await screen.findByPlaceholderText('输入或粘贴组织者屏幕上二维码下方的签到码'), { target: { value: 'code-123' } });
+    fireEvent.change(await screen.findByPlaceholderText('输入或粘贴签到码'), { target: { value: 'code-123' } });
     fireEvent.click(screen.getByRole('button', { name: '签到' }));
 
     expect(await screen.findByText('网络不通，签到没有成功')).toBeInTheDocument();

@@ -40,9 +40,11 @@ describe('shared client over taroTransport', () => {
     let attempts = 0;
     taroControl.requestHandler = () => {
       attempts += 1;
-      return attempts === 1 ? Promise.reject({ errMsg: 'request:fail' }) : json(200, { status: 'ok', db: 'pglite' });
+      return attempts === 1
+        ? Promise.reject({ errMsg: 'request:fail' })
+        : json(200, { status: 'ok', db: 'pglite', database: 'up', redis: 'not_configured' });
     };
-    await expect(client.call(api.health.get)).resolves.toEqual({ status: 'ok', db: 'pglite' });
+    await expect(client.call(api.health.get)).resolves.toEqual({ status: 'ok', db: 'pglite', database: 'up', redis: 'not_configured' });
     expect(attempts).toBe(2);
     expect(taroControl.requests[0]!.url).toBe('https://dj.example.org/api/health');
   });
