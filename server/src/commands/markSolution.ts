@@ -20,6 +20,8 @@ export async function markSolution(
 ): Promise<{ points: number }> {
   const question = await findQuestion(ctx.tx, questionId);
   if (question.askerId !== askerId) throw refuse(questionRefusals.not_asker);
+  // A hidden (or still held) question pays nobody: its answers were taken out of sight with it.
+  if (question.moderation !== 'visible') throw refuse(questionRefusals.question_not_visible);
   if (question.solvedAnswerId !== null) throw refuse(questionRefusals.already_solved, { answerId: question.solvedAnswerId });
   const { answer } = await findAnswer(ctx.tx, answerId);
   if (answer.questionId !== question.id) throw notFound('回答');

@@ -98,6 +98,7 @@ export const questionRefusals = defineRefusals({
   not_asker: refusal({ code: 'forbidden', message: '只有提问人可以采纳回答' }),
   own_answer: refusal({ code: 'conflict', message: '不能采纳自己的回答' }),
   answer_not_visible: refusal({ code: 'conflict', message: '只能采纳已发布的回答' }),
+  question_not_visible: refusal({ code: 'conflict', message: '问题未发布或已被隐藏，不能采纳回答' }),
   already_solved: refusal({
     code: 'conflict',
     details: z.object({ answerId: z.number().int() }),
@@ -162,6 +163,7 @@ export const questions = {
       questionRefusals.not_asker,
       questionRefusals.own_answer,
       questionRefusals.answer_not_visible,
+      questionRefusals.question_not_visible,
       questionRefusals.already_solved,
     ],
   }),

@@ -241,6 +241,15 @@ describe('moderation by the unit admin', () => {
     await expectRefused(bob.client.call(api.questions.get, { params: { id: asked.id } }), commonRefusals.not_found);
   });
 
+  it('pays nobody for an answer to a hidden question', async () => {
+    const { admin, alice, bob } = await unitWithPeople(server);
+    const asked = await ask(alice.client);
+    const answered = await answer(bob.client, asked.id);
+    await admin.client.call(api.questions.moderateQuestion, { params: { id: asked.id }, body: { action: 'hide', reason: '与工作无关' } });
+    await expectRefused(markSolved(alice.client, asked.id, answered.id), questionRefusals.question_not_visible);
+    expect(await ledgerOf(bob.member.id)).toEqual([]);
+  });
+
   it('refuses the queue and moderation to members and other units’ admins', async () => {
     const { unitId, alice, bob } = await unitWithPeople(server);
     const asked = await ask(alice.client);
