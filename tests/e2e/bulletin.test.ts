@@ -75,7 +75,8 @@ describe('简报 in the H5 build against the real server', () => {
     await shown(page, '.zj-reader-bar__item').filter({ hasText: '字号' }).click();
     await shown(page, '.zj-font-picker__option').filter({ hasText: /^大$/ }).click();
     await page.waitForFunction(() => [...document.querySelectorAll<HTMLElement>('.zj-reader')].some((el) => el.style.fontSize === '18px'));
-    await shown(page, '.zj-reader-bar__item').filter({ hasText: '字号' }).click();
+    // The panel lies over a backdrop now; 完成 closes it.
+    await shown(page, '.zj-reader__font-close').click();
 
     await shown(page, '.zj-reader-bar__item').filter({ hasText: '收藏' }).click();
     await visible(shown(page, '.zj-reader-bar__item').filter({ hasText: '已收藏' }));

@@ -85,6 +85,8 @@ describe('报送与评审 in the H5 console', () => {
     await visible(form.getByText('图片（2/9）'));
     await screenshot(unit.page, 'sub-02-entry-form');
     await button(form, '提交').click();
+    // The form asks before it submits (Taro.showModal, confirm labelled 提交).
+    await unit.page.locator('.taro__modal .taro-modal__foot').getByText('提交', { exact: true }).click();
     await unit.page.waitForURL(/#\/packages\/submit\/entry\/index/);
     const entryPage = unit.page.locator('.zj-entry-page:visible');
     await visible(entryPage.getByText('已提交', { exact: true }).first());

@@ -94,11 +94,10 @@ export type ModerationQueue = z.infer<typeof ModerationQueue>;
 
 export const questionRefusals = defineRefusals({
   not_in_unit: refusal({ code: 'forbidden', message: '传帮带问答只在本单位内进行' }),
-  question_not_visible: refusal({ code: 'conflict', message: '该问题正在审核或已隐藏，暂不能回答' }),
+  question_not_visible: refusal({ code: 'conflict', message: '该问题正在审核或已隐藏，暂不能回答或采纳' }),
   not_asker: refusal({ code: 'forbidden', message: '只有提问人可以采纳回答' }),
   own_answer: refusal({ code: 'conflict', message: '不能采纳自己的回答' }),
   answer_not_visible: refusal({ code: 'conflict', message: '只能采纳已发布的回答' }),
-  question_not_visible: refusal({ code: 'conflict', message: '问题未发布或已被隐藏，不能采纳回答' }),
   already_solved: refusal({
     code: 'conflict',
     details: z.object({ answerId: z.number().int() }),

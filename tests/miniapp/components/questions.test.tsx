@@ -145,7 +145,7 @@ describe('a question', () => {
     expect(screen.queryByRole('button', { name: '采纳为解决方案' })).not.toBeInTheDocument();
     fireEvent.change(screen.getByPlaceholderText('分享你的做法或经验（至少 2 个字）'), { target: { value: '可以问问人事部门。' } });
     fireEvent.click(screen.getByRole('button', { name: '提交回答' }));
-    expect(await screen.findByText('该问题正在审核或已隐藏，暂不能回答')).toBeInTheDocument();
+    expect(await screen.findByText('该问题正在审核或已隐藏，暂不能回答或采纳')).toBeInTheDocument();
   });
 });
 
