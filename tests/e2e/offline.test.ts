@@ -118,7 +118,8 @@ describe('offline use in the H5 build', () => {
     await screenshot(page, 'offline-02-issue-read-offline');
 
     // The outbox: what waits, with a cancel.
-    await shown(page, '.zj-net').first().click();
+    // The page on top is the last in the document; a tab page below it may show its own banner.
+    await shown(page, '.zj-net').last().click();
     await page.waitForURL(/#\/packages\/offline\/outbox\/index/);
     await visible(shown(page, '.zj-outbox-item__label').filter({ hasText: '保存报送草稿' }));
     await inPlace(page, '.zj-outbox');

@@ -200,7 +200,10 @@ describe('党员卡 in the H5 build against the real server', () => {
     // 7. The unit admin's A4 print layout of the member's year: one page on paper.
     const desk = await phonePage(h5.browser);
     await h5.signIn(desk.page, '党务工作者（演示单位）');
+    // A hash change during the sign-in's own page transition is undone by it: wait for it first.
+    await settled(desk.page);
     await desk.page.goto(`${h5.server.url}/#/packages/record/print/index?memberId=${memberId}&year=${year}`);
+    await desk.page.waitForURL(/#\/packages\/record\/print\/index/);
     const sheet = shown(desk.page, '.zj-print__sheet');
     await visible(sheet);
     await visible(sheet.locator('.zj-print__value').filter({ hasText: '李青' }));
