@@ -2,7 +2,6 @@ import { formatDate, shanghaiDate, shanghaiYearRange } from '@zhijian/shared';
 import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
 import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
 import { claimWish } from '../commands/claimWish';
-import { runCommand, type Command, type CommandEnvironment } from '../commands/context';
 import { createWish } from '../commands/createWish';
 import { decideCommitment } from '../commands/decideCommitment';
 import { makeCommitment } from '../commands/makeCommitment';
@@ -10,11 +9,9 @@ import { markWishContacted } from '../commands/markWishContacted';
 import { reportCommitment } from '../commands/reportCommitment';
 import { revokeWishClaim } from '../commands/revokeWishClaim';
 import { saveProfile } from '../commands/saveProfile';
-import type { Database, Transaction } from '../db/client';
+import type { Transaction } from '../db/client';
 import { members } from '../db/schema';
-import { createLogger } from '../logger';
-import { loggingNotifier } from '../notify/notifier';
-import { memoryStorage } from '../storage/memoryStorage';
+import { demoCommandRunner, demoUser } from './demoCommands';
 
 const DAY = 24 * 3600_000;
 const PASS = { verdict: 'pass' } as const;
@@ -26,21 +23,8 @@ const PASS = { verdict: 'pass' } as const;
  * and promises (some opened to the association); 李青's commitments, one confirmed kept.
  */
 export async function saveDemoAie(tx: Transaction, unitId: number, now: Date): Promise<void> {
-  const logger = createLogger('silent');
-  const run = <P, R>(at: Date, actor: CurrentUser | null, command: Command<P, R>, props: P) => {
-    const env: CommandEnvironment = {
-      db: tx as unknown as Database,
-      clock: { now: () => at },
-      notifier: loggingNotifier(logger),
-      storage: memoryStorage(),
-      logger,
-    };
-    return runCommand(env, actor, command, props);
-  };
-  const user = async (openid: string) => {
-    const [row] = await tx.select({ id: members.id }).from(members).where(eq(members.openid, openid));
-    return (await loadCurrentUser(tx, row!.id))!;
-  };
+  const run = demoCommandRunner(tx);
+  const user = (openid: string) => demoUser(tx, openid);
   const member = await user('demo-member');
   const unitAdmin = await user('demo-unit-admin');
   const secretary = await user('demo-secretary');

@@ -1,17 +1,14 @@
 import { and, asc, desc, eq, isNull } from 'drizzle-orm';
-import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
+import { loadCurrentUser } from '../auth/currentUser';
 import { acceptLetter } from '../commands/acceptLetter';
-import { runCommand, type Command, type CommandEnvironment } from '../commands/context';
 import { markOverdueLetters } from '../commands/markOverdueLetters';
 import { rateLetter } from '../commands/rateLetter';
 import { replyLetter } from '../commands/replyLetter';
 import { setLetterBoard } from '../commands/setLetterBoard';
 import { writeLetter } from '../commands/writeLetter';
-import type { Database, Transaction } from '../db/client';
+import type { Transaction } from '../db/client';
 import { members } from '../db/schema';
-import { createLogger } from '../logger';
-import { loggingNotifier } from '../notify/notifier';
-import { memoryStorage } from '../storage/memoryStorage';
+import { demoCommandRunner } from './demoCommands';
 
 const DAY = 24 * 3600_000;
 
@@ -26,17 +23,7 @@ const PASS = { verdict: 'pass' } as const;
  * the secretariat.
  */
 export async function saveDemoLetters(tx: Transaction, unitId: number, now: Date): Promise<void> {
-  const logger = createLogger('silent');
-  const run = <P, R>(at: Date, actor: CurrentUser | null, command: Command<P, R>, props: P) => {
-    const env: CommandEnvironment = {
-      db: tx as unknown as Database,
-      clock: { now: () => at },
-      notifier: loggingNotifier(logger),
-      storage: memoryStorage(),
-      logger,
-    };
-    return runCommand(env, actor, command, props);
-  };
+  const run = demoCommandRunner(tx);
   const user = async (id: number) => (await loadCurrentUser(tx, id))!;
   const byOpenid = async (openid: string) => {
     const [row] = await tx.select({ id: members.id }).from(members).where(eq(members.openid, openid));

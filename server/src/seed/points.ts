@@ -1,13 +1,11 @@
 import { shanghaiDate, shanghaiYearRange } from '@zhijian/shared';
 import { asc, eq } from 'drizzle-orm';
 import { awardPoints } from '../commands/awardPoints';
-import { runCommand, type Command, type CommandEnvironment } from '../commands/context';
+import type { Command } from '../commands/context';
 import { recordArticleRead } from '../commands/recordArticleRead';
-import type { Database, Transaction } from '../db/client';
+import type { Transaction } from '../db/client';
 import { bulletinArticles, bulletinIssues, members } from '../db/schema';
-import { createLogger } from '../logger';
-import { loggingNotifier } from '../notify/notifier';
-import { memoryStorage } from '../storage/memoryStorage';
+import { demoCommandRunner } from './demoCommands';
 
 /** The ledger's source of the demo's 公益 points, until 爱E客栈 writes real ones. */
 export const DEMO_VOLUNTEER_SOURCE = 'volunteer_demo';
@@ -23,17 +21,8 @@ const VOLUNTEERING = ['园区“邻里守望”志愿服务', '社区垃圾分�
  * `awardPoints`. A first start early in January squeezes them into the days so far.
  */
 export async function saveDemoPoints(tx: Transaction, unitId: number, now: Date): Promise<void> {
-  const logger = createLogger('silent');
-  const run = <P, R>(at: Date, command: Command<P, R>, props: P) => {
-    const env: CommandEnvironment = {
-      db: tx as unknown as Database,
-      clock: { now: () => at },
-      notifier: loggingNotifier(logger),
-      storage: memoryStorage(),
-      logger,
-    };
-    return runCommand(env, null, command, props);
-  };
+  const runAs = demoCommandRunner(tx);
+  const run = <P, R>(at: Date, command: Command<P, R>, props: P) => runAs(at, null, command, props);
   const roster = await tx.select({ id: members.id }).from(members).where(eq(members.unitId, unitId)).orderBy(asc(members.id));
   const articles = await tx
     .select({ article: bulletinArticles })

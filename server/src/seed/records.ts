@@ -10,19 +10,16 @@ import {
   type CalendarDate,
 } from '@zhijian/shared';
 import { and, asc, eq, isNull, notInArray } from 'drizzle-orm';
-import { loadCurrentUser, type CurrentUser } from '../auth/currentUser';
+import type { CurrentUser } from '../auth/currentUser';
 import { appealDeduction } from '../commands/appealDeduction';
 import { bookEffectiveDeductions } from '../commands/bookEffectiveDeductions';
-import { runCommand, type Command, type CommandEnvironment } from '../commands/context';
 import { decideBonus } from '../commands/decideBonus';
 import { declareBonus } from '../commands/declareBonus';
 import { recordAppraisals } from '../commands/recordAppraisals';
 import { recordDeduction } from '../commands/recordDeduction';
-import type { Database, Transaction } from '../db/client';
+import type { Transaction } from '../db/client';
 import { duesPayments, members } from '../db/schema';
-import { createLogger } from '../logger';
-import { loggingNotifier } from '../notify/notifier';
-import { memoryStorage } from '../storage/memoryStorage';
+import { demoCommandRunner, demoUser } from './demoCommands';
 
 const DAY = 24 * 3600_000;
 
@@ -44,21 +41,8 @@ export interface DemoRecordPeople {
  * three months behind, and last year's 民主评议 for every member (met in January).
  */
 export async function saveDemoRecords(tx: Transaction, unitId: number, now: Date): Promise<DemoRecordPeople> {
-  const logger = createLogger('silent');
-  const run = <P, R>(at: Date, actor: CurrentUser | null, command: Command<P, R>, props: P) => {
-    const env: CommandEnvironment = {
-      db: tx as unknown as Database,
-      clock: { now: () => at },
-      notifier: loggingNotifier(logger),
-      storage: memoryStorage(),
-      logger,
-    };
-    return runCommand(env, actor, command, props);
-  };
-  const user = async (openid: string) => {
-    const [row] = await tx.select({ id: members.id }).from(members).where(eq(members.openid, openid));
-    return (await loadCurrentUser(tx, row!.id))!;
-  };
+  const run = demoCommandRunner(tx);
+  const user = (openid: string) => demoUser(tx, openid);
   const member = await user('demo-member');
   const unitAdmin = await user('demo-unit-admin');
   const roster = await tx

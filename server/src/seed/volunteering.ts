@@ -2,16 +2,14 @@ import type { VolunteerActivityInput } from '@zhijian/shared';
 import { and, asc, eq, isNotNull, isNull, ne } from 'drizzle-orm';
 import { answerQuestion } from '../commands/answerQuestion';
 import { askQuestion } from '../commands/askQuestion';
-import { runCommand, type Command, type CommandEnvironment } from '../commands/context';
+import type { Command } from '../commands/context';
 import { createVolunteerActivity } from '../commands/createVolunteerActivity';
 import { markSolution } from '../commands/markSolution';
 import { recordVolunteerAttendance } from '../commands/recordVolunteerAttendance';
 import { signUpVolunteer } from '../commands/signUpVolunteer';
-import type { Database, Transaction } from '../db/client';
+import type { Transaction } from '../db/client';
 import { members } from '../db/schema';
-import { createLogger } from '../logger';
-import { loggingNotifier } from '../notify/notifier';
-import { memoryStorage } from '../storage/memoryStorage';
+import { demoCommandRunner } from './demoCommands';
 
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
@@ -119,17 +117,8 @@ function instantInput(at: Date): string {
  * admin's review. Written through the commands, each at its own moment.
  */
 export async function saveDemoVolunteering(tx: Transaction, unitId: number, now: Date): Promise<void> {
-  const logger = createLogger('silent');
-  const run = <P, R>(at: Date, command: Command<P, R>, props: P) => {
-    const env: CommandEnvironment = {
-      db: tx as unknown as Database,
-      clock: { now: () => at },
-      notifier: loggingNotifier(logger),
-      storage: memoryStorage(),
-      logger,
-    };
-    return runCommand(env, null, command, props);
-  };
+  const runAs = demoCommandRunner(tx);
+  const run = <P, R>(at: Date, command: Command<P, R>, props: P) => runAs(at, null, command, props);
   const roster = (
     await tx
       .select({ id: members.id, unitId: members.unitId, openid: members.openid })
