@@ -98,6 +98,9 @@ describe('爱E客栈 in the H5 build against the real server', () => {
     await visible(queue);
     await visible(queue.getByText('一辆二手自行车'));
     await snapBoth(desk.page, 'aie-03-review');
+    await desk.page.goto(`${h5.server.url}/#/packages/aie-admin/publish/index`);
+    await visible(shown(desk.page, '.zj-aie-page').getByText('心愿对本单位以外的党员显示为“姓氏 + 某”。'));
+    await snapBoth(desk.page, 'aie-04-publish');
     await desk.page.goto(wishUrl);
     const adminWish = shown(desk.page, '.zj-wish');
     await visible(adminWish);

@@ -163,6 +163,11 @@ describe('爱E客栈 in the H5 build against the real server', () => {
     await visible(shown(desk.page, '.zj-qa__tag--held').first());
     await snapBoth(desk.page, 'volunteering-08-queue');
 
+    // 7. The organiser's form for a new volunteer activity.
+    await go(desk.page, '/packages/aie-admin/volunteer/publish/index');
+    await visible(shown(desk.page, '.zj-aie-page').getByText('活动内容', { exact: true }).first());
+    await snapBoth(desk.page, 'volunteering-09-publish');
+
     expect(errors).toEqual([]);
     expect(desk.errors).toEqual([]);
     await page.close();
