@@ -1,6 +1,7 @@
 import { createApp } from './app';
 import { listenForInvalidations } from './activityCache/invalidations';
 import { activityHorizonJob } from './activityGeneration/horizon';
+import { attendanceFiguresJob } from './attendanceFigures/figuresJob';
 import { accessTokenFor, contentCheckerFor, notifierFor, openMigratedDatabase, redisFor, wechatClientFor } from './bootstrap';
 import { systemClock } from './clock';
 import { ConfigError, loadConfig } from './config';
@@ -42,6 +43,7 @@ async function main(): Promise<void> {
     scheduledJob('wishes.claimRelease', scheduler, claimReleaseJob({ db: database.db, clock: systemClock, notifier, logger })),
     scheduledJob('letters.overdueFlags', scheduler, letterFlaggingJob({ db: database.db, logger })),
     scheduledJob('idempotency.purge', scheduler, idempotencyPurgeJob(database.db)),
+    scheduledJob('attendance.figures', scheduler, attendanceFiguresJob(database.db, systemClock)),
   ];
   if (config.devSignIn) {
     logger.warn(

@@ -37,21 +37,32 @@ export interface CountsRow {
   leave: number;
 }
 
-export async function attendanceCounts(
-  db: Queryable,
-  options: { start: Date; end: Date; now: Date; unitId?: number; by: 'month' | 'unit' },
-): Promise<CountsRow[]> {
-  const unitFilter: SQL = options.unitId === undefined ? sql`true` : sql`a.unit_id = ${options.unitId}`;
-  const key =
-    options.by === 'month' ? sql`to_char((acts.starts_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM')` : sql`acts.unit_id::text`;
-  return selectRows<CountsRow>(
-    db,
-    sql`with acts as (
+/** The Shanghai month (`YYYY-MM`) of an instant, keyed as the kept figures key it (migration 0013). */
+export function shanghaiMonthOf(instant: SQLWrapper): SQL {
+  return sql`to_char((${instant} at time zone 'UTC') + interval '8 hours', 'YYYY-MM')`;
+}
+
+export interface RecordCountsOptions {
+  now: Date;
+  start?: Date;
+  end?: Date;
+  unitId?: number;
+}
+
+/**
+ * SQL: the figures of every (unit, month) computed from the records — every activity × roster
+ * member of the span. The rebuild's source, and the reference the kept rows are tested against;
+ * requests read the kept rows (queries/attendanceFigures.ts).
+ */
+export function countsFromRecords(options: RecordCountsOptions): SQL {
+  const conditions: SQL[] = [windowClosedBy(sql`a.starts_at`, sql`s.window_after_minutes`, options.now)];
+  if (options.start) conditions.push(sql`a.starts_at >= ${options.start.toISOString()}::timestamptz`);
+  if (options.end) conditions.push(sql`a.starts_at < ${options.end.toISOString()}::timestamptz`);
+  if (options.unitId !== undefined) conditions.push(sql`a.unit_id = ${options.unitId}`);
+  return sql`with acts as (
           select a.id, a.unit_id, a.branch_id, a.host_site_id, a.starts_at
             from activities a left join checkin_settings s on s.unit_id = a.unit_id
-           where a.starts_at >= ${options.start.toISOString()}::timestamptz and a.starts_at < ${options.end.toISOString()}::timestamptz
-             and ${windowClosedBy(sql`a.starts_at`, sql`s.window_after_minutes`, options.now)}
-             and ${unitFilter}
+           where ${sql.join(conditions, sql` and `)}
         ),
         roster as (${rosterPairs(sql`acts`)}),
         per as (
@@ -61,14 +72,27 @@ export async function attendanceCounts(
             left join attendance_requests lr on lr.activity_id = r.activity_id and lr.member_id = r.member_id
                   and lr.kind = 'leave' and lr.status = 'approved'
         )
-        select ${key} as key,
+        select acts.unit_id, ${shanghaiMonthOf(sql`acts.starts_at`)} as month,
                count(distinct acts.id)::int as activities,
                count(per.member_id)::int as expected,
                (count(*) filter (where per.status = 'present'))::int as present,
                (count(*) filter (where per.status = 'late'))::int as late,
                (count(*) filter (where per.status is null and per.on_leave))::int as leave
           from acts left join per on per.activity_id = acts.id
-         group by 1 order by 1`,
+         group by 1, 2`;
+}
+
+export interface UnitMonthCounts extends Omit<CountsRow, 'key'> {
+  unitId: number;
+  month: string;
+}
+
+/** The figures of every (unit, month) from the records, in unit and month order. */
+export async function attendanceCountsFromRecords(db: Queryable, options: RecordCountsOptions): Promise<UnitMonthCounts[]> {
+  return selectRows<UnitMonthCounts>(
+    db,
+    sql`select unit_id as "unitId", month, activities, expected, present, late, leave
+          from (${countsFromRecords(options)}) c order by 1, 2`,
   );
 }
 

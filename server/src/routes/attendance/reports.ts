@@ -6,7 +6,9 @@ import { sendWorkbook } from '../../exports/sendWorkbook';
 import { authorizeUnitActivities } from '../../policies/activities';
 import { presentLiveList } from '../../presenters/activities';
 import { presentDashboard, presentUnitStats } from '../../presenters/attendance';
-import { attendanceCounts, listUnitsWithGroups, loadLedger } from '../../queries/attendance';
+import { advanceAttendanceFigures } from '../../attendanceFigures/keptFigures';
+import { listUnitsWithGroups, loadLedger } from '../../queries/attendance';
+import { keptCountsByMonth, keptCountsByUnit } from '../../queries/attendanceFigures';
 import { findUnit } from '../../queries/units';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -18,7 +20,8 @@ export function reportRoutes(services: AppServices, router: Router): void {
   mount(router, services, api.attendance.unitStats, async ({ params, query, user }) => {
     authorizeUnitActivities(user, params.unitId);
     const unit = await findUnit(db, params.unitId);
-    const rows = await attendanceCounts(db, { ...monthSpan(query.from, query.to), now: clock.now(), unitId: unit.id, by: 'month' });
+    await advanceAttendanceFigures(db, clock);
+    const rows = await keptCountsByMonth(db, unit.id, query);
     return presentUnitStats(unit, query, rows);
   });
 
@@ -37,7 +40,9 @@ export function reportRoutes(services: AppServices, router: Router): void {
   });
 
   mount(router, services, api.attendance.dashboard, async ({ query }) => {
-    const counts = await attendanceCounts(db, { ...monthSpan(query.from, query.to), now: clock.now(), by: 'unit' });
+    // Kept rows (at most units × months), moved to now first: no history is rescanned.
+    await advanceAttendanceFigures(db, clock);
+    const counts = await keptCountsByUnit(db, query);
     const units = await listUnitsWithGroups(db);
     return presentDashboard(query, units, new Map(counts.map((row) => [Number(row.key), row])));
   });

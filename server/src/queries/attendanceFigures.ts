@@ -1,0 +1,42 @@
+import { sql } from 'drizzle-orm';
+import type { Queryable } from '../db/client';
+import { selectRows } from '../db/client';
+import type { CountsRow, UnitMonthCounts } from './attendance';
+
+/**
+ * Reads of the kept figures (attendance_month_figures): at most units × months rows, whatever the
+ * history behind them. They stand at the moment `advanceAttendanceFigures` last moved them to;
+ * routes move them to now first.
+ */
+
+/** Every unit's figures summed over the months `from`–`to` (`YYYY-MM`), keyed by unit id. */
+export async function keptCountsByUnit(db: Queryable, range: { from: string; to: string }): Promise<CountsRow[]> {
+  return selectRows<CountsRow>(
+    db,
+    sql`select unit_id::text as key, sum(activities)::int as activities, sum(expected)::int as expected,
+               sum(present)::int as present, sum(late)::int as late, sum(leave)::int as leave
+          from attendance_month_figures
+         where month >= ${range.from} and month <= ${range.to}
+         group by unit_id order by unit_id`,
+  );
+}
+
+/** One unit's figures per month of `from`–`to`, keyed by month. */
+export async function keptCountsByMonth(db: Queryable, unitId: number, range: { from: string; to: string }): Promise<CountsRow[]> {
+  return selectRows<CountsRow>(
+    db,
+    sql`select month as key, activities, expected, present, late, leave
+          from attendance_month_figures
+         where unit_id = ${unitId} and month >= ${range.from} and month <= ${range.to}
+         order by month`,
+  );
+}
+
+/** Every kept row, in unit and month order: what a rebuild must reproduce. */
+export async function listKeptFigures(db: Queryable): Promise<UnitMonthCounts[]> {
+  return selectRows<UnitMonthCounts>(
+    db,
+    sql`select unit_id as "unitId", month, activities, expected, present, late, leave
+          from attendance_month_figures order by unit_id, month`,
+  );
+}
