@@ -6,6 +6,7 @@
  * new database on that server, dropped afterwards; 25× only on the server — then the real server
  * started as in production, and each request of the table timed as its user makes it: the median
  * of `--runs` requests, each followed by `/api/me` of the same user as the baseline of the same run.
+ * `--keep` leaves the generated database in place (its address is printed) for EXPLAIN ANALYZE.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -246,6 +247,7 @@ async function main(): Promise<void> {
     options: {
       scale: { type: 'string', default: '1' },
       runs: { type: 'string', default: '20' },
+      keep: { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
     },
   });
@@ -353,7 +355,9 @@ async function main(): Promise<void> {
     }
   } finally {
     if (server) await stopServer(server);
-    await target.cleanUp();
+    // --keep leaves the generated database for EXPLAIN ANALYZE (and its removal to you).
+    if (values.keep) console.error(`保留数据库：${JSON.stringify(target.env)}`);
+    else await target.cleanUp();
   }
 }
 
