@@ -312,4 +312,38 @@ describe('kept attendance figures', () => {
     server.clock.advance(20 * DAY);
     expect(await expectKeptEqualsRecords()).toEqual(before);
   });
+
+  it('stay equal when many writers touch the same closed month at once', async () => {
+    const unitId = unitIds[1]!;
+    const startsAt = new Date(server.clock.now().getTime() - 3 * DAY);
+    const activity = await createActivity(server.db, { unitId, startsAt });
+    const roster = await Promise.all(Array.from({ length: 24 }, () => createMember(server.db, { unitId })));
+    await expectKeptEqualsRecords();
+    // Each record, leave and roster change its own transaction, all at once: each waits on the
+    // month's pending row and recomputes after the one before it has committed.
+    await Promise.all(
+      roster.map((member, i) =>
+        server.db.transaction(async (tx) => {
+          if (i % 3 === 0) {
+            await tx.insert(attendanceRequests).values({
+              activityId: activity.id,
+              memberId: member.id,
+              kind: 'leave',
+              reason: '出差',
+              status: 'approved',
+              decidedAt: startsAt,
+            });
+          } else {
+            await tx
+              .insert(attendance)
+              .values({ activityId: activity.id, memberId: member.id, status: 'present', method: 'manual', checkedInAt: startsAt });
+          }
+          if (i % 5 === 0) await createMember(tx, { unitId });
+        }),
+      ),
+    );
+    const kept = await expectKeptEqualsRecords();
+    const month = kept.find((row) => row.unitId === unitId && row.present >= 16);
+    expect(month).toBeDefined();
+  });
 });
