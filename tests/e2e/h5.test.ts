@@ -89,6 +89,10 @@ describe('H5 console against the real server', () => {
     await screenshot(page, 'desktop-01-signin');
 
     await h5.signIn(page, '秘书处（演示）');
+    // The secretariat lands on the console's home dashboard; the tabs are items of its side menu.
+    await page.waitForURL(/#\/packages\/console\/home\/index/);
+    await tab(page, '简报').click();
+    await page.waitForURL(/#\/pages\/bulletin\/index/);
     await visible(page.locator('.zj-issue-row__label:visible').first());
     await screenshot(page, 'desktop-02-tab-bulletin');
 
