@@ -13,6 +13,7 @@ import { COLOURS } from '../../../miniapp/src/styles/tokens';
 import { installFakeApi } from '../../support/taro/fakeApi';
 import { makeMe, makeSignedIn } from '../../support/taro/factories';
 import { taroControl } from '../../support/taro/taro';
+import { setWindowWidth } from '../../support/taro/viewport';
 
 const groupsOf = (roles: Role[]) => menuFor(roles).map((group) => group.label);
 const itemsOf = (roles: Role[], group: string) =>
@@ -20,18 +21,7 @@ const itemsOf = (roles: Role[], group: string) =>
     .find((g) => g.label === group)
     ?.items.map((item) => item.label) ?? [];
 
-/** The browser window's width as `matchMedia` answers it. */
-function setWidth(width: number): void {
-  Object.defineProperty(window, 'matchMedia', {
-    configurable: true,
-    value: (query: string) => ({
-      matches: width >= Number(/min-width:\s*(\d+)px/.exec(query)![1]),
-      media: query,
-      addEventListener: () => undefined,
-      removeEventListener: () => undefined,
-    }),
-  });
-}
+const setWidth = setWindowWidth;
 
 describe('the console menu (one table, by role)', () => {
   it('gives the secretariat every job group, home first, and no unit pages', () => {
