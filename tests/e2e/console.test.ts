@@ -61,9 +61,11 @@ describe('the desktop console (1440×900)', () => {
       await expect.poll(() => shown(page, '.zj-console__crumbs').textContent()).toContain(label);
       await expect.poll(() => shown(page, '.zj-console__item--on').textContent()).toBe(itemLabel);
       await snap(page, `console-02-group-${index}`);
+      // Back: the shell's back control where the page was opened on top of the dashboard; a tab
+      // (switchTab) starts a new stack, so from there the menu's 工作台 leads home.
       const backControl = shown(page, '.zj-console__back');
       if ((await backControl.count()) > 0) await backControl.click();
-      else await page.goBack();
+      else await shown(page, '.zj-console__item').filter({ hasText: '工作台' }).click();
       await page.waitForURL(HOME);
       await visible(shown(page, '.zj-chart svg').first());
     }
@@ -82,9 +84,21 @@ describe('the desktop console (1440×900)', () => {
   });
 });
 
-describe('the phone app (390×844)', () => {
-  let articleUrl = '';
+/** From the 简报 tab: the newest issue, then its first article; answers the article's id. */
+async function openFirstArticle(page: Page): Promise<string> {
+  await visible(shown(page, '.zj-issue-row__label').first());
+  await settled(page);
+  await shown(page, '.zj-issue-row__label').first().click();
+  await page.waitForURL(/#\/packages\/bulletin\/issue\/index\?id=\d+/);
+  await visible(shown(page, '.zj-issue__toc-entry').first());
+  await settled(page);
+  await shown(page, '.zj-issue__toc-entry').first().click();
+  await page.waitForURL(/#\/packages\/bulletin\/article\/index\?id=\d+/);
+  await visible(shown(page, '.zj-reader__title'));
+  return /article\/index\?id=(\d+)/.exec(page.url())![1]!;
+}
 
+describe('the phone app (390×844)', () => {
   it('a member switches tabs with no console error, reads an article with a title and back control, and goes back', async () => {
     const { page, problems } = await watchedPage(h5.browser, PHONE);
     await h5.signIn(page, '党员（演示单位）');
@@ -96,27 +110,22 @@ describe('the phone app (390×844)', () => {
       ['我的', /#\/pages\/me\/index/],
       ['简报', /#\/pages\/bulletin\/index/],
     ] as const) {
+      await settled(page);
       await tab(page, name).click();
       await page.waitForURL(route);
     }
-    // No shell on a phone: the tab bar is there, the side menu is not.
+    // No shell on a phone: the tab bar is there, the side menu is not; tab pages have no title bar.
     expect(await shown(page, '.weui-tabbar__item').count()).toBe(5);
     expect(await page.locator('.zj-console').count()).toBe(0);
+    expect(await shown(page, '#taro-navigation-bar').count()).toBe(0);
     await snap(page, 'console-10-phone-tabs');
 
-    await shown(page, '.zj-issue-row__label').first().click();
-    await page.waitForURL(/#\/packages\/bulletin\/issue\/index\?id=\d+/);
-    await visible(shown(page, '.zj-issue__toc-entry').first());
-    // Taro's H5 bar: the page's title and a back control.
-    await visible(page.locator('#taro-navigation-bar .taro-navigation-bar-title').filter({ hasText: /\S/ }));
-    await shown(page, '.zj-issue__toc-entry').first().click();
-    await page.waitForURL(/#\/packages\/bulletin\/article\/index\?id=\d+/);
-    await visible(shown(page, '.zj-reader__title'));
-    articleUrl = page.url();
-    const backControl = page.locator('#taro-navigation-bar .taro-navigation-bar-back');
+    await openFirstArticle(page);
+    // Taro's H5 bar on a sub-page: the page's title and a back control.
+    await visible(shown(page, '#taro-navigation-bar .taro-navigation-bar-title').filter({ hasText: /\S/ }));
+    const backControl = shown(page, '#taro-navigation-bar .taro-navigation-bar-back');
     await visible(backControl);
     await snap(page, 'console-11-phone-article');
-    await settled(page);
     await backControl.click();
     await page.waitForURL(/#\/packages\/bulletin\/issue\/index\?id=\d+/);
     await visible(shown(page, '.zj-issue__toc-entry').first());
@@ -126,16 +135,19 @@ describe('the phone app (390×844)', () => {
   });
 
   it('a link to an article opened signed out leads, after signing in, to that article', async () => {
-    expect(articleUrl).toMatch(/article\/index\?id=\d+/);
+    const reader = await watchedPage(h5.browser, PHONE);
+    await h5.signIn(reader.page, '党员（演示单位）');
+    const id = await openFirstArticle(reader.page);
+    await reader.page.close();
+
+    // Another browser (no session) opens the link.
     const { page, problems } = await watchedPage(h5.browser, PHONE);
-    const link = `${h5.server.url}/#/packages/bulletin/article/index?id=${/id=(\d+)/.exec(articleUrl)![1]}`;
-    await page.goto(link);
+    await page.goto(`${h5.server.url}/#/packages/bulletin/article/index?id=${id}`);
     await page.waitForURL(/#\/pages\/signin\/index\?next=/);
     await page.getByText('党员（演示单位）', { exact: true }).waitFor();
     await page.locator('#privacy-consent').click();
     await page.getByText('党员（演示单位）', { exact: true }).click();
-    await page.waitForURL(/#\/packages\/bulletin\/article\/index\?id=\d+/);
-    expect(page.url()).toContain(`id=${/id=(\d+)/.exec(articleUrl)![1]}`);
+    await page.waitForURL(new RegExp(`#/packages/bulletin/article/index\\?id=${id}$`));
     await visible(shown(page, '.zj-reader__title'));
     await snap(page, 'console-12-deep-link');
     expect(problems).toEqual([]);

@@ -60,6 +60,7 @@ function Figures({ overview }: { overview: ConsoleOverview }) {
             categories={overview.groups.map((group) => group.groupName)}
             values={overview.groups.map((group) => group.rate)}
           />
+          {overview.groups.every((group) => group.rate === null) ? <Text className="zj-muted">本月还没有签到已结束的活动</Text> : null}
           <Text className="zj-home__more" onClick={go(ATTENDANCE_DASHBOARD_PAGE)}>
             出勤看板 ›
           </Text>
