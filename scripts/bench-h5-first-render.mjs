@@ -99,7 +99,8 @@ function stats(values) {
 
 const fmt = (ms) => `${ms.toFixed(0).padStart(5)} ms`;
 
-const server = await startServer({ env: { H5_DIR: servedDir } });
+// The first start loads the demo association; on a loaded machine that takes more than a minute.
+const server = await startServer({ env: { H5_DIR: servedDir }, timeoutMs: 180_000 });
 const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
 try {
   // One unmeasured round warms the server (first requests compile routes, open the database).
