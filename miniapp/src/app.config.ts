@@ -32,6 +32,8 @@ export default defineAppConfig({
         'attendance/index',
       ],
     },
+    // The desktop console's home dashboard (secretariat); its charts (ECharts) load with it only.
+    { root: 'packages/console', name: 'console', pages: ['home/index'] },
     { root: 'packages/reviewer', name: 'reviewer', pages: ['queue/index', 'score/index'] },
     // 书记直通车 / 党群聊吧: the writer's pages, and the reader's (secretary, secretariat).
     { root: 'packages/letters', name: 'letters', pages: ['write/index', 'mine/index', 'detail/index', 'board/index'] },
@@ -139,6 +141,8 @@ export default defineAppConfig({
     navigationBarBackgroundColor: '#b91c1c',
     navigationBarTitleText: '指尖党建',
     navigationBarTextStyle: 'white',
+    // H5: Taro draws the title and back control of every sub-page only when asked (WeChat always does).
+    navigationStyle: 'default',
     backgroundColor: '#f6f3ef',
     backgroundTextStyle: 'dark',
   },

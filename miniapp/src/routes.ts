@@ -6,6 +6,8 @@ export const BIND_PAGE = '/pages/bind/index';
 export const PRIVACY_PAGE = '/pages/privacy/index';
 export const HOME_TAB = '/pages/bulletin/index';
 export const ME_TAB = '/pages/me/index';
+/** The tab pages (app.config.ts tabBar): opened with switchTab, never navigateTo. */
+export const TAB_PAGES: readonly string[] = [HOME_TAB, '/pages/submit/index', '/pages/checkin/index', '/pages/aie/index', ME_TAB];
 export const RECORD_CARD_PAGE = '/packages/record/card/index';
 export const RECORD_LIST_PAGE = '/packages/record/records/index';
 export const RECORD_DECLARE_PAGE = '/packages/record/declare/index';
@@ -13,6 +15,8 @@ export const RECORD_APPEAL_PAGE = '/packages/record/appeal/index';
 export const ROSTER_PAGE = '/packages/unit-admin/roster/index';
 export const UNITS_PAGE = '/packages/secretariat/units/index';
 export const AUDIT_PAGE = '/packages/secretariat/audit/index';
+/** The secretariat's home dashboard in the desktop console. */
+export const CONSOLE_HOME_PAGE = '/packages/console/home/index';
 export const REVIEW_QUEUE_PAGE = '/packages/reviewer/queue/index';
 export const EDIT_ENTRY_PAGE = '/packages/submit/edit/index';
 export const ENTRY_PAGE = '/packages/submit/entry/index';

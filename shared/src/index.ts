@@ -48,6 +48,7 @@ export * from './contracts/commitments';
 export * from './contracts/volunteerActivities';
 export * from './contracts/questions';
 export * from './contracts/letters';
+export * from './contracts/overview';
 export * from './domain/letters';
 export * from './domain/workingDays';
 export * from './domain/phone';

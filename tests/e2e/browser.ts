@@ -38,6 +38,26 @@ export async function desktopPage(browser: Browser): Promise<{ page: Page; error
   return { page, errors };
 }
 
+/**
+ * A page of the given size that records every console error (a CSP violation among them), uncaught
+ * error, failed request and HTTP error answer, so a test can assert there were none.
+ */
+export async function watchedPage(browser: Browser, size: { width: number; height: number }): Promise<{ page: Page; problems: string[] }> {
+  const page = await browser.newPage({ viewport: size, deviceScaleFactor: size.width < 600 ? 2 : 1, locale: 'zh-CN' });
+  const problems: string[] = [];
+  page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+  page.on('console', (message) => {
+    if (message.type() === 'error') problems.push(`console: ${message.text()}`);
+  });
+  page.on('requestfailed', (request) =>
+    problems.push(`failed: ${request.method()} ${request.url()} ${request.failure()?.errorText ?? ''}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.request().method()} ${response.url()}`);
+  });
+  return { page, problems };
+}
+
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -85,13 +105,16 @@ export async function visible(locator: Locator, timeout = 20_000): Promise<void>
   }
 }
 
-/** Signs in with one of the demo accounts the dev sign-in lists, and lands on the 简报 tab. */
+/**
+ * Signs in with one of the demo accounts the dev sign-in lists, and lands on the 简报 tab (the
+ * secretariat at desktop width: on the console's home dashboard).
+ */
 export async function signIn(page: Page, serverUrl: string, label: string): Promise<void> {
   await page.goto(`${serverUrl}/`);
   await page.getByText(label, { exact: true }).waitFor();
   await page.locator('#privacy-consent').click();
   await page.getByText(label, { exact: true }).click();
-  await page.waitForURL(/#\/pages\/bulletin\/index/);
+  await page.waitForURL(/#\/(pages\/bulletin|packages\/console\/home)\/index/);
 }
 
 /** Resolves once Taro's page transitions have finished: a tap or a back during one can leave no page shown. */
@@ -99,6 +122,7 @@ export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
 }
 
+/** A tab of the tab bar; at desktop width, where the console's side menu replaces it, the menu item of that name. */
 export function tab(page: Page, name: string): Locator {
-  return page.locator('.weui-tabbar__item').filter({ hasText: name });
+  return page.locator('.weui-tabbar__item:visible, .zj-console__item:visible').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) });
 }

@@ -89,6 +89,13 @@ describe('H5 console against the real server', () => {
     await screenshot(page, 'desktop-01-signin');
 
     await h5.signIn(page, '秘书处（演示）');
+    // The secretariat lands on the console's home dashboard; the tabs are items of its side menu.
+    await page.waitForURL(/#\/packages\/console\/home\/index/);
+    await visible(page.locator('.zj-chart:visible').first());
+    // A tab switch during Taro's page transition can leave no page shown.
+    await settled(page);
+    await tab(page, '简报').click();
+    await page.waitForURL(/#\/pages\/bulletin\/index/);
     await visible(page.locator('.zj-issue-row__label:visible').first());
     await screenshot(page, 'desktop-02-tab-bulletin');
 
@@ -99,7 +106,8 @@ describe('H5 console against the real server', () => {
 
     await tab(page, '我的').click();
     await page.waitForURL(/#\/pages\/me\/index/);
-    await visible(page.getByText('会员单位', { exact: true }));
+    // 会员单位 is in the side menu too; the one of the 我的 page is in the content column.
+    await visible(page.locator('.zj-console__content:visible').getByText('会员单位', { exact: true }));
     await screenshot(page, 'desktop-04-tab-me');
 
     expect(errors).toEqual([]);

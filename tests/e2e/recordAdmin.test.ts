@@ -91,8 +91,12 @@ describe('record pages of the unit admin and the secretariat', () => {
     it(`the secretariat edits the rules and reads the distribution (${size.name})`, async () => {
       const { page, errors } = await sizedPage(h5.browser, size);
       await h5.signIn(page, '秘书处（演示）');
+      // At desktop width the secretariat starts on the console's dashboard; let its page settle first.
+      await settled(page);
       await tab(page, '我的').click();
-      await page.getByText('积分与指数规则', { exact: true }).click();
+      await page.waitForURL(/#\/pages\/me\/index/);
+      // The side menu names the page too; the link meant here is the one on 我的.
+      await page.locator('.zj-page:visible').getByText('积分与指数规则', { exact: true }).click();
       await page.waitForURL(/#\/packages\/record-admin\/settings\/index/);
       await visible(page.getByText('现行规则', { exact: true }));
       await visible(page.getByText('正向加分项目', { exact: true }));

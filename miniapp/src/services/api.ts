@@ -66,11 +66,16 @@ export async function ensureFreshToken(now = Date.now()): Promise<void> {
 }
 
 /**
- * Calls an endpoint, renewing the token first when it is due. Whether an answer came at all tells
+ * Calls an endpoint, renewing the token first when it is due; signed out, only a public one. Whether an answer came at all tells
  * the network banner (`network.ts`) whether the server can be reached.
  */
 export async function call<E extends Endpoint>(endpoint: E, input?: EndpointInput<E>, options?: CallOptions): Promise<EndpointOutput<E>> {
-  if (endpoint.access !== 'public') await ensureFreshToken();
+  if (endpoint.access !== 'public') {
+    await ensureFreshToken();
+    // Signed out: the server could only answer 401 (a failed request in the console); the page is
+    // already on its way to sign-in (useRequireSession), so the call ends here.
+    if (!getToken()) throw new ApiError(401, 'unauthorized', '请先登录');
+  }
   try {
     const result = await client.call(endpoint, input, options);
     markReachable();

@@ -73,7 +73,7 @@ export function signOut(): void {
   const session = getSession();
   if (session) void call(api.auth.signOut, { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
   clearSession();
-  goToSignIn();
+  goToSignIn(undefined, { comeBack: false });
 }
 
 /** Renews the token in the last part of its life (back from the background, a page shown); an expired one ends the session. */

@@ -1,4 +1,5 @@
 import Taro from '@tarojs/taro';
+import { COLOURS } from '../styles/tokens';
 
 /**
  * What the app says back to a tap: a short toast, or a question before something that cannot be
@@ -33,7 +34,8 @@ export interface Question {
 /** Asks before going ahead; true only when the user confirmed (a dialog that fails to open is a no). */
 export async function confirm({ title, content, confirmText = '确定', cancelText = '取消' }: Question): Promise<boolean> {
   try {
-    const answer = await Taro.showModal({ title, content, confirmText, cancelText });
+    // The platform's default confirm button is green; ours is the brand red (design tokens).
+    const answer = await Taro.showModal({ title, content, confirmText, cancelText, confirmColor: COLOURS.red, cancelColor: COLOURS.ink2 });
     return answer.confirm;
   } catch {
     return false;

@@ -6,6 +6,7 @@ import { clearSession, getSession, reloadSession } from '../../../miniapp/src/se
 import { apiError, installFakeApi, json } from '../../support/taro/fakeApi';
 import { makeMe, makeSignedIn } from '../../support/taro/factories';
 import { taroControl } from '../../support/taro/taro';
+import { setWindowWidth } from '../../support/taro/viewport';
 
 const DEV_OPTIONS: SignInOptions = {
   devSignIn: true,
@@ -21,7 +22,44 @@ function agree() {
 }
 
 describe('sign-in page (H5 console)', () => {
-  beforeEach(() => clearSession());
+  beforeEach(() => {
+    clearSession();
+    setWindowWidth(390);
+  });
+
+  it('lands the secretariat on the home dashboard at desktop width', async () => {
+    setWindowWidth(1440);
+    installFakeApi({
+      'GET /api/auth/options': () => json(200, DEV_OPTIONS),
+      'POST /api/auth/wechat': () => json(200, makeSignedIn(makeMe({ roles: ['secretariat'] }))),
+    });
+    render(<SignInPage />);
+    agree();
+    fireEvent.click(await screen.findByRole('button', { name: '秘书处（演示）' }));
+    await waitFor(() => expect(taroControl.navigations).toContainEqual({ kind: 'reLaunch', url: '/packages/console/home/index' }));
+  });
+
+  it('goes on to the page that sent the person here (`next`), and only to a page of this app', async () => {
+    installFakeApi({
+      'GET /api/auth/options': () => json(200, DEV_OPTIONS),
+      'POST /api/auth/wechat': () => json(200, makeSignedIn(makeMe({ roles: ['member'] }))),
+    });
+    taroControl.routerParams = { next: encodeURIComponent('/packages/bulletin/article/index?id=42') };
+    const first = render(<SignInPage />);
+    agree();
+    fireEvent.click(await screen.findByRole('button', { name: '党员（演示）' }));
+    await waitFor(() =>
+      expect(taroControl.navigations).toContainEqual({ kind: 'reLaunch', url: '/packages/bulletin/article/index?id=42' }),
+    );
+    first.unmount();
+
+    clearSession();
+    taroControl.navigations.length = 0;
+    taroControl.routerParams = { next: encodeURIComponent('https://example.org/') };
+    render(<SignInPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '党员（演示）' }));
+    await waitFor(() => expect(taroControl.navigations).toContainEqual({ kind: 'switchTab', url: '/pages/bulletin/index' }));
+  });
 
   it('signs in with username and password and goes to the 简报 tab', async () => {
     const server = installFakeApi({

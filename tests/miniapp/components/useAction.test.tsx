@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { useAction, type Action, type ActionOptions } from '../../../miniapp/src/hooks/useAction';
 import { FieldProblems, UserError } from '../../../miniapp/src/services/errors';
 import { taroControl } from '../../support/taro/taro';
+import { COLOURS } from '../../../miniapp/src/styles/tokens';
 
 /** A button wired to an action, with everything the action tells the page shown beside it. */
 function Harness<A extends unknown[], R>({ action, args }: { action: Action<A, R>; args: A }) {
@@ -138,7 +139,13 @@ describe('useAction', () => {
     taroControl.modalConfirm = false;
     click();
     await waitFor(() => expect(taroControl.modals).toHaveLength(1));
-    expect(taroControl.modals[0]).toEqual({ title: '删除文章', content: '确定删除“第二篇”吗？' });
+    // In the app's palette: the confirm button brand red, not the platform's green.
+    expect(taroControl.modals[0]).toEqual({
+      title: '删除文章',
+      content: '确定删除“第二篇”吗？',
+      confirmColor: COLOURS.red,
+      cancelColor: COLOURS.ink2,
+    });
     expect(work).not.toHaveBeenCalled();
     expect(taroControl.toasts).toEqual([]);
 

@@ -36,12 +36,16 @@ function createControl() {
     loginCode: 'wx-login-code',
     loginFails: false,
     routerParams: {} as Record<string, string>,
+    /** The page shown (`getCurrentInstance().router.path`, `useRouter().path`); '' for none. */
+    routerPath: '',
+    /** How many pages the stack holds (`getCurrentPages().length`). */
+    pageStack: 1,
     stopPullDownRefreshCalls: 0,
     privacyListener: null as null | ((resolve: (option: { event: string; buttonId?: string }) => void) => void),
     didShow: new Set<Listener>(),
     didHide: new Set<Listener>(),
     scrolls: [] as number[],
-    modals: [] as Array<{ title?: string; content?: string }>,
+    modals: [] as Array<{ title?: string; content?: string; confirmColor?: string; cancelColor?: string }>,
     /** Answers `Taro.uploadFile` (the multipart field, URL, headers and picked file path are in `options`). */
     uploadHandler: (() => ({ statusCode: 404, data: '' })) as (options: UploadOptions) => Promise<RawResponse> | RawResponse,
     uploads: [] as UploadOptions[],
@@ -154,8 +158,13 @@ const Taro = {
     taroControl.toasts.push(options.title);
     return Promise.resolve({ errMsg: 'showToast:ok' });
   },
-  showModal: (options: { title?: string; content?: string } = {}) => {
-    taroControl.modals.push({ title: options.title, content: options.content });
+  showModal: (options: { title?: string; content?: string; confirmColor?: string; cancelColor?: string } = {}) => {
+    taroControl.modals.push({
+      title: options.title,
+      content: options.content,
+      confirmColor: options.confirmColor,
+      cancelColor: options.cancelColor,
+    });
     return Promise.resolve({ confirm: taroControl.modalConfirm, cancel: !taroControl.modalConfirm });
   },
   pageScrollTo: (options: { scrollTop: number }) => {
@@ -220,6 +229,8 @@ const Taro = {
     return Promise.resolve({ errMsg: 'disableAlertBeforeUnload:ok' });
   },
   getEnv: () => 'WEB',
+  getCurrentInstance: () => ({ router: { path: taroControl.routerPath, params: taroControl.routerParams }, page: null }),
+  getCurrentPages: () => Array.from({ length: taroControl.pageStack }, () => ({})),
   ENV_TYPE: { WEAPP: 'WEAPP', WEB: 'WEB' },
 };
 
@@ -268,5 +279,5 @@ export function useReachBottom(callback: () => void) {
 }
 
 export function useRouter() {
-  return { params: taroControl.routerParams, path: '' };
+  return { params: taroControl.routerParams, path: taroControl.routerPath };
 }

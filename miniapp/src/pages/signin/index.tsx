@@ -1,4 +1,4 @@
-import Taro, { useDidShow } from '@tarojs/taro';
+import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PasswordSignInBody, WechatSignInBody } from '@zhijian/shared';
 import { useState } from 'react';
@@ -10,10 +10,12 @@ import { Field } from '../../components/Field';
 import { Page } from '../../components/Page';
 import { useAction } from '../../hooks/useAction';
 import { useLoaded } from '../../hooks/useLoaded';
-import { BIND_PAGE, HOME_TAB } from '../../routes';
+import { isWideScreen } from '../../console/useWideScreen';
+import { BIND_PAGE, CONSOLE_HOME_PAGE, HOME_TAB } from '../../routes';
 import { fetchSignInOptions, signInWithCode, signInWithPassword, signInWithWechat } from '../../services/auth';
-import { isWeapp } from '../../services/env';
+import { isH5, isWeapp } from '../../services/env';
 import { toast } from '../../services/feedback';
+import { isAppPage, openAlone } from '../../services/navigation';
 import { hasAgreedToPrivacy, rememberAgreement } from '../../services/privacy';
 import { getSession } from '../../services/session';
 import './index.scss';
@@ -22,19 +24,34 @@ import './index.scss';
 type Method =
   { kind: 'wechat' } | ({ kind: 'password' } & z.input<typeof PasswordSignInBody>) | ({ kind: 'code' } & z.input<typeof WechatSignInBody>);
 
-function goHome(): void {
+/**
+ * Where a signed-in person goes: back to the page that sent them here (`next`, e.g. an article
+ * opened from a link), or else the secretariat at a desktop-wide browser to its home dashboard and
+ * everyone else to the 简报 tab.
+ */
+function goOn(next: string | null): void {
+  if (next) return openAlone(next);
+  const secretariat = getSession()?.user.roles.includes('secretariat') ?? false;
+  if (isH5() && secretariat && isWideScreen()) return openAlone(CONSOLE_HOME_PAGE);
   void Taro.switchTab({ url: HOME_TAB });
 }
 
-async function signIn(method: Method): Promise<void> {
+async function signIn(method: Method, next: string | null): Promise<void> {
   if (method.kind === 'password') {
     await signInWithPassword(method.username, method.password);
-    goHome();
+    goOn(next);
     return;
   }
   const outcome = method.kind === 'wechat' ? await signInWithWechat() : await signInWithCode(method.code);
-  if (outcome.status === 'signed_in') goHome();
+  if (outcome.status === 'signed_in') goOn(next);
   else void Taro.navigateTo({ url: BIND_PAGE });
+}
+
+/** The page to come back to, if the link named one of ours. */
+function nextOf(param: string | undefined): string | null {
+  if (!param) return null;
+  const url = decodeURIComponent(param);
+  return isAppPage(url) ? url : null;
 }
 
 export default function SignInPage() {
@@ -43,14 +60,15 @@ export default function SignInPage() {
   const [agreed, setAgreed] = useState(hasAgreedToPrivacy);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  const next = nextOf(useRouter().params.next);
   const action = useAction(signIn, { inline: true });
   const weapp = isWeapp();
   const busyWith = action.running?.[0] ?? null;
   const busyKey = busyWith === null ? null : busyWith.kind === 'code' ? busyWith.code : busyWith.kind;
 
-  // Already signed in (a stored, unexpired token): straight on to the tabs.
+  // Already signed in (a stored, unexpired token): straight on.
   useDidShow(() => {
-    if (getSession()) goHome();
+    if (getSession()) goOn(next);
   });
 
   function run(method: Method) {
@@ -59,7 +77,7 @@ export default function SignInPage() {
       return;
     }
     rememberAgreement();
-    void action.run(method);
+    void action.run(method, next);
   }
 
   const signInByPassword = () => run({ kind: 'password', username: username.trim(), password });

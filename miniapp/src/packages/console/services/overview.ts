@@ -1,0 +1,6 @@
+import { api, call } from '../../../services/api';
+
+/** The secretariat's home page figures and what waits on them. */
+export function fetchOverview() {
+  return call(api.overview.get, {});
+}
