@@ -123,7 +123,7 @@ export function batchDryRun(reads: readonly BatchRead[], existing: ReadonlyMap<s
   }));
   const review = reviewBatch(
     files.flatMap((file) =>
-      file.document ? [{ name: file.name, ...pickNumbers(file.document), existingIssueId: file.existingIssueId }] : [],
+      file.document ? [{ name: file.name, ...pickNumbers(file.document), stored: file.existingIssueId !== null }] : [],
     ),
   );
   return { files, review };

@@ -13,15 +13,15 @@ export interface BatchEntry {
   year: number | null;
   number: number | null;
   totalNumber: number | null;
-  /** The issue already in the database with the same 总期 (or year + 期), if any. */
-  existingIssueId: number | null;
+  /** An issue with the same 总期 (or year + 期) is already in the database: importing updates it. */
+  stored: boolean;
 }
 
 export interface BatchReview {
   /** Each 总期 that more than one file carries, with those files in batch order. */
   duplicates: { totalNumber: number; names: string[] }[];
   /** Files whose issue is already stored: importing them updates it. */
-  alreadyStored: { name: string; issueId: number }[];
+  alreadyStored: string[];
   /** Runs of 总期 missing between the smallest and the largest in the batch, e.g. 12–13. */
   gaps: { from: number; to: number }[];
   /** Files with no 总期 and no year + 期: they cannot be imported until it is filled in. */
@@ -49,9 +49,7 @@ export function reviewBatch(entries: readonly BatchEntry[]): BatchReview {
     const after = totals[index]!;
     if (after - before > 1) gaps.push({ from: before + 1, to: after - 1 });
   }
-  const alreadyStored = entries
-    .filter((entry) => entry.existingIssueId !== null)
-    .map((entry) => ({ name: entry.name, issueId: entry.existingIssueId! }));
+  const alreadyStored = entries.filter((entry) => entry.stored).map((entry) => entry.name);
   return { duplicates, alreadyStored, gaps, unnumbered };
 }
 
@@ -60,7 +58,7 @@ export function describeReview(review: BatchReview): string[] {
   const lines: string[] = [];
   for (const { totalNumber, names } of review.duplicates) lines.push(`总第 ${totalNumber} 期出现 ${names.length} 次：${names.join('、')}`);
   for (const { from, to } of review.gaps) lines.push(from === to ? `缺少总第 ${from} 期` : `缺少总第 ${from}–${to} 期`);
-  for (const { name } of review.alreadyStored) lines.push(`${name}：系统中已有这一期，导入将更新它`);
+  for (const name of review.alreadyStored) lines.push(`${name}：系统中已有这一期，导入将更新它`);
   for (const name of review.unnumbered) lines.push(`${name}：没有读出期号，请填写后再导入`);
   return lines;
 }
