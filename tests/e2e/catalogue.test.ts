@@ -18,7 +18,7 @@ async function snap(page: Page, name: string): Promise<void> {
   await screenshot(page, name);
 }
 
-/** Five back issues of 2014 (总第 11–15): three texts, a Word document, and one whose header lacks the 期号. */
+/** Five back issues of 2014 (总第 11–15): three texts, a Word document, and one whose header the importer cannot number. */
 let dir: string;
 let files: string[];
 beforeAll(async () => {
@@ -43,29 +43,36 @@ describe('批量导入往期 in the H5 console', () => {
     const { page, errors } = await desktopPage(h5.browser);
     await h5.signIn(page, '秘书处（演示）');
     await tab(page, '我的').click();
-    await page.getByText('批量导入往期', { exact: true }).click();
+    const entry = shown(page, '.zj-cell__title').filter({ hasText: /^批量导入往期$/ });
+    await visible(entry);
+    await settled(page);
+    await entry.click();
     await page.waitForURL(/#\/packages\/secretariat\/bulletin-catalogue\/index/);
 
     const chooser = page.waitForEvent('filechooser');
     await shown(page, '.zj-button').filter({ hasText: '选择多个简报文件' }).click();
     await (await chooser).setFiles(files);
     // Progress: each file's bar and the batch's count.
-    await visible(shown(page, '.zj-catalogue__file'), 20_000);
+    await visible(shown(page, '.zj-catalogue__file').first(), 20_000);
     expect(await shown(page, '.zj-catalogue__file').count()).toBe(5);
+    await screenshot(page, '59-catalogue-reading');
     await visible(shown(page, '.zj-catalogue__progress-text').filter({ hasText: '已读取 5/5' }), 60_000);
     await visible(shown(page, '.zj-catalogue__label').filter({ hasText: '2014 年第 4 期（总第 14 期）' }));
     const missing = shown(page, '.zj-catalogue__file').filter({ hasText: '2014-无期号.txt' });
     await visible(missing.locator('.zj-field__hint').filter({ hasText: '未读出，请填写' }).first());
     await snap(page, '60-catalogue-read');
 
-    // Fill the missing 期号 of one issue.
-    const [, number] = await missing.locator('.zj-catalogue__fields input').all();
+    // Fill the missing 期号 of one issue (its header gave none of the numbers).
+    const [year, number, total] = await missing.locator('.zj-catalogue__fields input').all();
+    await year!.fill('2014');
     await number!.fill('5');
+    await total!.fill('15');
     await visible(missing.locator('.zj-catalogue__label').filter({ hasText: '2014 年第 5 期（总第 15 期）' }));
 
     await shown(page, '.zj-button').filter({ hasText: '导入选中的 5 期并发布' }).click();
     await visible(shown(page, '.zj-catalogue__totals').filter({ hasText: '新建 5 期' }), 60_000);
     await visible(shown(page, '.zj-catalogue__progress-text').filter({ hasText: '已导入 5/5' }));
+    await shown(page, '.zj-catalogue__report').scrollIntoViewIfNeeded();
     await snap(page, '61-catalogue-report');
 
     // The report downloads as a workbook.
