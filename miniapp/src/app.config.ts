@@ -23,6 +23,7 @@ export default defineAppConfig({
         'bulletin-edit/index',
         'article-edit/index',
         'bulletin-import/index',
+        'bulletin-catalogue/index',
         'bulletin-stats/index',
         'calls/index',
         'desk/index',

@@ -49,6 +49,7 @@ export const BULLETIN_DESK_PAGE = '/packages/secretariat/bulletins/index';
 export const BULLETIN_EDIT_PAGE = '/packages/secretariat/bulletin-edit/index';
 export const ARTICLE_EDIT_PAGE = '/packages/secretariat/article-edit/index';
 export const BULLETIN_IMPORT_PAGE = '/packages/secretariat/bulletin-import/index';
+export const BULLETIN_CATALOGUE_PAGE = '/packages/secretariat/bulletin-catalogue/index';
 export const BULLETIN_STATS_PAGE = '/packages/secretariat/bulletin-stats/index';
 export const RECORD_DESK_PAGE = '/packages/record-admin/desk/index';
 export const RECORD_BONUSES_PAGE = '/packages/record-admin/bonuses/index';

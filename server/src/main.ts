@@ -14,6 +14,7 @@ import { idempotencyPurgeJob } from './idempotency/schedule';
 import { createLogger } from './logger';
 import { scheduledJob } from './scheduling/scheduledJob';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
+import { defaultOfficeConverter } from './bulletinImport/formats/officeConverter';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -27,6 +28,10 @@ async function main(): Promise<void> {
     const loaded = await loadDemoAssociation(database.db, systemClock.now());
     logger.info(loaded, 'demo association loaded (first start)');
   }
+  // .doc and .wps newsletters need LibreOffice (SOFFICE_PATH or soffice on PATH); say whether it is here.
+  const office = defaultOfficeConverter();
+  if (await office.available()) logger.info({ soffice: office.path }, 'LibreOffice found: .doc and .wps newsletters can be imported');
+  else logger.warn({ soffice: office.path }, 'LibreOffice not found: .doc and .wps newsletters will be refused');
   // Shared state for several instances: limits in Redis, cache notices over PostgreSQL.
   const redis = await redisFor(config, logger);
   const invalidations = config.databaseUrl ? await listenForInvalidations(config.databaseUrl, logger) : undefined;

@@ -56,6 +56,7 @@ export * from './domain/inviteCode';
 export * from './domain/unitKinds';
 export * from './domain/readRule';
 export * from './domain/bulletinLabel';
+export * from './domain/bulletinBatch';
 export * from './domain/calls';
 export * from './domain/entryLifecycle';
 export * from './domain/entryCompleteness';

@@ -1,4 +1,7 @@
-import { api, call, type Body, type Query } from './api';
+import Taro from '@tarojs/taro';
+import { ApiError, type BatchReport } from '@zhijian/shared';
+import { api, call, client, ensureFreshToken, type Body, type Query } from './api';
+import { isH5 } from './env';
 import { getIssue } from './bulletins';
 import type { PickedFile } from './files';
 import { upload } from './upload';
@@ -50,4 +53,33 @@ export function previewImport(file: PickedFile, query: ImportOverrides) {
 /** Imports (or updates) the issue the file holds, published. */
 export function importIssue(file: PickedFile, query: ImportOverrides) {
   return upload(api.bulletins.importIssue, { query }, file);
+}
+
+/**
+ * The report of a batch of back issues as a workbook (the server builds it from the report sent):
+ * saved by the browser in the console, opened with the document viewer in WeChat.
+ */
+export async function downloadImportReport(report: BatchReport): Promise<void> {
+  await ensureFreshToken();
+  const url = client.url(api.bulletins.importReport, {});
+  const headers = { ...client.headers(), 'content-type': 'application/json' };
+  const filename = '往期简报导入报告.xlsx';
+  if (isH5()) {
+    const response = await fetch(url, { method: 'POST', headers, body: JSON.stringify(report) });
+    if (!response.ok) throw new ApiError(response.status, 'bad_response', `报告生成失败（${response.status}）`);
+    const local = URL.createObjectURL(await response.blob());
+    const anchor = document.createElement('a');
+    anchor.href = local;
+    anchor.download = filename;
+    document.body.appendChild(anchor);
+    anchor.click();
+    anchor.remove();
+    setTimeout(() => URL.revokeObjectURL(local), 60_000);
+    return;
+  }
+  const response = await Taro.request({ url, method: 'POST', header: headers, data: report, responseType: 'arraybuffer' });
+  if (response.statusCode !== 200) throw new ApiError(response.statusCode, 'bad_response', `报告生成失败（${response.statusCode}）`);
+  const filePath = `${Taro.env.USER_DATA_PATH}/${filename}`;
+  Taro.getFileSystemManager().writeFileSync(filePath, response.data as ArrayBuffer);
+  await Taro.openDocument({ filePath, fileType: 'xlsx', showMenu: true });
 }

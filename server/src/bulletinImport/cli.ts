@@ -4,6 +4,7 @@ import { saveImportedBulletin } from '../commands/saveImportedBulletin';
 import { DataDirLockedError } from '../db/dataDirLock';
 import type { DatabaseHandle } from '../db/client';
 import { toAppError } from '../middlewares/errorHandler';
+import { isBatch, runBatch } from './batchCli';
 import { formatDryRunSummary, toDryRunDocument } from './dryRun';
 import { importEnvironment } from './environment';
 import { BulletinImportError } from './errors';
@@ -27,8 +28,9 @@ export interface CliDatabase {
 }
 
 export const USAGE = `用法：npm run import:bulletin -- [--dry-run] [--json] [--year 年份] [--number 期号] [--total 总期号] [--date YYYY-MM-DD] 文件...
+      npm run import:bulletin -- [--dry-run] 目录或压缩包...
 
-导入协会简报（.docx 或 .txt 文件），写入配置的数据库（DATABASE_URL，未设置时为 DATA_DIR 下的内置数据库）。
+导入协会简报（.docx、.doc、.wps、.pdf 或 .txt 文件；.doc 和 .wps 需要安装 LibreOffice），写入配置的数据库（DATABASE_URL，未设置时为 DATA_DIR 下的内置数据库）。
 每个文件单独导入：同一期（总期号相同，或年份和期号相同）再次导入时更新原有简报，不会重复；
 往期简报导入后即为已发布。某个文件有问题时给出原因、不写入该文件，其余文件照常导入，最后以退出码 1 结束。
 使用内置数据库时，请先停止正在运行的服务再导入。
@@ -43,6 +45,10 @@ export const USAGE = `用法：npm run import:bulletin -- [--dry-run] [--json] [
 
 --year、--number、--total、--date 用于补充报头中缺少的信息；报头中已有时，以参数为准（并给出提示）。
 --number、--total、--date 只能用于单个文件。
+
+给出目录（或文件夹的 .zip 压缩包）时，逐个读取其中全部简报，进度写到标准错误，结果以 JSON 写到标准输出：
+预览时为每个文件读出的内容，以及重复的总期号、系统中已有的期次和总期号的缺号；导入时为导入报告
+（新建、更新、跳过、未能导入及原因、文章数、未处理的提示）。同一批中总期号重复的，只导入第一个。
 `;
 
 class UsageError extends Error {}
@@ -137,6 +143,7 @@ export async function runImportBulletin(argv: readonly string[], output: CliOutp
     output.stdout(USAGE);
     return 0;
   }
+  if (await isBatch(command.files)) return runBatch(command.files, command.dryRun, output, database);
   if (!command.dryRun) return importIntoDatabase(command, output, database);
   const results: { file: string; parsed: ParsedBulletin }[] = [];
   let failed = false;

@@ -4,17 +4,22 @@ import { fileTypeFromBuffer } from 'file-type';
 import { importRefused, type BulletinImportError } from './errors';
 import { checkZip, countOccurrences, tooComplex } from '../files/zipArchive';
 import { FileJobError, runFileJob } from '../workers/runFileJob';
+import { detectFormat } from './formats/detectFormat';
+import { defaultOfficeConverter, type OfficeConverter } from './formats/officeConverter';
 
 /**
  * Reads a newsletter (a file or an upload) into line-based text: `.txt` as UTF-8 (or GB18030,
- * what Chinese Windows saves), `.docx` through mammoth. From the Word document, paragraphs become lines separated by a
+ * what Chinese Windows saves), `.docx` through mammoth, `.doc` and `.wps` converted to .docx by
+ * LibreOffice first, PDF through its text layer (paragraphs joined back from wrapped lines). From the Word document, paragraphs become lines separated by a
  * blank line, bold runs become `**…**` and list items `- …` — the same form as the converted
  * samples, so one parser reads both.
  */
 
-const ZIP_SIGNATURE = Buffer.from([0x50, 0x4b, 0x03, 0x04]);
 const BROKEN_DOCX = 'Word 文件已损坏或不是有效的 .docx 文件';
-const OLD_WORD = '暂不支持旧版 Word（.doc）文件，请在 Word 中另存为 .docx 后再导入';
+const OLD_OFFICE = '这是旧版 Excel 或 PowerPoint 文件，不是简报；请使用 Word、WPS、PDF 或文本文件';
+const SUPPORTED = '请使用 .docx、.doc、.wps、.pdf 或 .txt 文件';
+const BROKEN_PDF = 'PDF 文件已损坏、加密或无法读取';
+const SCANNED_PDF = '这份 PDF 没有文字层（扫描件或图片），无法读出文字；请使用 Word 原稿，或先做文字识别（OCR）后再导入';
 
 function decodeText(buffer: Buffer): string {
   for (const encoding of ['utf-8', 'gb18030']) {
@@ -65,6 +70,23 @@ export const DOCX_LIMITS = {
   },
 } as const;
 
+/** A PDF newsletter has a few pages; hundreds would be a book, not an issue. */
+export const PDF_LIMITS = { pages: 200 } as const;
+
+async function readPdf(buffer: Buffer): Promise<string> {
+  let read;
+  try {
+    read = await runFileJob('readPdfText', { data: new Uint8Array(buffer), maxPages: PDF_LIMITS.pages });
+  } catch (error) {
+    if (error instanceof FileJobError) throw importRefused.unreadable(BROKEN_PDF);
+    throw error;
+  }
+  if (read.pages > PDF_LIMITS.pages) throw tooComplex(`PDF 最多 ${PDF_LIMITS.pages} 页`);
+  const text = read.paragraphs.join('\n\n');
+  if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw importRefused.wrongType('pdf', SCANNED_PDF);
+  return text;
+}
+
 /** Text lines the parser reads; far more than any issue, far less than a slow parse. */
 export const TEXT_LIMITS = { characters: 2_000_000, lines: 100_000 } as const;
 
@@ -114,17 +136,19 @@ const KIND_NAMES: Record<string, string> = {
   webp: 'WebP 图片',
   bmp: 'BMP 图片',
   tif: 'TIFF 图片',
-  pdf: 'PDF 文件',
   xlsx: 'Excel 表格',
   pptx: 'PowerPoint 演示文稿',
   rtf: 'RTF 文档',
-  cfb: '旧版 Office 文件',
 };
 
 function unsupported(kind: string): BulletinImportError {
-  if (kind === 'cfb') return importRefused.wrongType(kind, OLD_WORD);
   const name = KIND_NAMES[kind] ?? `${kind} 文件`;
-  return importRefused.wrongType(kind, `不支持的文件类型（${name}），请使用 .docx 或 .txt 文件`);
+  return importRefused.wrongType(kind, `不支持的文件类型（${name}），${SUPPORTED}`);
+}
+
+export interface ReadOptions {
+  /** LibreOffice for .doc and .wps; the one `SOFFICE_PATH` names unless given. */
+  converter?: OfficeConverter;
 }
 
 /** C0 control characters other than tab, line breaks, form feed and the DOS end-of-file mark. */
@@ -132,32 +156,46 @@ function unsupported(kind: string): BulletinImportError {
 const BINARY_CONTROL = /[\u0000-\u0008\u000E-\u0019\u001B-\u001F]/;
 
 /**
- * Reads an uploaded newsletter into line-based text, telling .docx and text apart by content, not
- * by name: a zip is a Word document, a recognised binary type (image, PDF, old .doc …) is refused,
- * anything else must be UTF-8 or GB18030 text. `filename` only sharpens the error for a broken .docx.
+ * Reads an uploaded newsletter into line-based text, telling the format by content, not by name
+ * (`detectFormat`): Word and WPS binaries go through LibreOffice, PDF through its text layer, a zip
+ * must be a Word document, another recognised binary type (image, old Excel …) is refused, anything
+ * else must be UTF-8 or GB18030 text. `filename` only sharpens the error for a broken .docx.
  */
-export async function readBulletinBuffer(buffer: Buffer, filename = ''): Promise<string> {
+export async function readBulletinBuffer(buffer: Buffer, filename = '', options: ReadOptions = {}): Promise<string> {
   if (buffer.length === 0) throw importRefused.empty('文件是空的');
+  const format = detectFormat(buffer);
+  if (format === 'ole-other') throw importRefused.wrongType('cfb', OLD_OFFICE);
+  if (format === 'doc' || format === 'wps') {
+    const docx = await (options.converter ?? defaultOfficeConverter()).toDocx(buffer, format);
+    return checkRead(checkTextSize(await readDocx(docx)));
+  }
+  if (format === 'pdf') return checkRead(checkTextSize(await readPdf(buffer)));
   const detected = await fileTypeFromBuffer(buffer).catch(() => undefined);
-  const isZip = buffer.subarray(0, ZIP_SIGNATURE.length).equals(ZIP_SIGNATURE);
+  const isZip = format === 'docx' || format === 'zip';
   if (detected && (isZip ? ['xlsx', 'pptx', 'epub', 'jar', 'apk'].includes(detected.ext) : true)) throw unsupported(detected.ext);
   if (!isZip && extname(filename).toLowerCase() === '.docx') {
     throw importRefused.unreadable(BROKEN_DOCX);
   }
   const text = checkTextSize(isZip ? await readDocx(buffer) : decodeText(buffer));
   if (!isZip && BINARY_CONTROL.test(text)) {
-    throw importRefused.wrongType(null, '文件不是文本，也不是 Word（.docx）文件，请使用 .docx 或 .txt 文件');
+    throw importRefused.wrongType(null, `文件不是文本，也不是 Word、WPS 或 PDF 文件，${SUPPORTED}`);
   }
+  return checkRead(text);
+}
+
+function checkRead(text: string): string {
   if (text.replace(/[\s\u3000\uFEFF]/g, '') === '') throw importRefused.empty('文件中没有任何文字内容');
   return text;
 }
 
-/** Reads a newsletter file from disk; the name must say .docx or .txt (or nothing), the content decides. */
-export async function readBulletinFile(file: string): Promise<string> {
+/** The names a newsletter file may carry; the content decides how it is read. */
+export const BULLETIN_EXTENSIONS = ['.docx', '.doc', '.wps', '.pdf', '.txt', '.text', ''] as const;
+
+/** Reads a newsletter file from disk; the name must be one of `BULLETIN_EXTENSIONS`, the content decides. */
+export async function readBulletinFile(file: string, options: ReadOptions = {}): Promise<string> {
   const extension = extname(file).toLowerCase();
-  if (extension === '.doc') throw importRefused.wrongType('doc', OLD_WORD);
-  if (!['.docx', '.txt', '.text', ''].includes(extension)) {
-    throw importRefused.wrongType(extension.slice(1), `不支持的文件类型（${extension}），请使用 .docx 或 .txt 文件`);
+  if (!(BULLETIN_EXTENSIONS as readonly string[]).includes(extension)) {
+    throw importRefused.wrongType(extension.slice(1), `不支持的文件类型（${extension}），${SUPPORTED}`);
   }
-  return readBulletinBuffer(await readBytes(file), file);
+  return readBulletinBuffer(await readBytes(file), file, options);
 }

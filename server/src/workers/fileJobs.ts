@@ -3,6 +3,8 @@ import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
 import { PDFDocument, PDFName, PDFRef } from 'pdf-lib';
+import { getDocumentProxy } from 'unpdf';
+import { pageParagraphs, type PdfTextItem } from '../bulletinImport/formats/pdfLines';
 
 /**
  * The work on uploaded files that can take seconds or much memory: Office and PDF libraries.
@@ -44,6 +46,41 @@ export const fileJobs = {
       { convertImage: mammoth.images.imgElement(async () => ({ src: '' })) },
     );
     return result.value;
+  },
+
+  /**
+   * A PDF's text layer as paragraphs (pdf.js through unpdf), at most `maxPages` pages; an image-only
+   * (scanned) PDF answers no paragraphs. Broken or encrypted PDFs fail as the job's own error.
+   */
+  async readPdfText(input: { data: Uint8Array; maxPages: number }): Promise<{ pages: number; paragraphs: string[] }> {
+    const pdf = await getDocumentProxy(input.data);
+    try {
+      if (pdf.numPages > input.maxPages) return { pages: pdf.numPages, paragraphs: [] };
+      const paragraphs: string[] = [];
+      for (let number = 1; number <= pdf.numPages; number += 1) {
+        const page = await pdf.getPage(number);
+        const content = await page.getTextContent();
+        const items: PdfTextItem[] = [];
+        for (const item of content.items) {
+          if (!('str' in item)) continue;
+          items.push({
+            str: item.str,
+            x: item.transform[4] as number,
+            y: item.transform[5] as number,
+            width: item.width,
+            height: item.height || Math.abs(item.transform[3] as number),
+            hasEOL: item.hasEOL,
+          });
+        }
+        const [left, , right] = page.view as [number, number, number, number];
+        paragraphs.push(...pageParagraphs(items, right - left));
+        page.cleanup();
+      }
+      return { pages: pdf.numPages, paragraphs };
+    } finally {
+      // The worker ends after the job, which frees the document; cleanup() drops page caches sooner.
+      await pdf.cleanup();
+    }
   },
 
   /** Loads a zip and writes it again with some entries replaced or removed (docx metadata). */

@@ -3,6 +3,7 @@ import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
 import { changesOf, Id, IdParams, Ok, PageQuery, pageOf } from './common';
 import { uploadRefusals } from './uploads';
+import { BatchReport } from '../domain/bulletinBatch';
 
 /** A run of text; bold comes from the Word original. Bodies are stored as blocks, never HTML. */
 export const Span = z.object({ text: z.string().min(1).max(20_000), bold: z.boolean() });
@@ -407,7 +408,7 @@ export const bulletins = {
   importIssue: endpoint({
     method: 'POST',
     path: '/api/bulletins/import',
-    summary: '导入往期简报（.docx 或 .txt）；同一期再次导入将更新而非重复',
+    summary: '导入往期简报（.docx、.doc、.wps、.pdf 或 .txt）；同一期再次导入将更新而非重复',
     access: ['secretariat'],
     query: ImportQuery,
     bodyKind: 'multipart',
@@ -423,5 +424,14 @@ export const bulletins = {
       bulletinRefusals.issue_number_missing,
       bulletinRefusals.issue_number_taken,
     ],
+  }),
+  importReport: endpoint({
+    method: 'POST',
+    path: '/api/bulletins/import/report',
+    summary: '导入往期的报告（xlsx）：新建、更新、跳过、未能导入及原因、文章数、未处理的提示',
+    access: ['secretariat'],
+    body: BatchReport,
+    response: z.unknown(),
+    responseKind: 'binary',
   }),
 };

@@ -30,13 +30,24 @@ function runXml(text: string, bold: boolean): string {
   return `<w:r>${properties}<w:t xml:space="preserve">${escapeXml(text)}</w:t></w:r>`;
 }
 
-/** A minimal Word document, one paragraph per line; `**…**` become bold runs. */
-export async function buildDocx(lines: readonly string[]): Promise<Buffer> {
+/**
+ * Body text as offices set it: the first line indented by two characters. Left-aligned, not
+ * justified: LibreOffice's PDF export of justified Chinese text sometimes leaves a comma that hangs
+ * past the margin out of the text layer, which no reader could recover.
+ */
+const BODY_PARAGRAPH = '<w:pPr><w:ind w:firstLineChars="200" w:firstLine="420"/></w:pPr>';
+
+/**
+ * A minimal Word document, one paragraph per line; `**…**` become bold runs. With `bodyStyle`,
+ * lines longer than 40 characters are set as body text (first line indented), as a printed issue is.
+ */
+export async function buildDocx(lines: readonly string[], options: { bodyStyle?: boolean } = {}): Promise<Buffer> {
   const body = lines
     .map((line) => {
       const runs = line.split('**').map((part, index) => (part === '' ? '' : runXml(part, index % 2 === 1)));
       const bookmark = '<w:bookmarkStart w:id="0" w:name="_GoBack"/><w:bookmarkEnd w:id="0"/>';
-      return `<w:p>${runs.join('')}${line.includes('☆') ? bookmark : ''}</w:p>`;
+      const properties = options.bodyStyle && line.length > 40 ? BODY_PARAGRAPH : '';
+      return `<w:p>${properties}${runs.join('')}${line.includes('☆') ? bookmark : ''}</w:p>`;
     })
     .join('');
   const zip = new JSZip();

@@ -85,8 +85,8 @@ describe('readBulletinFile / parseBulletinFile', () => {
     ['an empty file', 'empty.txt', '', uploadRefusals.file_empty, {}],
     ['a file of blank lines', 'blank.txt', '\n\u3000\n  \n', uploadRefusals.file_empty, {}],
     ['a .docx that is not a zip', 'broken.docx', 'this is not a Word file', uploadRefusals.file_unreadable, {}],
-    ['an old .doc file', 'old.doc', 'whatever', uploadRefusals.file_type_refused, { detected: 'doc' }],
-    ['a PDF', 'issue.pdf', '%PDF-1.4', uploadRefusals.file_type_refused, { detected: 'pdf' }],
+    ['a spreadsheet by its name', 'issue.xls', 'whatever', uploadRefusals.file_type_refused, { detected: 'xls' }],
+    ['a PDF that is only a header', 'issue.pdf', '%PDF-1.4', uploadRefusals.file_unreadable, {}],
   ])('refuses %s', async (_, name, content, refusal, details) => {
     const file = await write(name, content);
     await expect(parseBulletinFile(file)).rejects.toMatchObject({ name: 'BulletinImportError', reason: refusal.reason, details });

@@ -306,12 +306,12 @@ describe('POST /api/bulletins/import', () => {
       ['a PNG named .docx', () => png, 'a.docx', uploadRefusals.file_type_refused, { detected: 'png' }, 'PNG 图片'],
       ['a PNG named .txt', () => png, 'a.txt', uploadRefusals.file_type_refused, { detected: 'png' }, 'PNG 图片'],
       [
-        'an old Word file',
+        'an old Office file that is no Word document',
         () => Buffer.from('d0cf11e0a1b11ae1000000000000000000000000000000003e000300feff0900', 'hex'),
         'a.doc',
         uploadRefusals.file_type_refused,
         { detected: 'cfb' },
-        '.doc',
+        '旧版 Excel 或 PowerPoint',
       ],
       [
         'binary data that is no known type',

@@ -14,6 +14,7 @@ import {
   ATTENDANCE_DASHBOARD_PAGE,
   AUDIT_PAGE,
   BULLETIN_DESK_PAGE,
+  BULLETIN_CATALOGUE_PAGE,
   BULLETIN_IMPORT_PAGE,
   BULLETIN_STATS_PAGE,
   CALLS_PAGE,
@@ -68,6 +69,7 @@ const ROLE_ENTRIES: RoleEntry[] = [
   { title: '征集与评审', note: '登记、初审、分配评审、结果发布、导出', url: CALLS_PAGE, roles: ['secretariat'] },
   { title: '编辑简报', note: '新建、编辑、预览、发布和更正简报', url: BULLETIN_DESK_PAGE, roles: ['secretariat'] },
   { title: '导入往期', note: '上传 Word 或文本格式的往期简报', url: BULLETIN_IMPORT_PAGE, roles: ['secretariat'] },
+  { title: '批量导入往期', note: '一次导入多个文件：Word、WPS、PDF 或文本', url: BULLETIN_CATALOGUE_PAGE, roles: ['secretariat'] },
   { title: '阅读统计', note: '每期简报各片组、各单位的阅读人数', url: BULLETIN_STATS_PAGE, roles: ['secretariat'] },
 ];
 

@@ -8,6 +8,8 @@ import {
   type ParsedBulletin,
 } from '../../bulletinImport';
 import { saveImportedBulletin } from '../../commands/saveImportedBulletin';
+import { importReportWorkbook } from '../../exports/importReportWorkbook';
+import { sendWorkbook } from '../../exports/sendWorkbook';
 import { refuse } from '../../errors';
 import { findImportTarget, hasIssueKey, IMPORT_NEEDS_ISSUE_NUMBER } from '../../queries/bulletins';
 import type { UploadedFile } from '../../routing/mount';
@@ -49,6 +51,13 @@ export function bulletinImportRoutes(services: AppServices, router: Router): Rou
     }
     const saved = await run(saveImportedBulletin, { parsed, status: 'published', source: file.originalname });
     return { dryRun: false, ...saved, document };
+  });
+
+  // The report of a batch the console imported file by file: what it lists is the secretariat's own
+  // record of that session, made into a workbook here because exceljs stays out of the mini-program.
+  mount(router, services, api.bulletins.importReport, async ({ body, koa }) => {
+    await sendWorkbook(koa, importReportWorkbook(body), '往期简报导入报告.xlsx', 'bulletin-import-report.xlsx');
+    return undefined;
   });
 
   return router;

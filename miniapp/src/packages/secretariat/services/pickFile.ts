@@ -44,3 +44,35 @@ function pickInBrowser(extensions: string[]): Promise<PickedFile | null> {
     input.click();
   });
 }
+
+/** Lets the user pick up to `max` documents at once; an empty list when the user cancels. */
+export async function pickDocuments(extensions: string[], max: number): Promise<PickedFile[]> {
+  if (process.env.TARO_ENV === 'h5') return pickManyInBrowser(extensions);
+  try {
+    const result = await Taro.chooseMessageFile({ count: max, type: 'file', extension: extensions });
+    return result.tempFiles.map((file) => ({ path: file.path, name: file.name, size: file.size }));
+  } catch (error) {
+    if (cancelled(error)) return [];
+    throw new UserError('无法选择文件，请稍后再试');
+  }
+}
+
+function pickManyInBrowser(extensions: string[]): Promise<PickedFile[]> {
+  return new Promise((resolve) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.multiple = true;
+    input.accept = extensions.map((ext) => `.${ext}`).join(',');
+    input.style.display = 'none';
+    const done = (picked: PickedFile[]) => {
+      input.remove();
+      resolve(picked);
+    };
+    input.addEventListener('change', () =>
+      done([...(input.files ?? [])].map((file) => ({ path: file.name, name: file.name, size: file.size, file }))),
+    );
+    input.addEventListener('cancel', () => done([]));
+    document.body.appendChild(input);
+    input.click();
+  });
+}
