@@ -38,6 +38,7 @@ export const CONSOLE_MENU: readonly MenuGroup[] = [
       },
       { label: '编辑简报', path: P.BULLETIN_DESK_PAGE, roles: SECRETARIAT, also: [P.BULLETIN_EDIT_PAGE, P.ARTICLE_EDIT_PAGE] },
       { label: '导入往期', path: P.BULLETIN_IMPORT_PAGE, roles: SECRETARIAT },
+      { label: '批量导入往期', path: P.BULLETIN_CATALOGUE_PAGE, roles: SECRETARIAT },
       { label: '阅读统计', path: P.BULLETIN_STATS_PAGE, roles: SECRETARIAT },
       { label: '信息报送', path: P.NEWS_DESK_PAGE, roles: SECRETARIAT },
     ],
