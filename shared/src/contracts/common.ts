@@ -6,8 +6,8 @@ export const Id = z.coerce.number().int().positive().max(MAX_ID, '编号超出�
 export const IdParams = z.object({ id: Id });
 
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ label: '页码' }),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ label: '每页条数' }),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 
