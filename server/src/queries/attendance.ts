@@ -72,6 +72,23 @@ export async function attendanceCounts(
   );
 }
 
+/**
+ * The Shanghai months that have an activity whose check-in window has closed by `now` (whose
+ * figures are final), newest first, at most `limit`; of one unit or of the association.
+ */
+export async function listDataMonths(db: Queryable, options: { now: Date; unitId?: number; limit?: number }): Promise<string[]> {
+  const unitFilter: SQL = options.unitId === undefined ? sql`true` : sql`a.unit_id = ${options.unitId}`;
+  const rows = await selectRows<{ month: string }>(
+    db,
+    sql`select distinct to_char((a.starts_at at time zone 'UTC') + interval '8 hours', 'YYYY-MM') as month
+          from activities a left join checkin_settings s on s.unit_id = a.unit_id
+         where ${unitFilter} and ${windowClosedBy(sql`a.starts_at`, sql`s.window_after_minutes`, options.now)}
+         order by 1 desc
+         limit ${options.limit ?? 24}`,
+  );
+  return rows.map((row) => row.month);
+}
+
 /** Every unit with its group, in the association's order: the rows of the dashboard. */
 export async function listUnitsWithGroups(db: Queryable) {
   return db

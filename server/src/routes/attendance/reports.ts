@@ -6,7 +6,7 @@ import { sendWorkbook } from '../../exports/sendWorkbook';
 import { authorizeUnitActivities } from '../../policies/activities';
 import { presentLiveList } from '../../presenters/activities';
 import { presentDashboard, presentUnitStats } from '../../presenters/attendance';
-import { attendanceCounts, listUnitsWithGroups, loadLedger } from '../../queries/attendance';
+import { attendanceCounts, listDataMonths, listUnitsWithGroups, loadLedger } from '../../queries/attendance';
 import { findUnit } from '../../queries/units';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -35,6 +35,14 @@ export function reportRoutes(services: AppServices, router: Router): void {
     await sendWorkbook(koa, workbook, `${unit.name}-活动台账-${query.from}至${query.to}.xlsx`, 'attendance.xlsx');
     return undefined;
   });
+
+  mount(router, services, api.attendance.unitMonths, async ({ params, user }) => {
+    authorizeUnitActivities(user, params.unitId);
+    const unit = await findUnit(db, params.unitId);
+    return { months: await listDataMonths(db, { now: clock.now(), unitId: unit.id }) };
+  });
+
+  mount(router, services, api.attendance.dashboardMonths, async () => ({ months: await listDataMonths(db, { now: clock.now() }) }));
 
   mount(router, services, api.attendance.dashboard, async ({ query }) => {
     const counts = await attendanceCounts(db, { ...monthSpan(query.from, query.to), now: clock.now(), by: 'unit' });
