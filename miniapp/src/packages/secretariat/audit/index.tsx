@@ -2,13 +2,13 @@ import { View } from '@tarojs/components';
 import { AUDIT_ACTION_NAMES, AUDIT_ENTITY_NAMES, type AuditEntry } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
-import { DataTable, type Column } from '../../../components/DataTable';
+import { type Column } from '../../../components/DataTable';
+import { PagedTable } from '../../../components/DataTable/PagedTable';
 import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { OptionPicker } from '../../../components/OptionPicker';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
-import { StateView } from '../../../components/StateView';
 import { usePagedList } from '../../../hooks/usePagedList';
 import { auditLog, type AuditFilters } from '../../../services/organisation';
 import { formatDateTime } from '../../../utils/format';
@@ -82,30 +82,13 @@ function AuditLog() {
           </Button>
         </View>
       </View>
-      {list.status === 'error' ? (
-        // A failed query shows no rows: the last ones would read as the answer to it.
-        <StateView kind="error" description={list.error ?? undefined} onRetry={list.reload} />
-      ) : list.status === 'loading' ? (
-        <StateView kind="loading" />
-      ) : (
-        <DataTable
-          label="审计日志"
-          columns={COLUMNS}
-          rows={list.items}
-          keyOf={(e) => e.id}
-          pageSize={0}
-          empty={JSON.stringify(asked) === JSON.stringify(NO_FILTER) ? '暂无管理操作记录' : '没有符合条件的操作记录'}
-          footer={
-            list.hasMore || list.moreError ? (
-              <View className="zj-audit__more">
-                <Button size="small" variant="secondary" loading={list.loadingMore} onClick={() => void list.loadMore()}>
-                  {list.moreError ? '加载失败，重试' : `加载更多（已显示 ${list.items.length} 条）`}
-                </Button>
-              </View>
-            ) : null
-          }
-        />
-      )}
+      <PagedTable
+        list={list}
+        label="审计日志"
+        columns={COLUMNS}
+        keyOf={(e) => e.id}
+        empty={JSON.stringify(asked) === JSON.stringify(NO_FILTER) ? '暂无管理操作记录' : '没有符合条件的操作记录'}
+      />
     </View>
   );
 }
