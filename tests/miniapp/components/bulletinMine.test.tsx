@@ -102,9 +102,21 @@ describe('阅读统计', () => {
     await screen.findByText('2016 年第 2 期（总第 36 期）');
     expect(screen.getByText('10 / 40 人 · 25%')).toBeInTheDocument();
     const byGroup = screen.getByRole('table', { name: '按片组' });
-    expect(within(byGroup).getAllByRole('cell').map((c) => c.textContent)).toEqual(['第一片组', '10', '40', '25%']);
+    expect(
+      within(byGroup)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['第一片组', '10', '40', '25%']);
     const byUnit = screen.getByRole('table', { name: '按会员单位' });
-    const unitRows = () => within(byUnit).getAllByRole('row').slice(1).map((row) => within(row).getAllByRole('cell').map((c) => c.textContent));
+    const unitRows = () =>
+      within(byUnit)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) =>
+          within(row)
+            .getAllByRole('cell')
+            .map((c) => c.textContent),
+        );
     expect(unitRows()).toEqual([
       ['建华文创园党总支', '第一片组', '9', '30', '30%'],
       ['富通集团党委', '第一片组', '1', '10', '10%'],
