@@ -85,7 +85,7 @@ function AttendanceBoard({ initial }: { initial: MonthRange }) {
   const [asked, setAsked] = useState(initial);
   const loaded = useLoaded(`${asked.from}~${asked.to}`, () => attendanceDashboard(asked));
   return (
-    <View>
+    <View className="zj-board">
       <MonthRangeBar
         initial={initial}
         onQuery={(range) => (range.from === asked.from && range.to === asked.to ? loaded.reload() : setAsked(range))}
