@@ -120,6 +120,16 @@ describe('the console’s tables at 1440×900', () => {
     await visible(board.getByText('结束月份不能早于开始月份'));
     await screenshot(page, 'tables-06-board-range-refused');
 
+    // On a phone the tables still read: each scrolls sideways inside its card, the page does not.
+    await page.setViewportSize({ width: 390, height: 844 });
+    const widths = await board
+      .locator('.zj-table__scroll')
+      .first()
+      .evaluate((scroll) => ({ inner: scroll.scrollWidth, box: scroll.clientWidth, page: document.documentElement.scrollWidth }));
+    expect(widths.inner).toBeGreaterThan(widths.box);
+    expect(widths.page).toBeLessThanOrEqual(390);
+    await screenshot(page, 'tables-07-board-phone');
+
     expect(problems).toEqual([]);
     await page.close();
   });
