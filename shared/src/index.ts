@@ -70,3 +70,4 @@ export * from './domain/liveList';
 export * from './domain/bulletinPages';
 export * from './domain/record';
 export * from './domain/aie';
+export * from './domain/auditNames';

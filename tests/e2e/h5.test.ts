@@ -70,7 +70,7 @@ describe('H5 console against the real server', () => {
     await backToMe(page);
     await page.getByText('审计日志', { exact: true }).click();
     await page.waitForURL(/#\/packages\/secretariat\/audit\/index/);
-    await visible(page.locator('.zj-list:visible, .zj-state--empty:visible').first());
+    await visible(page.locator('.zj-table:visible').first());
     await screenshot(page, '08-audit');
 
     await backToMe(page);

@@ -103,10 +103,11 @@ describe('报送与评审 in the H5 console', () => {
       .filter({ has: desk.page.getByText('小创意发挥大作用', { exact: true }) })
       .click();
     await desk.page.waitForURL(/#\/packages\/secretariat\/desk\/index/);
-    await desk.page.locator('.zj-cell:visible').filter({ hasText: TITLE }).click();
+    await desk.page.locator('.zj-table__row:visible').filter({ hasText: TITLE }).click();
     await desk.page.waitForURL(/#\/packages\/secretariat\/entry\/index/);
     await button(desk.page, '登记').click();
-    await visible(desk.page.getByText(/^\d{4}-AL-\d{3}$/));
+    // The desk's table behind (hidden) lists registration numbers too: the entry page's own is the one shown.
+    await visible(desk.page.getByText(/^\d{4}-AL-\d{3}$/).filter({ visible: true }));
     await button(desk.page, '初审通过').click();
     const reviewerChip = desk.page.getByRole('radio', { name: /^陈评审/ });
     await visible(reviewerChip);

@@ -144,6 +144,15 @@ export function exportLedger(unitId: number, range: MonthRange) {
   return downloadExport(url, `活动台账-${range.from}至${range.to}.xlsx`);
 }
 
+/** The months with figures, newest first: of a unit, or of the whole association. */
+export async function unitDataMonths(unitId: number): Promise<string[]> {
+  return (await call(api.attendance.unitMonths, { params: { unitId } })).months;
+}
+
+export async function boardDataMonths(): Promise<string[]> {
+  return (await call(api.attendance.dashboardMonths)).months;
+}
+
 /** The association's attendance by 片组 and by unit (the secretariat's 出勤看板). */
 export function attendanceDashboard(range: MonthRange) {
   return call(api.attendance.dashboard, { query: range });

@@ -38,6 +38,15 @@ export function removeArticle(articleId: number) {
 }
 
 /** How many members of each 片组 and unit have read a published issue, with the issue itself. */
+/** The newest issues, published and drafts: what a new issue's 期号 and 总期号 follow. */
+export async function latestIssues() {
+  const [published, drafts] = await Promise.all([
+    call(api.bulletins.listIssues, { query: { page: 1, pageSize: 5, status: 'published' } }),
+    call(api.bulletins.listIssues, { query: { page: 1, pageSize: 5, status: 'draft' } }),
+  ]);
+  return [...published.years, ...drafts.years].flatMap((year) => year.issues);
+}
+
 export async function loadIssueStats(id: number) {
   const [issue, stats] = await Promise.all([getIssue(id), call(api.bulletins.stats, { params: { id } })]);
   return { issue, stats };

@@ -1,4 +1,12 @@
-import { isRefusal, memberRefusals, type AuditEntry, type MemberChanges, type MemberInput, type RosterProblem } from '@zhijian/shared';
+import {
+  isRefusal,
+  memberRefusals,
+  type AuditEntry,
+  type AuditListQuery,
+  type MemberChanges,
+  type MemberInput,
+  type RosterProblem,
+} from '@zhijian/shared';
 import type { z } from 'zod';
 import { api, call, client } from './api';
 import { downloadExport } from './download';
@@ -21,9 +29,12 @@ export async function findMobileMembers(unitId: number, q: string) {
   return page.items.filter((member) => member.kind === 'mobile');
 }
 
+/** What the audit log is narrowed to: the query's filters, as the page's pickers set them ('' for none). */
+export type AuditFilters = Omit<z.input<typeof AuditListQuery>, 'pageSize' | 'before'>;
+
 /** A page of the audit log after the last entry shown (paged by position: the log has no count). */
-export async function auditLog(_page: number, pageSize: number, last: AuditEntry | undefined) {
-  const page = await call(api.audit.list, { query: last ? { pageSize, before: last.id } : { pageSize } });
+export async function auditLog(_page: number, pageSize: number, last: AuditEntry | undefined, filters: AuditFilters = {}) {
+  const page = await call(api.audit.list, { query: { ...filters, pageSize, ...(last ? { before: last.id } : {}) } });
   return { items: page.items, more: page.nextBefore !== null };
 }
 

@@ -1,10 +1,11 @@
+import type { AuditAction, AuditEntity } from '@zhijian/shared';
 import { auditLog } from '../db/schema';
 import type { CommandContext } from './context';
 
 export interface AuditEntry {
-  /** Verb in the form `entity.verb`, e.g. `unit.create`. */
-  action: string;
-  entity: string;
+  /** Verb in the form `entity.verb`, e.g. `unit.create`; each has its Chinese name in `AUDIT_ACTION_NAMES`. */
+  action: AuditAction;
+  entity: AuditEntity;
   entityId: string | number | null;
   before?: unknown;
   after?: unknown;

@@ -32,6 +32,21 @@ export async function keptCountsByMonth(db: Queryable, unitId: number, range: { 
   );
 }
 
+/**
+ * The months that have kept figures (an activity whose check-in has closed), newest first, at most
+ * `limit`; of one unit or of the association. Read from the kept rows, so no history is scanned.
+ */
+export async function keptDataMonths(db: Queryable, options: { unitId?: number; limit?: number } = {}): Promise<string[]> {
+  const unitFilter = options.unitId === undefined ? sql`true` : sql`unit_id = ${options.unitId}`;
+  const rows = await selectRows<{ month: string }>(
+    db,
+    sql`select distinct month from attendance_month_figures
+         where activities > 0 and ${unitFilter}
+         order by month desc limit ${options.limit ?? 24}`,
+  );
+  return rows.map((row) => row.month);
+}
+
 /** Every kept row, in unit and month order: what a rebuild must reproduce. */
 export async function listKeptFigures(db: Queryable): Promise<UnitMonthCounts[]> {
   return selectRows<UnitMonthCounts>(

@@ -52,6 +52,13 @@ export const Dashboard = z.object({
 });
 export type Dashboard = z.infer<typeof Dashboard>;
 
+/**
+ * The Shanghai months (`YYYY-MM`) that have figures — an activity whose check-in has closed — newest
+ * first, at most 24: where a month picker opens, instead of an all-zero current month.
+ */
+export const DataMonths = z.object({ months: z.array(z.string()) });
+export type DataMonths = z.infer<typeof DataMonths>;
+
 export const attendance = {
   myHistory: endpoint({
     method: 'GET',
@@ -87,6 +94,21 @@ export const attendance = {
     query: MonthRangeQuery,
     response: z.unknown(),
     responseKind: 'binary',
+  }),
+  unitMonths: endpoint({
+    method: 'GET',
+    path: '/api/units/:unitId/attendance-months',
+    summary: '单位有出勤数据的月份（最近的在前，最多 24 个）',
+    access: ['unit_admin', 'secretariat'],
+    params: UnitParams,
+    response: DataMonths,
+  }),
+  dashboardMonths: endpoint({
+    method: 'GET',
+    path: '/api/attendance-dashboard/months',
+    summary: '全协会有出勤数据的月份（最近的在前，最多 24 个）',
+    access: ['secretariat'],
+    response: DataMonths,
   }),
   dashboard: endpoint({
     method: 'GET',

@@ -56,7 +56,10 @@ export const BonusDecision = z
   .refine((d) => d.approve || (d.note !== undefined && d.note.length >= 2), { path: ['note'], message: '不予认定时请写明理由' });
 export type BonusDecision = z.output<typeof BonusDecision>;
 
-export const BonusListQuery = PageQuery.extend({ status: BonusStatus.optional().meta({ label: '状态' }), memberId: Id.optional() });
+export const BonusListQuery = PageQuery.extend({
+  status: BonusStatus.optional().meta({ label: '状态' }),
+  memberId: Id.optional().meta({ label: '党员' }),
+});
 
 export const MAX_BONUS_PHOTOS = 9;
 

@@ -196,7 +196,7 @@ export const ImportResult = z.object({
 export type DryRunDocument = z.infer<typeof DryRunDocument>;
 export type ImportResult = z.infer<typeof ImportResult>;
 
-const ArticleParams = z.object({ id: Id });
+const ArticleParams = z.object({ id: Id.meta({ label: '文章' }) });
 
 /**
  * Why the 简报 endpoints refuse, besides bad input and missing records. The importer's file

@@ -122,8 +122,8 @@ export const callRefusals = defineRefusals({
 });
 
 export const CallListQuery = z.object({
-  kind: CallKindSchema.optional(),
-  phase: CallPhaseSchema.optional(),
+  kind: CallKindSchema.optional().meta({ label: '征集类型' }),
+  phase: CallPhaseSchema.optional().meta({ label: '阶段' }),
 });
 
 export const calls = {

@@ -33,9 +33,9 @@ export const CaseDetail = CaseListItem.extend({
 export type CaseDetail = z.infer<typeof CaseDetail>;
 
 export const CaseQuery = PageQuery.extend({
-  q: z.string().trim().max(50).optional(),
-  callId: Id.optional(),
-  category: z.string().trim().max(30).optional(),
+  q: z.string().trim().max(50).optional().meta({ label: '关键词' }),
+  callId: Id.optional().meta({ label: '征集' }),
+  category: z.string().trim().max(30).optional().meta({ label: '类别' }),
 });
 
 export const PlaceInBulletinInput = z.object({

@@ -3,11 +3,11 @@ import { z } from 'zod';
 /** Ids are PostgreSQL `integer` columns: a larger number can name no row, so it is bad input, not a 404. */
 export const MAX_ID = 2_147_483_647;
 export const Id = z.coerce.number().int().positive().max(MAX_ID, '编号超出范围');
-export const IdParams = z.object({ id: Id });
+export const IdParams = z.object({ id: Id.meta({ label: '编号' }) });
 
 export const PageQuery = z.object({
-  page: z.coerce.number().int().min(1).max(100_000).default(1),
-  pageSize: z.coerce.number().int().min(1).max(100).default(20),
+  page: z.coerce.number().int().min(1).max(100_000).default(1).meta({ label: '页码' }),
+  pageSize: z.coerce.number().int().min(1).max(100).default(20).meta({ label: '每页条数' }),
 });
 export type PageQuery = z.infer<typeof PageQuery>;
 

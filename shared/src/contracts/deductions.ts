@@ -47,7 +47,10 @@ export const AppealDecision = z.object({
 });
 export type AppealDecision = z.output<typeof AppealDecision>;
 
-export const DeductionListQuery = PageQuery.extend({ phase: DeductionPhase.optional().meta({ label: '状态' }), memberId: Id.optional() });
+export const DeductionListQuery = PageQuery.extend({
+  phase: DeductionPhase.optional().meta({ label: '状态' }),
+  memberId: Id.optional().meta({ label: '党员' }),
+});
 
 /** 纪律处分: that year's index is 0 (清零); visible to the secretariat. */
 export const Sanction = z.object({

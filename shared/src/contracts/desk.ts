@@ -13,8 +13,8 @@ export const DeskEntryItem = EntryListItem.extend({
 export type DeskEntryItem = z.infer<typeof DeskEntryItem>;
 
 export const DeskEntriesQuery = PageQuery.extend({
-  status: EntryStatusSchema.optional(),
-  q: z.string().trim().max(50).optional(),
+  status: EntryStatusSchema.optional().meta({ label: '状态' }),
+  q: z.string().trim().max(50).optional().meta({ label: '标题或单位' }),
 });
 
 export const PrescreenInput = z

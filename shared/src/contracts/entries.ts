@@ -192,7 +192,7 @@ export const EntryListItem = z.object({
 });
 export type EntryListItem = z.infer<typeof EntryListItem>;
 
-export const MyEntriesQuery = PageQuery.extend({ callId: Id.optional() });
+export const MyEntriesQuery = PageQuery.extend({ callId: Id.optional().meta({ label: '征集' }) });
 
 const FileParams = IdParams;
 

@@ -50,7 +50,7 @@ export const MemberListQuery = PageQuery.extend({
   q: z.string().trim().max(50).optional().meta({ label: '姓名或手机号尾号' }),
 });
 
-export const UnitParams = z.object({ unitId: Id });
+export const UnitParams = z.object({ unitId: Id.meta({ label: '单位' }) });
 
 /** One problem of a roster file: which row (as the spreadsheet numbers it), which column, what is wrong. */
 export const RosterProblem = z.object({ row: z.number().int(), column: z.string(), problem: z.string() });
@@ -84,7 +84,8 @@ export const RosterImportQuery = z.object({
   dryRun: z
     .enum(['true', 'false', '1', '0'])
     .optional()
-    .transform((value) => value === 'true' || value === '1'),
+    .transform((value) => value === 'true' || value === '1')
+    .meta({ label: '仅预检' }),
 });
 
 export const members = {

@@ -9,7 +9,7 @@ export const newsRefusals = defineRefusals({
   not_news: refusal({ code: 'conflict', message: '只有信息报送可以采用进简报' }),
 });
 
-const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().meta({ label: '年度' }) });
 
 export const NewsCounts = z.object({
   year: z.number().int(),

@@ -30,8 +30,8 @@ export const UnitChanges = changesOf(UnitInput);
 export type UnitChanges = z.output<typeof UnitChanges>;
 
 export const UnitListQuery = PageQuery.extend({
-  groupId: Id.optional(),
-  q: z.string().trim().max(50).optional(),
+  groupId: Id.optional().meta({ label: '片组' }),
+  q: z.string().trim().max(50).optional().meta({ label: '单位名称' }),
 });
 
 export const BranchInput = z.object({ name: z.string().trim().min(1, '请填写党组织名称').max(100).meta({ label: '党组织名称' }) });

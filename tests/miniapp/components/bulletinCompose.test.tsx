@@ -158,22 +158,72 @@ describe('issue editor', () => {
     saveSession(makeSignedIn(secretary));
   });
 
+  it('suggests the next 期号, 总期号 and today from the latest issues', async () => {
+    taroControl.routerParams = {};
+    const thisYear = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    installFakeApi({
+      'GET /api/bulletins/issues': (request: FakeRequest) =>
+        json(200, {
+          years: [
+            {
+              year: thisYear,
+              issues:
+                request.query.get('status') === 'draft'
+                  ? [makeIssueSummary({ id: 3, year: thisYear, number: 4, totalNumber: null, status: 'draft' })]
+                  : [makeIssueSummary({ id: 2, year: thisYear, number: 3, totalNumber: 36 })],
+            },
+          ],
+          total: 1,
+          page: 1,
+          pageSize: 5,
+        }),
+    });
+    render(<BulletinEditPage />);
+    expect(await screen.findByDisplayValue('5')).toBe(screen.getByPlaceholderText('1'));
+    expect(screen.getByPlaceholderText('可不填')).toHaveValue('37');
+    expect(screen.getByPlaceholderText('2026')).toHaveValue(String(thisYear));
+    const today = new Date(Date.now() + 8 * 3600_000).toISOString().slice(0, 10);
+    expect(screen.getByLabelText('日期')).toHaveValue(today);
+    expect(screen.getByLabelText('日期')).toHaveAttribute('type', 'date');
+  });
+
+  it('starts a new year at 期号 1, and leaves 总期号 empty when no issue has one', async () => {
+    taroControl.routerParams = {};
+    installFakeApi({
+      'GET /api/bulletins/issues': () =>
+        json(200, {
+          years: [{ year: 2016, issues: [makeIssueSummary({ year: 2016, number: 2, totalNumber: null })] }],
+          total: 1,
+          page: 1,
+          pageSize: 5,
+        }),
+    });
+    render(<BulletinEditPage />);
+    expect(await screen.findByDisplayValue('1')).toBe(screen.getByPlaceholderText('1'));
+    expect(screen.getByPlaceholderText('可不填')).toHaveValue('');
+  });
+
   it('creates a draft from the metadata form and opens it for articles', async () => {
     taroControl.routerParams = {};
-    const api = installFakeApi({ 'POST /api/bulletins/issues': () => json(201, makeIssueDetail({ id: 77, status: 'draft', toc: [] })) });
+    const api = installFakeApi({
+      'GET /api/bulletins/issues': () => json(200, { years: [], total: 0, page: 1, pageSize: 5 }),
+      'POST /api/bulletins/issues': () => json(201, makeIssueDetail({ id: 77, status: 'draft', toc: [] })),
+    });
     const { container } = render(<BulletinEditPage />);
-    type(screen.getByPlaceholderText('2026'), '2026');
+    await screen.findByPlaceholderText('2026');
+    type(screen.getByPlaceholderText('1'), '');
     fireEvent.click(screen.getByRole('button', { name: '创建草稿' }));
     expect(screen.getByText('年份和期号要一起填写（或填写总期号）')).toBeInTheDocument();
-    expect(api.calls).toHaveLength(0);
+    expect(api.callsTo('POST', '/api/bulletins/issues')).toHaveLength(0);
 
+    type(screen.getByPlaceholderText('2026'), '2026');
     type(screen.getByPlaceholderText('1'), '3');
     type(screen.getByPlaceholderText('可不填'), '61');
-    type(screen.getByPlaceholderText('2026-01-15'), '2026-03-10');
+    type(screen.getByLabelText('日期'), '2026-03-10');
     type(container.querySelectorAll('.zj-issue-form textarea')[0]!, '市委组织部\n\n各区、县（市）委组织部 ');
     fireEvent.click(screen.getByRole('button', { name: '创建草稿' }));
-    await waitFor(() => expect(api.calls).toHaveLength(1));
-    expect(api.calls[0]!.body).toEqual({
+    await waitFor(() => expect(api.callsTo('POST', '/api/bulletins/issues')).toHaveLength(1));
+    expect(api.callsTo('POST', '/api/bulletins/issues')[0]!.body).toEqual({
       year: 2026,
       number: 3,
       totalNumber: 61,
@@ -263,7 +313,7 @@ describe('issue editor', () => {
     });
     render(<BulletinEditPage />);
     await screen.findByText('1、第一篇');
-    type(screen.getByPlaceholderText('2026-01-15'), '2016-02-19');
+    type(screen.getByLabelText('日期'), '2016-02-19');
     fireEvent.click(screen.getByRole('button', { name: '保存更正' }));
     await waitFor(() => expect(api.callsTo('PATCH', '/api/bulletins/issues/9')).toHaveLength(1));
     expect(taroControl.modals[0]!.title).toBe('更正已发布的简报');

@@ -1,4 +1,4 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, within } from '@testing-library/react';
 import { beforeEach, describe, expect, it } from 'vitest';
 import FavouritesPage from '../../../miniapp/src/packages/bulletin/favourites';
 import ReadsPage from '../../../miniapp/src/packages/bulletin/reads';
@@ -100,10 +100,30 @@ describe('阅读统计', () => {
     });
     render(<BulletinStatsPage />);
     await screen.findByText('2016 年第 2 期（总第 36 期）');
-    expect(screen.getAllByText('10 / 40 人 · 25%')).toHaveLength(2);
-    expect(screen.getByText('建华文创园党总支')).toBeInTheDocument();
-    expect(screen.getByText('9 / 30 人 · 30%')).toBeInTheDocument();
-    expect(screen.getByText('1 / 10 人 · 10%')).toBeInTheDocument();
+    expect(screen.getByText('10 / 40 人 · 25%')).toBeInTheDocument();
+    const byGroup = screen.getByRole('table', { name: '按片组' });
+    expect(
+      within(byGroup)
+        .getAllByRole('cell')
+        .map((c) => c.textContent),
+    ).toEqual(['第一片组', '10', '40', '25%']);
+    const byUnit = screen.getByRole('table', { name: '按会员单位' });
+    const unitRows = () =>
+      within(byUnit)
+        .getAllByRole('row')
+        .slice(1)
+        .map((row) =>
+          within(row)
+            .getAllByRole('cell')
+            .map((c) => c.textContent),
+        );
+    expect(unitRows()).toEqual([
+      ['建华文创园党总支', '第一片组', '9', '30', '30%'],
+      ['富通集团党委', '第一片组', '1', '10', '10%'],
+    ]);
+    // The least read first: sorted by rate, ascending.
+    fireEvent.click(within(byUnit).getByRole('columnheader', { name: '阅读率' }));
+    expect(unitRows().map((row) => row[0])).toEqual(['富通集团党委', '建华文创园党总支']);
   });
 
   it('asks which issue first, and refuses other roles', async () => {

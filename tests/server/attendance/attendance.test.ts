@@ -156,6 +156,39 @@ describe('GET /api/attendance-dashboard', () => {
   });
 });
 
+describe('the months that have figures', () => {
+  it('lists the association’s months with a closed activity, newest first, for the board to open on', async () => {
+    setNow('2026-11-05 14:05:00');
+    // Nov 5's check-in is still open: its figures are not final, so November is not listed yet.
+    expect(await secretary.client.call(api.attendance.dashboardMonths)).toEqual({ months: ['2026-10'] });
+    setNow('2026-11-06 09:00:00');
+    expect(await secretary.client.call(api.attendance.dashboardMonths)).toEqual({ months: ['2026-11', '2026-10'] });
+  });
+
+  it('lists a unit’s own months, for its admin and the secretariat', async () => {
+    setNow('2026-11-06 09:00:00');
+    expect(await organiser.client.call(api.attendance.unitMonths, { params: { unitId: unitA } })).toEqual({
+      months: ['2026-11', '2026-10'],
+    });
+    expect(await secretary.client.call(api.attendance.unitMonths, { params: { unitId: unitB } })).toEqual({ months: ['2026-10'] });
+  });
+
+  it('refuses another unit’s months, the board’s months to a unit admin, and a member', async () => {
+    await expectRefused(organiser.client.call(api.attendance.unitMonths, { params: { unitId: unitB } }), commonRefusals.forbidden);
+    await expectRefused(organiser.client.call(api.attendance.dashboardMonths), commonRefusals.forbidden);
+    await expectRefused(m[0]!.client.call(api.attendance.unitMonths, { params: { unitId: unitA } }), commonRefusals.forbidden);
+    await expectRefused(server.client.call(api.attendance.dashboardMonths), commonRefusals.unauthorized);
+  });
+
+  it('names a month field in Chinese when it is not a month', async () => {
+    const details = await expectRefused(
+      secretary.client.call(api.attendance.dashboard, { query: { from: '2026/9', to: '2026-10' } }),
+      commonRefusals.invalid_fields,
+    );
+    expect(details.issues[0]).toMatchObject({ path: 'query.from', label: '开始月份', message: '月份格式应为 YYYY-MM' });
+  });
+});
+
 describe('GET /api/units/:unitId/attendance-export', () => {
   it('writes one row per activity and member that parses back with exceljs', async () => {
     setNow('2026-11-06 09:00:00');

@@ -123,3 +123,26 @@ export function Image(props: BaseProps & { src: string; mode?: string }) {
 export function ScrollView(props: BaseProps) {
   return <div {...base(props)}>{props.children}</div>;
 }
+
+interface PickerProps extends BaseProps {
+  mode?: string;
+  fields?: string;
+  value?: string;
+  start?: string;
+  end?: string;
+  onChange?: (event: { detail: { value: string } }) => void;
+}
+
+/** WeChat's picker: its children are what shows; a test picks by changing the hidden input it stands for. */
+export function Picker(props: PickerProps) {
+  return (
+    <div {...base(props)} data-mode={props.mode} data-fields={props.fields} data-start={props.start} data-end={props.end}>
+      {props.children}
+      <input
+        aria-label="picker"
+        value={props.value ?? ''}
+        onChange={(event) => props.onChange?.({ detail: { value: event.currentTarget.value } })}
+      />
+    </div>
+  );
+}

@@ -45,6 +45,8 @@ function createControl() {
     didShow: new Set<Listener>(),
     didHide: new Set<Listener>(),
     scrolls: [] as number[],
+    /** `Taro.previewImage` calls: WeChat's full-screen photo viewer. */
+    previews: [] as Array<{ current?: string; urls: string[] }>,
     modals: [] as Array<{ title?: string; content?: string; confirmColor?: string; cancelColor?: string }>,
     /** Answers `Taro.uploadFile` (the multipart field, URL, headers and picked file path are in `options`). */
     uploadHandler: (() => ({ statusCode: 404, data: '' })) as (options: UploadOptions) => Promise<RawResponse> | RawResponse,
@@ -166,6 +168,10 @@ const Taro = {
       cancelColor: options.cancelColor,
     });
     return Promise.resolve({ confirm: taroControl.modalConfirm, cancel: !taroControl.modalConfirm });
+  },
+  previewImage: (options: { current?: string; urls: string[] }) => {
+    taroControl.previews.push({ current: options.current, urls: options.urls });
+    return Promise.resolve({ errMsg: 'previewImage:ok' });
   },
   pageScrollTo: (options: { scrollTop: number }) => {
     taroControl.scrolls.push(options.scrollTop);

@@ -8,7 +8,7 @@ import { presentLiveList } from '../../presenters/activities';
 import { presentDashboard, presentUnitStats } from '../../presenters/attendance';
 import { advanceAttendanceFigures } from '../../attendanceFigures/keptFigures';
 import { listUnitsWithGroups, loadLedger } from '../../queries/attendance';
-import { keptCountsByMonth, keptCountsByUnit } from '../../queries/attendanceFigures';
+import { keptCountsByMonth, keptCountsByUnit, keptDataMonths } from '../../queries/attendanceFigures';
 import { findUnit } from '../../queries/units';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -37,6 +37,18 @@ export function reportRoutes(services: AppServices, router: Router): void {
     await run(recordLedgerExport, { unit, from: query.from, to: query.to, lines });
     await sendWorkbook(koa, workbook, `${unit.name}-活动台账-${query.from}至${query.to}.xlsx`, 'attendance.xlsx');
     return undefined;
+  });
+
+  mount(router, services, api.attendance.unitMonths, async ({ params, user }) => {
+    authorizeUnitActivities(user, params.unitId);
+    const unit = await findUnit(db, params.unitId);
+    await advanceAttendanceFigures(db, clock);
+    return { months: await keptDataMonths(db, { unitId: unit.id }) };
+  });
+
+  mount(router, services, api.attendance.dashboardMonths, async () => {
+    await advanceAttendanceFigures(db, clock);
+    return { months: await keptDataMonths(db) };
   });
 
   mount(router, services, api.attendance.dashboard, async ({ query }) => {

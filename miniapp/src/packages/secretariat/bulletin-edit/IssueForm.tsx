@@ -1,4 +1,5 @@
 import { View } from '@tarojs/components';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { TextArea } from '../../../components/TextArea';
 import type { IssueFormErrors, IssueFormValues } from './issueForm';
@@ -35,7 +36,7 @@ export function IssueForm({ values, errors, onChange }: IssueFormProps) {
           placeholder="可不填"
         />
       </View>
-      <Field label="日期" value={values.date} onChange={set('date')} error={errors.date} placeholder="2026-01-15" maxlength={10} />
+      <DatePicker label="日期" value={values.date} onChange={set('date')} error={errors.date} />
       <Field label="编印单位" value={values.publisher} onChange={set('publisher')} error={errors.publisher} maxlength={100} />
       <TextArea
         rows="grow"

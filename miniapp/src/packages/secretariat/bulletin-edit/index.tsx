@@ -11,17 +11,25 @@ import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
 import { ARTICLE_EDIT_PAGE, BULLETIN_ARTICLE_PAGE, BULLETIN_EDIT_PAGE, BULLETIN_ISSUE_PAGE, BULLETIN_STATS_PAGE } from '../../../routes';
 import { getIssue } from '../../../services/bulletins';
-import { createIssue, publishIssue, removeArticle, reorderArticles, updateIssue } from '../../../services/bulletinDesk';
+import { createIssue, latestIssues, publishIssue, removeArticle, reorderArticles, updateIssue } from '../../../services/bulletinDesk';
 import { formatDateTime } from '../../../utils/format';
 import { CheckRow } from '../components/CheckRow';
 import { ArticleOrder } from './ArticleOrder';
 import { IssueForm } from './IssueForm';
-import { checkedIssue, emptyIssueForm, issueFormOf, type IssueFormValues } from './issueForm';
+import { checkedIssue, issueFormOf, nextIssueForm, type IssueFormValues } from './issueForm';
 import './index.scss';
 
+/** A new issue, once the latest ones are read: its 期号, 总期号 and date suggested. */
+function NewIssueAfterLatest() {
+  const latest = useLoaded('latest-issues', latestIssues);
+  if (latest.error) return <StateView kind="error" description={latest.error} onRetry={latest.reload} />;
+  if (!latest.data) return <StateView kind="loading" />;
+  return <NewIssue initial={nextIssueForm(latest.data, formatDate(shanghaiDate(new Date())))} />;
+}
+
 /** A new issue: its metadata first; articles are added once the draft exists. */
-function NewIssue() {
-  const [values, setValues] = useState<IssueFormValues>(() => emptyIssueForm(formatDate(shanghaiDate(new Date()))));
+function NewIssue({ initial }: { initial: IssueFormValues }) {
+  const [values, setValues] = useState<IssueFormValues>(initial);
   const create = useAction(
     async (form: IssueFormValues) => {
       const created = await createIssue(checkedIssue(form));
@@ -184,7 +192,7 @@ export default function BulletinEditPage() {
   const id = Number(params.id);
   return (
     <Page>
-      <RoleGate roles={['secretariat']}>{Number.isInteger(id) && id > 0 ? <ExistingIssue id={id} /> : <NewIssue />}</RoleGate>
+      <RoleGate roles={['secretariat']}>{Number.isInteger(id) && id > 0 ? <ExistingIssue id={id} /> : <NewIssueAfterLatest />}</RoleGate>
     </Page>
   );
 }

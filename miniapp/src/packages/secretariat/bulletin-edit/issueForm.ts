@@ -1,4 +1,4 @@
-import type { IssueDetail, IssueInput } from '@zhijian/shared';
+import type { IssueDetail, IssueInput, IssueSummary } from '@zhijian/shared';
 import { FieldProblems } from '../../../services/errors';
 
 /** The metadata form as typed: every field is text until it is sent. */
@@ -19,6 +19,23 @@ export const DEFAULT_PUBLISHER = '杭州市“两新”党务工作者协会';
 
 export function emptyIssueForm(today: string): IssueFormValues {
   return { year: today.slice(0, 4), number: '', totalNumber: '', date: today, publisher: DEFAULT_PUBLISHER, report: '', send: '协会会员' };
+}
+
+/**
+ * A new issue's form, filled with what comes next after the latest issues (published or drafts):
+ * 期号 one after the newest of this year (1 in a new year), 总期号 one after the highest, and today.
+ * Only suggestions: the secretariat may change any of them.
+ */
+export function nextIssueForm(latest: readonly Pick<IssueSummary, 'year' | 'number' | 'totalNumber'>[], today: string): IssueFormValues {
+  const form = emptyIssueForm(today);
+  const year = Number(today.slice(0, 4));
+  const numbers = latest.filter((issue) => issue.year === year && issue.number !== null).map((issue) => issue.number!);
+  const totals = latest.map((issue) => issue.totalNumber).filter((total): total is number => total !== null);
+  return {
+    ...form,
+    number: String(numbers.length ? Math.max(...numbers) + 1 : 1),
+    totalNumber: totals.length ? String(Math.max(...totals) + 1) : '',
+  };
 }
 
 export function issueFormOf(issue: IssueDetail): IssueFormValues {

@@ -1,7 +1,8 @@
 import Taro, { useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { Card } from '../../../components/Card';
-import { Cell, CellGroup } from '../../../components/Cell';
+import { Cell } from '../../../components/Cell';
+import { DataTable, type Column } from '../../../components/DataTable';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
@@ -40,6 +41,26 @@ function PickIssue() {
   );
 }
 
+type StatsRows = Awaited<ReturnType<typeof loadIssueStats>>['stats'];
+const rate = (row: { readers: number; members: number }) => (row.members === 0 ? null : row.readers / row.members);
+const rateText = (row: { readers: number; members: number }) =>
+  row.members === 0 ? '—' : `${Math.round((row.readers / row.members) * 100)}%`;
+
+const GROUP_COLUMNS: Column<StatsRows['groups'][number]>[] = [
+  { key: 'name', title: '片组', render: (g) => g.name },
+  { key: 'readers', title: '已读', render: (g) => g.readers, sortBy: (g) => g.readers, align: 'right' },
+  { key: 'members', title: '党员', render: (g) => g.members, sortBy: (g) => g.members, align: 'right' },
+  { key: 'rate', title: '阅读率', render: rateText, sortBy: rate, align: 'right' },
+];
+
+const UNIT_COLUMNS: Column<StatsRows['units'][number]>[] = [
+  { key: 'name', title: '单位', render: (u) => u.name, sortBy: (u) => u.name },
+  { key: 'group', title: '片组', render: (u) => u.groupName, sortBy: (u) => u.groupName },
+  { key: 'readers', title: '已读', render: (u) => u.readers, sortBy: (u) => u.readers, align: 'right' },
+  { key: 'members', title: '党员', render: (u) => u.members, sortBy: (u) => u.members, align: 'right' },
+  { key: 'rate', title: '阅读率', render: rateText, sortBy: rate, align: 'right' },
+];
+
 function Stats({ id }: { id: number }) {
   const loaded = useLoaded(id, loadIssueStats);
   if (loaded.error) return <StateView kind="error" description={loaded.error} onRetry={loaded.reload} />;
@@ -51,26 +72,15 @@ function Stats({ id }: { id: number }) {
         <Text className="zj-stats__total">{share(stats.readers, stats.members)}</Text>
         <Text className="zj-muted">读完任意一篇文章（停留达到阅读时长）即计为已读。</Text>
       </Card>
-      <Text className="zj-section-title">按片组</Text>
-      {stats.groups.length === 0 ? (
-        <Text className="zj-muted">还没有片组。</Text>
-      ) : (
-        <CellGroup>
-          {stats.groups.map((group) => (
-            <Cell key={group.groupId} title={group.name} value={share(group.readers, group.members)} />
-          ))}
-        </CellGroup>
-      )}
-      <Text className="zj-section-title">按会员单位</Text>
-      {stats.units.length === 0 ? (
-        <Text className="zj-muted">还没有会员单位。</Text>
-      ) : (
-        <CellGroup>
-          {stats.units.map((unit) => (
-            <Cell key={unit.unitId} title={unit.name} note={unit.groupName} value={share(unit.readers, unit.members)} />
-          ))}
-        </CellGroup>
-      )}
+      <DataTable label="按片组" columns={GROUP_COLUMNS} rows={stats.groups} keyOf={(g) => g.groupId} empty="还没有片组。" pageSize={0} />
+      <DataTable
+        label="按会员单位"
+        columns={UNIT_COLUMNS}
+        rows={stats.units}
+        keyOf={(u) => u.unitId}
+        empty="还没有会员单位。"
+        filterPlaceholder="按单位或片组筛选"
+      />
     </View>
   );
 }

@@ -4,11 +4,11 @@ import { CALL_PHASE_LABELS, ENTRY_STATUS_LABELS, type DeskEntryItem, type EntryS
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
-import { Cell } from '../../../components/Cell';
 import { Chips } from '../../../components/Chips';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
+import { type Column } from '../../../components/DataTable';
+import { PagedTable } from '../../../components/DataTable/PagedTable';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { StatusTag } from '../../../components/submissions/StatusTag';
@@ -35,18 +35,36 @@ const FILTERS: (EntryStatus | 'all')[] = [
   'withdrawn',
 ];
 
-function Row({ item, reviewers }: { item: DeskEntryItem; reviewers: number }) {
-  const review =
-    reviewers > 0 && ['in_review', 'rated'].includes(item.status) ? ` · 评分 ${item.reviewsSubmitted}/${item.activeReviewers}` : '';
-  return (
-    <Cell
-      title={`${item.registrationNumber ?? '未登记'} ${item.title}`}
-      note={`${item.unitName}（${item.groupName}）${review}`}
-      value={<StatusTag status={item.status} />}
-      arrow
-      onClick={() => void Taro.navigateTo({ url: `${DESK_ENTRY_PAGE}?id=${item.id}` })}
-    />
-  );
+/** The desk's columns; the review column only for a call with expert review. */
+function columnsFor(reviewers: number): Column<DeskEntryItem>[] {
+  const columns: Column<DeskEntryItem>[] = [
+    { key: 'number', title: '编号', render: (e) => e.registrationNumber ?? '未登记', sortBy: (e) => e.registrationNumber },
+    { key: 'title', title: '标题', render: (e) => e.title, sortBy: (e) => e.title, wrap: true },
+    { key: 'unit', title: '单位', render: (e) => e.unitName, sortBy: (e) => e.unitName },
+    { key: 'group', title: '片组', render: (e) => e.groupName, sortBy: (e) => e.groupName },
+    {
+      key: 'status',
+      title: '状态',
+      render: (e) => e.statusLabel,
+      cell: (e) => <StatusTag status={e.status} />,
+      sortBy: (e) => e.statusLabel,
+    },
+    {
+      key: 'submitted',
+      title: '提交时间',
+      render: (e) => (e.submittedAt ? formatDateTime(e.submittedAt) : '—'),
+      sortBy: (e) => e.submittedAt,
+    },
+  ];
+  if (reviewers > 0)
+    columns.push({
+      key: 'reviews',
+      title: '评分',
+      render: (e) => (['in_review', 'rated'].includes(e.status) ? `${e.reviewsSubmitted}/${e.activeReviewers}` : '—'),
+      sortBy: (e) => e.reviewsSubmitted,
+      align: 'right',
+    });
+  return columns;
 }
 
 /** One call at the desk: what came in, registration in order, assignment, results, exports. */
@@ -145,11 +163,17 @@ export default function DeskPage() {
           value={filter}
           onChange={setFilter}
         />
-        <PagedList
+        <PagedTable
           list={list}
+          label="报送"
+          columns={columnsFor(current.reviewersPerEntry)}
           keyOf={(item) => item.id}
-          renderItem={(item) => <Row item={item} reviewers={current.reviewersPerEntry} />}
-          emptyTitle="还没有报送"
+          filterPlaceholder="在已显示的报送中按标题、单位或编号筛选"
+          onExport={() => void download.run('entries')}
+          exportLabel="导出报送与评分"
+          exporting={download.busy}
+          onRowClick={(item) => void Taro.navigateTo({ url: `${DESK_ENTRY_PAGE}?id=${item.id}` })}
+          empty="还没有报送"
         />
       </RoleGate>
     </Page>

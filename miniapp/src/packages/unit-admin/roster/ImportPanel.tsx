@@ -12,23 +12,19 @@ export interface ImportPanelProps {
     | null;
   onPick: () => void;
   onImport: () => void;
-  onExport: () => void;
 }
 
 /**
  * Import (xlsx or CSV, checked first: every row's problem listed, nothing imported until the file is
- * clean) and export of the roster.
+ * clean); the export is the roster table's own button.
  */
-export function ImportPanel({ busy, outcome, onPick, onImport, onExport }: ImportPanelProps) {
+export function ImportPanel({ busy, outcome, onPick, onImport }: ImportPanelProps) {
   return (
-    <Card title="导入与导出">
+    <Card title="导入名册">
       <Text className="zj-muted">Excel（.xlsx）或 CSV：姓名、手机号、党员类型、党组织、入党日期各一列；先检查，全部无误才导入。</Text>
       <View className="zj-roster__actions">
         <Button size="small" variant="secondary" loading={busy} onClick={onPick}>
           选择名册文件
-        </Button>
-        <Button size="small" variant="plain" onClick={onExport}>
-          导出名册
         </Button>
       </View>
       {outcome?.kind === 'problems' ? (

@@ -3,9 +3,9 @@ import { Text, View } from '@tarojs/components';
 import { MEMBER_KIND_LABELS, ROLE_LABELS, type MemberListItem } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
-import { Cell } from '../../../components/Cell';
+import { type Column } from '../../../components/DataTable';
+import { PagedTable } from '../../../components/DataTable/PagedTable';
 import { Page } from '../../../components/Page';
-import { PagedList } from '../../../components/PagedList';
 import { RoleGate } from '../../../components/RoleGate';
 import { SearchBar } from '../../../components/SearchBar';
 import { StateView } from '../../../components/StateView';
@@ -28,11 +28,23 @@ import { ImportPanel, type ImportPanelProps } from './ImportPanel';
 import { MemberForm } from './MemberForm';
 import './index.scss';
 
-function MemberRow({ member, onOpen }: { member: MemberListItem; onOpen?: () => void }) {
-  const extraRoles = member.roles.filter((role) => role !== 'member').map((role) => ROLE_LABELS[role]);
-  const note = [member.phoneMasked, MEMBER_KIND_LABELS[member.kind], member.branchName, ...extraRoles].filter(Boolean).join(' · ');
-  return <Cell title={member.name} note={note} value={member.bound ? '已绑定' : '未绑定'} arrow={!!onOpen} onClick={onOpen} />;
-}
+const COLUMNS: Column<MemberListItem>[] = [
+  { key: 'name', title: '姓名', render: (m) => m.name, sortBy: (m) => m.name },
+  { key: 'phone', title: '手机号', render: (m) => m.phoneMasked },
+  { key: 'kind', title: '类型', render: (m) => MEMBER_KIND_LABELS[m.kind], sortBy: (m) => MEMBER_KIND_LABELS[m.kind] },
+  { key: 'branch', title: '支部', render: (m) => m.branchName ?? '—', sortBy: (m) => m.branchName },
+  {
+    key: 'roles',
+    title: '职责',
+    render: (m) =>
+      m.roles
+        .filter((role) => role !== 'member')
+        .map((role) => ROLE_LABELS[role])
+        .join('、') || '—',
+  },
+  { key: 'joined', title: '入党日期', render: (m) => m.joinedPartyOn ?? '—', sortBy: (m) => m.joinedPartyOn },
+  { key: 'bound', title: '微信', render: (m) => (m.bound ? '已绑定' : '未绑定'), sortBy: (m) => (m.bound ? 1 : 0) },
+];
 
 /** Which form is open: none, a new entry, or an existing one. */
 type Editing = { kind: 'none' } | { kind: 'new' } | { kind: 'edit'; member: MemberListItem };
@@ -119,28 +131,24 @@ function Roster({ unitId, unitName }: { unitId: number; unitName: string }) {
         />
       )}
       <SearchBar placeholder="按姓名或手机号后四位搜索" onSearch={setQuery} />
-      <PagedList
+      <PagedTable
         list={list}
+        label="党员名册"
+        columns={COLUMNS}
         keyOf={(member) => member.id}
-        renderItem={(member) => (
-          <MemberRow
-            member={member}
-            onOpen={() => {
-              setEditing({ kind: 'edit', member });
-              void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 200 })).catch(() => undefined);
-            }}
-          />
-        )}
-        emptyTitle={query ? '没有找到匹配的党员' : '名册还是空的'}
-        emptyDescription={query ? '换个关键词试试。' : '点“添加党员”逐个添加，或在下方导入本单位名册（Excel 或 CSV）。'}
-      />
-      <ImportPanel
-        busy={check.busy || commit.busy}
-        outcome={outcome}
-        onPick={() => void check.run()}
-        onImport={() => void commit.run()}
+        filterPlaceholder="在已显示的党员中筛选"
         onExport={() => void download.run()}
+        exportLabel="导出名册"
+        exporting={download.busy}
+        onRowClick={(member) => {
+          setEditing({ kind: 'edit', member });
+          void Promise.resolve(Taro.pageScrollTo({ scrollTop: 0, duration: 200 })).catch(() => undefined);
+        }}
+        empty={
+          query ? '没有找到匹配的党员，换个关键词试试。' : '名册还是空的：点“添加党员”逐个添加，或在下方导入本单位名册（Excel 或 CSV）。'
+        }
       />
+      <ImportPanel busy={check.busy || commit.busy} outcome={outcome} onPick={() => void check.run()} onImport={() => void commit.run()} />
     </View>
   );
 }
