@@ -49,6 +49,8 @@ export * from './contracts/volunteerActivities';
 export * from './contracts/questions';
 export * from './contracts/letters';
 export * from './domain/letters';
+export * from './contracts/awards';
+export * from './domain/awards';
 export * from './domain/workingDays';
 export * from './domain/phone';
 export * from './domain/inviteCode';
