@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
-import { AwardKind, AwardRules, ReviewStatus, RuleLine } from '../domain/awards';
+import { AwardKind, AwardRules, AwardReviewStatus, RuleLine } from '../domain/awards';
 import { defineRefusals, refusal } from '../refusal';
 import { placementRefusals } from './cases';
 import { IdParams, PageQuery, pageOf } from './common';
@@ -18,7 +18,7 @@ export const AwardCount = z.object({
 export const AwardReview = z.object({
   id: z.number().int(),
   year: z.number().int(),
-  status: ReviewStatus,
+  status: AwardReviewStatus,
   statusLabel: z.string(),
   rules: AwardRules,
   openedAt: z.string(),
@@ -67,7 +67,7 @@ export type AwardObjection = z.infer<typeof AwardObjection>;
 export const AwardPublicity = z.object({
   reviewId: z.number().int(),
   year: z.number().int(),
-  status: ReviewStatus,
+  status: AwardReviewStatus,
   statusLabel: z.string(),
   publicityEndsAt: z.string().nullable(),
   objectionsOpen: z.boolean(),
@@ -108,7 +108,7 @@ export const DecideInput = z.object({
 export const ObjectionInput = z.object({
   text: z.string().trim().min(5, '请至少写 5 个字').max(1000, '最多 1000 字').meta({ label: '异议内容' }),
 });
-export const AnswerInput = z.object({
+export const ObjectionAnswerInput = z.object({
   answer: z.string().trim().min(2, '请填写答复').max(1000, '答复最多 1000 字').meta({ label: '答复' }),
 });
 export const PublishInput = z.object({ issueId: z.number().int().positive().meta({ label: '简报草稿' }) });
@@ -118,7 +118,7 @@ export const awardRefusals = defineRefusals({
   year_not_started: refusal({ code: 'conflict', message: '该年度尚未开始，不能开启评优' }),
   wrong_status: refusal({
     code: 'conflict',
-    details: z.object({ status: ReviewStatus }),
+    details: z.object({ status: AwardReviewStatus }),
     message: ({ status }) => `评优当前为“${{ open: '推荐评审中', publicity: '公示中', published: '已发布' }[status]}”，不能进行此操作`,
   }),
   not_your_group: refusal({ code: 'forbidden', message: '只能推荐本片组的候选' }),
@@ -260,7 +260,7 @@ export const awards = {
     summary: '答复一条异议',
     access: access.committee,
     params: IdParams,
-    body: AnswerInput,
+    body: ObjectionAnswerInput,
     response: AwardObjection,
     refusals: [awardRefusals.already_answered],
   }),

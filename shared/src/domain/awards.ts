@@ -12,10 +12,10 @@ export type AwardKind = z.infer<typeof AwardKind>;
 export const AWARD_LABELS: Record<AwardKind, string> = { unit: '先进集体', member: '优秀会员', info_officer: '优秀信息员' };
 
 /** open: candidates, 片组 recommendations and the committee's decisions; publicity: 公示; published: honours written. */
-export const REVIEW_STATUSES = ['open', 'publicity', 'published'] as const;
-export const ReviewStatus = z.enum(REVIEW_STATUSES);
-export type ReviewStatus = z.infer<typeof ReviewStatus>;
-export const REVIEW_STATUS_LABELS: Record<ReviewStatus, string> = { open: '推荐评审中', publicity: '公示中', published: '已发布' };
+export const AWARD_REVIEW_STATUSES = ['open', 'publicity', 'published'] as const;
+export const AwardReviewStatus = z.enum(AWARD_REVIEW_STATUSES);
+export type AwardReviewStatus = z.infer<typeof AwardReviewStatus>;
+export const AWARD_REVIEW_STATUS_LABELS: Record<AwardReviewStatus, string> = { open: '推荐评审中', publicity: '公示中', published: '已发布' };
 
 const points = (max: number) => z.number().int().min(0).max(max);
 

@@ -1,4 +1,4 @@
-import type { AwardFigures, AwardKind, AwardRules, ReviewStatus } from '@zhijian/shared';
+import type { AwardFigures, AwardKind, AwardRules, AwardReviewStatus } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
 import { boolean, check, index, integer, jsonb, pgTable, serial, text, timestamp, unique, uniqueIndex } from 'drizzle-orm/pg-core';
 import { bulletinArticles } from './bulletins';
@@ -13,7 +13,7 @@ export const awardReviews = pgTable(
   {
     id: serial('id').primaryKey(),
     year: integer('year').notNull().unique(),
-    status: text('status').$type<ReviewStatus>().notNull().default('open'),
+    status: text('status').$type<AwardReviewStatus>().notNull().default('open'),
     rules: jsonb('rules').$type<AwardRules>().notNull(),
     openedBy: integer('opened_by').references(() => members.id, { onDelete: 'set null' }),
     openedAt: timestamp('opened_at', { withTimezone: true }).notNull(),
