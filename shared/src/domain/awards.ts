@@ -122,7 +122,7 @@ export function assessInfoOfficer(f: InfoOfficerFigures, rules: AwardRules['info
       label: '虚假信息',
       value: `${f.falseItems} 条`,
       rule: `每条扣 ${rules.falsePenalty} 分，且不得参评`,
-      points: -f.falseItems * rules.falsePenalty,
+      points: 0 - f.falseItems * rules.falsePenalty,
       met: f.falseItems === 0,
     },
   ];
