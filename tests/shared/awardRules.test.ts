@@ -91,7 +91,10 @@ describe('先进集体', () => {
 describe('the rules schema', () => {
   it('accepts the defaults and refuses a negative weight', () => {
     expect(AwardRules.safeParse(DEFAULT_AWARD_RULES).success).toBe(true);
-    const bad = { ...DEFAULT_AWARD_RULES, unit: { ...DEFAULT_AWARD_RULES.unit, weights: { ...DEFAULT_AWARD_RULES.unit.weights, news: -1 } } };
+    const bad = {
+      ...DEFAULT_AWARD_RULES,
+      unit: { ...DEFAULT_AWARD_RULES.unit, weights: { ...DEFAULT_AWARD_RULES.unit.weights, news: -1 } },
+    };
     expect(AwardRules.safeParse(bad).success).toBe(false);
   });
 });

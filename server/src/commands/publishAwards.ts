@@ -12,9 +12,7 @@ const text = (value: string, bold = false) => [{ text: value, bold }];
 
 /** The list as a 简报 article: one heading per award, one line per winner (unit first for a member). */
 export function winnersArticle(year: number, winners: AwardCandidateRow[]): { title: string; blocks: Block[] } {
-  const blocks: Block[] = [
-    { type: 'paragraph', spans: text(`经片组推荐、评审委员会评审并公示，${year} 年度评优结果如下：`) },
-  ];
+  const blocks: Block[] = [{ type: 'paragraph', spans: text(`经片组推荐、评审委员会评审并公示，${year} 年度评优结果如下：`) }];
   for (const award of AWARD_KINDS) {
     const of = winners.filter((winner) => winner.award === award);
     if (of.length === 0) continue;

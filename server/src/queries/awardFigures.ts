@@ -185,7 +185,14 @@ async function unitCandidates(db: Queryable, year: number, asOf: Date, roster: P
         attendance: attendance.get(unit.id) ?? { expected: 0, attended: 0 },
         contest: contest
           .filter((row) => row.unitId === unit.id)
-          .map((row) => ({ call: row.call, tier: row.tier, place: Math.max(0, row.tiers.findIndex((tier) => tier.name === row.tier)) })),
+          .map((row) => ({
+            call: row.call,
+            tier: row.tier,
+            place: Math.max(
+              0,
+              row.tiers.findIndex((tier) => tier.name === row.tier),
+            ),
+          })),
         news: { reported: news.get(unit.id)?.reported ?? 0, adopted: news.get(unit.id)?.adopted ?? 0 },
         volunteer: { activities: volunteerOf.get(unit.id)?.activities ?? 0, wishes: volunteerOf.get(unit.id)?.wishes ?? 0 },
         letters: { total: lettersOf.get(unit.id)?.total ?? 0, onTime: lettersOf.get(unit.id)?.onTime ?? 0 },

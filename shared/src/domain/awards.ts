@@ -15,7 +15,11 @@ export const AWARD_LABELS: Record<AwardKind, string> = { unit: '先进集体', m
 export const AWARD_REVIEW_STATUSES = ['open', 'publicity', 'published'] as const;
 export const AwardReviewStatus = z.enum(AWARD_REVIEW_STATUSES);
 export type AwardReviewStatus = z.infer<typeof AwardReviewStatus>;
-export const AWARD_REVIEW_STATUS_LABELS: Record<AwardReviewStatus, string> = { open: '推荐评审中', publicity: '公示中', published: '已发布' };
+export const AWARD_REVIEW_STATUS_LABELS: Record<AwardReviewStatus, string> = {
+  open: '推荐评审中',
+  publicity: '公示中',
+  published: '已发布',
+};
 
 const points = (max: number) => z.number().int().min(0).max(max);
 
@@ -99,7 +103,13 @@ export type MemberAwardFigures = z.infer<typeof MemberAwardFigures>;
 export type UnitAwardFigures = z.infer<typeof UnitAwardFigures>;
 
 /** One figure beside the rule that used it: `value` as read, `rule` in words, `points` it gave (if it scores). */
-export const RuleLine = z.object({ label: z.string(), value: z.string(), rule: z.string(), points: z.number().nullable(), met: z.boolean() });
+export const RuleLine = z.object({
+  label: z.string(),
+  value: z.string(),
+  rule: z.string(),
+  points: z.number().nullable(),
+  met: z.boolean(),
+});
 export type RuleLine = z.infer<typeof RuleLine>;
 export interface Assessment {
   score: number;
@@ -133,7 +143,13 @@ export function assessInfoOfficer(f: InfoOfficerFigures, rules: AwardRules['info
 export function assessMember(f: MemberAwardFigures, rules: AwardRules['member']): Assessment {
   const lines: RuleLine[] = [
     { label: '先锋指数', value: String(f.index), rule: `不低于 ${rules.minIndex}`, points: null, met: f.index >= rules.minIndex },
-    { label: '诚信积分', value: String(f.integrity), rule: `不低于 ${rules.minIntegrity}`, points: null, met: f.integrity >= rules.minIntegrity },
+    {
+      label: '诚信积分',
+      value: String(f.integrity),
+      rule: `不低于 ${rules.minIntegrity}`,
+      points: null,
+      met: f.integrity >= rules.minIntegrity,
+    },
     { label: '纪律处分', value: f.sanctioned ? '有' : '无', rule: '当年无处分', points: null, met: !f.sanctioned },
     {
       label: '民主评议',

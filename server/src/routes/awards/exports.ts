@@ -10,7 +10,9 @@ import type { AppServices } from '../../services';
 import { AWARD_KINDS, AWARD_LABELS } from '@zhijian/shared';
 
 const figuresOf = (candidate: AwardCandidate) =>
-  candidate.lines.map((line) => `${line.label}：${line.value}（${line.rule}${line.points === null ? '' : `，${line.points} 分`}）`).join('\n');
+  candidate.lines
+    .map((line) => `${line.label}：${line.value}（${line.rule}${line.points === null ? '' : `，${line.points} 分`}）`)
+    .join('\n');
 
 /** The candidates of every award with their figures beside the rules, and the final list, as xlsx. */
 export function mountAwardExports(services: AppServices, router: Router): void {
@@ -45,7 +47,12 @@ export function mountAwardExports(services: AppServices, router: Router): void {
         }),
       );
     }
-    await run(recordExport, { action: 'awards.export_candidates', entity: 'award_review', entityId: review.id, after: { year: review.year } });
+    await run(recordExport, {
+      action: 'awards.export_candidates',
+      entity: 'award_review',
+      entityId: review.id,
+      after: { year: review.year },
+    });
     await sendWorkbook(koa, workbook, `${review.year}年度评优候选.xlsx`, `awards-${review.year}-candidates.xlsx`);
     return undefined;
   });
