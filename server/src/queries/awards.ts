@@ -76,12 +76,15 @@ export async function listReviewCandidates(db: Queryable, reviewId: number): Pro
     .orderBy(asc(awardCandidates.id));
 }
 
+/** The awards in the order the association lists them (先进集体, 优秀会员, 优秀信息员). */
+const awardOrder = sql`array_position(array['unit', 'member', 'info_officer']::text[], ${awardCandidates.award})`;
+
 export async function listWinners(db: Queryable, reviewId: number): Promise<AwardCandidateRow[]> {
   return db
     .select()
     .from(awardCandidates)
     .where(and(eq(awardCandidates.reviewId, reviewId), eq(awardCandidates.selected, true)))
-    .orderBy(asc(awardCandidates.award), asc(awardCandidates.groupId), asc(awardCandidates.id));
+    .orderBy(awardOrder, asc(awardCandidates.groupId), asc(awardCandidates.id));
 }
 
 /** A review with its counts of recommended and selected per award and its objections. */

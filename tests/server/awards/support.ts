@@ -49,16 +49,14 @@ export async function appraisal(
   year: number,
   tier: 'excellent' | 'qualified',
 ) {
-  await db
-    .insert(appraisals)
-    .values({
-      memberId: member.id,
-      unitId: member.unitId!,
-      year,
-      tier,
-      meetingOn: `${year}-12-20`,
-      recordedAt: at(`${year}-12-20 10:00:00`),
-    });
+  await db.insert(appraisals).values({
+    memberId: member.id,
+    unitId: member.unitId!,
+    year,
+    tier,
+    meetingOn: `${year}-12-20`,
+    recordedAt: at(`${year}-12-20 10:00:00`),
+  });
 }
 
 let code = 0;
