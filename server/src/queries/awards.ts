@@ -101,7 +101,10 @@ export async function loadReview(db: Queryable, id: number): Promise<ReviewRows>
 
 export async function listReviews(db: Queryable): Promise<ReviewRows[]> {
   const reviews = await db.select({ id: awardReviews.id }).from(awardReviews).orderBy(desc(awardReviews.year));
-  return Promise.all(reviews.map((row) => loadReview(db, row.id)));
+  const loaded: ReviewRows[] = [];
+  // One after another: `db` may be a transaction, whose one connection takes one query at a time.
+  for (const row of reviews) loaded.push(await loadReview(db, row.id));
+  return loaded;
 }
 
 export async function countObjections(db: Queryable, reviewId: number): Promise<{ total: number; unanswered: number }> {
@@ -150,7 +153,9 @@ export async function loadPublicity(db: Queryable): Promise<Array<{ review: Awar
     .from(awardReviews)
     .where(inArray(awardReviews.status, ['publicity', 'published']))
     .orderBy(desc(awardReviews.year));
-  return Promise.all(reviews.map(async (review) => ({ review, winners: await listWinners(db, review.id) })));
+  const loaded = [];
+  for (const review of reviews) loaded.push({ review, winners: await listWinners(db, review.id) });
+  return loaded;
 }
 
 /** A member's honours (党员卡). */
