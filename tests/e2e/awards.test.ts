@@ -72,6 +72,7 @@ describe('年度评优 in the H5 build against the real server', () => {
     await s.waitForURL(/#\/packages\/secretariat\/bulletin-edit\/index\?id=\d+/);
 
     // 1. Last year's review: answer the objection, publish into the draft.
+    await s.goto(`${h5.server.url}/#/pages/me/index`);
     await openFromMe(s, '年度评优');
     await s.waitForURL(/#\/packages\/awards-admin\/reviews\/index/);
     const lastYear = shown(s, '.zj-card').filter({ hasText: '公示中' });
@@ -100,6 +101,7 @@ describe('年度评优 in the H5 build against the real server', () => {
     await snapBoth(s, 'awards-04-certificate');
 
     // 3. This year's review, opened in the browser.
+    await s.goto(`${h5.server.url}/#/pages/me/index`);
     await openFromMe(s, '年度评优');
     await s.waitForURL(/#\/packages\/awards-admin\/reviews\/index/);
     const openCard = shown(s, '.zj-card').filter({ has: s.locator('.zj-card__title', { hasText: /^开启年度评优$/ }) });
@@ -108,7 +110,10 @@ describe('年度评优 in the H5 build against the real server', () => {
     await confirmModal(s, '开启');
     await s.waitForURL(/#\/packages\/awards-admin\/review\/index\?id=\d+/);
     const thisYearUrl = s.url();
-    await visible(candidateCard(s));
+    await shown(s, '.zj-chips__chip')
+      .filter({ hasText: /^全部候选$/ })
+      .click();
+    await visible(shown(s, '.zj-award__name').first());
     await snapBoth(s, 'awards-05-candidates');
 
     // 4. The 片组长 recommends the demo unit.

@@ -33,8 +33,10 @@ export function setAwardRules(id: number, rules: AwardRules) {
   return call(api.awards.setRules, { params: { id }, body: rules });
 }
 
-export function awardCandidates(id: number, award: AwardKind, eligibleOnly: boolean, page: number, pageSize: number) {
-  return call(api.awards.candidates, { params: { id }, query: { award, eligibleOnly: eligibleOnly ? '1' : '0', page, pageSize } });
+export type CandidateView = 'all' | 'eligible' | 'recommended';
+
+export function awardCandidates(id: number, award: AwardKind, show: CandidateView, page: number, pageSize: number) {
+  return call(api.awards.candidates, { params: { id }, query: { award, show, page, pageSize } });
 }
 
 export function recommendCandidate(id: number, note: string) {

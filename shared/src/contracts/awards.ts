@@ -95,8 +95,8 @@ export type Honour = z.infer<typeof Honour>;
 export const OpenReviewInput = z.object({ year: z.number().int().min(2000).max(2100).meta({ label: '年度' }) });
 export const CandidateQuery = PageQuery.extend({
   award: AwardKind,
-  /** `1`: only those the rules admit. */
-  eligibleOnly: z.enum(['0', '1']).default('0'),
+  /** Everyone, those the rules admit, or those a 片组 recommended (what the committee decides on). */
+  show: z.enum(['all', 'eligible', 'recommended']).default('all'),
 });
 export const RecommendInput = z.object({
   note: z.string().trim().min(2, '请写明推荐理由').max(500, '推荐理由最多 500 字').meta({ label: '推荐理由' }),

@@ -62,6 +62,11 @@ describe('one year from candidates to published', () => {
     await expectRefused(recommend(t.leader.client, away.id), awardRefusals.not_your_group);
     const homeUnit = (await candidatesOf(t.leader.client, review.id, 'unit')).find((c) => c.unit.id === t.home.id)!;
     await recommend(t.leader.client, homeUnit.id);
+    const recommended = await secretary.client.call(api.awards.candidates, {
+      params: { id: review.id },
+      query: { award: 'member', show: 'recommended' },
+    });
+    expect(recommended.items.map((c) => c.id)).toEqual([winner.id]);
 
     const decide = (id: number, selected = true) =>
       secretary.client.call(api.awards.decide, { params: { id }, body: { selected, note: '事迹突出，同意' } });

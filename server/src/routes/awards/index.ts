@@ -75,7 +75,7 @@ export function awardRoutes(services: AppServices, router: Router): void {
     const groupId = await scopeOf(user);
     const { rules } = await findReview(db, params.id);
     const ranked = rankCandidates(await listCandidates(db, params.id, query.award, groupId), rules).filter(
-      (row) => query.eligibleOnly === '0' || row.eligible,
+      (row) => query.show === 'all' || (query.show === 'eligible' ? row.eligible : row.recommendation !== null),
     );
     const start = (query.page - 1) * query.pageSize;
     return { items: ranked.slice(start, start + query.pageSize), total: ranked.length, page: query.page, pageSize: query.pageSize };

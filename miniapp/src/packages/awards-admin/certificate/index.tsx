@@ -21,9 +21,7 @@ export function CertificateSheet({ certificate }: { certificate: AwardCertificat
         {certificate.awardLabel === '先进集体' ? '' : '　同志'}
       </Text>
       {certificate.awardLabel === '先进集体' ? null : <Text className="zj-certificate__unit">{certificate.unitName}</Text>}
-      <Text className="zj-certificate__body">
-        在 {certificate.year} 年度工作中表现突出，经片组推荐、评审委员会评审并公示，被评为
-      </Text>
+      <Text className="zj-certificate__body">在 {certificate.year} 年度工作中表现突出，经片组推荐、评审委员会评审并公示，被评为</Text>
       <Text className="zj-certificate__honour">{certificate.title}</Text>
       <Text className="zj-certificate__body">特发此证，以资鼓励。</Text>
       <View className="zj-certificate__foot">

@@ -27,7 +27,11 @@ export function ReviewProcess(props: ReviewProcessProps) {
   const [issueId, setIssueId] = useState<number | null>(null);
   const selected = review.awards.reduce((sum, award) => sum + award.selected, 0);
   const start = useAction(props.onStartPublicity, {
-    confirm: { title: '开始公示', content: `将公示 ${selected} 名获奖者 ${review.rules.publicityDays} 天，公示期间不能再修改规则和评审结果。`, confirmText: '开始公示' },
+    confirm: {
+      title: '开始公示',
+      content: `将公示 ${selected} 名获奖者 ${review.rules.publicityDays} 天，公示期间不能再修改规则和评审结果。`,
+      confirmText: '开始公示',
+    },
     success: '公示已开始',
   });
   const publish = useAction(props.onPublish, {
@@ -66,7 +70,12 @@ export function ReviewProcess(props: ReviewProcessProps) {
             <View>
               <Text className="zj-award__note">选择编入名单的简报草稿：</Text>
               <Chips options={drafts.map((d) => ({ value: d.id, label: d.label }))} value={issueId} onChange={setIssueId} />
-              <Button block disabled={issueId === null} loading={publish.busy} onClick={() => issueId !== null && void publish.run(issueId)}>
+              <Button
+                block
+                disabled={issueId === null}
+                loading={publish.busy}
+                onClick={() => issueId !== null && void publish.run(issueId)}
+              >
                 发布评优结果
               </Button>
             </View>

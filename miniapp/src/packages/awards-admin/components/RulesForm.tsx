@@ -68,7 +68,13 @@ export function RulesForm({ rules, onSave }: { rules: AwardRules; onSave: (rules
       let next: AwardRules = {
         ...rules,
         member: { ...rules.member, requireExcellentAppraisal: appraisal === 'yes' },
-        unit: { ...rules.unit, tierPoints: tiers.split(/[/,，、\s]+/).filter(Boolean).map(Number) },
+        unit: {
+          ...rules.unit,
+          tierPoints: tiers
+            .split(/[/,，、\s]+/)
+            .filter(Boolean)
+            .map(Number),
+        },
       };
       all.forEach(([, , write], index) => (next = write(next, Number(values[index]))));
       return onSave(next);

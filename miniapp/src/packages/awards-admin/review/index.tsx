@@ -23,6 +23,7 @@ import {
   recommendCandidate,
   setAwardRules,
   startAwardPublicity,
+  type CandidateView,
 } from '../../../services/awards';
 import { CandidateCard } from '../components/CandidateCard';
 import { ReviewProcess } from '../components/ReviewProcess';
@@ -30,9 +31,10 @@ import { RulesForm } from '../components/RulesForm';
 import '../../awards/components/awards.scss';
 
 const AWARD_OPTIONS = AWARD_KINDS.map((value) => ({ value, label: AWARD_LABELS[value] }));
-const SHOW_OPTIONS = [
-  { value: 'eligible' as const, label: '符合条件' },
-  { value: 'all' as const, label: '全部候选' },
+const SHOW_OPTIONS: Array<{ value: CandidateView; label: string }> = [
+  { value: 'eligible', label: '符合条件' },
+  { value: 'recommended', label: '片组推荐' },
+  { value: 'all', label: '全部候选' },
 ];
 
 function Review({ id }: { id: number }) {
@@ -40,9 +42,9 @@ function Review({ id }: { id: number }) {
   const leader = useHasRole(['group_leader']);
   const loaded = useLoaded(id, loadAwardProcess, { refreshOnShow: true });
   const [award, setAward] = useState<AwardKind>('unit');
-  const [show, setShow] = useState<'eligible' | 'all'>('eligible');
+  const [show, setShow] = useState<CandidateView>(committee ? 'recommended' : 'eligible');
   const [editingRules, setEditingRules] = useState(false);
-  const list = usePagedList<AwardCandidate>((page, pageSize) => awardCandidates(id, award, show === 'eligible', page, pageSize), [id, award, show]);
+  const list = usePagedList<AwardCandidate>((page, pageSize) => awardCandidates(id, award, show, page, pageSize), [id, award, show]);
   if (!loaded.data)
     return loaded.error ? <StateView kind="error" description={loaded.error} onRetry={loaded.reload} /> : <StateView kind="loading" />;
   const { review, objections, drafts } = loaded.data;

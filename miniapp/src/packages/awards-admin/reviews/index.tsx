@@ -42,7 +42,11 @@ function OpenYear({ taken, onOpened }: { taken: number[]; onOpened: (review: Awa
   const years = [thisYear, thisYear - 1].filter((year) => !taken.includes(year)).map((value) => ({ value, label: `${value} 年度` }));
   const [year, setYear] = useState<number | null>(null);
   const open = useAction(async (value: number) => onOpened(await openAwardReview(value)), {
-    confirm: (value) => ({ title: `开启 ${value} 年度评优`, content: '开启时冻结该年度的出勤、先锋指数、评比、信息、志愿服务与来信数据，之后的修改不再影响评优。', confirmText: '开启' }),
+    confirm: (value) => ({
+      title: `开启 ${value} 年度评优`,
+      content: '开启时冻结该年度的出勤、先锋指数、评比、信息、志愿服务与来信数据，之后的修改不再影响评优。',
+      confirmText: '开启',
+    }),
     success: '已开启',
   });
   if (years.length === 0) return null;
