@@ -3,7 +3,6 @@ import { assessInfoOfficer, DEFAULT_AWARD_RULES, type AwardCandidate, type Award
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { CertificateSheet } from '../../../miniapp/src/packages/awards-admin/certificate';
 import { CandidateCard } from '../../../miniapp/src/packages/awards-admin/components/CandidateCard';
-import { ObjectionItem } from '../../../miniapp/src/packages/awards-admin/components/ObjectionItem';
 import { ReviewProcess } from '../../../miniapp/src/packages/awards-admin/components/ReviewProcess';
 import { PublicityList } from '../../../miniapp/src/packages/awards/components/PublicityList';
 import { taroControl } from '../../support/taro/taro';
