@@ -65,7 +65,12 @@ const ROLE_ENTRIES: RoleEntry[] = [
   { title: '秘书处信箱', note: '写给协会秘书处的来信', url: `${LETTER_INBOX_PAGE}?box=secretariat`, roles: ['secretariat'] },
   { title: '书记信箱办理时效', note: '各单位来信数量、逾期与满意度', url: LETTER_TIMELINESS_PAGE, roles: ['secretariat'] },
   { title: '来信内容审核', note: '内容安全检查拦下的来信与回复', url: LETTER_REVIEW_PAGE, roles: ['unit_admin', 'secretariat'] },
-  { title: '年度评优', note: '先进集体、优秀会员、优秀信息员：候选、推荐、评审与公示', url: AWARD_REVIEWS_PAGE, roles: ['secretariat', 'group_leader'] },
+  {
+    title: '年度评优',
+    note: '先进集体、优秀会员、优秀信息员：候选、推荐、评审与公示',
+    url: AWARD_REVIEWS_PAGE,
+    roles: ['secretariat', 'group_leader'],
+  },
   { title: '评审任务', note: '分配给我的案例与课题评审', url: REVIEW_QUEUE_PAGE, roles: ['reviewer'] },
   { title: '征集与评审', note: '登记、初审、分配评审、结果发布、导出', url: CALLS_PAGE, roles: ['secretariat'] },
   { title: '编辑简报', note: '新建、编辑、预览、发布和更正简报', url: BULLETIN_DESK_PAGE, roles: ['secretariat'] },
