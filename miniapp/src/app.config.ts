@@ -39,6 +39,9 @@ export default defineAppConfig({
     // 书记直通车 / 党群聊吧: the writer's pages, and the reader's (secretary, secretariat).
     { root: 'packages/letters', name: 'letters', pages: ['write/index', 'mine/index', 'detail/index', 'board/index'] },
     { root: 'packages/letters-admin', name: 'letters-admin', pages: ['inbox/index', 'handle/index', 'timeliness/index', 'review/index'] },
+    // 年度评优: the 公示 and objections (members); candidates, recommendations, decisions, certificates (片组长, secretariat).
+    { root: 'packages/awards', name: 'awards', pages: ['publicity/index'] },
+    { root: 'packages/awards-admin', name: 'awards-admin', pages: ['reviews/index', 'review/index', 'certificate/index'] },
     // Reading an issue (every member): out of the main package, fetched while the 简报 tab shows.
     {
       root: 'packages/bulletin',

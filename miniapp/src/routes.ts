@@ -89,3 +89,7 @@ export const LETTER_INBOX_PAGE = '/packages/letters-admin/inbox/index';
 export const LETTER_HANDLE_PAGE = '/packages/letters-admin/handle/index';
 export const LETTER_TIMELINESS_PAGE = '/packages/letters-admin/timeliness/index';
 export const LETTER_REVIEW_PAGE = '/packages/letters-admin/review/index';
+export const AWARD_PUBLICITY_PAGE = '/packages/awards/publicity/index';
+export const AWARD_REVIEWS_PAGE = '/packages/awards-admin/reviews/index';
+export const AWARD_REVIEW_PAGE = '/packages/awards-admin/review/index';
+export const AWARD_CERTIFICATE_PAGE = '/packages/awards-admin/certificate/index';

@@ -22,6 +22,7 @@ import { wishRoutes } from './routes/wishes';
 import { profileRoutes } from './routes/profiles';
 import { commitmentRoutes } from './routes/commitments';
 import { letterRoutes } from './routes/letters';
+import { awardRoutes } from './routes/awards';
 import { bulletinRoutes } from './routes/bulletins';
 import { cardRoutes } from './routes/cards';
 import { callRoutes } from './routes/calls';
@@ -143,6 +144,7 @@ export function createApp(deps: AppDeps): Koa {
     resultRoutes,
     caseRoutes,
     newsRoutes,
+    awardRoutes,
     scheduleRoutes,
     activityRoutes,
     checkinRoutes,

@@ -1,4 +1,5 @@
 import { activities } from './contracts/activities';
+import { awards } from './contracts/awards';
 import { appraisals } from './contracts/appraisals';
 import { benefits } from './contracts/benefits';
 import { bonuses } from './contracts/bonuses';
@@ -70,6 +71,7 @@ export const api = {
   questions,
   letters,
   overview,
+  awards,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

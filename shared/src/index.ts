@@ -50,6 +50,8 @@ export * from './contracts/questions';
 export * from './contracts/letters';
 export * from './contracts/overview';
 export * from './domain/letters';
+export * from './contracts/awards';
+export * from './domain/awards';
 export * from './domain/workingDays';
 export * from './domain/phone';
 export * from './domain/inviteCode';

@@ -23,7 +23,7 @@ export interface MenuGroup {
 
 const SECRETARIAT: readonly Role[] = ['secretariat'];
 const UNIT_ADMIN: readonly Role[] = ['unit_admin'];
-const EVERYONE: readonly Role[] = ['member', 'unit_admin', 'info_officer', 'reviewer', 'secretariat', 'party_secretary'];
+const EVERYONE: readonly Role[] = ['member', 'unit_admin', 'info_officer', 'reviewer', 'secretariat', 'party_secretary', 'group_leader'];
 
 export const CONSOLE_MENU: readonly MenuGroup[] = [
   { label: '首页', items: [{ label: '工作台', path: P.CONSOLE_HOME_PAGE, roles: SECRETARIAT }] },
@@ -99,6 +99,13 @@ export const CONSOLE_MENU: readonly MenuGroup[] = [
           P.RECORD_BENEFITS_PAGE,
         ],
       },
+      {
+        label: '年度评优',
+        path: P.AWARD_REVIEWS_PAGE,
+        roles: ['secretariat', 'group_leader'],
+        also: [P.AWARD_REVIEW_PAGE, P.AWARD_CERTIFICATE_PAGE],
+      },
+      { label: '评优公示', path: P.AWARD_PUBLICITY_PAGE, roles: ['member'] },
       {
         label: '我的党员卡',
         path: P.RECORD_CARD_PAGE,

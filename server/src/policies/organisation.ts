@@ -21,7 +21,7 @@ export function authorizeMember(user: CurrentUser, member: { unitId: number | nu
 }
 
 /** Roles only the secretariat hands out and takes away; a unit admin manages the others in their unit. */
-const SECRETARIAT_GRANTED: readonly Role[] = ['reviewer', 'secretariat'];
+const SECRETARIAT_GRANTED: readonly Role[] = ['reviewer', 'secretariat', 'group_leader'];
 
 /**
  * A change of an entry's roles from `before` (none for a new entry) to `after`: a unit admin may

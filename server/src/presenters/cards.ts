@@ -49,8 +49,8 @@ export function presentCard(rows: CardRows, now: Date): MemberCard {
     dues: { months: dues.months, monthsBehind: dues.monthsBehind },
     bonuses: { approved: figures.bonusesApproved, pending: figures.bonusesPending, points: figures.approvedBonus },
     deductions: { effective: figures.deductionsEffective, inAppeal: figures.deductionsInAppeal, points: figures.deductionPoints },
-    // 年度评优 (the annual awards) fills this; until that issue is built there is nothing to list.
-    honours: [],
+    // Written by publishing a year's awards (年度评优).
+    honours: rows.honours.map(({ year, title }) => ({ year, title })),
     appraisals: rows.appraisals.map((row) => ({
       year: row.year,
       tier: row.tier,

@@ -2,6 +2,7 @@ import { computePioneerIndex, type IndexBreakdown, type RecordSettings } from '@
 import { asc, desc, eq } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { appraisals, benefits, branches, units } from '../db/schema';
+import { memberHonours } from './awards';
 import type { BenefitRow } from './benefits';
 import { loadMemberDues, type DuesPaymentRow, type DuesStart } from './dues';
 import type { MemberRow } from './members';
@@ -32,6 +33,7 @@ export interface CardRows {
   dues: { payments: DuesPaymentRow[]; start: DuesStart };
   appraisals: AppraisalRow[];
   benefits: BenefitRow[];
+  honours: Array<{ year: number; title: string }>;
 }
 
 /**
@@ -60,6 +62,7 @@ export async function loadCard(db: Queryable, member: MemberRow, year: number, a
     indexFrozen: snapshot !== undefined,
     reads: await countReads(db, member.id, year, asOf),
     dues: await loadMemberDues(db, member, year),
+    honours: await memberHonours(db, member.id),
     appraisals: await db.select().from(appraisals).where(eq(appraisals.memberId, member.id)).orderBy(desc(appraisals.year)),
     benefits:
       member.unitId === null ? [] : await db.select().from(benefits).where(eq(benefits.unitId, member.unitId)).orderBy(asc(benefits.id)),

@@ -5,6 +5,7 @@ import { appMeta, branches, groups, members, units } from '../db/schema';
 import { readDemoBulletins, saveDemoBulletins } from './bulletins';
 import { saveDemoCheckin } from './checkin';
 import { saveDemoLetters } from './letters';
+import { saveDemoAwards } from './awards';
 import { DEMO_ACCOUNTS, DEMO_GROUPS, DEMO_UNITS, demoPerson } from './demoAssociation';
 import { saveDemoPoints } from './points';
 import { saveDemoAie } from './aie';
@@ -105,6 +106,7 @@ export async function loadDemoAssociation(
     await saveDemoAie(tx, demoUnitId, now);
     await saveDemoVolunteering(tx, demoUnitId, now);
     await saveDemoLetters(tx, demoUnitId, now);
+    await saveDemoAwards(tx, demoUnitId, now);
     await tx.insert(appMeta).values({ key: DEMO_MARK, value: now.toISOString() });
     return { units: unitIds.length, members: memberCount, bulletins: bulletinCount, activities: checkin.activities };
   });

@@ -7,6 +7,12 @@ import { entryRefusals } from './entries';
 
 export const newsRefusals = defineRefusals({
   not_news: refusal({ code: 'conflict', message: '只有信息报送可以采用进简报' }),
+  already_marked_false: refusal({ code: 'conflict', message: '该信息已被标记为虚假信息' }),
+});
+
+/** 虚假信息: the secretariat's mark on a news item; it costs the author in 优秀信息员 and rules them out. */
+export const MarkFalseInput = z.object({
+  note: z.string().trim().min(2, '请写明认定理由').max(500, '最多 500 字').meta({ label: '认定理由' }),
 });
 
 const YearQuery = z.object({ year: z.coerce.number().int().min(2000).max(2100).optional().meta({ label: '年度' }) });
@@ -46,6 +52,16 @@ export const news = {
       placementRefusals.issue_not_draft,
       placementRefusals.already_in_issue,
     ],
+  }),
+  markFalse: endpoint({
+    method: 'POST',
+    path: '/api/entries/:id/false-mark',
+    summary: '将一条报送信息认定为虚假信息',
+    access: ['secretariat'],
+    params: IdParams,
+    body: MarkFalseInput,
+    response: z.object({ entryId: z.number().int(), markedAt: z.string() }),
+    refusals: [newsRefusals.not_news, newsRefusals.already_marked_false],
   }),
   counts: endpoint({
     method: 'GET',

@@ -35,6 +35,7 @@ import {
 // Apart from the list above, which each role's package extends: the two merge without touching.
 import { RECORD_CARD_PAGE, RECORD_LIST_PAGE } from '../../routes';
 import { LETTER_INBOX_PAGE, LETTER_REVIEW_PAGE, LETTER_TIMELINESS_PAGE, LETTERS_PAGE } from '../../routes';
+import { AWARD_PUBLICITY_PAGE, AWARD_REVIEWS_PAGE } from '../../routes';
 import { refreshProfile, signOut } from '../../services/auth';
 import './index.scss';
 
@@ -65,6 +66,12 @@ const ROLE_ENTRIES: RoleEntry[] = [
   { title: '秘书处信箱', note: '写给协会秘书处的来信', url: `${LETTER_INBOX_PAGE}?box=secretariat`, roles: ['secretariat'] },
   { title: '书记信箱办理时效', note: '各单位来信数量、逾期与满意度', url: LETTER_TIMELINESS_PAGE, roles: ['secretariat'] },
   { title: '来信内容审核', note: '内容安全检查拦下的来信与回复', url: LETTER_REVIEW_PAGE, roles: ['unit_admin', 'secretariat'] },
+  {
+    title: '年度评优',
+    note: '先进集体、优秀会员、优秀信息员：候选、推荐、评审与公示',
+    url: AWARD_REVIEWS_PAGE,
+    roles: ['secretariat', 'group_leader'],
+  },
   { title: '评审任务', note: '分配给我的案例与课题评审', url: REVIEW_QUEUE_PAGE, roles: ['reviewer'] },
   { title: '征集与评审', note: '登记、初审、分配评审、结果发布、导出', url: CALLS_PAGE, roles: ['secretariat'] },
   { title: '编辑简报', note: '新建、编辑、预览、发布和更正简报', url: BULLETIN_DESK_PAGE, roles: ['secretariat'] },
@@ -127,6 +134,12 @@ export default function MeTab() {
               note="我的加分申报、扣分与申诉"
               arrow
               onClick={() => void Taro.navigateTo({ url: RECORD_LIST_PAGE })}
+            />
+            <Cell
+              title="评优公示"
+              note="年度评优公示名单，可在公示期内提出异议"
+              arrow
+              onClick={() => void Taro.navigateTo({ url: AWARD_PUBLICITY_PAGE })}
             />
             <Cell
               title="书记直通车"

@@ -13,3 +13,4 @@ export * from './volunteering';
 export * from './letters';
 export * from './idempotency';
 export * from './figures';
+export * from './awards';

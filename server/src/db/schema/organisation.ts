@@ -72,7 +72,7 @@ export const members = pgTable(
     check('members_kind_check', sql`${table.kind} in ('fixed', 'mobile')`),
     check(
       'members_roles_check',
-      sql`cardinality(${table.roles}) > 0 and ${table.roles} <@ array['member', 'unit_admin', 'info_officer', 'reviewer', 'secretariat', 'party_secretary']::text[]`,
+      sql`cardinality(${table.roles}) > 0 and ${table.roles} <@ array['member', 'unit_admin', 'info_officer', 'reviewer', 'secretariat', 'party_secretary', 'group_leader']::text[]`,
     ),
     check('members_phone_check', sql`${table.phone} ~ '^1[3-9][0-9]{9}$'`),
     uniqueIndex('members_unit_phone_unique').on(table.unitId, table.phone),

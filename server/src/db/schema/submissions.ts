@@ -117,6 +117,10 @@ export const entries = pgTable(
     registrationSequence: integer('registration_sequence'),
     /** Decided by the secretariat; shown to the unit once the call's results are published. */
     tier: text('tier'),
+    /** 虚假信息: the secretariat's mark on a news item (优秀信息员 deducts and rules the author out). */
+    falseMarkedAt: timestamp('false_marked_at', { withTimezone: true }),
+    falseMarkedBy: integer('false_marked_by').references(() => members.id, { onDelete: 'set null' }),
+    falseNote: text('false_note'),
     /** Bumped on every save, so a stale autosave is refused instead of overwriting. */
     version: integer('version').notNull().default(1),
     submittedAt: timestamp('submitted_at', { withTimezone: true }),

@@ -2,6 +2,7 @@ import type Router from '@koa/router';
 import { api, shanghaiYear } from '@zhijian/shared';
 import ExcelJS from 'exceljs';
 import { adoptNews } from '../../commands/adoptNews';
+import { markNewsFalse } from '../../commands/markNewsFalse';
 import { recordExport } from '../../commands/recordExport';
 import { addSheet, sendWorkbook } from '../../exports/sendWorkbook';
 import { presentNewsCounts } from '../../presenters/news';
@@ -14,6 +15,8 @@ export function newsRoutes(services: AppServices, router: Router): Router {
   const { db, clock } = services;
 
   mount(router, services, api.news.adopt, async ({ params, body, run }) => run(adoptNews, { entryId: params.id, input: body }));
+
+  mount(router, services, api.news.markFalse, async ({ params, body, run }) => run(markNewsFalse, { entryId: params.id, note: body.note }));
 
   mount(router, services, api.news.counts, async ({ query }) =>
     presentNewsCounts(await loadNewsCounts(db, query.year ?? shanghaiYear(clock.now()))),

@@ -1,0 +1,1 @@
+export default definePageConfig({ navigationBarTitleText: '获奖证书（打印）' });
