@@ -21,6 +21,18 @@ export async function keptCountsByUnit(db: Queryable, range: { from: string; to:
   );
 }
 
+/** The association's figures per month of `from`–`to` (every unit summed), keyed by month. */
+export async function keptAssociationCountsByMonth(db: Queryable, range: { from: string; to: string }): Promise<CountsRow[]> {
+  return selectRows<CountsRow>(
+    db,
+    sql`select month as key, sum(activities)::int as activities, sum(expected)::int as expected,
+               sum(present)::int as present, sum(late)::int as late, sum(leave)::int as leave
+          from attendance_month_figures
+         where month >= ${range.from} and month <= ${range.to}
+         group by month order by month`,
+  );
+}
+
 /** One unit's figures per month of `from`–`to`, keyed by month. */
 export async function keptCountsByMonth(db: Queryable, unitId: number, range: { from: string; to: string }): Promise<CountsRow[]> {
   return selectRows<CountsRow>(

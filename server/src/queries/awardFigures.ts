@@ -1,7 +1,7 @@
 import { shanghaiYearRange, type AwardFigures, type AwardKind, type Tier } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
 import { selectRows, type Queryable } from '../db/client';
-import { attendanceCounts } from './attendance';
+import { attendanceCountsFromRecords } from './attendance';
 import { loadNewsCounts } from './news';
 import { loadMemberFigures, loadPioneerIndexes, settingsForYear } from './pioneerIndex';
 
@@ -133,12 +133,14 @@ async function unitCandidates(db: Queryable, year: number, asOf: Date, roster: P
     db,
     sql`select u.id, u.name, g.id as "groupId", g.name as "groupName" from units u join groups g on g.id = u.group_id order by g.sort_order, g.id, u.id`,
   );
-  const attendance = new Map(
-    (await attendanceCounts(db, { start, end, now: asOf, by: 'unit' })).map((row) => [
-      Number(row.key),
-      { expected: row.expected - row.leave, attended: row.present + row.late },
-    ]),
-  );
+  // From the records as of the snapshot's moment (not the kept rows, which stand at now): once a year.
+  const attendance = new Map<number, { expected: number; attended: number }>();
+  for (const row of await attendanceCountsFromRecords(db, { start, end, now: asOf })) {
+    const sum = attendance.get(row.unitId) ?? { expected: 0, attended: 0 };
+    sum.expected += row.expected - row.leave;
+    sum.attended += row.present + row.late;
+    attendance.set(row.unitId, sum);
+  }
   const contest = await selectRows<{ unitId: number; call: string; tier: string; tiers: Tier[] }>(
     db,
     sql`select e.unit_id as "unitId", c.title as call, e.tier, c.tiers

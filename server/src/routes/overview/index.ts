@@ -1,7 +1,9 @@
 import type Router from '@koa/router';
-import { addMonths, api, formatMonth, monthSpan, shanghaiDate, shanghaiToday } from '@zhijian/shared';
+import { addMonths, api, formatMonth, shanghaiDate, shanghaiToday } from '@zhijian/shared';
 import { presentOverview } from '../../presenters/overview';
-import { attendanceCounts, listUnitsWithGroups } from '../../queries/attendance';
+import { advanceAttendanceFigures } from '../../attendanceFigures/keptFigures';
+import { listUnitsWithGroups } from '../../queries/attendance';
+import { keptAssociationCountsByMonth, keptCountsByUnit } from '../../queries/attendanceFigures';
 import { listIssues, loadIssueReaders } from '../../queries/bulletins';
 import { listHeld, listInbox } from '../../queries/letters';
 import { countEntriesByStatus, countOverdueReviews, countPendingTopicClaims } from '../../queries/overview';
@@ -24,8 +26,10 @@ export function overviewRoutes(services: AppServices, router: Router): void {
     const inbox = { recipient: 'secretariat' } as const;
 
     const units = await listUnitsWithGroups(db);
-    const thisMonthByUnit = await attendanceCounts(db, { ...monthSpan(month), now, by: 'unit' });
-    const byMonth = await attendanceCounts(db, { ...monthSpan(firstMonth, month), now, by: 'month' });
+    // The kept figures (units × months rows), moved to now first: no history is rescanned.
+    await advanceAttendanceFigures(db, clock);
+    const thisMonthByUnit = await keptCountsByUnit(db, { from: month, to: month });
+    const byMonth = await keptAssociationCountsByMonth(db, { from: firstMonth, to: month });
     const lastIssues = await listIssues(db, { page: 1, pageSize: 3, status: 'published' });
     const issues = [];
     for (const { issue } of lastIssues.items) issues.push({ issue, readers: await loadIssueReaders(db, issue.id) });
