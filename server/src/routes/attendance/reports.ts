@@ -30,9 +30,9 @@ export function reportRoutes(services: AppServices, router: Router): void {
       ...rows.activity,
       entries: presentLiveList(rows, now).entries,
     }));
-    const { workbook, lines } = ledgerWorkbook(unit.name, ledger);
+    const { spec, lines } = ledgerWorkbook(unit.name, ledger);
     await run(recordLedgerExport, { unit, from: query.from, to: query.to, lines });
-    await sendWorkbook(koa, workbook, `${unit.name}-活动台账-${query.from}至${query.to}.xlsx`, 'attendance.xlsx');
+    await sendWorkbook(koa, spec, `${unit.name}-活动台账-${query.from}至${query.to}.xlsx`, 'attendance.xlsx');
     return undefined;
   });
 

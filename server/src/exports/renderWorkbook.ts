@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { Piscina } from 'piscina';
+import { SERVER_ROOT } from '../paths';
+import type { WorkbookSpec } from './workbookSpec';
+
+/**
+ * At most two workbooks are written at once, each on a worker thread of the pool, so exports never
+ * take the thread that answers requests and never take both cores. Workers start on the first
+ * export and end after a minute without one: an idle server holds no exceljs.
+ */
+const MAX_THREADS = 2;
+const IDLE_MS = 60_000;
+const TIMEOUT_MS = 60_000;
+
+function workerScript(): string {
+  // From server/dist the build's JavaScript runs as is; from the sources a small .mjs registers tsx first.
+  const built = path.join(SERVER_ROOT, 'dist', 'workers', 'exportJobs.js');
+  if (import.meta.url.includes('/dist/') && existsSync(built)) return built;
+  return path.join(SERVER_ROOT, 'src', 'workers', 'exportJobs.dev.mjs');
+}
+
+let pool: Piscina | undefined;
+
+function exportPool(): Piscina {
+  pool ??= new Piscina({
+    filename: workerScript(),
+    minThreads: 0,
+    maxThreads: MAX_THREADS,
+    idleTimeout: IDLE_MS,
+    // A ledger of a large unit over years is tens of thousands of rows; far more is a bug.
+    resourceLimits: { maxOldGenerationSizeMb: 512 },
+  });
+  return pool;
+}
+
+/** The workbook as xlsx bytes, written off the main thread. */
+export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
+  const bytes: Uint8Array = await exportPool().run(spec, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+}
+
+/** Ends the pool's workers (shutdown, tests); the next export starts it again. */
+export async function closeExportPool(): Promise<void> {
+  const closing = pool;
+  pool = undefined;
+  await closing?.destroy();
+}
