@@ -6,6 +6,8 @@ import {
   type AttendanceStatus,
   type LiveEntry,
 } from '@zhijian/shared';
+import { presentLiveList } from '../presenters/activities';
+import type { LiveListRows } from '../queries/activities';
 import { sheetSpec, type CellValue, type WorkbookSpec } from './workbookSpec';
 
 export const LEDGER_COLUMNS = ['活动时间', '活动名称', '地点', '姓名', '支部', '身份', '状态', '签到方式', '签到时间', '活动积分'] as const;
@@ -41,4 +43,12 @@ export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { sp
   }
   const columns = LEDGER_COLUMNS.map((header, index) => ({ header, width: WIDTHS[index] }));
   return { spec: { creator: unitName, sheets: [sheetSpec('活动台账', columns, rows)] }, lines: rows.length };
+}
+
+/** The ledger from the live lists' rows as loaded (`loadLedger`), each activity presented as its live list. */
+export function ledgerFromRows(unitName: string, ledger: LiveListRows[], now: Date): { spec: WorkbookSpec; lines: number } {
+  return ledgerWorkbook(
+    unitName,
+    ledger.map((rows) => ({ ...rows.activity, entries: presentLiveList(rows, now).entries })),
+  );
 }

@@ -2,6 +2,8 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { SERVER_ROOT } from '../paths';
+import type { LiveListRows } from '../queries/activities';
+import type { ExportJob, ExportResult } from './exportJob';
 import type { WorkbookSpec } from './workbookSpec';
 
 /**
@@ -28,16 +30,28 @@ function exportPool(): Piscina {
     minThreads: 0,
     maxThreads: MAX_THREADS,
     idleTimeout: IDLE_MS,
+    // Below the main thread: on a busy machine the scheduler lets requests run first (on Linux
+    // nice applies to the calling thread only, so the server's own thread keeps its priority).
+    niceIncrement: 10,
     // A ledger of a large unit over years is tens of thousands of rows; far more is a bug.
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
   return pool;
 }
 
+async function run(job: ExportJob): Promise<{ body: Buffer; lines: number }> {
+  const { bytes, lines }: ExportResult = await exportPool().run(job, { signal: AbortSignal.timeout(TIMEOUT_MS) });
+  return { body: Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength), lines };
+}
+
 /** The workbook as xlsx bytes, written off the main thread. */
 export async function renderWorkbook(spec: WorkbookSpec): Promise<Buffer> {
-  const bytes: Uint8Array = await exportPool().run(spec, { signal: AbortSignal.timeout(TIMEOUT_MS) });
-  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  return (await run({ kind: 'workbook', spec })).body;
+}
+
+/** The 台账 as xlsx bytes, presented and written off the main thread, and how many lines it has. */
+export async function renderLedger(unitName: string, ledger: LiveListRows[], now: Date): Promise<{ body: Buffer; lines: number }> {
+  return run({ kind: 'ledger', unitName, ledger, now });
 }
 
 /** Ends the pool's workers (shutdown, tests); the next export starts it again. */

@@ -9,7 +9,11 @@ export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsh
  * The xlsx is written by the export worker (`renderWorkbook`), not on this thread.
  */
 export async function sendWorkbook(koa: Context, spec: WorkbookSpec, filename: string, asciiName: string): Promise<void> {
-  const body = await renderWorkbook(spec);
+  sendXlsx(koa, await renderWorkbook(spec), filename, asciiName);
+}
+
+/** Answers with xlsx bytes already written, as `sendWorkbook` does. */
+export function sendXlsx(koa: Context, body: Buffer, filename: string, asciiName: string): void {
   koa.set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
   koa.set('Cache-Control', 'no-store');
   koa.type = XLSX_TYPE;

@@ -3,5 +3,5 @@
 import { register } from 'tsx/esm/api';
 
 register();
-const { default: writeWorkbook } = await import('./exportJobs.ts');
-export default writeWorkbook;
+const { default: runExportJob } = await import('./exportJobs.ts');
+export default runExportJob;

@@ -1,5 +1,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
+import type { ExportJob, ExportResult } from '../exports/exportJob';
+import { ledgerFromRows } from '../exports/ledgerWorkbook';
 import type { SheetSpec, WorkbookSpec } from '../exports/workbookSpec';
 
 /**
@@ -8,7 +10,12 @@ import type { SheetSpec, WorkbookSpec } from '../exports/workbookSpec';
  * zlib — the in-memory writer deflates in JavaScript on the calling thread. Rows are committed as
  * they are written, so a long ledger never holds its whole sheet model.
  */
-export default async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
+export default async function runExportJob(job: ExportJob): Promise<ExportResult> {
+  const spec = job.kind === 'ledger' ? ledgerFromRows(job.unitName, job.ledger, job.now).spec : job.spec;
+  return { bytes: await writeWorkbook(spec), lines: spec.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0) };
+}
+
+async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
   output.on('data', (chunk: Buffer) => chunks.push(chunk));
