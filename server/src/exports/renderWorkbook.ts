@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { Piscina } from 'piscina';
 import { SERVER_ROOT } from '../paths';
@@ -7,11 +8,11 @@ import type { ExportJob, ExportResult } from './exportJob';
 import type { WorkbookSpec } from './workbookSpec';
 
 /**
- * At most two workbooks are written at once, each on a worker thread of the pool, so exports never
- * take the thread that answers requests and never take both cores. Workers start on the first
+ * Workbooks are written on the pool's worker threads, one core left to the thread that answers
+ * requests (on two cores, one export at a time; more wait their turn). Workers start on the first
  * export and end after a minute without one: an idle server holds no exceljs.
  */
-const MAX_THREADS = 2;
+const MAX_THREADS = Math.max(1, availableParallelism() - 1);
 const IDLE_MS = 60_000;
 const TIMEOUT_MS = 60_000;
 
