@@ -1,5 +1,5 @@
 /**
- * `npm run bench:checkin [-- --members N] [-- --json]`: the real burst of a fixed activity day —
+ * `npm run bench:checkin [-- --members N] [-- --no-keys] [-- --json]`: the real burst of a fixed activity day —
  * N members checking in at once — against the server started as it runs in production (one
  * process, PORT=0), compared with a trivial JSON endpoint (GET /api/health) of the same server
  * measured the same way in the same run.
@@ -9,8 +9,9 @@
  * whose check-in window is open) before the server starts, because PGlite allows one process per
  * data directory; `recorded` and `duplicates` are counted from the database after the server stopped.
  * Load comes from a plain keep-alive HTTP client (100 connections), one request per member with its
- * own access token and a check-in code computed when the request is sent (codes change every 15
- * seconds); rates are timed to the millisecond and latencies are per request.
+ * own access token, a check-in code computed when the request is sent (codes change every 15
+ * seconds) and, as the mini-program sends with every write, an Idempotency-Key of its own (unless
+ * --no-keys); rates are timed to the millisecond and latencies are per request.
  *
  * `--instances N` (N > 1) starts N server processes on one PostgreSQL database (DATABASE_URL's
  * server, else 127.0.0.1:5432) and one Redis (REDIS_URL, else 127.0.0.1:6379), and in the same run
@@ -91,7 +92,10 @@ async function main(): Promise<void> {
       members: { type: 'string', default: '2000' },
       json: { type: 'boolean', default: false },
       instances: { type: 'string', default: '1' },
+      // As the mini-program sends every write (issue 19); --no-keys sends none.
+      keys: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
   const count = Number(values.members);
   if (!Number.isInteger(count) || count < 1) throw new Error('--members 应为正整数');
@@ -120,7 +124,11 @@ async function main(): Promise<void> {
     const checkins = await fire(started.url, count, connections, () => ({
       method: 'POST',
       path: '/api/checkins',
-      headers: { 'content-type': 'application/json', authorization: bearer[next++ % count]! },
+      headers: {
+        'content-type': 'application/json',
+        authorization: bearer[next++ % count]!,
+        ...(values.keys ? { 'idempotency-key': randomBytes(16).toString('hex') } : {}),
+      },
       // The code is computed as the request is sent: codes change every 15 seconds.
       body: JSON.stringify({ token: codes.sign({ activityId, slot: slotOf(new Date()) }) }),
     }));
