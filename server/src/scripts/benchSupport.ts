@@ -10,8 +10,14 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createInterface } from 'node:readline';
+import { addMonths, formatMonth, shanghaiDate } from '@zhijian/shared';
+import { sql } from 'drizzle-orm';
 import pg from 'pg';
+import { newRefreshToken } from '../auth/refreshTokens';
+import { systemClock } from '../clock';
 import { openDatabase, type DatabaseHandle } from '../db/client';
+import { runMigrations } from '../db/migrate';
+import { activities, groups, members, sessions, units } from '../db/schema';
 
 /** The repository whose server is started: this one, or BENCH_ROOT (another checkout, for before/after). */
 const ROOT = process.env.BENCH_ROOT ?? path.resolve(import.meta.dirname, '../../..');
@@ -187,4 +193,83 @@ export async function fire(url: string, amount: number, connections: number, bui
     errors,
     errorKinds,
   };
+}
+
+export interface SeededUnit {
+  unitId: number;
+  admin: { memberId: number; sessionId: number };
+  from: string;
+  to: string;
+  activityIds: number[];
+}
+
+/** A unit of `count` members, its admin signed in, and the last 12 months' activity days with their attendance. */
+export async function seedLedgerUnit(handle: DatabaseHandle, count: number): Promise<SeededUnit> {
+  await runMigrations(handle);
+  return handle.db.transaction(async (tx) => {
+    const [group] = await tx.insert(groups).values({ name: '压测片组' }).returning({ id: groups.id });
+    const [unit] = await tx
+      .insert(units)
+      .values({ name: '压测单位', kind: 'market', groupId: group!.id, inviteCode: 'BENCHEXP' })
+      .returning({ id: units.id });
+    const unitId = unit!.id;
+    await tx.insert(members).values(
+      Array.from({ length: count }, (_, i) => ({
+        name: `党员${i + 1}`,
+        phone: `138${String(i).padStart(8, '0')}`,
+        unitId,
+        roles: ['member' as const],
+      })),
+    );
+    const [admin] = await tx
+      .insert(members)
+      .values({ name: '党务工作者', phone: '13700000000', unitId, roles: ['unit_admin' as const] })
+      .returning({ id: members.id });
+    const now = systemClock.now();
+    const refresh = newRefreshToken();
+    const [session] = await tx
+      .insert(sessions)
+      .values({
+        memberId: admin!.id,
+        familyId: refresh.familyId,
+        refreshTokenHash: refresh.hash,
+        createdAt: now,
+        expiresAt: new Date(now.getTime() + 86_400_000),
+      })
+      .returning({ id: sessions.id });
+    // The 15th of each of the last 12 months, 14:00 Shanghai.
+    const thisMonth = { ...shanghaiDate(now), day: 15 };
+    const days = Array.from({ length: 12 }, (_, i) => addMonths(thisMonth, i - 12));
+    const acts = await tx
+      .insert(activities)
+      .values(
+        days.map((day) => {
+          const startsAt = new Date(`${formatMonth(day.year, day.month)}-15T06:00:00Z`);
+          return {
+            unitId,
+            origin: 'extra' as const,
+            title: '党员固定活动日',
+            startsAt,
+            endsAt: new Date(startsAt.getTime() + 2 * 3600_000),
+            placeName: '党群服务中心',
+          };
+        }),
+      )
+      .returning({ id: activities.id });
+    await tx.execute(sql`
+      insert into attendance (activity_id, member_id, status, method, checked_in_at)
+      select a.id, m.id, case when random() < 0.1 then 'late' else 'present' end, 'scan', a.starts_at
+        from activities a join members m on m.unit_id = a.unit_id and 'member' = any(m.roles)
+       where a.id in (${sql.join(
+         acts.map((act) => sql`${act.id}`),
+         sql`, `,
+       )}) and random() < 0.85`);
+    return {
+      unitId,
+      activityIds: acts.map((act) => act.id),
+      admin: { memberId: admin!.id, sessionId: session!.id },
+      from: formatMonth(days[0]!.year, days[0]!.month),
+      to: formatMonth(days[11]!.year, days[11]!.month),
+    };
+  });
 }
