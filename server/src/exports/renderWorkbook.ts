@@ -31,9 +31,8 @@ function exportPool(): Piscina {
     minThreads: 0,
     maxThreads: MAX_THREADS,
     idleTimeout: IDLE_MS,
-    // Below the main thread: on a busy machine the scheduler lets requests run first (on Linux
-    // nice applies to the calling thread only, so the server's own thread keeps its priority).
-    niceIncrement: 10,
+    // No lower priority (`niceIncrement`): on a machine shared with other work a niced worker
+    // starved for tens of seconds; keeping a core free does the main thread's part.
     // A ledger of a large unit over years is tens of thousands of rows; far more is a bug.
     resourceLimits: { maxOldGenerationSizeMb: 512 },
   });
