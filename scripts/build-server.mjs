@@ -25,6 +25,8 @@ await build({
     'scripts/importBulletin': 'src/scripts/importBulletin.ts',
     // Loaded by runFileJob as a worker thread of its own.
     'workers/fileJobs': 'src/workers/fileJobs.ts',
+    // Loaded by the export pool (exports/renderWorkbook.ts) in its worker threads.
+    'workers/exportJobs': 'src/workers/exportJobs.ts',
   },
   outdir,
   bundle: true,

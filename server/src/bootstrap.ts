@@ -18,6 +18,7 @@ export async function openMigratedDatabase(config: Config): Promise<DatabaseHand
   const database = await openDatabase({
     databaseUrl: config.databaseUrl,
     dataDir: path.join(config.dataDir, 'pglite'),
+    sharedBuffers: config.pgliteSharedBuffers,
   });
   await runMigrations(database);
   return database;

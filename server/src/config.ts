@@ -12,6 +12,11 @@ const EnvSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().default('0.0.0.0'),
   DATA_DIR: z.string().default('./data'),
+  /** PostgreSQL's shared_buffers inside the embedded database (db/durablePglite.ts has the default). */
+  PGLITE_SHARED_BUFFERS: z
+    .string()
+    .regex(/^\d+(kB|MB|GB)$/, 'PGLITE_SHARED_BUFFERS 应形如 32MB')
+    .optional(),
   DATABASE_URL: z.string().url().optional(),
   JWT_SECRET: z.string().min(32, 'JWT_SECRET 至少 32 个字符').optional(),
   TOKEN_TTL_SECONDS: z.coerce
@@ -61,6 +66,8 @@ export interface Config {
   host: string;
   dataDir: string;
   databaseUrl: string | undefined;
+  /** shared_buffers of the embedded database, when not its default. */
+  pgliteSharedBuffers: string | undefined;
   jwtSecret: string;
   tokenTtlSeconds: number;
   /** How long a sign-in lasts unused: each refresh gives it this long again. */
@@ -120,6 +127,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     dataDir,
     databaseUrl: e.DATABASE_URL,
+    pgliteSharedBuffers: e.PGLITE_SHARED_BUFFERS,
     jwtSecret: e.JWT_SECRET ?? persistedDevSecret(dataDir),
     tokenTtlSeconds: e.TOKEN_TTL_SECONDS,
     refreshTtlSeconds: e.REFRESH_TTL_SECONDS,

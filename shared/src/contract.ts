@@ -38,6 +38,13 @@ export interface Endpoint<
   /** `binary` responses (file downloads) are fetched by URL, not through `call`. */
   responseKind?: 'json' | 'binary';
   /**
+   * How a repeated write is made harmless. `kept` (default): an Idempotency-Key's first answer is
+   * kept and replayed. `natural`: the write is idempotent by itself — a unique key decides, and a
+   * repeat answers what the first did (a check-in answers the member's record) — so the key's format
+   * is checked but nothing is kept: two statements fewer on the check-in burst's every scan.
+   */
+  idempotency?: 'kept' | 'natural';
+  /**
    * The refusals this endpoint may answer with besides `commonRefusals` (bad input, sign-in, roles,
    * not found). The server refuses with nothing else; the client switches on their reasons.
    */

@@ -38,6 +38,8 @@ export async function openDatabase(options: {
   dataDir?: string | null;
   /** What the process is, for the message another process gets when the directory is taken. */
   purpose?: string;
+  /** PostgreSQL's shared_buffers on a data directory (`durablePglite.ts` has the default). */
+  sharedBuffers?: string;
 }): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 });
@@ -55,7 +57,11 @@ export async function openDatabase(options: {
   if (!options.dataDir) return wrapPglite(await PGlite.create({ extensions: { pg_trgm } }));
   const lock = lockDataDir(options.dataDir, options.purpose ?? processPurpose());
   try {
-    const { client, flushed } = await openDurablePglite(options.dataDir, { extensions: { pg_trgm } });
+    const { client, flushed } = await openDurablePglite(
+      options.dataDir,
+      { extensions: { pg_trgm } },
+      { sharedBuffers: options.sharedBuffers },
+    );
     const handle = wrapPglite(client);
     return {
       ...handle,

@@ -35,13 +35,23 @@ class DurableNodeFS extends NodeFS {
   }
 }
 
+/** PostgreSQL's default is 128MB; bench:memory measured the choice (README, "Memory"). */
+export const DEFAULT_SHARED_BUFFERS = '32MB';
+
 /**
  * PGlite's own start parameters, with fsync turned on and a WAL sync method NODEFS can honour.
  * Commits are asynchronous by default; `WalBarrier` makes each one durable before it is answered.
  */
-function durableStartParams(): string[] {
+function durableStartParams(sharedBuffers: string): string[] {
   const defaults = (PGlite as unknown as { defaultStartParams: string[] }).defaultStartParams;
-  return [...defaults.filter((param) => param !== '-F'), '-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=off'];
+  return [
+    ...defaults.filter((param) => param !== '-F'),
+    ...['-c', 'fsync=on', '-c', 'wal_sync_method=fsync', '-c', 'synchronous_commit=off'],
+    // PostgreSQL's 128 MB of shared buffers live in the WebAssembly heap, which never shrinks, and
+    // duplicate the operating system's page cache of the same files (NODEFS reads through it).
+    // A smaller pool costs a read from that cache, not from the disk.
+    ...['-c', `shared_buffers=${sharedBuffers}`],
+  ];
 }
 
 export interface DurablePglite {
@@ -56,9 +66,10 @@ export interface DurablePglite {
 export async function openDurablePglite(
   dataDir: string,
   options: Omit<PGliteOptions, 'dataDir' | 'fs' | 'startParams'>,
+  { sharedBuffers = DEFAULT_SHARED_BUFFERS }: { sharedBuffers?: string } = {},
 ): Promise<DurablePglite> {
   const fileSystem = new DurableNodeFS(dataDir);
-  const client = await PGlite.create({ ...options, fs: fileSystem, startParams: durableStartParams() });
+  const client = await PGlite.create({ ...options, fs: fileSystem, startParams: durableStartParams(sharedBuffers) });
   // A transaction that writes WAL (a transactional logical message: no table, no row) and commits
   // synchronously flushes the WAL up to its commit, and so every asynchronous commit before it.
   // (One that only takes a transaction id writes no WAL of its own and is not flushed.)

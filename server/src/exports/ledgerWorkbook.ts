@@ -6,8 +6,9 @@ import {
   type AttendanceStatus,
   type LiveEntry,
 } from '@zhijian/shared';
-import ExcelJS from 'exceljs';
-import { addSheet } from './sendWorkbook';
+import { presentLiveList } from '../presenters/activities';
+import type { LiveListRows } from '../queries/activities';
+import { sheetSpec, type CellValue, type WorkbookSpec } from './workbookSpec';
 
 export const LEDGER_COLUMNS = ['活动时间', '活动名称', '地点', '姓名', '支部', '身份', '状态', '签到方式', '签到时间', '活动积分'] as const;
 const WIDTHS = [18, 24, 20, 10, 18, 8, 8, 12, 20, 10];
@@ -21,18 +22,12 @@ export interface LedgerActivity {
 }
 
 /** 台账: one row per activity and member, with status, method, time and points. */
-export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { workbook: ExcelJS.Workbook; lines: number } {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = addSheet(
-    workbook,
-    '活动台账',
-    LEDGER_COLUMNS.map((header, index) => ({ header, key: `c${index}`, width: WIDTHS[index] })),
-  );
-  let lines = 0;
+export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { spec: WorkbookSpec; lines: number } {
+  const rows: CellValue[][] = [];
   for (const activity of ledger) {
     for (const entry of activity.entries) {
       const status = entry.status === 'waiting' ? null : (entry.status as AttendanceStatus);
-      sheet.addRow([
+      rows.push([
         formatShanghaiDateTime(activity.startsAt),
         activity.title,
         activity.placeName,
@@ -44,9 +39,16 @@ export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { wo
         entry.checkedInAt ? formatShanghaiSeconds(new Date(entry.checkedInAt)) : '',
         entry.points,
       ]);
-      lines += 1;
     }
   }
-  workbook.creator = unitName;
-  return { workbook, lines };
+  const columns = LEDGER_COLUMNS.map((header, index) => ({ header, width: WIDTHS[index] }));
+  return { spec: { creator: unitName, sheets: [sheetSpec('活动台账', columns, rows)] }, lines: rows.length };
+}
+
+/** The ledger from the live lists' rows as loaded (`loadLedger`), each activity presented as its live list. */
+export function ledgerFromRows(unitName: string, ledger: LiveListRows[], now: Date): { spec: WorkbookSpec; lines: number } {
+  return ledgerWorkbook(
+    unitName,
+    ledger.map((rows) => ({ ...rows.activity, entries: presentLiveList(rows, now).entries })),
+  );
 }

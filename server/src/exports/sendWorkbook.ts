@@ -1,21 +1,21 @@
-import type ExcelJS from 'exceljs';
 import type { Context } from 'koa';
+import { renderWorkbook } from './renderWorkbook';
+import type { WorkbookSpec } from './workbookSpec';
 
-const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
-/** A sheet with a bold header row from column definitions. */
-export function addSheet(workbook: ExcelJS.Workbook, name: string, columns: Partial<ExcelJS.Column>[]): ExcelJS.Worksheet {
-  const sheet = workbook.addWorksheet(name);
-  sheet.columns = columns;
-  sheet.getRow(1).font = { bold: true };
-  sheet.views = [{ state: 'frozen', ySplit: 1 }];
-  return sheet;
+/**
+ * Answers with the workbook as a download named in Chinese (RFC 5987) with an ASCII fallback.
+ * The xlsx is written by the export worker (`renderWorkbook`), not on this thread.
+ */
+export async function sendWorkbook(koa: Context, spec: WorkbookSpec, filename: string, asciiName: string): Promise<void> {
+  sendXlsx(koa, await renderWorkbook(spec), filename, asciiName);
 }
 
-/** Answers with the workbook as a download named in Chinese (RFC 5987) with an ASCII fallback. */
-export async function sendWorkbook(koa: Context, workbook: ExcelJS.Workbook, filename: string, asciiName: string): Promise<void> {
+/** Answers with xlsx bytes already written, as `sendWorkbook` does. */
+export function sendXlsx(koa: Context, body: Buffer, filename: string, asciiName: string): void {
   koa.set('Content-Disposition', `attachment; filename="${asciiName}"; filename*=UTF-8''${encodeURIComponent(filename)}`);
   koa.set('Cache-Control', 'no-store');
   koa.type = XLSX_TYPE;
-  koa.body = Buffer.from(await workbook.xlsx.writeBuffer());
+  koa.body = body;
 }

@@ -1,7 +1,7 @@
 import { uploadRefusals } from '@zhijian/shared';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { refuse } from '../errors';
+import { loadSharp } from './loadSharp';
 
 const ACCEPTED = new Set(['image/jpeg', 'image/png', 'image/webp']);
 
@@ -15,6 +15,7 @@ export async function processActivityPhoto(buffer: Buffer): Promise<{ mime: 'ima
   if (!detected || !ACCEPTED.has(detected.mime)) {
     throw refuse(uploadRefusals.file_type_refused, { detected: detected?.mime ?? null }, '照片应为 JPEG、PNG 或 WebP 图片');
   }
+  const sharp = await loadSharp();
   try {
     const bytes = await sharp(buffer, { failOn: 'error' })
       .rotate()

@@ -1,7 +1,7 @@
 import { UPLOAD_LIMITS, uploadRefusals } from '@zhijian/shared';
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
 import { refuse } from '../errors';
+import { loadSharp } from './loadSharp';
 
 export interface ProcessedFile {
   data: Buffer;
@@ -27,6 +27,7 @@ export async function processImage(upload: Buffer): Promise<ProcessedFile> {
     throw refuse(uploadRefusals.file_type_refused, { detected: type?.mime ?? null }, '图片只能是 JPEG、PNG 或 WebP 格式');
   }
   const unreadable = () => refuse(uploadRefusals.file_unreadable, {}, '图片已损坏或无法读取，请重新选择');
+  const sharp = await loadSharp();
   // The header says how large the picture is; nothing is decoded yet, so no limit applies here.
   const { width, height } = await sharp(upload, { limitInputPixels: false })
     .metadata()

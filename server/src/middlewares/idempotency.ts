@@ -56,15 +56,16 @@ function replay(ctx: Context, status: number, body: unknown): void {
  *
  * Public writes (sign-in, token refresh) check the key's format but keep nothing: their answers are
  * fresh tokens, which must never be stored, and there is no member to key them by — repeating a
- * sign-in is harmless (a WeChat code and a refresh token are single-use anyway).
+ * sign-in is harmless (a WeChat code and a refresh token are single-use anyway). So do writes that
+ * are idempotent by themselves (`keep: false`, the contract's `idempotency: 'natural'`: check-ins).
  */
-export function idempotency(services: AppServices): Middleware {
+export function idempotency(services: AppServices, { keep }: { keep: boolean } = { keep: true }): Middleware {
   return async function idempotentWrite(ctx: Context, next: Next) {
     const key = ctx.get(IDEMPOTENCY_HEADER);
     if (!key) return next();
     if (!KEY_FORMAT.test(key)) throw refuse(commonRefusals.idempotency_key_invalid);
     const user = ctx.state.user as CurrentUser | undefined;
-    if (!user) return next();
+    if (!user || !keep) return next();
 
     const fingerprint = fingerprintOf(ctx);
     const started = Date.now();

@@ -25,7 +25,7 @@ import {
   units,
 } from '../db/schema';
 import { notFound } from '../errors';
-import { relationFrom, relationOf, rosterOf, type Relation, type RosterMember } from './activityRosters';
+import { relationFrom, relationOf, rosterOf, rostersOf, type Relation, type RosterMember } from './activityRosters';
 import { attendancePoints } from './checkins';
 
 const DEFAULTS = DEFAULT_CHECKIN_SETTINGS;
@@ -224,11 +224,11 @@ export interface LiveListRows {
   onLeave: number[];
 }
 
-/** Who is expected, who checked in and who is on leave: what the live list and the ledger show. */
-export async function loadLiveList(db: Queryable, activity: ActivityRow): Promise<LiveListRows> {
-  const roster = await rosterOf(db, activity);
-  const records = await db
+/** Attendance records with the attendee's name and points; the caller adds `where` and `orderBy`. */
+function selectRecords(db: Queryable) {
+  return db
     .select({
+      activityId: attendance.activityId,
       id: attendance.id,
       memberId: attendance.memberId,
       status: attendance.status,
@@ -240,17 +240,67 @@ export async function loadLiveList(db: Queryable, activity: ActivityRow): Promis
     })
     .from(attendance)
     .innerJoin(members, eq(members.id, attendance.memberId))
-    .leftJoin(branches, eq(branches.id, members.branchId))
+    .leftJoin(branches, eq(branches.id, members.branchId));
+}
+
+function approvedLeave(activityIds: SQL): SQL {
+  return and(
+    inArray(attendanceRequests.activityId, activityIds),
+    eq(attendanceRequests.kind, 'leave'),
+    eq(attendanceRequests.status, 'approved'),
+  )!;
+}
+
+/** Who is expected, who checked in and who is on leave: what the live list shows. */
+export async function loadLiveList(db: Queryable, activity: ActivityRow): Promise<LiveListRows> {
+  const roster = await rosterOf(db, activity);
+  const records = await selectRecords(db)
     .where(eq(attendance.activityId, activity.id))
     // A stable order, so that a poll's changes can be sent as a delta (liveList/liveVersions).
     .orderBy(attendance.id);
   const leaves = await db
     .select({ memberId: attendanceRequests.memberId })
     .from(attendanceRequests)
-    .where(
-      and(eq(attendanceRequests.activityId, activity.id), eq(attendanceRequests.kind, 'leave'), eq(attendanceRequests.status, 'approved')),
-    );
+    .where(approvedLeave(sql`(${activity.id})`));
   return { activity, roster, records, onLeave: leaves.map((leave) => leave.memberId) };
+}
+
+/**
+ * The live lists of many activities (the ledger) in three queries however many there are: every
+ * roster, every record and every approved leave at once, then split by activity. Each list is
+ * what `loadLiveList` answers for its activity, in the same order.
+ */
+export async function loadLiveLists(db: Queryable, rows: ActivityRow[]): Promise<LiveListRows[]> {
+  if (rows.length === 0) return [];
+  const ids = sql`(${sql.join(
+    rows.map((row) => sql`${row.id}::int`),
+    sql`, `,
+  )})`;
+  const rosters = await rostersOf(db, ids);
+  const records = await selectRecords(db).where(inArray(attendance.activityId, ids)).orderBy(attendance.id);
+  const leaves = await db
+    .select({ activityId: attendanceRequests.activityId, memberId: attendanceRequests.memberId })
+    .from(attendanceRequests)
+    .where(approvedLeave(ids));
+  // Map.groupBy is Node 21; this runs on 20.
+  const byActivity = <T extends { activityId: number }>(list: T[]) => {
+    const groups = new Map<number, T[]>();
+    for (const item of list) {
+      const group = groups.get(item.activityId);
+      if (group) group.push(item);
+      else groups.set(item.activityId, [item]);
+    }
+    return groups;
+  };
+  const rosterOfActivity = byActivity(rosters);
+  const recordsOfActivity = byActivity(records);
+  const leavesOfActivity = byActivity(leaves);
+  return rows.map((activity) => ({
+    activity,
+    roster: (rosterOfActivity.get(activity.id) ?? []).map(({ id, name, branchName }) => ({ id, name, branchName })),
+    records: recordsOfActivity.get(activity.id) ?? [],
+    onLeave: (leavesOfActivity.get(activity.id) ?? []).map((leave) => leave.memberId),
+  }));
 }
 
 export type ActivityPhotoRow = typeof activityPhotos.$inferSelect;

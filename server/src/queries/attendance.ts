@@ -5,7 +5,7 @@ import type { Queryable } from '../db/client';
 import { selectRows } from '../db/client';
 import { activities, activityGuests, checkinSettings, groups, pointsLedger, units, attendance } from '../db/schema';
 import {
-  loadLiveList,
+  loadLiveLists,
   loadStandingRows,
   myActivityFilter,
   selectActivities,
@@ -177,7 +177,5 @@ export async function loadLedger(db: Queryable, unitId: number, span: { start: D
       ),
     )
     .orderBy(asc(activities.startsAt), asc(activities.id));
-  const ledger: LiveListRows[] = [];
-  for (const activity of rows) ledger.push(await loadLiveList(db, activity));
-  return ledger;
+  return loadLiveLists(db, rows);
 }

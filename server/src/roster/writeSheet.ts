@@ -1,15 +1,11 @@
 import { MEMBER_KIND_LABELS, ROLE_LABELS } from '@zhijian/shared';
-import ExcelJS from 'exceljs';
+import type { WorkbookSpec } from '../exports/workbookSpec';
 import type { RosterExportRow } from '../queries/members';
 import { ROSTER_COLUMNS } from './validateRoster';
 
-export const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-
-/** The roster as an xlsx file whose first six columns import back unchanged. */
-export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet('党员名册');
-  sheet.columns = [
+/** The roster as an xlsx workbook whose first six columns import back unchanged. */
+export function rosterWorkbook(rows: RosterExportRow[]): WorkbookSpec {
+  const columns = [
     { header: ROSTER_COLUMNS.name, key: 'name', width: 12 },
     { header: ROSTER_COLUMNS.phone, key: 'phone', width: 16 },
     { header: ROSTER_COLUMNS.kind, key: 'kind', width: 12 },
@@ -19,18 +15,16 @@ export async function writeRosterSheet(rows: RosterExportRow[]): Promise<Buffer>
     { header: '角色', key: 'roles', width: 24 },
     { header: '已绑定微信', key: 'bound', width: 12 },
   ];
-  for (const row of rows) {
-    sheet.addRow({
-      name: row.name,
-      phone: row.phone,
-      kind: MEMBER_KIND_LABELS[row.kind],
-      branch: row.branch ?? '',
-      joined: row.joinedPartyOn ?? '',
-      secretary: row.roles.includes('party_secretary') ? '是' : '否',
-      roles: row.roles.map((role) => ROLE_LABELS[role]).join('、'),
-      bound: row.openid ? '是' : '否',
-    });
-  }
-  sheet.getRow(1).font = { bold: true };
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  const sheetRows = rows.map((row) => ({
+    name: row.name,
+    phone: row.phone,
+    kind: MEMBER_KIND_LABELS[row.kind],
+    branch: row.branch ?? '',
+    joined: row.joinedPartyOn ?? '',
+    secretary: row.roles.includes('party_secretary') ? '是' : '否',
+    roles: row.roles.map((role) => ROLE_LABELS[role]).join('、'),
+    bound: row.openid ? '是' : '否',
+  }));
+  // No frozen header: the file is also the import template, kept as plain as it reads back.
+  return { sheets: [{ name: '党员名册', columns, rows: sheetRows, frozenHeader: false }] };
 }

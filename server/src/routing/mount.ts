@@ -152,7 +152,7 @@ function register(
     });
   }
   // Every write may carry an Idempotency-Key: after the caller and the body are known, before the work.
-  if (endpoint.method !== 'GET') middlewares.push(idempotency(services));
+  if (endpoint.method !== 'GET') middlewares.push(idempotency(services, { keep: endpoint.idempotency !== 'natural' }));
   middlewares.push(async (ctx) => {
     let result: unknown;
     try {

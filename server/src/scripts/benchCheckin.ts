@@ -1,5 +1,5 @@
 /**
- * `npm run bench:checkin [-- --members N] [-- --json]`: the real burst of a fixed activity day —
+ * `npm run bench:checkin [-- --members N] [-- --no-keys] [-- --json]`: the real burst of a fixed activity day —
  * N members checking in at once — against the server started as it runs in production (one
  * process, PORT=0), compared with a trivial JSON endpoint (GET /api/health) of the same server
  * measured the same way in the same run.
@@ -9,74 +9,29 @@
  * whose check-in window is open) before the server starts, because PGlite allows one process per
  * data directory; `recorded` and `duplicates` are counted from the database after the server stopped.
  * Load comes from a plain keep-alive HTTP client (100 connections), one request per member with its
- * own access token and a check-in code computed when the request is sent (codes change every 15
- * seconds); rates are timed to the millisecond and latencies are per request.
+ * own access token, a check-in code computed when the request is sent (codes change every 15
+ * seconds) and, as the mini-program sends with every write, an Idempotency-Key of its own (unless
+ * --no-keys); rates are timed to the millisecond and latencies are per request.
  *
  * `--instances N` (N > 1) starts N server processes on one PostgreSQL database (DATABASE_URL's
  * server, else 127.0.0.1:5432) and one Redis (REDIS_URL, else 127.0.0.1:6379), and in the same run
  * fires the burst at one of them (activity A), then spread over all N (activity B, the same members).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import http from 'node:http';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import { slotOf } from '@zhijian/shared';
 import { eq, sql } from 'drizzle-orm';
-import pg from 'pg';
 import { newRefreshToken } from '../auth/refreshTokens';
 import { TokenService } from '../auth/tokens';
 import { CheckinCodes } from '../checkinCodes/rotatingCodes';
 import { systemClock } from '../clock';
-import { openDatabase, selectRows, type DatabaseHandle } from '../db/client';
+import { selectRows, type DatabaseHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { activities, groups, members, sessions, units } from '../db/schema';
+import { fire, freshTarget, startServer, stopServer, type Burst } from './benchSupport';
 
 const CONNECTIONS = 100;
-const ROOT = path.resolve(import.meta.dirname, '../../..');
-
-interface Target {
-  env: Record<string, string>;
-  open(): Promise<DatabaseHandle>;
-  cleanUp(): Promise<void>;
-}
-
-async function adminQuery(adminUrl: string, statement: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    await client.query(statement);
-  } finally {
-    await client.end();
-  }
-}
-
-async function freshTarget(adminUrl = process.env.DATABASE_URL): Promise<Target> {
-  if (!adminUrl) {
-    const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bench-checkin-'));
-    return {
-      env: { DATA_DIR: dataDir },
-      open: () => openDatabase({ dataDir: path.join(dataDir, 'pglite') }),
-      cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }),
-    };
-  }
-  const name = `zj_bench_checkin_${randomBytes(4).toString('hex')}`;
-  await adminQuery(adminUrl, `create database ${name}`);
-  const url = new URL(adminUrl);
-  url.pathname = `/${name}`;
-  const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bench-checkin-'));
-  return {
-    env: { DATABASE_URL: url.toString(), DATA_DIR: dataDir },
-    open: () => openDatabase({ databaseUrl: url.toString() }),
-    cleanUp: async () => {
-      rmSync(dataDir, { recursive: true, force: true });
-      await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
-    },
-  };
-}
 
 /** A unit of N members, each signed in, and an activity starting in ten minutes (its check-in window is open). */
 async function seed(
@@ -131,146 +86,16 @@ async function seed(
   });
 }
 
-/** Starts `npm start`'s server process on a free port and resolves with its URL once it listens. */
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(
-    process.execPath,
-    [
-      ...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []),
-      '--import',
-      'tsx',
-      path.join(ROOT, 'server/src/main.ts'),
-    ],
-    {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' },
-      stdio: ['ignore', 'pipe', 'inherit'],
-    },
-  );
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'listening' && entry.port) resolve({ child, url: `http://127.0.0.1:${entry.port}` });
-      } catch {
-        // not a log line
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`服务器进程提前退出（${code}）`)));
-  });
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
-}
-
-interface Burst {
-  perSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  errors: number;
-  /** What the errors were: `HTTP 409 already_checked_in`, `ECONNRESET`, … with their counts. */
-  errorKinds: Record<string, number>;
-}
-
-interface PlainRequest {
-  method: 'GET' | 'POST';
-  path: string;
-  headers?: Record<string, string>;
-  body?: string;
-}
-
-/** The latency at quantile q of sorted samples (nearest rank). */
-function quantile(sorted: readonly number[], q: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(q * sorted.length) - 1))]!;
-}
-
-/**
- * Sends `amount` requests over `connections` keep-alive connections, each connection sending its
- * next request as soon as its previous answer has been read — a plain client, as a phone is. The
- * rate is answers over the time from the first request sent to the last answer read, timed with
- * `performance.now()`; latencies are each request's own, from being written to its answer's end.
- * (autocannon's `amount` runs end on its next 1-second tick, so a 1.1-second run counted as 2 or
- * 3 seconds and the baseline came out 2–3× too slow.)
- */
-async function fire(url: string, amount: number, connections: number, build: () => PlainRequest): Promise<Burst> {
-  const origin = new URL(url);
-  const agent = new http.Agent({ keepAlive: true, maxSockets: connections });
-  const latencies: number[] = [];
-  let ok = 0;
-  let errors = 0;
-  let sent = 0;
-  const errorKinds: Record<string, number> = {};
-  const failed = (kind: string) => {
-    errors += 1;
-    errorKinds[kind] = (errorKinds[kind] ?? 0) + 1;
-  };
-  const one = (request: PlainRequest) =>
-    new Promise<void>((resolve) => {
-      const began = performance.now();
-      const outgoing = http.request(
-        {
-          agent,
-          host: origin.hostname,
-          port: origin.port,
-          method: request.method,
-          path: request.path,
-          headers: { ...request.headers, ...(request.body ? { 'content-length': Buffer.byteLength(request.body) } : {}) },
-          timeout: 30_000,
-        },
-        (response) => {
-          const chunks: Buffer[] = [];
-          response.on('data', (chunk: Buffer) => chunks.push(chunk));
-          response.on('end', () => {
-            latencies.push(performance.now() - began);
-            const status = response.statusCode ?? 0;
-            if (status >= 200 && status < 300) ok += 1;
-            else failed(`HTTP ${status} ${/"code":"([a-z_]+)"/.exec(Buffer.concat(chunks).toString())?.[1] ?? ''}`.trim());
-            resolve();
-          });
-        },
-      );
-      outgoing.on('timeout', () => outgoing.destroy(new Error('timeout')));
-      outgoing.on('error', (error: NodeJS.ErrnoException) => {
-        failed(error.code ?? error.message);
-        resolve();
-      });
-      outgoing.end(request.body);
-    });
-  const started = performance.now();
-  await Promise.all(
-    Array.from({ length: Math.min(connections, amount) }, async () => {
-      while (sent < amount) {
-        sent += 1;
-        await one(build());
-      }
-    }),
-  );
-  const seconds = (performance.now() - started) / 1000;
-  agent.destroy();
-  latencies.sort((a, b) => a - b);
-  return {
-    perSecond: Math.round((ok / seconds) * 10) / 10,
-    p50Ms: Math.round(quantile(latencies, 0.5) * 10) / 10,
-    p99Ms: Math.round(quantile(latencies, 0.99) * 10) / 10,
-    errors,
-    errorKinds,
-  };
-}
-
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       members: { type: 'string', default: '2000' },
       json: { type: 'boolean', default: false },
       instances: { type: 'string', default: '1' },
+      // As the mini-program sends every write (issue 19); --no-keys sends none.
+      keys: { type: 'boolean', default: true },
     },
+    allowNegative: true,
   });
   const count = Number(values.members);
   if (!Number.isInteger(count) || count < 1) throw new Error('--members 应为正整数');
@@ -299,7 +124,11 @@ async function main(): Promise<void> {
     const checkins = await fire(started.url, count, connections, () => ({
       method: 'POST',
       path: '/api/checkins',
-      headers: { 'content-type': 'application/json', authorization: bearer[next++ % count]! },
+      headers: {
+        'content-type': 'application/json',
+        authorization: bearer[next++ % count]!,
+        ...(values.keys ? { 'idempotency-key': randomBytes(16).toString('hex') } : {}),
+      },
       // The code is computed as the request is sent: codes change every 15 seconds.
       body: JSON.stringify({ token: codes.sign({ activityId, slot: slotOf(new Date()) }) }),
     }));

@@ -141,6 +141,8 @@ export const checkins = {
     access: 'signedIn',
     body: CheckinInput,
     response: CheckinResult,
+    // One record per member and activity (a unique key); a repeat answers that record.
+    idempotency: 'natural',
     refusals: [
       checkinRefusals.token_invalid,
       checkinRefusals.slot_expired,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openDurablePglite, type DurablePglite } from '../../../server/src/db/durablePglite';
+import { DEFAULT_SHARED_BUFFERS, openDurablePglite, type DurablePglite } from '../../../server/src/db/durablePglite';
 
 const root = mkdtempSync(path.join(tmpdir(), 'zhijian-durable-'));
 let db: DurablePglite;
@@ -20,6 +20,11 @@ describe('the embedded database on a directory', () => {
   it('runs with fsync on, through a WAL sync method its file system honours', async () => {
     expect((await db.client.query<{ fsync: string }>('show fsync')).rows[0]!.fsync).toBe('on');
     expect((await db.client.query<{ wal_sync_method: string }>('show wal_sync_method')).rows[0]!.wal_sync_method).toBe('fsync');
+  });
+
+  it('keeps a small buffer pool in its WebAssembly heap, the page cache doing the rest (README, "Memory")', async () => {
+    expect((await db.client.query<{ shared_buffers: string }>('show shared_buffers')).rows[0]!.shared_buffers).toBe(DEFAULT_SHARED_BUFFERS);
+    expect(DEFAULT_SHARED_BUFFERS).toBe('32MB');
   });
 
   it('has a commit on disk, through a real fsync(2), before flushed() lets it be acknowledged', async () => {

@@ -1,10 +1,9 @@
 import type Router from '@koa/router';
 import { api, monthSpan } from '@zhijian/shared';
 import { recordLedgerExport } from '../../commands/recordLedgerExport';
-import { ledgerWorkbook } from '../../exports/ledgerWorkbook';
-import { sendWorkbook } from '../../exports/sendWorkbook';
+import { renderLedger } from '../../exports/renderWorkbook';
+import { sendXlsx } from '../../exports/sendWorkbook';
 import { authorizeUnitActivities } from '../../policies/activities';
-import { presentLiveList } from '../../presenters/activities';
 import { presentDashboard, presentUnitStats } from '../../presenters/attendance';
 import { advanceAttendanceFigures } from '../../attendanceFigures/keptFigures';
 import { listUnitsWithGroups, loadLedger } from '../../queries/attendance';
@@ -29,13 +28,10 @@ export function reportRoutes(services: AppServices, router: Router): void {
     authorizeUnitActivities(user, params.unitId);
     const unit = await findUnit(db, params.unitId);
     const now = clock.now();
-    const ledger = (await loadLedger(db, unit.id, monthSpan(query.from, query.to), now)).map((rows) => ({
-      ...rows.activity,
-      entries: presentLiveList(rows, now).entries,
-    }));
-    const { workbook, lines } = ledgerWorkbook(unit.name, ledger);
+    const ledger = await loadLedger(db, unit.id, monthSpan(query.from, query.to), now);
+    const { body, lines } = await renderLedger(unit.name, ledger, now);
     await run(recordLedgerExport, { unit, from: query.from, to: query.to, lines });
-    await sendWorkbook(koa, workbook, `${unit.name}-活动台账-${query.from}至${query.to}.xlsx`, 'attendance.xlsx');
+    sendXlsx(koa, body, `${unit.name}-活动台账-${query.from}至${query.to}.xlsx`, 'attendance.xlsx');
     return undefined;
   });
 

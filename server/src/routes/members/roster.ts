@@ -3,12 +3,13 @@ import { api, formatDate, shanghaiDate, uploadRefusals } from '@zhijian/shared';
 import { exportRoster } from '../../commands/exportRoster';
 import { importRoster } from '../../commands/importRoster';
 import { refuse } from '../../errors';
+import { sendWorkbook } from '../../exports/sendWorkbook';
 import { authorizeUnit } from '../../policies/organisation';
 import { branchIdsByName, memberIdsByPhone } from '../../queries/members';
 import { findUnit } from '../../queries/units';
 import { readSheet } from '../../roster/readSheet';
 import { validateRoster } from '../../roster/validateRoster';
-import { writeRosterSheet, XLSX_TYPE } from '../../roster/writeSheet';
+import { rosterWorkbook } from '../../roster/writeSheet';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
 
@@ -38,11 +39,7 @@ export function rosterRoutes(router: Router, services: AppServices): void {
     authorizeUnit(user, params.unitId);
     const unit = await findUnit(db, params.unitId);
     const rows = await run(exportRoster, { unit });
-    const filename = `${unit.name}-党员名册.xlsx`;
-    koa.set('Content-Disposition', `attachment; filename="roster.xlsx"; filename*=UTF-8''${encodeURIComponent(filename)}`);
-    koa.set('Cache-Control', 'no-store');
-    koa.type = XLSX_TYPE;
-    koa.body = await writeRosterSheet(rows);
+    await sendWorkbook(koa, rosterWorkbook(rows), `${unit.name}-党员名册.xlsx`, 'roster.xlsx');
     return undefined;
   });
 }

@@ -1,10 +1,10 @@
 import type Router from '@koa/router';
 import { api, shanghaiYear } from '@zhijian/shared';
-import ExcelJS from 'exceljs';
 import { adoptNews } from '../../commands/adoptNews';
 import { markNewsFalse } from '../../commands/markNewsFalse';
 import { recordExport } from '../../commands/recordExport';
-import { addSheet, sendWorkbook } from '../../exports/sendWorkbook';
+import { sendWorkbook } from '../../exports/sendWorkbook';
+import { sheetSpec } from '../../exports/workbookSpec';
 import { presentNewsCounts } from '../../presenters/news';
 import { loadNewsCounts } from '../../queries/news';
 import { mount } from '../../routing/mount';
@@ -24,23 +24,28 @@ export function newsRoutes(services: AppServices, router: Router): Router {
 
   mount(router, services, api.news.exportCounts, async ({ query, koa, run }) => {
     const counts = presentNewsCounts(await loadNewsCounts(db, query.year ?? shanghaiYear(clock.now())));
-    const workbook = new ExcelJS.Workbook();
-    const byUnit = addSheet(workbook, '按单位', [
-      { header: '单位', key: 'unitName', width: 28 },
-      { header: '片组', key: 'groupName', width: 10 },
-      { header: '报送', key: 'reported', width: 8 },
-      { header: '采用', key: 'adopted', width: 8 },
-    ]);
-    counts.units.forEach((row) => byUnit.addRow(row));
-    const byOfficer = addSheet(workbook, '按信息员', [
-      { header: '信息员', key: 'name', width: 12 },
-      { header: '单位', key: 'unitName', width: 28 },
-      { header: '报送', key: 'reported', width: 8 },
-      { header: '采用', key: 'adopted', width: 8 },
-    ]);
-    counts.officers.forEach((row) => byOfficer.addRow(row));
+    const byUnit = sheetSpec(
+      '按单位',
+      [
+        { header: '单位', width: 28 },
+        { header: '片组', width: 10 },
+        { header: '报送', width: 8 },
+        { header: '采用', width: 8 },
+      ],
+      counts.units.map((row) => [row.unitName, row.groupName, row.reported, row.adopted]),
+    );
+    const byOfficer = sheetSpec(
+      '按信息员',
+      [
+        { header: '信息员', width: 12 },
+        { header: '单位', width: 28 },
+        { header: '报送', width: 8 },
+        { header: '采用', width: 8 },
+      ],
+      counts.officers.map((row) => [row.name, row.unitName, row.reported, row.adopted]),
+    );
     await run(recordExport, { action: 'news.export', entity: 'news', entityId: counts.year, after: { units: counts.units.length } });
-    await sendWorkbook(koa, workbook, `${counts.year}年信息报送统计.xlsx`, `news-${counts.year}.xlsx`);
+    await sendWorkbook(koa, { sheets: [byUnit, byOfficer] }, `${counts.year}年信息报送统计.xlsx`, `news-${counts.year}.xlsx`);
     return undefined;
   });
 

@@ -1,8 +1,8 @@
 import type Router from '@koa/router';
 import { api, ENTRY_STATUS_LABELS } from '@zhijian/shared';
-import ExcelJS from 'exceljs';
 import { recordExport } from '../../commands/recordExport';
-import { addSheet, sendWorkbook } from '../../exports/sendWorkbook';
+import { sendWorkbook } from '../../exports/sendWorkbook';
+import { sheetSpec, type CellValue } from '../../exports/workbookSpec';
 import { presentResults } from '../../presenters/results';
 import { findCall } from '../../queries/calls';
 import { listHandedInEntries, loadResultRows, loadWorkloadRows } from '../../queries/results';
@@ -19,8 +19,7 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
     const byEntry = new Map(results.rows.map((row) => [row.entryId, row]));
     const rows = await listHandedInEntries(db, call.id);
     const reviewColumns = Math.max(call.reviewersPerEntry, ...results.rows.map((r) => r.reviews.length), 0);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = addSheet(workbook, '报送与评分', [
+    const sheet = sheetSpec('报送与评分', [
       { header: '登记编号', key: 'number', width: 14 },
       { header: '标题', key: 'title', width: 36 },
       { header: '单位', key: 'unit', width: 24 },
@@ -38,8 +37,10 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
     ]);
     for (const { entry, unitName, groupName } of rows) {
       const result = byEntry.get(entry.id);
-      const scores = Object.fromEntries((result?.reviews ?? []).map((r, i) => [`score${i + 1}`, r.weightedScore ?? '']));
-      sheet.addRow({
+      const scores: Record<string, CellValue> = Object.fromEntries(
+        (result?.reviews ?? []).map((r, i) => [`score${i + 1}`, r.weightedScore ?? '']),
+      );
+      sheet.rows.push({
         number: entry.registrationNumber ?? '',
         title: entry.title,
         unit: unitName,
@@ -57,7 +58,7 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
       });
     }
     await run(recordExport, { action: 'call.export_entries', entity: 'call', entityId: call.id, after: { rows: rows.length } });
-    await sendWorkbook(koa, workbook, `${call.title}-报送与评分.xlsx`, `call-${call.id}-entries.xlsx`);
+    await sendWorkbook(koa, { sheets: [sheet] }, `${call.title}-报送与评分.xlsx`, `call-${call.id}-entries.xlsx`);
     return undefined;
   });
 
@@ -65,8 +66,7 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
     const call = await findCall(db, params.id);
     const now = clock.now();
     const { reviewers, assignments } = await loadWorkloadRows(db, call);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = addSheet(workbook, '评审工作量', [
+    const sheet = sheetSpec('评审工作量', [
       { header: '评审专家', key: 'name', width: 12 },
       { header: '所在单位', key: 'unit', width: 24 },
       { header: '分配', key: 'assigned', width: 8 },
@@ -79,7 +79,7 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
     for (const reviewer of reviewers) {
       const own = assignments.filter((a) => a.reviewerId === reviewer.id);
       const active = own.filter((a) => a.status === 'active');
-      sheet.addRow({
+      sheet.rows.push({
         name: reviewer.name,
         unit: reviewer.unitName ?? '',
         assigned: active.length,
@@ -91,7 +91,7 @@ export function resultExportRoutes(services: AppServices, router: Router): void 
       });
     }
     await run(recordExport, { action: 'call.export_workload', entity: 'call', entityId: call.id, after: { reviewers: reviewers.length } });
-    await sendWorkbook(koa, workbook, `${call.title}-评审工作量.xlsx`, `call-${call.id}-workload.xlsx`);
+    await sendWorkbook(koa, { sheets: [sheet] }, `${call.title}-评审工作量.xlsx`, `call-${call.id}-workload.xlsx`);
     return undefined;
   });
 }
