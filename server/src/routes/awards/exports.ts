@@ -1,8 +1,8 @@
 import type Router from '@koa/router';
 import { api, type AwardCandidate } from '@zhijian/shared';
-import ExcelJS from 'exceljs';
 import { recordExport } from '../../commands/recordExport';
-import { addSheet, sendWorkbook } from '../../exports/sendWorkbook';
+import { sendWorkbook } from '../../exports/sendWorkbook';
+import { sheetSpec, type SheetSpec } from '../../exports/workbookSpec';
 import { rankCandidates } from '../../presenters/awards';
 import { findReview, listCandidates } from '../../queries/awards';
 import { mount } from '../../routing/mount';
@@ -20,9 +20,9 @@ export function mountAwardExports(services: AppServices, router: Router): void {
 
   mount(router, services, api.awards.exportCandidates, async ({ params, koa, run }) => {
     const review = await findReview(db, params.id);
-    const workbook = new ExcelJS.Workbook();
+    const sheets: SheetSpec[] = [];
     for (const award of AWARD_KINDS) {
-      const sheet = addSheet(workbook, AWARD_LABELS[award], [
+      const sheet = sheetSpec(AWARD_LABELS[award], [
         { header: '名次', key: 'rank', width: 6 },
         { header: award === 'unit' ? '单位' : '姓名', key: 'name', width: 24 },
         { header: '单位', key: 'unit', width: 28 },
@@ -33,8 +33,9 @@ export function mountAwardExports(services: AppServices, router: Router): void {
         { header: '片组推荐', key: 'recommended', width: 24 },
         { header: '评审意见', key: 'decision', width: 24 },
       ]);
+      sheets.push(sheet);
       rankCandidates(await listCandidates(db, review.id, award, null), review.rules).forEach((candidate, index) =>
-        sheet.addRow({
+        sheet.rows.push({
           rank: index + 1,
           name: candidate.name,
           unit: candidate.unit.name,
@@ -53,14 +54,13 @@ export function mountAwardExports(services: AppServices, router: Router): void {
       entityId: review.id,
       after: { year: review.year },
     });
-    await sendWorkbook(koa, workbook, `${review.year}年度评优候选.xlsx`, `awards-${review.year}-candidates.xlsx`);
+    await sendWorkbook(koa, { sheets }, `${review.year}年度评优候选.xlsx`, `awards-${review.year}-candidates.xlsx`);
     return undefined;
   });
 
   mount(router, services, api.awards.exportWinners, async ({ params, koa, run }) => {
     const review = await findReview(db, params.id);
-    const workbook = new ExcelJS.Workbook();
-    const sheet = addSheet(workbook, '获奖名单', [
+    const sheet = sheetSpec('获奖名单', [
       { header: '奖项', key: 'award', width: 12 },
       { header: '名称', key: 'name', width: 24 },
       { header: '单位', key: 'unit', width: 28 },
@@ -71,11 +71,18 @@ export function mountAwardExports(services: AppServices, router: Router): void {
     for (const award of AWARD_KINDS) {
       const winners = rankCandidates(await listCandidates(db, review.id, award, null), review.rules).filter((c) => c.decision?.selected);
       winners.forEach((c) =>
-        sheet.addRow({ award: c.awardLabel, name: c.name, unit: c.unit.name, group: c.group.name, score: c.score, note: c.decision!.note }),
+        sheet.rows.push({
+          award: c.awardLabel,
+          name: c.name,
+          unit: c.unit.name,
+          group: c.group.name,
+          score: c.score,
+          note: c.decision!.note,
+        }),
       );
     }
     await run(recordExport, { action: 'awards.export_winners', entity: 'award_review', entityId: review.id, after: { year: review.year } });
-    await sendWorkbook(koa, workbook, `${review.year}年度评优获奖名单.xlsx`, `awards-${review.year}-winners.xlsx`);
+    await sendWorkbook(koa, { sheets: [sheet] }, `${review.year}年度评优获奖名单.xlsx`, `awards-${review.year}-winners.xlsx`);
     return undefined;
   });
 }
