@@ -44,6 +44,7 @@ import { topicRoutes } from './routes/topics';
 import { unitRoutes } from './routes/units';
 import { volunteerActivityRoutes } from './routes/volunteerActivities';
 import { questionRoutes } from './routes/questions';
+import { videoRoutes } from './routes/videos';
 import { createServices } from './services';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/wechat', '/api/auth/bind', '/api/auth/password']);
@@ -160,6 +161,7 @@ export function createApp(deps: AppDeps): Koa {
     volunteerActivityRoutes,
     questionRoutes,
     letterRoutes,
+    videoRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

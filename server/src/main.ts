@@ -13,6 +13,7 @@ import { idempotencyPurgeJob } from './idempotency/schedule';
 import { createLogger } from './logger';
 import { scheduledJob } from './scheduling/scheduledJob';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
+import { videoToolsAvailable } from './videos/videoTools';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -43,6 +44,13 @@ async function main(): Promise<void> {
     scheduledJob('letters.overdueFlags', scheduler, letterFlaggingJob({ db: database.db, logger })),
     scheduledJob('idempotency.purge', scheduler, idempotencyPurgeJob(database.db)),
   ];
+  const tools = await videoToolsAvailable(config.video);
+  if (!tools.ffprobe || !tools.ffmpeg) {
+    logger.warn(
+      { ffprobePath: config.video.ffprobePath, ffmpegPath: config.video.ffmpegPath, found: tools },
+      'ffprobe/ffmpeg not found: video uploads (网络击鼓传花) will be refused until Debian\'s ffmpeg is installed (apt-get install ffmpeg)',
+    );
+  }
   if (config.devSignIn) {
     logger.warn(
       '!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!',

@@ -31,6 +31,7 @@ import { profiles } from './contracts/profiles';
 import { commitments } from './contracts/commitments';
 import { questions } from './contracts/questions';
 import { volunteerActivities } from './contracts/volunteerActivities';
+import { videos } from './contracts/videos';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
@@ -68,6 +69,7 @@ export const api = {
   volunteerActivities,
   questions,
   letters,
+  videos,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */
