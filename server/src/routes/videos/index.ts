@@ -196,7 +196,8 @@ export function videoRoutes(services: AppServices, router: Router): void {
       koa.status = 304;
       return undefined;
     }
-    if (koa.get('if-range') && koa.get('if-range') !== etag) koa.remove('Range');
+    // If-Range naming an older version: the whole (new) file, not a piece of it spliced onto the old.
+    if (koa.get('if-range') && koa.get('if-range') !== etag) delete koa.req.headers.range;
     if (!(await sendStoredFile(koa, storage, video.storageKey, 'video/mp4'))) throw notFound('视频');
     return undefined;
   });
