@@ -84,3 +84,8 @@ export const LETTER_INBOX_PAGE = '/packages/letters-admin/inbox/index';
 export const LETTER_HANDLE_PAGE = '/packages/letters-admin/handle/index';
 export const LETTER_TIMELINESS_PAGE = '/packages/letters-admin/timeliness/index';
 export const LETTER_REVIEW_PAGE = '/packages/letters-admin/review/index';
+// 网络击鼓传花: every member's round and watch pages; the secretariat's rounds and review.
+export const VIDEO_ROUND_PAGE = '/packages/videos/round/index';
+export const VIDEO_WATCH_PAGE = '/packages/videos/watch/index';
+export const VIDEO_ROUNDS_ADMIN_PAGE = '/packages/videos-admin/rounds/index';
+export const VIDEO_REVIEW_PAGE = '/packages/videos-admin/review/index';

@@ -48,7 +48,7 @@ async function main(): Promise<void> {
   if (!tools.ffprobe || !tools.ffmpeg) {
     logger.warn(
       { ffprobePath: config.video.ffprobePath, ffmpegPath: config.video.ffmpegPath, found: tools },
-      'ffprobe/ffmpeg not found: video uploads (网络击鼓传花) will be refused until Debian\'s ffmpeg is installed (apt-get install ffmpeg)',
+      "ffprobe/ffmpeg not found: video uploads (网络击鼓传花) will be refused until Debian's ffmpeg is installed (apt-get install ffmpeg)",
     );
   }
   if (config.devSignIn) {

@@ -14,13 +14,67 @@ const DIR = path.join(tmpdir(), 'zhijian-video-fixtures');
  */
 const RECIPES = {
   /** What a phone sends: H.264 + AAC in MP4. */
-  good: (n: number) => ['-f', 'lavfi', '-i', `testsrc=size=160x120:rate=10:duration=${n}`, '-f', 'lavfi', '-i', `sine=frequency=440:duration=${n}`, '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p', '-c:a', 'aac', '-shortest'],
+  good: (n: number) => [
+    '-f',
+    'lavfi',
+    '-i',
+    `testsrc=size=160x120:rate=10:duration=${n}`,
+    '-f',
+    'lavfi',
+    '-i',
+    `sine=frequency=440:duration=${n}`,
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+    '-c:a',
+    'aac',
+    '-shortest',
+  ],
   /** Over three minutes, made cheap: a 32×32 picture at one frame a second, no sound. */
-  long: () => ['-f', 'lavfi', '-i', 'testsrc=size=32x32:rate=1:duration=200', '-c:v', 'libx264', '-preset', 'ultrafast', '-pix_fmt', 'yuv420p'],
+  long: () => [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=32x32:rate=1:duration=200',
+    '-c:v',
+    'libx264',
+    '-preset',
+    'ultrafast',
+    '-pix_fmt',
+    'yuv420p',
+  ],
   /** MP4, but MPEG-4 Part 2 video and MP3 sound. */
-  mpeg4: () => ['-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10:duration=2', '-f', 'lavfi', '-i', 'sine=duration=2', '-c:v', 'mpeg4', '-c:a', 'libmp3lame', '-shortest'],
+  mpeg4: () => [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=160x120:rate=10:duration=2',
+    '-f',
+    'lavfi',
+    '-i',
+    'sine=duration=2',
+    '-c:v',
+    'mpeg4',
+    '-c:a',
+    'libmp3lame',
+    '-shortest',
+  ],
   /** VP9 in WebM: a real video of the wrong kind. */
-  webm: () => ['-f', 'lavfi', '-i', 'testsrc=size=160x120:rate=10:duration=2', '-c:v', 'libvpx-vp9', '-deadline', 'realtime', '-b:v', '100k'],
+  webm: () => [
+    '-f',
+    'lavfi',
+    '-i',
+    'testsrc=size=160x120:rate=10:duration=2',
+    '-c:v',
+    'libvpx-vp9',
+    '-deadline',
+    'realtime',
+    '-b:v',
+    '100k',
+  ],
 } as const;
 
 type Recipe = keyof typeof RECIPES;

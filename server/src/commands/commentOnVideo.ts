@@ -16,8 +16,20 @@ export async function commentOnVideo(
   const held = verdict.verdict === 'review';
   const [comment] = await ctx.tx
     .insert(videoComments)
-    .values({ videoId, authorId, body, status: held ? 'held' : 'shown', heldLabel: held ? (verdict.label ?? null) : null, createdAt: ctx.now })
+    .values({
+      videoId,
+      authorId,
+      body,
+      status: held ? 'held' : 'shown',
+      heldLabel: held ? (verdict.label ?? null) : null,
+      createdAt: ctx.now,
+    })
     .returning();
-  await audit(ctx, { action: 'videoComment.create', entity: 'video_comment', entityId: comment!.id, after: { videoId, status: comment!.status } });
+  await audit(ctx, {
+    action: 'videoComment.create',
+    entity: 'video_comment',
+    entityId: comment!.id,
+    after: { videoId, status: comment!.status },
+  });
   return comment!;
 }

@@ -13,7 +13,7 @@ const text = (value: string): Block => ({ type: 'paragraph', spans: [{ text: val
 /** The round's top videos as one 简报 article: the theme, then one line per video with its unit and figures. */
 export function resultBlocks(theme: string, rows: RoundResultRow[]): Block[] {
   const lines = rows.map((row) =>
-    text(`第${row.rank}名　${row.unitName}《${row.title}》：综合得分 ${row.total.toFixed(1)}，点赞 ${row.publishedLikes} 次`),
+    text(`第${row.rank}名\u3000${row.unitName}《${row.title}》：综合得分 ${row.total.toFixed(1)}，点赞 ${row.publishedLikes} 次`),
   );
   return theme ? [text(theme), ...lines] : lines;
 }
@@ -34,6 +34,11 @@ export async function placeVideoResults(
   });
   await ctx.tx.update(videoRounds).set({ placedIssueId: issue.id }).where(eq(videoRounds.id, round.id));
   const videoIds = rows.map((row) => row.videoId);
-  await audit(ctx, { action: 'videoRound.place', entity: 'video_round', entityId: round.id, after: { issueId: issue.id, articleId: article.id, videoIds } });
+  await audit(ctx, {
+    action: 'videoRound.place',
+    entity: 'video_round',
+    entityId: round.id,
+    after: { issueId: issue.id, articleId: article.id, videoIds },
+  });
   return { issueId: issue.id, articleId: article.id, videoIds };
 }

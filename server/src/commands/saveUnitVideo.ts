@@ -43,7 +43,15 @@ export async function saveUnitVideo(
   ctx: CommandContext,
   { roundId, unitId, title, source }: { roundId: number; unitId: number; title: string; source: UnitVideoSource },
 ): Promise<VideoRow> {
-  const values = { ...NO_FILE, ...source, title, status: 'pending' as const, returnReason: null, juryScore: null, uploadedBy: ctx.actor?.id ?? null };
+  const values = {
+    ...NO_FILE,
+    ...source,
+    title,
+    status: 'pending' as const,
+    returnReason: null,
+    juryScore: null,
+    uploadedBy: ctx.actor?.id ?? null,
+  };
   const [created] = await ctx.tx
     .insert(videos)
     .values({ ...values, roundId, unitId, createdAt: ctx.now, updatedAt: ctx.now })

@@ -33,7 +33,11 @@ export function listRounds(db: Queryable): Promise<VideoRoundRow[]> {
   return db.select().from(videoRounds).orderBy(desc(videoRounds.startsOn), desc(videoRounds.id)).limit(100);
 }
 
-export async function findVideo(db: Queryable, id: number, options: { lock?: boolean } = {}): Promise<{ video: VideoRow; unit: VideoUnit }> {
+export async function findVideo(
+  db: Queryable,
+  id: number,
+  options: { lock?: boolean } = {},
+): Promise<{ video: VideoRow; unit: VideoUnit }> {
   const query = db
     .select({ video: videos, unit: { id: units.id, name: units.name, groupId: units.groupId } })
     .from(videos)
@@ -44,7 +48,12 @@ export async function findVideo(db: Queryable, id: number, options: { lock?: boo
   return row;
 }
 
-export async function findUnitVideo(db: Queryable, roundId: number, unitId: number, options: { lock?: boolean } = {}): Promise<VideoRow | undefined> {
+export async function findUnitVideo(
+  db: Queryable,
+  roundId: number,
+  unitId: number,
+  options: { lock?: boolean } = {},
+): Promise<VideoRow | undefined> {
   const query = db
     .select()
     .from(videos)
@@ -158,10 +167,7 @@ export async function loadVideoComment(db: Queryable, id: number): Promise<Video
 /** The groups a round features, in its order (a group removed since is left out). */
 export async function roundGroups(db: Queryable, round: VideoRoundRow): Promise<Array<{ id: number; name: string }>> {
   if (round.featuredGroupIds.length === 0) return [];
-  const rows = await db
-    .select({ id: groups.id, name: groups.name })
-    .from(groups)
-    .where(inArray(groups.id, round.featuredGroupIds));
+  const rows = await db.select({ id: groups.id, name: groups.name }).from(groups).where(inArray(groups.id, round.featuredGroupIds));
   const byId = new Map(rows.map((row) => [row.id, row]));
   return round.featuredGroupIds.flatMap((id) => (byId.has(id) ? [byId.get(id)!] : []));
 }

@@ -54,15 +54,31 @@ async function prepare(dataDir: string): Promise<{ videoId: number; memberId: nu
     const { db } = handle;
     const now = systemClock.now();
     const [group] = await db.insert(groups).values({ name: '压测片组' }).returning();
-    const [unit] = await db.insert(units).values({ name: '压测单位', kind: 'enterprise', groupId: group!.id, inviteCode: 'BENCHV01' }).returning();
-    const [member] = await db.insert(members).values({ name: '观众', phone: '13900000001', roles: ['member'], unitId: unit!.id }).returning();
+    const [unit] = await db
+      .insert(units)
+      .values({ name: '压测单位', kind: 'enterprise', groupId: group!.id, inviteCode: 'BENCHV01' })
+      .returning();
+    const [member] = await db
+      .insert(members)
+      .values({ name: '观众', phone: '13900000001', roles: ['member'], unitId: unit!.id })
+      .returning();
     const [round] = await db
       .insert(videoRounds)
       .values({ title: '压测', theme: '', startsOn: '2026-01-01', days: 7, featuredGroupIds: [group!.id], juryWeight: 60, createdAt: now })
       .returning();
     const [video] = await db
       .insert(videos)
-      .values({ roundId: round!.id, unitId: unit!.id, title: '压测视频', kind: 'upload', storageKey: KEY, sizeBytes: SIZE, status: 'approved', createdAt: now, updatedAt: now })
+      .values({
+        roundId: round!.id,
+        unitId: unit!.id,
+        title: '压测视频',
+        kind: 'upload',
+        storageKey: KEY,
+        sizeBytes: SIZE,
+        status: 'approved',
+        createdAt: now,
+        updatedAt: now,
+      })
       .returning();
     // One megabyte of noise repeated: written without ever holding 100 MB here.
     const block = randomBytes(1024 * 1024);
@@ -72,7 +88,8 @@ async function prepare(dataDir: string): Promise<{ videoId: number; memberId: nu
       const file = path.join(dataDir, 'uploads', ...KEY.split('/'));
       mkdirSync(path.dirname(file), { recursive: true });
       writeFileSync(file, '');
-      for (let written = 0; written < SIZE; written += block.length) writeFileSync(file, block.subarray(0, Math.min(block.length, SIZE - written)), { flag: 'a' });
+      for (let written = 0; written < SIZE; written += block.length)
+        writeFileSync(file, block.subarray(0, Math.min(block.length, SIZE - written)), { flag: 'a' });
     }
     return { videoId: video!.id, memberId: member!.id };
   } finally {
@@ -185,7 +202,11 @@ async function main(): Promise<void> {
       fileMb: Number(args.mb),
       storage: STORAGE,
       idleRssMb: Math.round(idle * 10) / 10,
-      wholeFile: { peakRssMb: Math.round(whole.peakMb * 10) / 10, seconds: Math.round(whole.seconds * 100) / 100, mbPerSecond: Math.round((VIEWERS * SIZE) / 1024 / 1024 / whole.seconds) },
+      wholeFile: {
+        peakRssMb: Math.round(whole.peakMb * 10) / 10,
+        seconds: Math.round(whole.seconds * 100) / 100,
+        mbPerSecond: Math.round((VIEWERS * SIZE) / 1024 / 1024 / whole.seconds),
+      },
       seeking: { peakRssMb: Math.round(seeks.peakMb * 10) / 10, seconds: Math.round(seeks.seconds * 100) / 100 },
       growthMb: Math.round(growth * 10) / 10,
       limitMb: LIMIT_MB,

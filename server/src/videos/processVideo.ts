@@ -65,7 +65,9 @@ export async function processVideo(upload: Buffer, limits: VideoLimits): Promise
     const input = path.join(dir, 'input.mp4');
     await writeFile(input, upload, { mode: 0o600 });
     const probeArgs = ['-v', 'error', '-print_format', 'json', '-show_format', '-show_streams', input];
-    const raw = await runTool(limits.ffprobePath, probeArgs, { timeoutMs: PROBE_TIMEOUT_MS, maxOutputBytes: 1024 * 1024 }).catch(toolRefusal);
+    const raw = await runTool(limits.ffprobePath, probeArgs, { timeoutMs: PROBE_TIMEOUT_MS, maxOutputBytes: 1024 * 1024 }).catch(
+      toolRefusal,
+    );
     let probe: z.infer<typeof Probe>;
     try {
       probe = Probe.parse(JSON.parse(raw.toString('utf8')));
@@ -86,13 +88,15 @@ export async function processVideo(upload: Buffer, limits: VideoLimits): Promise
     const width = video[0]!.width ?? 0;
     const height = video[0]!.height ?? 0;
     if (width <= 0 || height <= 0) throw refuse(uploadRefusals.file_unreadable, {}, '视频文件已损坏或无法读取');
-    if (width > MAX_SIDE || height > MAX_SIDE) throw refuse(uploadRefusals.file_too_complex, { limit: `画面不超过 ${MAX_SIDE}×${MAX_SIDE}` });
+    if (width > MAX_SIDE || height > MAX_SIDE)
+      throw refuse(uploadRefusals.file_too_complex, { limit: `画面不超过 ${MAX_SIDE}×${MAX_SIDE}` });
     const durationSeconds = Number(probe.format.duration);
     if (!Number.isFinite(durationSeconds) || durationSeconds <= 0) {
       throw refuse(uploadRefusals.file_unreadable, {}, '读不出视频时长，文件可能已损坏');
     }
     // A rounding half-second over the limit is the phone's, not the uploader's.
-    if (durationSeconds > limits.maxSeconds + 0.5) throw refuse(videoRefusals.too_long, { seconds: durationSeconds, limit: limits.maxSeconds });
+    if (durationSeconds > limits.maxSeconds + 0.5)
+      throw refuse(videoRefusals.too_long, { seconds: durationSeconds, limit: limits.maxSeconds });
 
     const output = path.join(dir, 'output.mp4');
     const remux = ['-v', 'error', '-y', '-i', input, '-map', '0:v:0', '-map', '0:a?', '-c', 'copy', '-map_metadata', '-1'];
@@ -103,7 +107,23 @@ export async function processVideo(upload: Buffer, limits: VideoLimits): Promise
     const posterAt = Math.min(1, durationSeconds / 2).toFixed(2);
     const poster = await runTool(
       limits.ffmpegPath,
-      ['-v', 'error', '-ss', posterAt, '-i', output, '-frames:v', '1', '-vf', 'scale=min(640\\,iw):-2', '-f', 'image2', '-c:v', 'mjpeg', 'pipe:1'],
+      [
+        '-v',
+        'error',
+        '-ss',
+        posterAt,
+        '-i',
+        output,
+        '-frames:v',
+        '1',
+        '-vf',
+        'scale=min(640\\,iw):-2',
+        '-f',
+        'image2',
+        '-c:v',
+        'mjpeg',
+        'pipe:1',
+      ],
       { timeoutMs: PROBE_TIMEOUT_MS, maxOutputBytes: 2 * 1024 * 1024 },
     ).catch((error: unknown) => {
       if (error instanceof VideoToolMissing) throw refuse(videoRefusals.tools_missing);

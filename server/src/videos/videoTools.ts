@@ -16,7 +16,11 @@ export class VideoToolFailed extends Error {}
  * Runs ffprobe/ffmpeg as a child process (off the event loop) with a deadline and a bound on what
  * it may print, so a hostile file can neither hang a request nor fill the server's memory.
  */
-export function runTool(path: string, args: string[], { timeoutMs, maxOutputBytes }: { timeoutMs: number; maxOutputBytes: number }): Promise<Buffer> {
+export function runTool(
+  path: string,
+  args: string[],
+  { timeoutMs, maxOutputBytes }: { timeoutMs: number; maxOutputBytes: number },
+): Promise<Buffer> {
   return new Promise((resolve, reject) => {
     execFile(
       path,

@@ -1,19 +1,11 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
-import {
-  VIDEO_COMMENT_MAX,
-  VIDEO_JURY_WEIGHT,
-  VIDEO_MAX_BYTES,
-  VIDEO_ROUND_DAYS,
-  VideoKind,
-  VideoStatus,
-} from '../domain/videos';
+import { VIDEO_COMMENT_MAX, VIDEO_JURY_WEIGHT, VIDEO_MAX_BYTES, VIDEO_ROUND_DAYS, VideoKind, VideoStatus } from '../domain/videos';
 import { CalendarDay } from './activities';
 import { placementRefusals } from './cases';
 import { Id, IdParams } from './common';
 import { uploadRefusals } from './uploads';
-
 
 export const VideoRoundInput = z.object({
   title: z.string().trim().min(2, '请填写标题（至少 2 个字）').max(60).meta({ label: '标题' }),
@@ -140,12 +132,7 @@ export const VideoComment = z.object({
 });
 
 export const VideoCommentInput = z.object({
-  body: z
-    .string()
-    .trim()
-    .min(1, '请写评论')
-    .max(VIDEO_COMMENT_MAX, `评论不超过 ${VIDEO_COMMENT_MAX} 字`)
-    .meta({ label: '评论' }),
+  body: z.string().trim().min(1, '请写评论').max(VIDEO_COMMENT_MAX, `评论不超过 ${VIDEO_COMMENT_MAX} 字`).meta({ label: '评论' }),
 });
 
 export const VideoReasonBody = z.object({
@@ -331,7 +318,13 @@ export const videos = {
     access: ['member'],
     params: IdParams,
     response: Video,
-    refusals: [videoRefusals.not_approved, videoRefusals.own_unit, videoRefusals.already_liked, videoRefusals.daily_likes, videoRefusals.round_not_running],
+    refusals: [
+      videoRefusals.not_approved,
+      videoRefusals.own_unit,
+      videoRefusals.already_liked,
+      videoRefusals.daily_likes,
+      videoRefusals.round_not_running,
+    ],
   }),
   comments: endpoint({
     method: 'GET',

@@ -87,7 +87,7 @@ describe('POST /api/videos/:id/like', () => {
     expect(results.filter((r) => r.status === 'fulfilled')).toHaveLength(1);
     for (const rejected of results.filter((r) => r.status === 'rejected')) {
       const error = await refusalOf(Promise.reject((rejected as PromiseRejectedResult).reason));
-      expect(error.details.reason).toBe(videoRefusals.already_liked.reason);
+      expect(error.details?.reason).toBe(videoRefusals.already_liked.reason);
     }
   });
 });

@@ -91,11 +91,15 @@ describe('GET /api/video-streams/:id (range requests)', () => {
     const ticket = url.searchParams.get('ticket')!;
     const bare = await get(`${server.url}/api/video-streams/${videoId}`);
     expect(bare.status).toBe(400);
-    const forged = await get(`${server.url}/api/video-streams/${videoId}?ticket=${encodeURIComponent(ticket.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))}`);
+    const forged = await get(
+      `${server.url}/api/video-streams/${videoId}?ticket=${encodeURIComponent(ticket.replace(/.$/, (c) => (c === 'A' ? 'B' : 'A')))}`,
+    );
     expect(forged.status).toBe(401);
     const other = await get(`${server.url}/api/video-streams/${videoId + 1000}?ticket=${encodeURIComponent(ticket)}`);
     expect(other.status).toBe(401);
-    expect(((await other.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe(videoRefusals.ticket_invalid.reason);
+    expect(((await other.json()) as { error: { details: { reason: string } } }).error.details.reason).toBe(
+      videoRefusals.ticket_invalid.reason,
+    );
     server.clock.advance(2 * 3600 * 1000 + 1000);
     try {
       expect((await get(url.toString())).status).toBe(401);

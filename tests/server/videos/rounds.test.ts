@@ -62,11 +62,22 @@ describe('POST /api/videos/:id/review and /score', () => {
     const round = await openRound(sec.client);
     const admin = await unitAdmin(server);
     const video = await admin.client.call(api.videos.linkChannel, { params: { id: round.id }, body: { title: '视频号', ...channel } });
-    await expectRefused(admin.client.call(api.videos.review, { params: { id: video.id }, body: { approve: true } }), commonRefusals.forbidden);
-    await expectRefused(sec.client.call(api.videos.review, { params: { id: video.id }, body: { approve: false } }), commonRefusals.invalid_fields);
+    await expectRefused(
+      admin.client.call(api.videos.review, { params: { id: video.id }, body: { approve: true } }),
+      commonRefusals.forbidden,
+    );
+    await expectRefused(
+      sec.client.call(api.videos.review, { params: { id: video.id }, body: { approve: false } }),
+      commonRefusals.invalid_fields,
+    );
     await expectRefused(sec.client.call(api.videos.score, { params: { id: video.id }, body: { score: 80 } }), videoRefusals.not_approved);
-    expect(await sec.client.call(api.videos.review, { params: { id: video.id }, body: { approve: true } })).toMatchObject({ status: 'approved' });
-    await expectRefused(sec.client.call(api.videos.review, { params: { id: video.id }, body: { approve: true } }), videoRefusals.not_pending);
+    expect(await sec.client.call(api.videos.review, { params: { id: video.id }, body: { approve: true } })).toMatchObject({
+      status: 'approved',
+    });
+    await expectRefused(
+      sec.client.call(api.videos.review, { params: { id: video.id }, body: { approve: true } }),
+      videoRefusals.not_pending,
+    );
     expect(await sec.client.call(api.videos.score, { params: { id: video.id }, body: { score: 85 } })).toMatchObject({ juryScore: 85 });
     // Members see the video now, without the jury's score on it.
     const member = await signedInMember(server, ['member']);
@@ -81,7 +92,8 @@ describe('comments', () => {
     const video = await approvedVideo(server, round.id);
     const alice = await signedInMember(server, ['member']);
     const bob = await signedInMember(server, ['member']);
-    const comment = (client: typeof alice.client, body: string) => client.call(api.videos.comment, { params: { id: video.id }, body: { body } });
+    const comment = (client: typeof alice.client, body: string) =>
+      client.call(api.videos.comment, { params: { id: video.id }, body: { body } });
     await expectRefused(comment(alice.client, '好'.repeat(201)), commonRefusals.invalid_fields);
     const shown = await comment(alice.client, '好'.repeat(200));
     expect(shown).toMatchObject({ status: 'shown', mine: true });
@@ -95,10 +107,16 @@ describe('comments', () => {
       [held.id, 'held'],
       [shown.id, 'shown'],
     ]);
-    await expectRefused(alice.client.call(api.videos.hideComment, { params: { id: shown.id }, body: { reason: '与主题无关' } }), commonRefusals.forbidden);
+    await expectRefused(
+      alice.client.call(api.videos.hideComment, { params: { id: shown.id }, body: { reason: '与主题无关' } }),
+      commonRefusals.forbidden,
+    );
     const hidden = await sec.client.call(api.videos.hideComment, { params: { id: shown.id }, body: { reason: '与主题无关' } });
     expect(hidden).toMatchObject({ status: 'hidden', hiddenReason: '与主题无关', canHide: false });
-    await expectRefused(sec.client.call(api.videos.hideComment, { params: { id: shown.id }, body: { reason: '再次隐藏' } }), videoRefusals.comment_already_hidden);
+    await expectRefused(
+      sec.client.call(api.videos.hideComment, { params: { id: shown.id }, body: { reason: '再次隐藏' } }),
+      videoRefusals.comment_already_hidden,
+    );
     expect(await seenBy(bob.client)).toEqual([[held.id, 'held']]);
     expect(await seenBy(alice.client)).toEqual([[shown.id, 'hidden']]);
     expect((await bob.client.call(api.videos.get, { params: { id: video.id } })).commentCount).toBe(0);
@@ -120,7 +138,12 @@ describe('results', () => {
     expect(videoResults([{ id: 1, juryScore: 90, likes: 10 }], 100)[0]!.total).toBe(100);
     expect(videoResults([]).length).toBe(0);
     // Ties share a rank.
-    expect(videoResults([{ id: 1, juryScore: 50, likes: 0 }, { id: 2, juryScore: 50, likes: 0 }]).map((r) => r.rank)).toEqual([1, 1]);
+    expect(
+      videoResults([
+        { id: 1, juryScore: 50, likes: 0 },
+        { id: 2, juryScore: 50, likes: 0 },
+      ]).map((r) => r.rank),
+    ).toEqual([1, 1]);
   });
 
   it('ranks a round by published likes and jury scores, with the round’s own weight, and places the top into a draft 简报', async () => {
@@ -145,7 +168,10 @@ describe('results', () => {
       placementRefusals.issue_not_draft,
     );
     const draft = await createIssue(server.db, { status: 'draft' });
-    const placed = await sec.client.call(api.videos.placeInBulletin, { params: { id: round.id }, body: { issueId: draft.issue.id, top: 1 } });
+    const placed = await sec.client.call(api.videos.placeInBulletin, {
+      params: { id: round.id },
+      body: { issueId: draft.issue.id, top: 1 },
+    });
     expect(placed).toMatchObject({ issueId: draft.issue.id, videoIds: [b.id] });
     const [article] = await server.db.select().from(bulletinArticles).where(eq(bulletinArticles.id, placed.articleId));
     expect(article!.title).toContain('网络击鼓传花');

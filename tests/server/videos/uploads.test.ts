@@ -31,7 +31,14 @@ describe('POST /api/video-rounds/:id/videos (upload)', () => {
     const admin = await unitAdmin(server);
     const upload = await uploadVideo(admin.client, round.id, await videoFixture('good'));
     expect(upload.status).toBe(201);
-    expect(upload.body).toMatchObject({ kind: 'upload', status: 'pending', statusLabel: '待审核', width: 160, height: 120, hasPoster: true });
+    expect(upload.body).toMatchObject({
+      kind: 'upload',
+      status: 'pending',
+      statusLabel: '待审核',
+      width: 160,
+      height: 120,
+      hasPoster: true,
+    });
     expect(upload.body.durationSeconds).toBeCloseTo(2, 0);
     // Nobody outside the unit sees a video before it is approved.
     const member = await signedInMember(server, ['member']);
@@ -90,7 +97,10 @@ describe('POST /api/video-rounds/:id/videos (upload)', () => {
     expectRefusedBody(await uploadVideo(member.client, round.id, await videoFixture('good')), commonRefusals.forbidden);
     const first = await uploadVideo(admin.client, round.id, await videoFixture('good'), 'a.mp4', '第一版');
     const firstKeys = server.storage.keys().filter((key) => key.startsWith(`videos/${round.id}/`));
-    const returned = await sec.client.call(api.videos.review, { params: { id: first.body.id as number }, body: { approve: false, reason: '画面太暗' } });
+    const returned = await sec.client.call(api.videos.review, {
+      params: { id: first.body.id as number },
+      body: { approve: false, reason: '画面太暗' },
+    });
     expect(returned).toMatchObject({ status: 'returned', returnReason: '画面太暗' });
     // The unit sees why, uploads again: the same video, back in review.
     const second = await uploadVideo(admin.client, round.id, await videoFixture('good'), 'b.mp4', '第二版');
@@ -119,9 +129,16 @@ describe('POST /api/video-rounds/:id/videos (upload)', () => {
       params: { id: round.id },
       body: { title: '视频号展示', finderUserName: 'sphABCDEF', feedId: 'export/UzFfAgtgekIEAQAAAAAA' },
     });
-    expect(video).toMatchObject({ kind: 'channel', channel: { finderUserName: 'sphABCDEF', feedId: 'export/UzFfAgtgekIEAQAAAAAA' }, hasPoster: false });
+    expect(video).toMatchObject({
+      kind: 'channel',
+      channel: { finderUserName: 'sphABCDEF', feedId: 'export/UzFfAgtgekIEAQAAAAAA' },
+      hasPoster: false,
+    });
     await expectRefused(
-      admin.client.call(api.videos.linkChannel, { params: { id: round.id }, body: { title: '视频号', finderUserName: 'abc', feedId: 'x' } }),
+      admin.client.call(api.videos.linkChannel, {
+        params: { id: round.id },
+        body: { title: '视频号', finderUserName: 'abc', feedId: 'x' },
+      }),
       commonRefusals.invalid_fields,
     );
     await expectRefused(admin.client.call(api.videos.playback, { params: { id: video.id } }), videoRefusals.not_a_stream);

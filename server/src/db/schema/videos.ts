@@ -1,6 +1,19 @@
 import type { VideoKind, VideoStatus } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
-import { check, date, doublePrecision, index, integer, pgTable, real, serial, text, timestamp, uniqueIndex, bigint } from 'drizzle-orm/pg-core';
+import {
+  check,
+  date,
+  doublePrecision,
+  index,
+  integer,
+  pgTable,
+  real,
+  serial,
+  text,
+  timestamp,
+  uniqueIndex,
+  bigint,
+} from 'drizzle-orm/pg-core';
 import { bulletinIssues } from './bulletins';
 import { members, units } from './organisation';
 

@@ -48,12 +48,14 @@ import { mount, mountPublic } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { checkTicket, issueTicket } from '../../videos/playbackTicket';
 import { processVideo } from '../../videos/processVideo';
+import { storeVideoFiles } from '../../videos/storeVideoFiles';
 
 /** 网络击鼓传花: rounds, one video per unit, review, playback by range, likes published daily, comments, results. */
 export function videoRoutes(services: AppServices, router: Router): void {
   const { db, storage, clock, contentChecker, config } = services;
 
-  const isRunning = (round: VideoRoundRow, now: Date) => roundPhase(round.startsOn, roundEndsOn(round.startsOn, round.days), now) === 'running';
+  const isRunning = (round: VideoRoundRow, now: Date) =>
+    roundPhase(round.startsOn, roundEndsOn(round.startsOn, round.days), now) === 'running';
 
   async function presentFor(user: CurrentUser, found: Array<{ video: VideoRow; unit: VideoUnit }>, round: VideoRoundRow) {
     const now = clock.now();
@@ -84,7 +86,9 @@ export function videoRoutes(services: AppServices, router: Router): void {
     return { items: (await listRounds(db)).map((round) => presentVideoRound(round, now)) };
   });
 
-  mount(router, services, api.videos.openRound, async ({ body, run }) => presentVideoRound(await run(openVideoRound, { input: body }), clock.now()));
+  mount(router, services, api.videos.openRound, async ({ body, run }) =>
+    presentVideoRound(await run(openVideoRound, { input: body }), clock.now()),
+  );
 
   mount(router, services, api.videos.getRound, async ({ params, user }) => {
     const now = clock.now();
@@ -122,11 +126,9 @@ export function videoRoutes(services: AppServices, router: Router): void {
     const base = `videos/${params.id}/${randomUUID()}`;
     const storageKey = `${base}.mp4`;
     const posterKey = processed.poster ? `${base}-poster.jpg` : null;
-    await storage.put(storageKey, processed.data);
-    if (posterKey) await storage.put(posterKey, processed.poster!);
-    let video: VideoRow;
-    try {
-      video = await run(saveUnitVideo, {
+    const files = [{ key: storageKey, data: processed.data }, ...(posterKey ? [{ key: posterKey, data: processed.poster! }] : [])];
+    const video = await storeVideoFiles(storage, files, () =>
+      run(saveUnitVideo, {
         roundId: params.id,
         unitId,
         title: query.title,
@@ -141,11 +143,8 @@ export function videoRoutes(services: AppServices, router: Router): void {
           videoCodec: processed.videoCodec,
           audioCodec: processed.audioCodec,
         },
-      });
-    } catch (error) {
-      await Promise.all([storage.delete(storageKey), posterKey ? storage.delete(posterKey) : undefined]);
-      throw error;
-    }
+      }),
+    );
     return visibleVideo(user, video.id);
   });
 
