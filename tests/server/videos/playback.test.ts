@@ -25,7 +25,8 @@ beforeAll(async () => {
   stored = (await server.storage.get(server.storage.keys().find((key) => key.endsWith('.mp4'))!))!;
   size = stored.length;
   viewer = await signedInMember(server, ['member']);
-});
+  // ffmpeg checks and remuxes the upload: slow on a machine shared by many test runs.
+}, 180_000);
 afterAll(() => server.close());
 
 async function streamUrl(client = viewer.client): Promise<string> {

@@ -1,5 +1,5 @@
 import { api, commonRefusals, uploadRefusals, VIDEO_MAX_BYTES, VIDEO_MAX_SECONDS, videoRefusals } from '@zhijian/shared';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { loadConfig } from '../../../server/src/config';
 import { signedInMember } from '../../support/factories';
 import { expectRefusedBody, setClock } from '../../support/recordFactories';
@@ -8,6 +8,9 @@ import { png } from '../../support/submissionFactories';
 import { startTestServer, type TestServer } from '../../support/testServer';
 import { videoFixture } from '../../support/videoFixtures';
 import { openRound, secretary, unitAdmin, uploadVideo } from './videoFactories';
+
+// Every upload runs ffprobe and ffmpeg: slow on a machine shared by many test runs.
+vi.setConfig({ testTimeout: 120_000, hookTimeout: 120_000 });
 
 let server: TestServer;
 beforeAll(async () => {
