@@ -1,4 +1,4 @@
-import { ChannelVideo, Text, Video as VideoPlayer } from '@tarojs/components';
+import { ChannelVideo, Text, Video as VideoPlayer, View } from '@tarojs/components';
 import type { Video } from '@zhijian/shared';
 import './videos.scss';
 
@@ -33,16 +33,19 @@ export function Player({ video, src, poster, weapp }: PlayerProps) {
     );
   }
   if (!src) return <Text className="zj-video-channel-note">正在获取播放地址…</Text>;
+  // The frame holds the player's height: H5's video element would otherwise spill over the page below it.
   return (
-    <VideoPlayer
-      id="zj-video-player"
-      className="zj-video-player"
-      src={src}
-      poster={poster ?? undefined}
-      controls
-      showProgress
-      enableProgressGesture
-      autoplay={false}
-    />
+    <View className="zj-video-frame">
+      <VideoPlayer
+        id="zj-video-player"
+        className="zj-video-player"
+        src={src}
+        poster={poster ?? undefined}
+        controls
+        showProgress
+        enableProgressGesture
+        autoplay={false}
+      />
+    </View>
   );
 }
