@@ -29,8 +29,8 @@ async function snapBoth(page: Page, name: string): Promise<void> {
   await page.setViewportSize(PHONE);
 }
 
-/** The entry is on 我的; it is opened by its address (a long list of entries ends under the tab bar). */
-async function openFromMe(page: Page, entry: string, url: RegExp, path: string): Promise<void> {
+/** Opens an entry of 我的. */
+async function openFromMe(page: Page, entry: string, url: RegExp): Promise<void> {
   await settled(page);
   await tab(page, '我的').click();
   await page.waitForURL(/#\/pages\/me\/index/);
@@ -52,7 +52,7 @@ describe('网络击鼓传花 in the H5 build against the real server', () => {
     const secretary = await phonePage(h5.browser);
     await h5.signIn(secretary.page, '秘书处（演示）');
     const s = secretary.page;
-    await openFromMe(s, '击鼓传花管理', /#\/packages\/videos-admin\/rounds\/index/, '/packages/videos-admin/rounds/index');
+    await openFromMe(s, '击鼓传花管理', /#\/packages\/videos-admin\/rounds\/index/);
     await fill(s, '标题', ROUND);
     await fill(s, '主题', '展示各单位党建特色');
     await fill(s, '开始日期', shanghaiToday(new Date()));
@@ -64,7 +64,7 @@ describe('网络击鼓传花 in the H5 build against the real server', () => {
     const admin = await phonePage(h5.browser);
     await h5.signIn(admin.page, '党务工作者（演示单位）');
     const a = admin.page;
-    await openFromMe(a, '本单位展示视频', /#\/packages\/videos\/round\/index/, '/packages/videos/round/index');
+    await openFromMe(a, '本单位展示视频', /#\/packages\/videos\/round\/index/);
     await shown(a, '.zj-cell__title').filter({ hasText: ROUND }).click();
     await a.waitForURL(/#\/packages\/videos\/round\/index\?id=\d+/);
     const roundId = Number(/id=(\d+)/.exec(a.url())![1]);
