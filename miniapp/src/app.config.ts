@@ -117,6 +117,9 @@ export default defineAppConfig({
         'questions/index',
       ],
     },
+    // 网络击鼓传花: rounds, watching (range-served video or 视频号), likes and comments; the secretariat's review.
+    { root: 'packages/videos', name: 'videos', pages: ['round/index', 'watch/index'] },
+    { root: 'packages/videos-admin', name: 'videos-admin', pages: ['rounds/index', 'review/index'] },
   ],
   preloadRule: {
     'pages/bulletin/index': { network: 'all', packages: ['bulletin'] },

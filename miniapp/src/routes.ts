@@ -93,3 +93,8 @@ export const AWARD_PUBLICITY_PAGE = '/packages/awards/publicity/index';
 export const AWARD_REVIEWS_PAGE = '/packages/awards-admin/reviews/index';
 export const AWARD_REVIEW_PAGE = '/packages/awards-admin/review/index';
 export const AWARD_CERTIFICATE_PAGE = '/packages/awards-admin/certificate/index';
+// 网络击鼓传花: every member's round and watch pages; the secretariat's rounds and review.
+export const VIDEO_ROUND_PAGE = '/packages/videos/round/index';
+export const VIDEO_WATCH_PAGE = '/packages/videos/watch/index';
+export const VIDEO_ROUNDS_ADMIN_PAGE = '/packages/videos-admin/rounds/index';
+export const VIDEO_REVIEW_PAGE = '/packages/videos-admin/review/index';

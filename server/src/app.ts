@@ -46,6 +46,7 @@ import { unitRoutes } from './routes/units';
 import { volunteerActivityRoutes } from './routes/volunteerActivities';
 import { questionRoutes } from './routes/questions';
 import { overviewRoutes } from './routes/overview';
+import { videoRoutes } from './routes/videos';
 import { createServices } from './services';
 
 const SIGN_IN_PATHS = new Set(['/api/auth/wechat', '/api/auth/bind', '/api/auth/password']);
@@ -164,6 +165,7 @@ export function createApp(deps: AppDeps): Koa {
     questionRoutes,
     letterRoutes,
     overviewRoutes,
+    videoRoutes,
   ];
   for (const addRoutes of resources) {
     addRoutes(services, api);

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { VIDEO_MAX_BYTES, VIDEO_MAX_SECONDS } from '@zhijian/shared';
 import { z } from 'zod';
 import { DEFAULT_H5_DIR } from './paths';
 
@@ -57,6 +58,10 @@ const EnvSchema = z.object({
   REDIS_URL: z.string().url().optional(),
   REDIS_KEY_PREFIX: z.string().default('zhijian:'),
   STORAGE: z.enum(['disk', 'postgres']).default('disk'),
+  FFPROBE_PATH: z.string().default('ffprobe'),
+  FFMPEG_PATH: z.string().default('ffmpeg'),
+  VIDEO_MAX_BYTES: z.coerce.number().int().min(1024).max(VIDEO_MAX_BYTES).default(VIDEO_MAX_BYTES),
+  VIDEO_MAX_SECONDS: z.coerce.number().int().min(1).max(VIDEO_MAX_SECONDS).default(VIDEO_MAX_SECONDS),
 });
 
 export interface Config {
@@ -101,6 +106,8 @@ export interface Config {
    * on under test (NODE_ENV=test), so an undeclared refusal fails the test that meets it.
    */
   strictContracts: boolean;
+  /** 网络击鼓传花 uploads: Debian's ffprobe/ffmpeg, and limits that may be set lower than the rules (never higher). */
+  video: { ffprobePath: string; ffmpegPath: string; maxBytes: number; maxSeconds: number };
 }
 
 export class ConfigError extends Error {}
@@ -152,6 +159,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     redisKeyPrefix: e.REDIS_KEY_PREFIX,
     storage: e.STORAGE,
     strictContracts: e.NODE_ENV === 'test',
+    video: { ffprobePath: e.FFPROBE_PATH, ffmpegPath: e.FFMPEG_PATH, maxBytes: e.VIDEO_MAX_BYTES, maxSeconds: e.VIDEO_MAX_SECONDS },
   };
 }
 

@@ -15,6 +15,7 @@ import { createLogger } from './logger';
 import { scheduledJob } from './scheduling/scheduledJob';
 import { demoLoaded, loadDemoAssociation } from './seed/loadDemo';
 import { defaultOfficeConverter } from './bulletinImport/formats/officeConverter';
+import { videoToolsAvailable } from './videos/videoTools';
 
 const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -50,6 +51,13 @@ async function main(): Promise<void> {
     scheduledJob('idempotency.purge', scheduler, idempotencyPurgeJob(database.db)),
     scheduledJob('attendance.figures', scheduler, attendanceFiguresJob(database.db, systemClock)),
   ];
+  const tools = await videoToolsAvailable(config.video);
+  if (!tools.ffprobe || !tools.ffmpeg) {
+    logger.warn(
+      { ffprobePath: config.video.ffprobePath, ffmpegPath: config.video.ffmpegPath, found: tools },
+      "ffprobe/ffmpeg not found: video uploads (网络击鼓传花) will be refused until Debian's ffmpeg is installed (apt-get install ffmpeg)",
+    );
+  }
   if (config.devSignIn) {
     logger.warn(
       '!!! DEVELOPMENT SIGN-IN IS ON: codes "dev:<openid>" sign in without WeChat. Set WECHAT_APPID/WECHAT_SECRET or NODE_ENV=production to turn it off. !!!',

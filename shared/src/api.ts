@@ -33,6 +33,7 @@ import { commitments } from './contracts/commitments';
 import { questions } from './contracts/questions';
 import { volunteerActivities } from './contracts/volunteerActivities';
 import { overview } from './contracts/overview';
+import { videos } from './contracts/videos';
 import type { Endpoint } from './contract';
 
 /** Every endpoint of the API, by resource. Server routes and client calls both start here. */
@@ -72,6 +73,7 @@ export const api = {
   letters,
   overview,
   awards,
+  videos,
 };
 
 /** Flat list of every endpoint, for route registration checks and the route × role test. */

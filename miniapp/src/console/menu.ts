@@ -134,6 +134,13 @@ export const CONSOLE_MENU: readonly MenuGroup[] = [
     ],
   },
   {
+    label: '击鼓传花',
+    items: [
+      { label: '网络击鼓传花', path: P.VIDEO_ROUND_PAGE, roles: EVERYONE, also: [P.VIDEO_WATCH_PAGE] },
+      { label: '击鼓传花管理', path: P.VIDEO_ROUNDS_ADMIN_PAGE, roles: SECRETARIAT, also: [P.VIDEO_REVIEW_PAGE] },
+    ],
+  },
+  {
     label: '书记直通车',
     items: [
       { label: '书记信箱', path: P.LETTER_INBOX_PAGE, roles: ['party_secretary'], also: [P.LETTER_HANDLE_PAGE] },

@@ -161,6 +161,15 @@ export const AUDIT_ACTION_NAMES = {
   'wish.realised': '报告心愿已实现',
   'wish.complete': '确认心愿完成',
   'wish.take_down': '下架微心愿',
+  'video.submit': '提交展示视频',
+  'video.replace': '更换展示视频',
+  'video.approve': '展示视频审核通过',
+  'video.return': '退回展示视频',
+  'video.score': '评委打分',
+  'video_comment.create': '发表视频评论',
+  'video_comment.hide': '隐藏视频评论',
+  'video_round.open': '开启击鼓传花',
+  'video_round.place': '击鼓传花结果编入简报',
 } as const satisfies Record<string, string>;
 
 export type AuditAction = keyof typeof AUDIT_ACTION_NAMES;
@@ -202,6 +211,9 @@ export const AUDIT_ENTITY_NAMES = {
   volunteer_activity: '志愿活动',
   volunteer_sign_up: '志愿活动报名',
   wish: '微心愿',
+  video: '展示视频',
+  video_comment: '视频评论',
+  video_round: '击鼓传花',
 } as const satisfies Record<string, string>;
 
 export type AuditEntity = keyof typeof AUDIT_ENTITY_NAMES;

@@ -146,3 +146,15 @@ export function Picker(props: PickerProps) {
     </div>
   );
 }
+
+/** WeChat's `video`: a DOM video with the address and poster it was given. */
+export function Video(props: BaseProps & { src: string; poster?: string; controls?: boolean }) {
+  return <video {...base(props)} src={props.src} poster={props.poster} controls={props.controls} />;
+}
+
+/** WeChat's `channel-video` (a 视频号 feed): what it would play, as data attributes. */
+export function ChannelVideo(props: BaseProps & { finderUserName: string; feedId: string; autoplay?: boolean }) {
+  return (
+    <div {...base(props)} role="region" aria-label="视频号视频" data-finder-user-name={props.finderUserName} data-feed-id={props.feedId} />
+  );
+}

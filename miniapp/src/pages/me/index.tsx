@@ -36,6 +36,7 @@ import {
 import { RECORD_CARD_PAGE, RECORD_LIST_PAGE } from '../../routes';
 import { LETTER_INBOX_PAGE, LETTER_REVIEW_PAGE, LETTER_TIMELINESS_PAGE, LETTERS_PAGE } from '../../routes';
 import { AWARD_PUBLICITY_PAGE, AWARD_REVIEWS_PAGE } from '../../routes';
+import { VIDEO_ROUND_PAGE, VIDEO_ROUNDS_ADMIN_PAGE } from '../../routes';
 import { refreshProfile, signOut } from '../../services/auth';
 import './index.scss';
 
@@ -61,6 +62,8 @@ const ROLE_ENTRIES: RoleEntry[] = [
   { title: '积分与指数规则', note: '各类积分、上限、先锋指数构成与等次、加扣分项目', url: RECORD_SETTINGS_PAGE, roles: ['secretariat'] },
   { title: '先锋指数分布', note: '按片组、按单位的等次人数与平均', url: INDEX_DISTRIBUTION_PAGE, roles: ['secretariat'] },
   { title: '年度结账', note: '冻结上一年度的先锋指数', url: INDEX_YEARS_PAGE, roles: ['secretariat'] },
+  { title: '本单位展示视频', note: '网络击鼓传花：上传视频或填写视频号', url: VIDEO_ROUND_PAGE, roles: ['unit_admin'] },
+  { title: '击鼓传花管理', note: '开启一轮、审核视频、评委评分、结果编入简报', url: VIDEO_ROUNDS_ADMIN_PAGE, roles: ['secretariat'] },
   { title: '审计日志', note: '管理操作记录', url: AUDIT_PAGE, roles: ['secretariat'] },
   { title: '书记信箱', note: '党员来信的受理、答复与期限', url: LETTER_INBOX_PAGE, roles: ['party_secretary'] },
   { title: '秘书处信箱', note: '写给协会秘书处的来信', url: `${LETTER_INBOX_PAGE}?box=secretariat`, roles: ['secretariat'] },
@@ -140,6 +143,12 @@ export default function MeTab() {
               note="年度评优公示名单，可在公示期内提出异议"
               arrow
               onClick={() => void Taro.navigateTo({ url: AWARD_PUBLICITY_PAGE })}
+            />
+            <Cell
+              title="网络击鼓传花"
+              note="各单位展示视频：观看、点赞、讨论"
+              arrow
+              onClick={() => void Taro.navigateTo({ url: VIDEO_ROUND_PAGE })}
             />
             <Cell
               title="书记直通车"

@@ -14,3 +14,4 @@ export * from './letters';
 export * from './idempotency';
 export * from './figures';
 export * from './awards';
+export * from './videos';
