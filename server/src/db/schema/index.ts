@@ -12,3 +12,4 @@ export * from './sharedState';
 export * from './volunteering';
 export * from './letters';
 export * from './idempotency';
+export * from './reminders';
