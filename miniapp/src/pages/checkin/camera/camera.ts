@@ -5,11 +5,16 @@
 
 export type Decoder = (video: HTMLVideoElement, canvas: HTMLCanvasElement) => string | null;
 
-/** Loaded on first use, in its own chunk: the decoder is needed only once a member opens the camera. */
-export async function loadDecoder(): Promise<Decoder> {
-  const { decodeQr } = await import(/* webpackChunkName: "qr-decoder" */ './decodeQr');
-  return decodeQr;
-}
+/**
+ * Loaded on first use, in its own chunk: the decoder is needed only once a member opens the camera.
+ * The build-time condition drops the import from the weapp build (webpack skips the branch of a
+ * conditional that is false at compile time; inside an async function Babel would hide it), so
+ * jsQR never weighs on the main package; weapp has `Taro.scanCode`.
+ */
+export const loadDecoder: () => Promise<Decoder> =
+  process.env.TARO_ENV !== 'weapp'
+    ? () => import(/* webpackChunkName: "qr-decoder" */ './decodeQr').then((module) => module.decodeQr)
+    : () => Promise.reject(Object.assign(new Error('the weapp scans with Taro.scanCode'), { name: 'NotFoundError' }));
 
 /** Why the camera could not be used, in words for the member (who can still type the code). */
 export function cameraProblem(error: unknown): string {
