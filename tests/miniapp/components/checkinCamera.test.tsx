@@ -121,3 +121,42 @@ describe('签到 in a phone browser: the camera', () => {
     expect(screen.getByPlaceholderText('输入或粘贴签到码')).toBeInTheDocument();
   });
 });
+
+describe('签到 tab: the reminder a member allows', () => {
+  beforeEach(() => {
+    clearSession();
+    taroControl.reset();
+    saveSession(makeSignedIn(makeMe()));
+  });
+  afterEach(() => {
+    delete process.env.TARO_APP_CHECKIN_TEMPLATE_ID;
+  });
+
+  it('asks WeChat for the template and counts the allowance; a refusal in the prompt sends nothing', async () => {
+    process.env.TARO_APP_CHECKIN_TEMPLATE_ID = 'tmpl-checkin';
+    const server = installFakeApi({
+      'GET /api/me/activities': () => json(200, { items: [activity] }),
+      'GET /api/me/attendance': () => json(200, { items: [], total: 0, page: 1, pageSize: 10 }),
+      'GET /api/me/points': () => json(200, { items: [], total: 0, page: 1, pageSize: 1, totalPoints: 0 }),
+      'POST /api/checkin-reminders/subscription': () => json(200, { remaining: 1 }),
+    });
+    render(<CheckinTab />);
+    taroControl.subscribeAnswer = 'reject';
+    fireEvent.click(await screen.findByRole('button', { name: '未签到时提醒我' }));
+    await waitFor(() => expect(taroControl.toasts).toContain('未开启提醒，可随时再点这里开启'));
+    expect(server.callsTo('POST', '/api/checkin-reminders/subscription')).toHaveLength(0);
+
+    taroControl.subscribeAnswer = 'accept';
+    fireEvent.click(screen.getByRole('button', { name: '未签到时提醒我' }));
+    await waitFor(() => expect(server.callsTo('POST', '/api/checkin-reminders/subscription')).toHaveLength(1));
+    expect(taroControl.subscribeRequests).toEqual([['tmpl-checkin'], ['tmpl-checkin']]);
+    await waitFor(() => expect(taroControl.toasts.some((t) => t.startsWith('已开启'))).toBe(true));
+  });
+
+  it('has no button when the build has no template', async () => {
+    tabApi();
+    render(<CheckinTab />);
+    await screen.findByRole('button', { name: '扫码签到' });
+    expect(screen.queryByRole('button', { name: '未签到时提醒我' })).not.toBeInTheDocument();
+  });
+});
