@@ -60,7 +60,12 @@ describe('签到 with the phone browser’s camera', () => {
     // The member's browser has a (fake) camera, and the camera permission granted.
     cameraBrowser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: [...LAUNCH_ARGS, '--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream', `--use-file-for-fake-video-capture=${video}`],
+      args: [
+        ...LAUNCH_ARGS,
+        '--use-fake-device-for-media-stream',
+        '--use-fake-ui-for-media-stream',
+        `--use-file-for-fake-video-capture=${video}`,
+      ],
     });
     const member = await phonePage(cameraBrowser);
     await member.page.context().grantPermissions(['camera']);

@@ -106,5 +106,8 @@ export const letterPhotos = pgTable(
     bytes: integer('bytes').notNull(),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
   },
-  (table) => [index('letter_photos_letter_idx').on(table.letterId), index('letter_photos_uploader_idx').on(table.uploaderId, table.letterId)],
+  (table) => [
+    index('letter_photos_letter_idx').on(table.letterId),
+    index('letter_photos_uploader_idx').on(table.uploaderId, table.letterId),
+  ],
 );
