@@ -204,7 +204,7 @@ describe('on the phone (issue 15)', () => {
     await shoot(page, 'phone-09-organiser-live');
 
     // Search by name and the 未到 filter: only that member, waiting, with 代签.
-    await page.getByPlaceholder('按姓名查找').fill(name);
+    await page.locator('.zj-live__search input:visible').fill(name);
     await page
       .locator('.zj-chips__chip:visible')
       .filter({ hasText: /^未到 \d+$/ })
@@ -216,7 +216,7 @@ describe('on the phone (issue 15)', () => {
       .filter({ hasText: /^已到 \d+$/ })
       .click();
     await visible(page.getByText(`没有姓名含“${name}”的党员`));
-    await page.getByPlaceholder('按姓名查找').fill('');
+    await page.locator('.zj-live__search input:visible').fill('');
     await page
       .locator('.zj-chips__chip:visible')
       .filter({ hasText: /^全部 \d+$/ })
