@@ -13,6 +13,8 @@ import { writePrivateProjectConfig } from './projectConfig';
  * - TARO_APP_ID: WeChat appid written to the generated project config (default touristappid).
  * - TARO_APP_BULLETIN_TEMPLATE_ID: subscription-message template for "new 简报" reminders; unset hides
  *   the 简报 tab's reminder button.
+ * - TARO_APP_CHECKIN_TEMPLATE_ID: subscription-message template of the organiser's "not in yet"
+ *   reminder (the server's WECHAT_TEMPLATE_IDS["checkin.reminder"]); unset hides the 签到 tab's button.
  */
 const miniappRoot = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(miniappRoot, '..');
@@ -57,6 +59,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       TARO_APP_API_BASE: JSON.stringify(apiBase),
       // WeChat subscription-message template of "new 简报" reminders (the server's WECHAT_BULLETIN_TEMPLATE_ID).
       TARO_APP_BULLETIN_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_BULLETIN_TEMPLATE_ID ?? ''),
+      TARO_APP_CHECKIN_TEMPLATE_ID: JSON.stringify(process.env.TARO_APP_CHECKIN_TEMPLATE_ID ?? ''),
     },
     defineConstants: {},
     copy: { patterns: [], options: {} },

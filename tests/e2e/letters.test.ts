@@ -1,4 +1,5 @@
 import type { Locator, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
 
@@ -64,12 +65,21 @@ describe('书记直通车 in the H5 build against the real server', () => {
     await shown(m, 'textarea').fill(LETTER_TEXT);
     await shown(m, '.zj-letter-form__anon').click();
     await visible(shown(m, '.zj-letter-form__anon--on'));
+    // One photo, from the phone's album (the browser's file chooser).
+    const photo = await sharp({ create: { width: 640, height: 480, channels: 3, background: '#c0392b' } })
+      .jpeg()
+      .toBuffer();
+    const chooser = m.waitForEvent('filechooser');
+    await button(m, '添加照片').click();
+    await (await chooser).setFiles({ name: 'board.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await visible(shown(m, '.zj-letter-form__thumb img'));
     await snapBoth(m, 'letters-02-write');
     await button(m, '提交').click();
     await m.waitForURL(/#\/packages\/letters\/detail\/index\?id=\d+/);
     const letterId = Number(/id=(\d+)/.exec(m.url())![1]);
     await visible(shown(m, '.zj-letter__body').filter({ hasText: LETTER_TEXT }));
     await expect(shown(m, '.zj-letter__meta').first().innerText()).resolves.toContain('我（对书记匿名）');
+    await visible(shown(m, '.zj-letter__photo img'));
 
     // 2. The secretary's inbox and the letter: 匿名来信, no name; reply.
     const secretary = await phonePage(h5.browser);
@@ -90,6 +100,7 @@ describe('书记直通车 in the H5 build against the real server', () => {
     await card.click();
     await s.waitForURL(new RegExp(`#/packages/letters-admin/handle/index\\?id=${letterId}`));
     await visible(shown(s, '.zj-letter__body').filter({ hasText: LETTER_TEXT }));
+    await visible(shown(s, '.zj-letter__photo img'));
     await expectNoWriter(s);
     await s.locator('textarea:visible').fill('谢谢建议。自下月起，学习材料在活动日前一周发到支部群。');
     await snapBoth(s, 'letters-04-handle');

@@ -202,6 +202,30 @@ describe('on the phone (issue 15)', () => {
     await confirmModal(page, '撤销');
     await visible(row.locator('.zj-button', { hasText: '代签' }));
     await shoot(page, 'phone-09-organiser-live');
+
+    // Search by name and the 未到 filter: only that member, waiting, with 代签.
+    await page.locator('.zj-live__search input:visible').fill(name);
+    await page
+      .locator('.zj-chips__chip:visible')
+      .filter({ hasText: /^未到 \d+$/ })
+      .click();
+    await expect(page.locator('.zj-live__row:visible').count()).resolves.toBe(1);
+    await visible(row.locator('.zj-button', { hasText: '代签' }));
+    await page
+      .locator('.zj-chips__chip:visible')
+      .filter({ hasText: /^已到 \d+$/ })
+      .click();
+    await visible(page.getByText(`没有姓名含“${name}”的党员`));
+    await page.locator('.zj-live__search input:visible').fill('');
+    await page
+      .locator('.zj-chips__chip:visible')
+      .filter({ hasText: /^全部 \d+$/ })
+      .click();
+    // One tap reminds those not yet in (logged in development: the demo members have no WeChat).
+    await page.locator('.zj-live__remind .zj-button:visible').filter({ hasText: '一键提醒未到' }).click();
+    await confirmModal(page, '提醒');
+    await visible(page.getByText(/^已提醒 \d+ 人/));
+    await shoot(page, 'phone-10-organiser-live-reminded');
     expectClean(organiser);
     await page.close();
   });

@@ -72,6 +72,11 @@ export function revokeCheckin(attendanceId: number, reason: string) {
   return call(api.checkins.revoke, { params: { id: attendanceId }, body: { reason } });
 }
 
+/** 一键提醒: a subscription message to those not in yet who allowed one (once per 10 minutes per activity). */
+export function remindAbsentees(activityId: number) {
+  return call(api.checkins.remind, { params: { id: activityId } });
+}
+
 // ── Leave and make-up requests.
 
 export function pendingRequests(unitId: number, page: number, pageSize: number) {

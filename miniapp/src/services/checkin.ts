@@ -2,6 +2,7 @@ import Taro from '@tarojs/taro';
 import { ApiError, checkinRefusals, type CheckinInput, type CheckinRefusal, type CheckinResult, type RequestKind } from '@zhijian/shared';
 import { api, call } from './api';
 import { isWeapp } from './env';
+import { UserError } from './errors';
 import { isUnreachable } from './network';
 import type { z } from 'zod';
 
@@ -68,6 +69,22 @@ export async function scanCode(): Promise<string | null> {
   } catch {
     return null;
   }
+}
+
+/**
+ * "Remind me when I have not checked in": WeChat's subscription prompt (a tap, one message per
+ * allowance), then the server counts the allowance. Answers how many reminders are due.
+ */
+export async function subscribeToCheckinReminders(templateId: string): Promise<number> {
+  let answer: unknown;
+  try {
+    // entityIds is Alipay's field; Taro's typings require it, WeChat ignores it.
+    answer = await Taro.requestSubscribeMessage({ tmplIds: [templateId], entityIds: [] });
+  } catch {
+    throw new UserError('暂时无法开启提醒，请稍后再试');
+  }
+  if ((answer as Record<string, unknown>)[templateId] !== 'accept') throw new UserError('未开启提醒，可随时再点这里开启');
+  return (await call(api.checkins.subscribeReminders)).remaining;
 }
 
 /** The 签到 tab: my activities of the coming months, my latest records, my 活动积分. */

@@ -13,3 +13,8 @@ export function isH5(): boolean {
 export function bulletinTemplateId(): string {
   return process.env.TARO_APP_BULLETIN_TEMPLATE_ID ?? '';
 }
+
+/** The organiser's "check-in is on, you are not in yet" template; empty when the build has none (no button). */
+export function checkinTemplateId(): string {
+  return process.env.TARO_APP_CHECKIN_TEMPLATE_ID ?? '';
+}

@@ -1,5 +1,7 @@
-import type { LetterExtensionInput, LetterInput, LetterRating } from '@zhijian/shared';
-import { api, call } from './api';
+import type { LetterExtensionInput, LetterInput, LetterPhoto, LetterRating } from '@zhijian/shared';
+import { api, call, client } from './api';
+import { checkSize, pickImages } from './files';
+import { upload } from './upload';
 
 /** 书记直通车 and 党群聊吧: the writer's side, the reader's (secretary, secretariat) and the board. */
 
@@ -7,6 +9,25 @@ import { api, call } from './api';
 
 export function writeLetter(input: LetterInput) {
   return call(api.letters.write, { body: input });
+}
+
+/**
+ * Photos for the letter being written: picked (camera or album, compressed on the device), checked
+ * for size and uploaded one by one; they go with the letter when it is sent.
+ */
+export async function addLetterPhotos(max: number): Promise<LetterPhoto[]> {
+  if (max <= 0) return [];
+  const uploaded: LetterPhoto[] = [];
+  for (const photo of await pickImages(max)) {
+    checkSize('image', photo);
+    uploaded.push(await upload(api.letters.uploadPhoto, {}, photo));
+  }
+  return uploaded;
+}
+
+/** Where a letter's photo is read (the writer and the letter's readers: fetched with the token). */
+export function letterPhotoUrl(photoId: number): string {
+  return client.url(api.letters.photo, { params: { id: photoId } });
 }
 
 export function myLetters(page: number, pageSize: number) {

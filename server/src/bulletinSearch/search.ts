@@ -40,8 +40,10 @@ export interface SearchOptions {
 /**
  * Substring search over titles and bodies. The GIN index on `bigrams` narrows the candidates to
  * articles holding every two-character piece of the query; `strpos` on the normalised text then
- * keeps only true substring matches. Title hits rank first, then the number of hits in the body,
- * then the newest issue.
+ * keeps only true substring matches. Title hits rank first, then hits in the body only; within
+ * each, the newest issue first (the README's promise: a reader looks for the latest word on a
+ * subject, and an old article that repeats the word often must not bury it). The number of hits
+ * in the body only breaks ties within one issue.
  *
  * Not `paginate()`: the total comes with the page, from `count(*) over ()` in the same query under
  * the same planner settings, so a search reads the index once; only a page past the end counts apart.
@@ -75,7 +77,7 @@ export async function searchArticles(db: Queryable, rawQuery: string, options: S
       .from(bulletinArticles)
       .innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId))
       .where(where)
-      .orderBy(desc(titleHit), desc(bodyHits), sql`${bulletinIssues.date} desc nulls last`, asc(bulletinArticles.id))
+      .orderBy(desc(titleHit), sql`${bulletinIssues.date} desc nulls last`, desc(bodyHits), asc(bulletinArticles.id))
       .limit(options.pageSize)
       .offset((options.page - 1) * options.pageSize)
       .as('ranked');
@@ -95,7 +97,7 @@ export async function searchArticles(db: Queryable, rawQuery: string, options: S
       .from(ranked)
       .innerJoin(bulletinArticles, eq(bulletinArticles.id, ranked.id))
       .innerJoin(bulletinIssues, eq(bulletinIssues.id, bulletinArticles.issueId))
-      .orderBy(desc(ranked.titleHit), desc(ranked.bodyHits), sql`${ranked.date} desc nulls last`, asc(ranked.id));
+      .orderBy(desc(ranked.titleHit), sql`${ranked.date} desc nulls last`, desc(ranked.bodyHits), asc(ranked.id));
   });
   // Past the last page there are no rows to carry the total; count separately only then.
   const total =

@@ -1,8 +1,8 @@
 import { addWorkingDays, LETTER_ACCEPT_DAYS, letterRefusals, LETTERS_PER_DAY, shanghaiToday, type LetterInput } from '@zhijian/shared';
-import { eq } from 'drizzle-orm';
+import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { CurrentUser } from '../auth/currentUser';
 import type { ContentVerdict } from '../contentCheck/contentChecker';
-import { letters, members } from '../db/schema';
+import { letterPhotos, letters, members } from '../db/schema';
 import { refuse } from '../errors';
 import { presentLetterForAudit } from '../presenters/letters';
 import { countLettersWrittenOn, unitSecretaries, type LetterRow } from '../queries/letters';
@@ -13,7 +13,8 @@ import type { CommandContext } from './context';
  * A member writes to the unit's party secretaries or to the secretariat. At most three letters a
  * day: the writer's roster row is locked while the day's letters are counted, so concurrent
  * writes queue and the fourth is refused. A letter the content check held waits for review
- * before its reader sees it; the acceptance deadline runs from its release.
+ * before its reader sees it; the acceptance deadline runs from its release. The photos named are
+ * claimed in one compare-and-set: only the writer's own, only ones no letter has taken yet.
  */
 export async function writeLetter(
   ctx: CommandContext,
@@ -46,11 +47,19 @@ export async function writeLetter(
       updatedAt: ctx.now,
     })
     .returning();
+  if (input.photoIds.length > 0) {
+    const claimed = await ctx.tx
+      .update(letterPhotos)
+      .set({ letterId: letter!.id })
+      .where(and(inArray(letterPhotos.id, input.photoIds), eq(letterPhotos.uploaderId, writer.id), isNull(letterPhotos.letterId)))
+      .returning({ id: letterPhotos.id });
+    if (claimed.length !== input.photoIds.length) throw refuse(letterRefusals.photo_not_yours);
+  }
   await audit(ctx, {
     action: 'letter.write',
     entity: 'letter',
     entityId: letter!.id,
-    after: presentLetterForAudit(letter!),
+    after: { ...presentLetterForAudit(letter!), photoIds: input.photoIds },
     hideActor: input.anonymous,
   });
   return letter!;

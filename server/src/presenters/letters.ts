@@ -7,10 +7,11 @@ import {
   letterDueOn,
   type BoardLetter,
   type Letter,
+  type LetterPhoto,
   type LetterReply,
   type UnitLetterTimeliness,
 } from '@zhijian/shared';
-import type { BoardLetterRows, LetterReplyRow, LetterRow, LetterRows } from '../queries/letters';
+import type { BoardLetterRows, LetterPhotoRow, LetterReplyRow, LetterRow, LetterRows } from '../queries/letters';
 
 /** Who is looking: the writer, or a reader / reviewer (who never sees an anonymous writer). */
 export interface LetterViewer {
@@ -23,7 +24,7 @@ function presentReply(reply: LetterReplyRow): LetterReply {
   return { id: reply.id, body: reply.body, held: reply.held, createdAt: reply.createdAt.toISOString() };
 }
 
-export function presentLetter({ letter, writerName, unitName, replies }: LetterRows, viewer: LetterViewer): Letter {
+export function presentLetter({ letter, writerName, unitName, replies, photos }: LetterRows, viewer: LetterViewer): Letter {
   const mine = letter.writerId === viewer.id;
   const showWriter = mine || !letter.anonymous;
   return {
@@ -51,11 +52,17 @@ export function presentLetter({ letter, writerName, unitName, replies }: LetterR
     boardShowsName: letter.boardShowsName,
     // A held reply waits for review: its author and the reviewer see it, the writer does not yet.
     replies: replies.filter((reply) => !reply.held || !mine || reply.authorId === viewer.id).map(presentReply),
+    photos: photos.map(presentLetterPhoto),
     createdAt: letter.createdAt.toISOString(),
     acceptedAt: letter.acceptedAt?.toISOString() ?? null,
   };
 }
 
+export function presentLetterPhoto(photo: LetterPhotoRow): LetterPhoto {
+  return { id: photo.id, width: photo.width, height: photo.height };
+}
+
+/** The board shows a letter's text and replies only: its photos may show faces, places or papers that name the writer. */
 export function presentBoardLetter({ letter, writerName, replies, followCount, following }: BoardLetterRows): BoardLetter {
   return {
     id: letter.id,

@@ -1,12 +1,13 @@
 import type { PageQuery } from '@zhijian/shared';
 import { and, asc, count, desc, eq, exists, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
-import { letterFollows, letterReplies, letters, members, units } from '../db/schema';
+import { letterFollows, letterPhotos, letterReplies, letters, members, units } from '../db/schema';
 import { notFound } from '../errors';
 import { paginate, type Page } from './paginate';
 
 export type LetterRow = typeof letters.$inferSelect;
 export type LetterReplyRow = typeof letterReplies.$inferSelect;
+export type LetterPhotoRow = typeof letterPhotos.$inferSelect;
 
 /** A letter with what its presenter needs: the writer's name and unit (the presenter decides who sees them) and its replies. */
 export interface LetterRows {
@@ -14,6 +15,7 @@ export interface LetterRows {
   writerName: string;
   unitName: string | null;
   replies: LetterReplyRow[];
+  photos: LetterPhotoRow[];
 }
 
 export interface BoardLetterRows {
@@ -67,12 +69,35 @@ const withNames = { letter: letters, writerName: members.name, unitName: units.n
 async function withReplies<Row extends { letter: LetterRow }>(
   db: Queryable,
   rows: Row[],
-): Promise<Array<Row & { replies: LetterReplyRow[] }>> {
+): Promise<Array<Row & { replies: LetterReplyRow[]; photos: LetterPhotoRow[] }>> {
   const ids = rows.map((row) => row.letter.id);
   const replies = ids.length
     ? await db.select().from(letterReplies).where(inArray(letterReplies.letterId, ids)).orderBy(asc(letterReplies.id))
     : [];
-  return rows.map((row) => ({ ...row, replies: replies.filter((reply) => reply.letterId === row.letter.id) }));
+  const photos = ids.length
+    ? await db.select().from(letterPhotos).where(inArray(letterPhotos.letterId, ids)).orderBy(asc(letterPhotos.id))
+    : [];
+  return rows.map((row) => ({
+    ...row,
+    replies: replies.filter((reply) => reply.letterId === row.letter.id),
+    photos: photos.filter((photo) => photo.letterId === row.letter.id),
+  }));
+}
+
+/** The photo, or a 404 naming it. */
+export async function findLetterPhoto(db: Queryable, id: number): Promise<LetterPhotoRow> {
+  const [photo] = await db.select().from(letterPhotos).where(eq(letterPhotos.id, id));
+  if (!photo) throw notFound('照片');
+  return photo;
+}
+
+/** Photos the member uploaded that no letter has taken yet. */
+export async function countUnsentLetterPhotos(db: Queryable, uploaderId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(letterPhotos)
+    .where(and(eq(letterPhotos.uploaderId, uploaderId), sql`${letterPhotos.letterId} is null`));
+  return row?.n ?? 0;
 }
 
 export async function loadLetter(db: Queryable, id: number): Promise<LetterRows> {

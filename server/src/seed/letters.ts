@@ -59,6 +59,7 @@ export async function saveDemoLetters(tx: Transaction, unitId: number, now: Date
       kind: 'suggestion',
       body: '建议园区党群服务中心周六上午也开放，方便平时上班的党员来学习、交党费。',
       anonymous: true,
+      photoIds: [],
     },
     verdict: PASS,
   });
@@ -74,20 +75,38 @@ export async function saveDemoLetters(tx: Transaction, unitId: number, now: Date
   if (colleague) {
     await run(ago(16), colleague, writeLetter, {
       writer: colleague,
-      input: { recipient: 'secretary', kind: 'problem', body: '三号楼东侧的党建宣传栏内容还是去年的，希望及时更新。', anonymous: false },
+      input: {
+        recipient: 'secretary',
+        kind: 'problem',
+        body: '三号楼东侧的党建宣传栏内容还是去年的，希望及时更新。',
+        anonymous: false,
+        photoIds: [],
+      },
       verdict: PASS,
     });
   }
   if (newcomer) {
     await run(ago(0.1), newcomer, writeLetter, {
       writer: newcomer,
-      input: { recipient: 'secretary', kind: 'help', body: '刚转入组织关系，不清楚在哪里参加固定活动日，请书记指点。', anonymous: false },
+      input: {
+        recipient: 'secretary',
+        kind: 'help',
+        body: '刚转入组织关系，不清楚在哪里参加固定活动日，请书记指点。',
+        anonymous: false,
+        photoIds: [],
+      },
       verdict: PASS,
     });
   }
   await run(ago(2), member, writeLetter, {
     writer: member,
-    input: { recipient: 'secretariat', kind: 'praise', body: '协会上月组织的案例评审培训很实用，希望以后多办。', anonymous: false },
+    input: {
+      recipient: 'secretariat',
+      kind: 'praise',
+      body: '协会上月组织的案例评审培训很实用，希望以后多办。',
+      anonymous: false,
+      photoIds: [],
+    },
     verdict: PASS,
   });
   await run(now, null, markOverdueLetters, {});

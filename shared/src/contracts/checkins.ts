@@ -130,6 +130,28 @@ export const checkinRefusals = defineRefusals({
   request_decided: refusal({ code: 'conflict', message: '该申请已处理过' }),
 });
 
+/** An organiser may remind an activity's absentees at most once in this many minutes. */
+export const REMINDER_INTERVAL_MINUTES = 10;
+
+export const ReminderResult = z.object({
+  /** Expected members with no record and no approved leave when the reminder went out. */
+  waiting: z.number().int(),
+  /** Of them, those who had allowed a reminder (each allowance is one WeChat message). */
+  reminded: z.number().int(),
+  /** When the next reminder for this activity may be sent. */
+  nextAt: IsoDateTime,
+});
+export type ReminderResult = z.infer<typeof ReminderResult>;
+
+export const reminderRefusals = defineRefusals({
+  reminder_window_not_open: refusal({ code: 'conflict', message: '签到未在进行中，不能发送提醒' }),
+  reminder_too_soon: refusal({
+    code: 'rate_limited',
+    details: z.object({ nextAt: IsoDateTime }),
+    message: ({ nextAt }) => `刚提醒过，${hhmm(nextAt)} 后可再次提醒（每 ${REMINDER_INTERVAL_MINUTES} 分钟最多一次）`,
+  }),
+});
+
 /** Every reason a check-in, a request or its decision may be refused with. */
 export type CheckinRefusal = keyof typeof checkinRefusals;
 
@@ -172,6 +194,22 @@ export const checkins = {
     params: IdParams,
     body: RevokeInput,
     response: Ok,
+  }),
+  remind: endpoint({
+    method: 'POST',
+    path: '/api/activities/:id/reminders',
+    summary: '一键提醒未到的党员（仅向允许提醒的党员发订阅消息；每 10 分钟最多一次）',
+    access: ['unit_admin'],
+    params: IdParams,
+    response: ReminderResult,
+    refusals: [reminderRefusals.reminder_window_not_open, reminderRefusals.reminder_too_soon],
+  }),
+  subscribeReminders: endpoint({
+    method: 'POST',
+    path: '/api/checkin-reminders/subscription',
+    summary: '记录一次签到提醒的订阅（党员在微信订阅消息弹窗中同意后调用）',
+    access: 'signedIn',
+    response: z.object({ remaining: z.number().int() }),
   }),
   requestLeave: endpoint({
     method: 'POST',

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { LETTER_MAX_EXTENSION_DAYS, LETTERS_PER_DAY, LetterKind, LetterRating, LetterRecipient, LetterStatus } from '../domain/letters';
 import { defineRefusals, refusal } from '../refusal';
-import { IdParams, PageQuery, pageOf } from './common';
+import { Id, IdParams, PageQuery, pageOf } from './common';
+import { uploadRefusals } from './uploads';
 
 export const LetterReply = z.object({
   id: z.number().int(),
@@ -12,6 +13,15 @@ export const LetterReply = z.object({
   createdAt: z.string(),
 });
 export type LetterReply = z.infer<typeof LetterReply>;
+
+/** At most this many photos go with one letter. */
+export const MAX_LETTER_PHOTOS = 3;
+/** Photos uploaded for letters not yet sent, per member: enough for a letter being rewritten, not a store. */
+export const MAX_UNSENT_LETTER_PHOTOS = 9;
+
+/** A photo uploaded for a letter; `GET /api/letter-photos/:id` serves it to the writer and the letter's readers. */
+export const LetterPhoto = z.object({ id: z.number().int(), width: z.number().int().nullable(), height: z.number().int().nullable() });
+export type LetterPhoto = z.infer<typeof LetterPhoto>;
 
 /**
  * A letter as its viewer may see it. `writer` is null to every reader (secretary, secretariat,
@@ -43,6 +53,8 @@ export const Letter = z.object({
   onBoard: z.boolean(),
   boardShowsName: z.boolean(),
   replies: z.array(LetterReply),
+  /** Shown to the writer and the letter's readers, never on the 党群聊吧 board. */
+  photos: z.array(LetterPhoto),
   createdAt: z.string(),
   acceptedAt: z.string().nullable(),
 });
@@ -53,6 +65,13 @@ export const LetterInput = z.object({
   kind: LetterKind.meta({ label: '类别' }),
   body: z.string().trim().min(5, '请至少写 5 个字').max(1000, '最多 1000 字').meta({ label: '内容' }),
   anonymous: z.boolean().default(false).meta({ label: '不向书记显示我的姓名' }),
+  /** Photos uploaded first (`uploadPhoto`), the writer's own and not yet sent with a letter. */
+  photoIds: z
+    .array(Id)
+    .max(MAX_LETTER_PHOTOS, `最多 ${MAX_LETTER_PHOTOS} 张照片`)
+    .refine((ids) => new Set(ids).size === ids.length, '同一张照片只能添加一次')
+    .default([])
+    .meta({ label: '照片' }),
 });
 export type LetterInput = z.output<typeof LetterInput>;
 
@@ -131,6 +150,7 @@ export const letterRefusals = defineRefusals({
   nothing_to_review: refusal({ code: 'conflict', message: '这封信没有待审核的内容' }),
   board_needs_name: refusal({ code: 'invalid_input', message: '匿名信件公开到党群聊吧时不能显示姓名' }),
   not_on_board: refusal({ code: 'not_found', message: '这封信不在本单位的党群聊吧中' }),
+  photo_not_yours: refusal({ code: 'forbidden', message: '照片不存在、不是您上传的，或已随其他信件寄出，请重新添加' }),
 });
 
 export const letters = {
@@ -142,7 +162,35 @@ export const letters = {
     body: LetterInput,
     response: Letter,
     status: 201,
-    refusals: [letterRefusals.daily_limit, letterRefusals.no_unit, letterRefusals.no_secretary],
+    refusals: [letterRefusals.daily_limit, letterRefusals.no_unit, letterRefusals.no_secretary, letterRefusals.photo_not_yours],
+  }),
+  uploadPhoto: endpoint({
+    method: 'POST',
+    path: '/api/me/letter-photos',
+    summary: `为要写的信上传照片（每封最多 ${MAX_LETTER_PHOTOS} 张，写信时一并寄出）`,
+    access: ['member'],
+    bodyKind: 'multipart',
+    maxUploadBytes: 5 * 1024 * 1024,
+    response: LetterPhoto,
+    status: 201,
+    refusals: [
+      uploadRefusals.file_missing,
+      uploadRefusals.file_empty,
+      uploadRefusals.file_type_refused,
+      uploadRefusals.file_unreadable,
+      uploadRefusals.file_too_complex,
+      uploadRefusals.too_many_files,
+    ],
+  }),
+  photo: endpoint({
+    method: 'GET',
+    path: '/api/letter-photos/:id',
+    summary: '信件照片（上传人、写信人及该信的收信人、审核人可见）',
+    access: 'signedIn',
+    params: IdParams,
+    response: z.unknown(),
+    responseKind: 'binary',
+    refusals: [letterRefusals.letter_not_yours],
   }),
   mine: endpoint({
     method: 'GET',

@@ -10,6 +10,9 @@ import { LetterCard, LetterView } from '../../../miniapp/src/packages/letters/co
 import { WriterActions } from '../../../miniapp/src/packages/letters/components/WriterActions';
 import { taroControl } from '../../support/taro/taro';
 
+// Photos are fetched with the token to a local copy; here the copy is named after its address.
+vi.mock('../../../miniapp/src/services/download', () => ({ localCopy: async (url: string) => `local:${url}` }));
+
 function makeLetter(overrides: Partial<Letter> = {}): Letter {
   return {
     id: 7,
@@ -35,6 +38,7 @@ function makeLetter(overrides: Partial<Letter> = {}): Letter {
     onBoard: false,
     boardShowsName: false,
     replies: [],
+    photos: [],
     createdAt: '2026-09-30T02:00:00.000Z',
     acceptedAt: null,
     ...overrides,
@@ -63,7 +67,42 @@ describe('the letter form', () => {
     fireEvent.click(screen.getByRole('checkbox', { name: '不向书记显示我的姓名' }));
     fireEvent.click(screen.getByRole('button', { name: '提交' }));
     await waitFor(() => expect(onWritten).toHaveBeenCalled());
-    expect(onWrite).toHaveBeenCalledWith({ recipient: 'secretary', kind: 'problem', body: '楼道灯坏了很久没人修', anonymous: true });
+    expect(onWrite).toHaveBeenCalledWith({
+      recipient: 'secretary',
+      kind: 'problem',
+      body: '楼道灯坏了很久没人修',
+      anonymous: true,
+      photoIds: [],
+    });
+  });
+
+  it('adds up to three photos, lets one be removed, and sends the ones kept', async () => {
+    let next = 40;
+    const onAddPhotos = vi.fn(async (max: number) =>
+      Array.from({ length: Math.min(max, 2) }, () => ({ id: (next += 1), width: 40, height: 30 })),
+    );
+    const onWrite = vi.fn(async () => makeLetter());
+    render(<LetterForm hasUnit onWrite={onWrite} onWritten={vi.fn()} onAddPhotos={onAddPhotos} photoUrl={(id) => `blob:photo-${id}`} />);
+    expect(screen.getByText('照片（选填，最多 3 张，仅收信人可见）')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '添加照片' }));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: '移除照片' })).toHaveLength(2));
+    expect(onAddPhotos).toHaveBeenLastCalledWith(3);
+    fireEvent.click(screen.getByRole('button', { name: '添加照片' }));
+    await waitFor(() => expect(screen.getAllByRole('button', { name: '移除照片' })).toHaveLength(3));
+    expect(onAddPhotos).toHaveBeenLastCalledWith(1);
+    // Three taken: no more to add.
+    expect(screen.queryByRole('button', { name: '添加照片' })).not.toBeInTheDocument();
+    fireEvent.click(screen.getAllByRole('button', { name: '移除照片' })[1]!);
+    expect(screen.getAllByRole('button', { name: '移除照片' })).toHaveLength(2);
+    expect(screen.getByRole('button', { name: '添加照片' })).toBeInTheDocument();
+
+    fireEvent.click(screen.getByRole('radio', { name: '建议' }));
+    fireEvent.change(screen.getByPlaceholderText('写下您的建议、反映的问题或需要的帮助（5–1000 字）'), {
+      target: { value: '小区门口的宣传栏破损了' },
+    });
+    fireEvent.click(screen.getByRole('button', { name: '提交' }));
+    await waitFor(() => expect(onWrite).toHaveBeenCalled());
+    expect(onWrite).toHaveBeenCalledWith(expect.objectContaining({ photoIds: [41, 43] }));
   });
 
   it('offers only the secretariat to someone without a unit', () => {
@@ -98,6 +137,26 @@ describe('a letter as its reader sees it', () => {
     expect(screen.getByText('已延期 5 个工作日：需要与街道协调')).toBeInTheDocument();
     expect(screen.queryByText(/评价/)).not.toBeInTheDocument();
     expect(screen.getByText('已安排周六开放')).toBeInTheDocument();
+  });
+
+  it('shows the letter’s photos from their members-only address', async () => {
+    render(
+      <LetterView
+        letter={makeLetter({
+          mine: false,
+          photos: [
+            { id: 51, width: 40, height: 30 },
+            { id: 52, width: 40, height: 30 },
+          ],
+        })}
+      />,
+    );
+    await waitFor(() => expect(document.querySelectorAll('.zj-letter__photo img')).toHaveLength(2));
+    const sources = Array.from(document.querySelectorAll('.zj-letter__photo img')).map((img) => img.getAttribute('src'));
+    expect(sources).toEqual([
+      expect.stringMatching(/^local:.*\/api\/letter-photos\/51$/),
+      expect.stringMatching(/\/api\/letter-photos\/52$/),
+    ]);
   });
 });
 

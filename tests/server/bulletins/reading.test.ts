@@ -158,7 +158,7 @@ describe('GET /api/bulletins/search', () => {
     expect(two.total).toBeGreaterThanOrEqual(2);
   });
 
-  it('ranks title hits, then more hits in the body, then newer issues, across pages with the total on each', async () => {
+  it('ranks title hits, then body hits, each newest issue first, across pages with the total on each', async () => {
     const word = '排序检验词';
     const older = await createIssue(server.db, {
       date: '2019-05-01',
@@ -176,7 +176,9 @@ describe('GET /api/bulletins/search', () => {
     });
     const oldOnce = await createIssue(server.db, { date: '2018-05-01', articles: [{ title: '旧刊一次', paragraphs: [`${word}。`] }] });
     const { client } = await signedInMember(server, ['member']);
-    const expected = [older.articles[0]!.id, older.articles[1]!.id, newer.articles[1]!.id, newer.articles[0]!.id, oldOnce.articles[0]!.id];
+    // Within one issue the article with more hits comes first; across issues the newer one does,
+    // however often an older article repeats the word.
+    const expected = [older.articles[0]!.id, newer.articles[1]!.id, newer.articles[0]!.id, older.articles[1]!.id, oldOnce.articles[0]!.id];
     const pages = [];
     for (const page of [1, 2, 3]) pages.push(await client.call(api.bulletins.search, { query: { q: word, page, pageSize: 2 } }));
     expect(pages.flatMap((p) => p.items.map((hit) => hit.articleId))).toEqual(expected);
@@ -184,6 +186,36 @@ describe('GET /api/bulletins/search', () => {
     expect(pages[2]!.items[0]!.snippet.map((part) => part.text).join('')).toContain(word);
     const past = await client.call(api.bulletins.search, { query: { q: word, page: 4, pageSize: 2 } });
     expect(past).toMatchObject({ items: [], total: 5 });
+  });
+
+  it('puts the newest issue title hit first in a catalogue whose older title hits repeat the word', async () => {
+    // A generated back catalogue: ten years of issues, every one with a title hit; the older an
+    // issue, the more often its article repeats the word in the body (the 2015 articles that
+    // once buried the newest issue's title hit in 8th place). Body-only hits sit in every issue too.
+    const word = '新排检验';
+    const made = [];
+    for (let year = 2041; year <= 2050; year += 1) {
+      const repeats = 2051 - year;
+      made.push(
+        await createIssue(server.db, {
+          year,
+          number: 1,
+          date: `${year}-03-05`,
+          articles: [
+            { title: `${year}年${word}工作综述`, paragraphs: [Array.from({ length: repeats }, () => `推进${word}。`).join('')] },
+            { title: `${year}年其他工作`, paragraphs: [Array.from({ length: repeats + 5 }, () => word).join('，')] },
+          ],
+        }),
+      );
+    }
+    const { client } = await signedInMember(server, ['member']);
+    const first = await client.call(api.bulletins.search, { query: { q: word, pageSize: 20 } });
+    expect(first.total).toBe(20);
+    const ids = first.items.map((hit) => hit.articleId);
+    const newestFirst = [...made].reverse();
+    expect(ids).toEqual([...newestFirst.map((m) => m.articles[0]!.id), ...newestFirst.map((m) => m.articles[1]!.id)]);
+    expect(first.items[0]!.title.map((part) => part.text).join('')).toBe(`2050年${word}工作综述`);
+    expect(first.items.slice(0, 10).every((hit) => hit.titleHit)).toBe(true);
   });
 
   it('does not find words spread over an article (every bigram present, substring absent)', async () => {

@@ -116,6 +116,39 @@ describe('POST /api/attendance/:id/revoke', () => {
     expect(audit?.before).toMatchObject({ memberId: member.member.id, method: 'manual' });
   });
 
+  it('revokes a scanned check-in too, audited with its method, refused to the member who scanned', async () => {
+    const { organiser, activity, member } = await scene();
+    setNow('2026-11-25 13:50:00');
+    const { attendance: record } = await member.client.call(api.checkins.checkIn, {
+      body: { token: codeFor(activity.id, server.clock.now()) },
+    });
+    expect(record.method).toBe('scan');
+    await expectRefused(
+      member.client.call(api.checkins.revoke, { params: { id: record.id }, body: { reason: '自己撤销' } }),
+      commonRefusals.forbidden,
+    );
+    const secretary = await signedInMember(server, ['secretariat'], { unitId: null });
+    await expectRefused(
+      secretary.client.call(api.checkins.revoke, { params: { id: record.id }, body: { reason: '秘书处撤销' } }),
+      commonRefusals.forbidden,
+    );
+    await expectRefused(
+      organiser.client.call(api.checkins.revoke, { params: { id: record.id }, body: { reason: '撤' } }),
+      commonRefusals.invalid_fields,
+    );
+    expect((await ledgerOf(member.member.id)).map((l) => l.points)).toEqual([2]);
+
+    await organiser.client.call(api.checkins.revoke, { params: { id: record.id }, body: { reason: '代人扫码' } });
+    expect((await ledgerOf(member.member.id)).map((l) => l.points)).toEqual([2, -2]);
+    const live = await organiser.client.call(api.activities.live, { params: { id: activity.id } });
+    expect(live.entries.find((e) => e.memberId === member.member.id)).toMatchObject({ status: 'waiting', attendanceId: null });
+    const [audit] = await server.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'attendance.revoke'), eq(auditLog.entityId, String(record.id))));
+    expect(audit).toMatchObject({ actorId: organiser.member.id, before: { method: 'scan' }, after: { reason: '代人扫码' } });
+  });
+
   it('refuses revoking to another unit’s admin, keeping the record and its points', async () => {
     const { organiser, activity, member } = await scene();
     setNow('2026-11-25 13:50:00');

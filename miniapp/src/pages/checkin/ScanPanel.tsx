@@ -7,6 +7,7 @@ import type { ScanOutcome } from '../../services/checkin';
 import { isWeapp } from '../../services/env';
 import { isUnreachable } from '../../services/network';
 import { ResultView } from './ResultView';
+import { CameraScan } from './camera/CameraScan';
 
 interface ScanPanelProps {
   /** The WeChat scanner: the code's text, or null when closed. */
@@ -21,13 +22,16 @@ interface ScanPanelProps {
 }
 
 /**
- * WeChat: scan the organiser's rotating QR code. H5 has no scanner, so the member types or pastes
- * the code text shown under the QR code.
+ * WeChat: scan the organiser's rotating QR code with WeChat's scanner. A phone browser (H5) opens
+ * the camera and reads the code itself; typing or pasting the code text shown under the QR code
+ * works always, and is what remains when the camera is denied or absent.
  */
 export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup, checkedIn = [] }: ScanPanelProps) {
   const [code, setCode] = useState('');
   const [outcome, setOutcome] = useState<{ outcome: ScanOutcome; already: boolean } | null>(null);
   const [unreachable, setUnreachable] = useState(false);
+  const [camera, setCamera] = useState(false);
+  const [cameraProblem, setCameraProblem] = useState<string | null>(null);
   /** Activities this panel has shown a check-in for: a code sent again is "already in", not a new success. */
   const shown = useRef(new Set<number>());
   // Online only: a code lives seconds, so a scan cannot wait in the outbox. Without a network the
@@ -68,6 +72,32 @@ export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup, check
         </Button>
       ) : (
         <View>
+          {camera ? (
+            <CameraScan
+              onCode={(text) => {
+                setCamera(false);
+                setCode(text);
+                void checkIn.run(text);
+              }}
+              onClose={(problem) => {
+                setCamera(false);
+                setCameraProblem(problem ?? null);
+              }}
+            />
+          ) : (
+            <Button
+              block
+              loading={checkIn.busy}
+              onClick={() => {
+                setCameraProblem(null);
+                setOutcome(null);
+                setCamera(true);
+              }}
+            >
+              扫码签到
+            </Button>
+          )}
+          {cameraProblem ? <Text className="zj-scan__camera-problem">{cameraProblem}</Text> : null}
           <Field
             label="签到码"
             value={code}
@@ -77,7 +107,7 @@ export function ScanPanel({ onScan, onCheckIn, onCheckedIn, onOfferMakeup, check
             maxlength={200}
             name="checkin-code"
           />
-          <Button block loading={checkIn.busy} disabled={!code.trim()} onClick={() => void checkIn.run(code)}>
+          <Button block variant="secondary" loading={checkIn.busy} disabled={!code.trim()} onClick={() => void checkIn.run(code)}>
             签到
           </Button>
         </View>

@@ -5,7 +5,17 @@ import { Page } from '../../components/Page';
 import { StateView } from '../../components/StateView';
 import { useLoaded } from '../../hooks/useLoaded';
 import { useRequireSession } from '../../hooks/useSession';
-import { loadMyCheckins, myHistoryPage, requestAbsence, scanCode, submitCheckin } from '../../services/checkin';
+import { Button } from '../../components/Button';
+import { useAction } from '../../hooks/useAction';
+import {
+  loadMyCheckins,
+  myHistoryPage,
+  requestAbsence,
+  scanCode,
+  submitCheckin,
+  subscribeToCheckinReminders,
+} from '../../services/checkin';
+import { checkinTemplateId } from '../../services/env';
 import { MonthCalendar } from './MonthCalendar';
 import { MyActivities } from './MyActivities';
 import { MyRecords } from './MyRecords';
@@ -17,6 +27,10 @@ export default function CheckinTab() {
   const session = useRequireSession();
   const tab = useLoaded(session ? 'mine' : null, loadMyCheckins, { refreshOnShow: true });
   const { data } = tab;
+  const templateId = checkinTemplateId();
+  const remindMe = useAction(() => subscribeToCheckinReminders(templateId), {
+    success: (remaining) => `已开启：签到开始后仍未签到时，组织者可提醒您（共 ${remaining} 次）`,
+  });
 
   return (
     <Page className="zj-checkin" busy={tab.refreshing}>
@@ -30,6 +44,11 @@ export default function CheckinTab() {
           }
           checkedIn={data ? data.activities.filter((a) => a.checkedInAt !== null).map((a) => a.id) : []}
         />
+        {templateId ? (
+          <Button size="small" variant="plain" loading={remindMe.busy} onClick={() => void remindMe.run()}>
+            未签到时提醒我
+          </Button>
+        ) : null}
       </Card>
       {tab.error ? (
         <StateView kind="error" description={tab.error} onRetry={tab.reload} />

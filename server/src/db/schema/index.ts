@@ -15,3 +15,4 @@ export * from './idempotency';
 export * from './figures';
 export * from './awards';
 export * from './videos';
+export * from './reminders';

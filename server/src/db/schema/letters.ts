@@ -85,3 +85,29 @@ export const letterFollows = pgTable(
   },
   (table) => [unique('letter_follows_unique').on(table.letterId, table.memberId)],
 );
+
+/**
+ * Up to three photos a letter carries. Uploaded before the letter is sent (the form attaches them
+ * as it is written), owned by the uploader; writing the letter claims them (`letter_id` set once,
+ * only the uploader's own, not yet claimed).
+ */
+export const letterPhotos = pgTable(
+  'letter_photos',
+  {
+    id: serial('id').primaryKey(),
+    uploaderId: integer('uploader_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    letterId: integer('letter_id').references(() => letters.id, { onDelete: 'cascade' }),
+    storageKey: text('storage_key').notNull().unique(),
+    mime: text('mime').notNull(),
+    width: integer('width'),
+    height: integer('height'),
+    bytes: integer('bytes').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+  },
+  (table) => [
+    index('letter_photos_letter_idx').on(table.letterId),
+    index('letter_photos_uploader_idx').on(table.uploaderId, table.letterId),
+  ],
+);

@@ -12,9 +12,10 @@ import { findActivity } from '../../queries/activities';
 import { findAttendance } from '../../queries/checkins';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
+import { reminderRoutes } from './reminders';
 import { requestRoutes } from './requests';
 
-/** 签到: a member's scan, the organiser's manual check-in and its revocation; requests in ./requests. */
+/** 签到: a member's scan, the organiser's manual check-in and its revocation; requests and reminders in their own files. */
 export function checkinRoutes(services: AppServices, router: Router): Router {
   const { db } = services;
   const codes = new CheckinCodes(services.config.jwtSecret);
@@ -41,5 +42,6 @@ export function checkinRoutes(services: AppServices, router: Router): Router {
   });
 
   requestRoutes(services, router);
+  reminderRoutes(services, router);
   return router;
 }

@@ -1,7 +1,9 @@
+import { randomUUID } from 'node:crypto';
 import type Router from '@koa/router';
-import { api, letterRefusals, shanghaiToday } from '@zhijian/shared';
+import { api, letterRefusals, shanghaiToday, uploadRefusals } from '@zhijian/shared';
 import type { CurrentUser } from '../../auth/currentUser';
 import { acceptLetter } from '../../commands/acceptLetter';
+import { addLetterPhoto } from '../../commands/addLetterPhoto';
 import { extendLetter } from '../../commands/extendLetter';
 import { followLetter, unfollowLetter } from '../../commands/followLetter';
 import { rateLetter } from '../../commands/rateLetter';
@@ -10,7 +12,9 @@ import { reviewLetter } from '../../commands/reviewLetter';
 import { setLetterBoard } from '../../commands/setLetterBoard';
 import { writeLetter } from '../../commands/writeLetter';
 import { checkAll } from '../../contentCheck/contentChecker';
-import { refuse } from '../../errors';
+import { notFound, refuse } from '../../errors';
+import { processImage } from '../../files/processImage';
+import { storeThenRecord } from '../../files/storeThenRecord';
 import {
   authorizeLetterHandling,
   authorizeLetterReview,
@@ -19,9 +23,10 @@ import {
   inboxOf,
   reviewQueueOf,
 } from '../../policies/letters';
-import { presentBoardLetter, presentLetter, presentTimeliness } from '../../presenters/letters';
+import { presentBoardLetter, presentLetter, presentLetterPhoto, presentTimeliness } from '../../presenters/letters';
 import {
   findLetter,
+  findLetterPhoto,
   followState,
   letterTimeliness,
   listBoard,
@@ -37,7 +42,7 @@ import type { AppServices } from '../../services';
 
 /** 书记直通车 and 党群聊吧: letters to the unit's secretaries or the secretariat, their replies, ratings and the board. */
 export function letterRoutes(services: AppServices, router: Router): void {
-  const { db, clock, contentChecker } = services;
+  const { db, clock, contentChecker, storage } = services;
   const viewer = (user: CurrentUser) => ({ id: user.id, today: shanghaiToday(clock.now()) });
   const present = async (id: number, user: CurrentUser) => presentLetter(await loadLetter(db, id), viewer(user));
 
@@ -59,6 +64,32 @@ export function letterRoutes(services: AppServices, router: Router): void {
     const verdict = await checkAll(contentChecker, [body.body], 'forum', await writerOpenid(db, user.id));
     const letter = await run(writeLetter, { writer: user, input: body, verdict });
     return present(letter.id, user);
+  });
+
+  // Photos are uploaded as the letter is written, and go with it when it is sent.
+  mount(router, services, api.letters.uploadPhoto, async ({ file, user, run }) => {
+    if (!file) throw refuse(uploadRefusals.file_missing, {}, '请选择要上传的照片（字段名 file）');
+    const processed = await processImage(file.buffer);
+    const storageKey = `letters/${user.id}/${randomUUID()}.${processed.extension}`;
+    const photo = await storeThenRecord(storage, storageKey, processed.data, () =>
+      run(addLetterPhoto, { uploaderId: user.id, storageKey, processed }),
+    );
+    return presentLetterPhoto(photo);
+  });
+
+  // The uploader before it is sent; then whoever may see the letter.
+  mount(router, services, api.letters.photo, async ({ params, user, koa }) => {
+    const photo = await findLetterPhoto(db, params.id);
+    if (photo.letterId === null) {
+      if (photo.uploaderId !== user.id) throw refuse(letterRefusals.letter_not_yours);
+    } else authorizeLetterView(user, await findLetter(db, photo.letterId));
+    const data = await storage.get(photo.storageKey);
+    if (!data) throw notFound('照片');
+    koa.set('Cache-Control', 'private, max-age=3600');
+    koa.set('Content-Disposition', `inline; filename="letter-photo-${photo.id}"`);
+    koa.type = photo.mime;
+    koa.body = data;
+    return undefined;
   });
 
   mount(router, services, api.letters.mine, async ({ query, user }) =>

@@ -1,23 +1,26 @@
-import { Text, View } from '@tarojs/components';
+import { Input, Text, View } from '@tarojs/components';
 import { useRouter } from '@tarojs/taro';
-import { useCallback, useRef } from 'react';
+import { useCallback, useMemo, useRef, useState } from 'react';
 import {
   ATTENDANCE_STATUS_LABELS,
   CHECKIN_METHOD_LABELS,
   formatShanghaiTime,
   mergeLiveList,
+  type CheckinMethod,
   type LiveEntry,
   type LiveList,
 } from '@zhijian/shared';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { Chips } from '../../../components/Chips';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { useAction } from '../../../hooks/useAction';
 import { useLoaded } from '../../../hooks/useLoaded';
 import { usePolling } from '../../../hooks/usePolling';
-import { liveList, manualCheckin, revokeCheckin } from '../../../services/activities';
+import { liveList, manualCheckin, remindAbsentees, revokeCheckin } from '../../../services/activities';
+import { countByFilter, filterLive, LIVE_FILTERS, type LiveFilter } from './liveFilter';
 import './index.scss';
 
 const POLL_MS = 4000;
@@ -28,8 +31,15 @@ function statusText(entry: LiveEntry, open: boolean): string {
   return entry.checkedInAt ? `${label} ${formatShanghaiTime(new Date(entry.checkedInAt))}` : label;
 }
 
-/** An organiser's own 代签 can be taken back. */
-const revocable = (entry: LiveEntry) => entry.attendanceId !== null && entry.method === 'manual';
+/** Every record can be taken back — a scan by the wrong phone as much as a mistaken 代签 — with its points. */
+const revocable = (entry: LiveEntry) => entry.attendanceId !== null;
+
+/** What the revocation is called, and the reason the audit log keeps. */
+const REVOKE_WORDS: Record<CheckinMethod, { noun: string; reason: string }> = {
+  scan: { noun: '扫码签到', reason: '组织者撤销扫码签到' },
+  manual: { noun: '代签', reason: '组织者撤销代签' },
+  makeup: { noun: '补签', reason: '组织者撤销补签' },
+};
 
 /** Who is in, who is not yet; refreshed every few seconds while check-in is open (only changes travel). */
 export function LiveView({ activityId }: { activityId: number }) {
@@ -48,20 +58,40 @@ export function LiveView({ activityId }: { activityId: number }) {
   // While check-in is open, and after a failed load (a network hiccup), every few seconds.
   usePolling(loaded.refresh, POLL_MS, open || loaded.error !== null, false);
 
-  /** 代签 a member who is not in yet, or 撤销 an organiser's own 代签 (after a question). */
+  /** 代签 a member who is not in yet, or 撤销 any record (after a question). */
   const act = useAction(
     async (entry: LiveEntry) => {
-      const revoking = revocable(entry);
-      if (revoking) await revokeCheckin(entry.attendanceId!, '组织者撤销代签');
+      if (revocable(entry)) await revokeCheckin(entry.attendanceId!, REVOKE_WORDS[entry.method ?? 'manual'].reason);
       else await manualCheckin(activityId, { memberId: entry.memberId, note: '组织者代签' });
       await loaded.refresh();
     },
     {
-      confirm: (entry) =>
-        revocable(entry) ? { title: '撤销代签', content: `撤销${entry.name}的代签记录？积分将同时冲回。`, confirmText: '撤销' } : null,
+      confirm: (entry) => {
+        if (!revocable(entry)) return null;
+        const { noun } = REVOKE_WORDS[entry.method ?? 'manual'];
+        return { title: `撤销${noun}`, content: `撤销${entry.name}的${noun}记录？积分将同时冲回，撤销记入操作日志。`, confirmText: '撤销' };
+      },
     },
   );
   const busyWith = act.running?.[0].memberId;
+
+  const [filter, setFilter] = useState<LiveFilter>('all');
+  const [query, setQuery] = useState('');
+  const entries = live?.entries;
+  const shown = useMemo(() => (entries ? filterLive(entries, filter, query) : []), [entries, filter, query]);
+  const tally = useMemo(() => countByFilter(entries ?? []), [entries]);
+  const missing = tally.missing;
+
+  /** One tap reminds everyone not in yet who allowed a reminder; the server holds it to once per 10 minutes. */
+  const remind = useAction(() => remindAbsentees(activityId), {
+    confirm: () => ({
+      title: '提醒未到党员',
+      content: `向 ${missing} 名未到党员发送签到提醒？只有开启了签到提醒的党员会收到微信消息，每 10 分钟最多提醒一次。`,
+      confirmText: '提醒',
+    }),
+    success: ({ waiting, reminded }) =>
+      reminded === waiting ? `已提醒 ${reminded} 人` : `已提醒 ${reminded} 人（${waiting - reminded} 人未开启提醒）`,
+  });
 
   if (!live)
     return loaded.error ? <StateView kind="error" description={loaded.error} onRetry={loaded.reload} /> : <StateView kind="loading" />;
@@ -75,8 +105,34 @@ export function LiveView({ activityId }: { activityId: number }) {
           {counts.others ? ` · 列席 ${counts.others}` : ''}
         </Text>
         {open ? <Text className="zj-muted">签到进行中，名单每 {POLL_MS / 1000} 秒刷新</Text> : null}
+        {live.activity.phase === 'checkin_open' && missing > 0 ? (
+          <View className="zj-live__remind">
+            <Text className="zj-muted">{missing} 人未到</Text>
+            {/* A fixed label: text changing inside Taro's H5 button breaks its loading icon (see below). */}
+            <Button size="small" variant="secondary" loading={remind.busy} onClick={() => void remind.run()}>
+              一键提醒未到
+            </Button>
+          </View>
+        ) : null}
       </Card>
-      {live.entries.map((entry) => (
+      <View className="zj-live__tools">
+        <Input
+          className="zj-live__search"
+          value={query}
+          placeholder="按姓名查找"
+          maxlength={20}
+          confirmType="search"
+          onInput={(event) => setQuery(event.detail.value)}
+          data-testid="live-search"
+        />
+        <Chips
+          options={LIVE_FILTERS.map(({ value, label }) => ({ value, label: `${label} ${tally[value]}` }))}
+          value={filter}
+          onChange={setFilter}
+        />
+      </View>
+      {shown.length === 0 ? <Text className="zj-live__none zj-muted">{query ? `没有姓名含“${query}”的党员` : '没有这类记录'}</Text> : null}
+      {shown.map((entry) => (
         <View key={entry.memberId} className={`zj-live__row zj-live__row--${entry.status}`} data-testid="live-row">
           <View className="zj-live__who">
             <Text className="zj-live__name">{entry.name}</Text>
@@ -94,7 +150,7 @@ export function LiveView({ activityId }: { activityId: number }) {
             <Button key="manual" size="small" variant="secondary" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
               代签
             </Button>
-          ) : entry.method === 'manual' ? (
+          ) : revocable(entry) ? (
             <Button key="revoke" size="small" variant="plain" loading={busyWith === entry.memberId} onClick={() => void act.run(entry)}>
               撤销
             </Button>

@@ -6,7 +6,9 @@ import {
   LETTER_RECIPIENT_LABELS,
   LetterInput,
   LETTERS_PER_DAY,
+  MAX_LETTER_PHOTOS,
   type Letter,
+  type LetterPhoto,
   type LetterKind,
   type LetterRecipient,
 } from '@zhijian/shared';
@@ -14,6 +16,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
+import { AuthedImage } from '../../../components/submissions/AuthedImage';
 import { TextArea } from '../../../components/TextArea';
 import { useAction } from '../../../hooks/useAction';
 import { FieldProblems, type Problems } from '../../../services/errors';
@@ -24,6 +27,10 @@ export interface LetterFormProps {
   hasUnit: boolean;
   onWrite: (input: LetterInput) => Promise<Letter>;
   onWritten: (letter: Letter) => void;
+  /** Picks and uploads up to `max` photos; they go with the letter. Without it the form takes none. */
+  onAddPhotos?: (max: number) => Promise<LetterPhoto[]>;
+  /** Where an uploaded photo is shown from. */
+  photoUrl?: (id: number) => string;
 }
 
 interface Fields {
@@ -31,26 +38,28 @@ interface Fields {
   kind: LetterKind | null;
   body: string;
   anonymous: boolean;
+  photos: LetterPhoto[];
 }
 
 function problemsOf(fields: Fields): Problems {
   const problems: Problems = {};
-  const parsed = LetterInput.safeParse({ ...fields, kind: fields.kind ?? undefined });
+  const parsed = LetterInput.safeParse({ ...fields, kind: fields.kind ?? undefined, photoIds: fields.photos.map((p) => p.id) });
   if (!parsed.success) for (const issue of parsed.error.issues) problems[String(issue.path[0] ?? '')] ??= issue.message;
   if (fields.kind === null) problems.kind = '请选择类别';
   return problems;
 }
 
 /**
- * 写信: to the unit's secretary or the secretariat, a kind, 5–1000 characters, and the choice not
- * to show one's name — with exactly what that means said under it.
+ * 写信: to the unit's secretary or the secretariat, a kind, 5–1000 characters, up to three photos,
+ * and the choice not to show one's name — with exactly what that means said under it.
  */
-export function LetterForm({ hasUnit, onWrite, onWritten }: LetterFormProps) {
+export function LetterForm({ hasUnit, onWrite, onWritten, onAddPhotos, photoUrl }: LetterFormProps) {
   const [fields, setFields] = useState<Fields>({
     recipient: hasUnit ? 'secretary' : 'secretariat',
     kind: null,
     body: '',
     anonymous: false,
+    photos: [],
   });
   const submit = useAction(
     async () => {
@@ -59,6 +68,7 @@ export function LetterForm({ hasUnit, onWrite, onWritten }: LetterFormProps) {
         kind: fields.kind!,
         body: fields.body.trim(),
         anonymous: fields.anonymous,
+        photoIds: fields.photos.map((photo) => photo.id),
       });
       onWritten(letter);
     },
@@ -70,6 +80,11 @@ export function LetterForm({ hasUnit, onWrite, onWritten }: LetterFormProps) {
       },
     },
   );
+  const addPhotos = useAction(async () => {
+    if (!onAddPhotos) return;
+    const added = await onAddPhotos(MAX_LETTER_PHOTOS - fields.photos.length);
+    setFields((current) => ({ ...current, photos: [...current.photos, ...added].slice(0, MAX_LETTER_PHOTOS) }));
+  });
   function set<K extends keyof Fields>(key: K, value: Fields[K]) {
     setFields((current) => ({ ...current, [key]: value }));
     submit.reset(key);
@@ -101,6 +116,36 @@ export function LetterForm({ hasUnit, onWrite, onWritten }: LetterFormProps) {
           error={problems.body}
           onChange={(value) => set('body', value)}
         />
+        {onAddPhotos ? (
+          <View className="zj-letter-form__photos">
+            <Text className="zj-letter-form__label">照片（选填，最多 {MAX_LETTER_PHOTOS} 张，仅收信人可见）</Text>
+            <View className="zj-letter-form__thumbs">
+              {fields.photos.map((photo) => (
+                <View key={photo.id} className="zj-letter-form__thumb">
+                  {photoUrl ? <AuthedImage src={photoUrl(photo.id)} /> : null}
+                  <View
+                    className="zj-letter-form__remove"
+                    ariaRole="button"
+                    ariaLabel="移除照片"
+                    onClick={() =>
+                      set(
+                        'photos',
+                        fields.photos.filter((p) => p.id !== photo.id),
+                      )
+                    }
+                  >
+                    ×
+                  </View>
+                </View>
+              ))}
+              {fields.photos.length < MAX_LETTER_PHOTOS ? (
+                <Button size="small" variant="secondary" loading={addPhotos.busy} onClick={() => void addPhotos.run()}>
+                  添加照片
+                </Button>
+              ) : null}
+            </View>
+          </View>
+        ) : null}
         <View
           className={`zj-letter-form__anon${fields.anonymous ? ' zj-letter-form__anon--on' : ''}`}
           ariaRole="checkbox"

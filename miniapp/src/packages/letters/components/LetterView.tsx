@@ -1,6 +1,8 @@
 import { Text, View } from '@tarojs/components';
 import type { Letter } from '@zhijian/shared';
 import type { ReactNode } from 'react';
+import { AuthedImage } from '../../../components/submissions/AuthedImage';
+import { letterPhotoUrl } from '../../../services/letters';
 import { formatChineseDate, formatDateTime } from '../../../utils/format';
 import './letters.scss';
 
@@ -65,6 +67,15 @@ export function LetterView({ letter, children }: { letter: Letter; children?: Re
         </Text>
         {deadline ? <Text className={`zj-letter__due${letter.overdue ? ' zj-letter__due--late' : ''}`}>{deadline}</Text> : null}
         <Text className="zj-letter__body">{letter.body}</Text>
+        {letter.photos.length > 0 ? (
+          <View className="zj-letter__photos" ariaLabel={`附照片 ${letter.photos.length} 张`}>
+            {letter.photos.map((photo) => (
+              <View key={photo.id} className="zj-letter__photo">
+                <AuthedImage src={letterPhotoUrl(photo.id)} />
+              </View>
+            ))}
+          </View>
+        ) : null}
         {letter.extension ? (
           <Text className="zj-letter__extension">
             已延期 {letter.extension.days} 个工作日：{letter.extension.reason}

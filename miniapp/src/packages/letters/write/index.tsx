@@ -4,7 +4,7 @@ import { RoleGate } from '../../../components/RoleGate';
 import { useSession } from '../../../hooks/useSession';
 import { LETTER_PAGE } from '../../../routes';
 import { toastDone } from '../../../services/feedback';
-import { writeLetter } from '../../../services/letters';
+import { addLetterPhotos, letterPhotoUrl, writeLetter } from '../../../services/letters';
 import { LetterForm } from '../components/LetterForm';
 import '../components/letters.scss';
 
@@ -17,6 +17,8 @@ export default function WriteLetterPage() {
         <LetterForm
           hasUnit={Boolean(session?.user.unit)}
           onWrite={writeLetter}
+          onAddPhotos={addLetterPhotos}
+          photoUrl={letterPhotoUrl}
           onWritten={(letter) => {
             toastDone(letter.status === 'held' ? '已提交，内容审核后送达' : '已送达');
             void Taro.redirectTo({ url: `${LETTER_PAGE}?id=${letter.id}` });

@@ -1,0 +1,41 @@
+import { MAX_UNSENT_LETTER_PHOTOS, uploadRefusals } from '@zhijian/shared';
+import { eq } from 'drizzle-orm';
+import { letterPhotos, members } from '../db/schema';
+import { refuse } from '../errors';
+import type { ProcessedFile } from '../files/processImage';
+import { countUnsentLetterPhotos, type LetterPhotoRow } from '../queries/letters';
+import { audit } from './audit';
+import type { CommandContext } from './context';
+
+/**
+ * Records a stored photo as the member's, for a letter not yet written. At most
+ * MAX_UNSENT_LETTER_PHOTOS wait unsent, counted under the member's row lock so uploads at once queue.
+ * The audit entry names no one: the photo may go with an anonymous letter.
+ */
+export async function addLetterPhoto(
+  ctx: CommandContext,
+  { uploaderId, storageKey, processed }: { uploaderId: number; storageKey: string; processed: ProcessedFile },
+): Promise<LetterPhotoRow> {
+  await ctx.tx.select({ id: members.id }).from(members).where(eq(members.id, uploaderId)).for('update');
+  if ((await countUnsentLetterPhotos(ctx.tx, uploaderId)) >= MAX_UNSENT_LETTER_PHOTOS) {
+    throw refuse(
+      uploadRefusals.too_many_files,
+      { limit: MAX_UNSENT_LETTER_PHOTOS },
+      `未寄出的信件照片最多 ${MAX_UNSENT_LETTER_PHOTOS} 张，请先寄出或重新写信`,
+    );
+  }
+  const [photo] = await ctx.tx
+    .insert(letterPhotos)
+    .values({
+      uploaderId,
+      storageKey,
+      mime: processed.mimeType,
+      width: processed.width,
+      height: processed.height,
+      bytes: processed.data.length,
+      createdAt: ctx.now,
+    })
+    .returning();
+  await audit(ctx, { action: 'letter.photo_upload', entity: 'letter_photo', entityId: photo!.id, hideActor: true });
+  return photo!;
+}
