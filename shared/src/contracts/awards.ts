@@ -94,9 +94,9 @@ export type Honour = z.infer<typeof Honour>;
 
 export const OpenReviewInput = z.object({ year: z.number().int().min(2000).max(2100).meta({ label: '年度' }) });
 export const CandidateQuery = PageQuery.extend({
-  award: AwardKind,
+  award: AwardKind.meta({ label: '奖项' }),
   /** Everyone, those the rules admit, or those a 片组 recommended (what the committee decides on). */
-  show: z.enum(['all', 'eligible', 'recommended']).default('all'),
+  show: z.enum(['all', 'eligible', 'recommended']).default('all').meta({ label: '显示范围' }),
 });
 export const RecommendInput = z.object({
   note: z.string().trim().min(2, '请写明推荐理由').max(500, '推荐理由最多 500 字').meta({ label: '推荐理由' }),

@@ -141,7 +141,7 @@ export const VideoReasonBody = z.object({
 
 export const VideoPlayback = z.object({ url: z.string(), posterUrl: z.string().nullable(), expiresAt: z.string() });
 
-export const StreamQuery = z.object({ ticket: z.string().min(10).max(300) });
+export const StreamQuery = z.object({ ticket: z.string().min(10).max(300).meta({ label: '播放凭证' }) });
 
 export const VideoPlaceInput = z.object({
   issueId: Id.meta({ label: '简报期号' }),
