@@ -100,7 +100,7 @@ describe('the organiser’s live list', () => {
     taroControl.modalConfirm = false;
     fireEvent.click(within(row).getByRole('button', { name: '撤销' }));
     await waitFor(() => expect(taroControl.modals).toHaveLength(1));
-    expect(taroControl.modals[0]).toEqual({ title: '撤销扫码签到', content: expect.stringContaining('撤销张扫码的扫码签到记录？') });
+    expect(taroControl.modals[0]).toMatchObject({ title: '撤销扫码签到', content: expect.stringContaining('撤销张扫码的扫码签到记录？') });
     expect(server.callsTo('POST', '/api/attendance/101/revoke')).toHaveLength(0);
 
     taroControl.modalConfirm = true;

@@ -33,6 +33,7 @@ describe('the console menu (one table, by role)', () => {
       '党员与积分',
       '组织',
       '爱E客栈',
+      '击鼓传花',
       '书记直通车',
       '审计',
       '我的',
@@ -40,6 +41,8 @@ describe('the console menu (one table, by role)', () => {
     expect(itemsOf(['secretariat'], '首页')).toEqual(['工作台']);
     expect(itemsOf(['secretariat'], '组织')).toEqual(['会员单位']);
     expect(itemsOf(['secretariat'], '审计')).toEqual(['审计日志']);
+    expect(itemsOf(['secretariat'], '党员与积分')).toContain('年度评优');
+    expect(itemsOf(['secretariat'], '击鼓传花')).toEqual(['网络击鼓传花', '击鼓传花管理']);
     expect(itemsOf(['secretariat'], '书记直通车')).toEqual(['秘书处信箱', '办理时效', '来信内容审核']);
   });
 
@@ -49,7 +52,7 @@ describe('the console menu (one table, by role)', () => {
     expect(groups).not.toContain('审计');
     expect(itemsOf(['member', 'unit_admin'], '组织')).toEqual(['单位名册']);
     expect(itemsOf(['member', 'unit_admin'], '活动与出勤')).toEqual(['活动签到', '签到']);
-    expect(itemsOf(['member', 'unit_admin'], '党员与积分')).toEqual(['党员档案', '我的党员卡']);
+    expect(itemsOf(['member', 'unit_admin'], '党员与积分')).toEqual(['党员档案', '评优公示', '我的党员卡']);
   });
 
   it('gives a 书记 the inbox, a member the five tabs and their own pages', () => {
