@@ -128,7 +128,9 @@ describe('DateTimePicker', () => {
 
   it('is two WeChat pickers in the mini-program, a date one and a time one, with the error underneath', () => {
     process.env.TARO_ENV = 'weapp';
-    const { container } = render(<DateTimePicker label="截止时间" value="" onChange={() => undefined} error="请选择截止时间的日期和时间" />);
+    const { container } = render(
+      <DateTimePicker label="截止时间" value="" onChange={() => undefined} error="请选择截止时间的日期和时间" />,
+    );
     expect(container.querySelector('[data-mode="date"]')).toHaveAttribute('data-fields', 'day');
     expect(container.querySelector('[data-mode="time"]')).not.toBeNull();
     expect(screen.getByText('选择日期')).toBeInTheDocument();
