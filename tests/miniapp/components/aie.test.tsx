@@ -1,9 +1,10 @@
-import { fireEvent, render, screen } from '@testing-library/react';
+import { fireEvent, render, screen, waitFor } from '@testing-library/react';
 import type { Profile, Wish } from '@zhijian/shared';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { ProfileCard } from '../../../miniapp/src/packages/aie/components/ProfileCard';
 import { WishCard } from '../../../miniapp/src/packages/aie/components/WishCard';
 import { WishDetail, type WishHandlers } from '../../../miniapp/src/packages/aie/components/WishDetail';
+import ProfilePage from '../../../miniapp/src/packages/aie/profile';
 import AieTab from '../../../miniapp/src/pages/aie';
 import { saveSession } from '../../../miniapp/src/services/session';
 import { installFakeApi, json } from '../../support/taro/fakeApi';
@@ -215,5 +216,52 @@ describe('the 客栈 tab', () => {
     expect(screen.getByText('传帮带')).toBeInTheDocument();
     expect(screen.getByText('摄影 · 义务拍照')).toBeInTheDocument();
     expect(screen.queryByText('审核与发布')).toBeNull();
+  });
+});
+
+describe('making a commitment', () => {
+  beforeEach(() => {
+    saveSession(makeSignedIn(makeMe({ roles: ['member'] })));
+  });
+
+  it('sends the due day as picked, YYYY-MM-DD', async () => {
+    const profile: Profile = {
+      memberId: 3,
+      name: '李青',
+      unit: null,
+      skills: [],
+      promises: '',
+      public: false,
+      heldReason: null,
+      commitments: [],
+      updatedAt: null,
+    };
+    const server = installFakeApi({
+      'GET /api/me/profile': () => json(200, profile),
+      'GET /api/me/commitments': () => json(200, { items: [], total: 0, page: 1, pageSize: 20 }),
+      'POST /api/me/commitments': () =>
+        json(201, {
+          id: 4,
+          year: 2026,
+          title: '带好一名新员工',
+          content: '结对帮带半年',
+          dueOn: '2026-12-20',
+          status: 'in_progress',
+          statusLabel: '进行中',
+        }),
+    });
+    render(<ProfilePage />);
+    fireEvent.change(await screen.findByPlaceholderText('如：带好一名新员工'), { target: { value: '带好一名新员工' } });
+    fireEvent.change(screen.getByPlaceholderText('写明做什么、做到什么程度'), { target: { value: '结对帮带半年' } });
+    const due = screen.getByLabelText('完成期限');
+    expect(due).toHaveAttribute('type', 'date');
+    fireEvent.change(due, { target: { value: '2026-12-20' } });
+    fireEvent.click(screen.getByRole('button', { name: '作出承诺' }));
+    await waitFor(() => expect(server.callsTo('POST', '/api/me/commitments')).toHaveLength(1));
+    expect(server.callsTo('POST', '/api/me/commitments')[0]!.body).toEqual({
+      title: '带好一名新员工',
+      content: '结对帮带半年',
+      dueOn: '2026-12-20',
+    });
   });
 });

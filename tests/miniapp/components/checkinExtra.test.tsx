@@ -36,7 +36,7 @@ describe('adding an extra activity', () => {
       'POST /api/units/7/activities': () => json(201, makeActivityDetail({ id: 12, origin: 'extra', title: '专题党课' })),
     });
     render(<ExtraActivityPage />);
-    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: ' 2026-12-20 ' } });
+    fireEvent.change(screen.getByLabelText('日期'), { target: { value: '2026-12-20' } });
     fireEvent.change(screen.getByDisplayValue('14:00'), { target: { value: '09:30' } });
     fireEvent.change(screen.getByDisplayValue('120'), { target: { value: '90' } });
     fireEvent.change(screen.getByDisplayValue('党员固定活动日'), { target: { value: '专题党课' } });
@@ -70,7 +70,7 @@ describe('adding an extra activity', () => {
     taroControl.location = { latitude: 30.2741, longitude: 120.1551 };
     const server = installFakeApi({ 'POST /api/units/7/activities': () => json(201, makeActivityDetail({ id: 13, origin: 'extra' })) });
     render(<ExtraActivityPage />);
-    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: '2026-12-20' } });
+    fireEvent.change(screen.getByLabelText('日期'), { target: { value: '2026-12-20' } });
     fireEvent.change(screen.getByPlaceholderText('如 党群服务中心'), { target: { value: '钱塘江边' } });
     fireEvent.click(screen.getByRole('button', { name: '以当前位置为活动地点' }));
     fireEvent.change(await screen.findByDisplayValue('300'), { target: { value: '5' } });
@@ -111,7 +111,7 @@ describe('adding an extra activity', () => {
     expect(await screen.findByRole('radio', { name: '全单位' })).toBeInTheDocument();
     fireEvent.click(screen.getByRole('radio', { name: '四季青流动党员服务站' }));
     fireEvent.click(screen.getByRole('radio', { name: '第一党支部' }));
-    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: '2026-12-20' } });
+    fireEvent.change(screen.getByLabelText('日期'), { target: { value: '2026-12-20' } });
     fireEvent.change(screen.getByPlaceholderText('如 党群服务中心'), { target: { value: '一支部活动室' } });
     fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
     await waitFor(() => expect(server.callsTo('POST', '/api/units/7/activities')).toHaveLength(1));
@@ -133,7 +133,7 @@ describe('adding an extra activity', () => {
   it('stays on the form and shows the server’s refusal', async () => {
     installFakeApi({ 'POST /api/units/7/activities': () => apiError('not_found', '本单位的支部不存在') });
     render(<ExtraActivityPage />);
-    fireEvent.change(screen.getByPlaceholderText('如 2026-12-20'), { target: { value: '2026-12-20' } });
+    fireEvent.change(screen.getByLabelText('日期'), { target: { value: '2026-12-20' } });
     fireEvent.change(screen.getByPlaceholderText('如 党群服务中心'), { target: { value: '党群服务中心' } });
     fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
     expect(await screen.findByText('本单位的支部不存在')).toBeInTheDocument();

@@ -206,7 +206,7 @@ describe('反向扣分: recording 1–5 points and deciding an appeal', () => {
     fireEvent.click(within(form).getByRole('radio', { name: '言行不当' }));
     fireEvent.click(within(form).getByRole('radio', { name: '3 分' }));
     fireEvent.change(within(form).getByPlaceholderText('写明事实，党员可在 7 天内申诉'), { target: { value: '在工作群发表不当言论' } });
-    fireEvent.change(within(form).getByPlaceholderText('YYYY-MM-DD'), { target: { value: '2026-11-28' } });
+    fireEvent.change(within(form).getByLabelText('发生日期'), { target: { value: '2026-11-28' } });
     fireEvent.click(within(form).getByRole('button', { name: '记录扣分' }));
     await waitFor(() => expect(server.callsTo('POST', '/api/units/7/deductions')).toHaveLength(1));
     expect(server.callsTo('POST', '/api/units/7/deductions')[0]!.body).toEqual({
@@ -332,7 +332,7 @@ describe('党费: the year sheet', () => {
     fireEvent.click(within(editor).getByRole('button', { name: '登记已交' }));
     expect(await within(editor).findByText('请填写金额（元，最多两位小数）')).toBeInTheDocument();
     fireEvent.change(within(editor).getByPlaceholderText('如 50'), { target: { value: '50.5' } });
-    fireEvent.change(within(editor).getByPlaceholderText('YYYY-MM-DD'), { target: { value: `${year}-01-31` } });
+    fireEvent.change(within(editor).getByLabelText('交纳日期'), { target: { value: `${year}-01-31` } });
     fireEvent.click(within(editor).getByRole('button', { name: '登记已交' }));
     await waitFor(() => expect(server.callsTo('PUT', '/api/units/7/dues')).toHaveLength(1));
     expect(server.callsTo('PUT', '/api/units/7/dues')[0]!.body).toEqual({

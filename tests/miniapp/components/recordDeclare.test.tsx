@@ -37,7 +37,7 @@ function renderForm(overrides: Partial<Parameters<typeof DeclareForm>[0]> = {}) 
 
 function fill(description: string, day?: string) {
   fireEvent.change(screen.getByPlaceholderText('做了什么、在哪里、有什么成效（至少 5 个字）'), { target: { value: description } });
-  if (day !== undefined) fireEvent.change(screen.getByPlaceholderText('2026-11-25'), { target: { value: day } });
+  if (day !== undefined) fireEvent.change(screen.getByLabelText('事迹日期'), { target: { value: day } });
 }
 
 describe('the declare form', () => {
@@ -45,7 +45,9 @@ describe('the declare form', () => {
     const props = renderForm();
     expect(screen.getByRole('radio', { name: '志愿服务（1–3 分）' })).toBeInTheDocument();
     expect(screen.getByRole('radio', { name: '获得表彰（2–5 分）' })).toBeInTheDocument();
-    expect(screen.getByPlaceholderText('2026-11-25')).toHaveValue('2026-11-25');
+    const day = screen.getByLabelText('事迹日期');
+    expect(day).toHaveValue('2026-11-25');
+    expect(day).toHaveAttribute('max', '2026-11-25');
 
     fill('好');
     fireEvent.click(screen.getByRole('button', { name: '提交申报' }));

@@ -94,13 +94,14 @@ describe('managing the roster on the phone', () => {
     fireEvent.click(screen.getByRole('button', { name: '添加党员' }));
     type('name', '新党员');
     type('phone', '13912345678');
+    fireEvent.change(screen.getByLabelText('入党日期（可选）'), { target: { value: '2015-07-01' } });
     fireEvent.click(screen.getByRole('button', { name: '添加' }));
     await waitFor(() => expect(server.callsTo('POST', '/api/units/7/members')).toHaveLength(1));
     expect(server.callsTo('POST', '/api/units/7/members')[0]!.body).toEqual({
       name: '新党员',
       phone: '13912345678',
       kind: 'fixed',
-      joinedPartyOn: null,
+      joinedPartyOn: '2015-07-01',
     });
     await waitFor(() => expect(taroControl.toasts).toContain('已添加'));
   });

@@ -35,6 +35,12 @@ function makeActivity(overrides: Partial<VolunteerActivity> = {}): VolunteerActi
 
 const page = (items: VolunteerActivity[]) => ({ items, total: items.length, page: 1, pageSize: 20 });
 
+/** A moment picked as the organiser does: the day in one picker, the time in the other. */
+function pick(label: string, day: string, time: string) {
+  fireEvent.change(screen.getByLabelText(`${label}（日期）`), { target: { value: day } });
+  fireEvent.change(screen.getByLabelText(`${label}（时间）`), { target: { value: time } });
+}
+
 beforeEach(() => {
   taroControl.reset();
   clearSession();
@@ -234,14 +240,14 @@ describe('the organiser pages', () => {
       target: { value: '带好手套和水杯，九点集合。' },
     });
     fireEvent.change(screen.getByPlaceholderText('活动地点'), { target: { value: '滨江公园' } });
-    fireEvent.change(screen.getByPlaceholderText('2026-12-05 09:00'), { target: { value: '2099-12-05 09:00' } });
-    fireEvent.change(screen.getByPlaceholderText('2026-12-05 11:30'), { target: { value: '2099-12-05 08:00' } });
-    fireEvent.change(screen.getByPlaceholderText('2026-12-04 18:00'), { target: { value: '2099-12-04 18:00' } });
+    pick('开始时间', '2099-12-05', '09:00');
+    pick('结束时间', '2099-12-05', '08:00');
+    pick('报名截止', '2099-12-04', '18:00');
     fireEvent.click(screen.getByRole('button', { name: '发布活动' }));
     expect(await screen.findByText('结束时间应晚于开始时间')).toBeInTheDocument();
     expect(api.callsTo('POST', '/api/volunteer-activities')).toHaveLength(0);
 
-    fireEvent.change(screen.getByPlaceholderText('2026-12-05 11:30'), { target: { value: '2099-12-05 11:30' } });
+    fireEvent.change(screen.getByLabelText('结束时间（时间）'), { target: { value: '11:30' } });
     fireEvent.click(screen.getByRole('button', { name: '发布活动' }));
     await waitFor(() => expect(api.callsTo('POST', '/api/volunteer-activities')).toHaveLength(1));
     expect(api.callsTo('POST', '/api/volunteer-activities')[0]!.body).toEqual({

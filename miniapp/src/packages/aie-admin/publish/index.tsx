@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -59,7 +60,7 @@ function PublishForm() {
       <Field label="心愿" value={title} onChange={setTitle} placeholder="如：一台助听器" maxlength={60} />
       <TextArea label="缘由" value={reason} onChange={setReason} maxlength={1000} placeholder="为什么需要，现在的困难" />
       <Field label="估值（元）" type="number" value={value} onChange={setValue} placeholder="300" />
-      <Field label="截止日期" value={deadline} onChange={setDeadline} placeholder="YYYY-MM-DD" maxlength={10} />
+      <DatePicker label="截止日期" value={deadline} onChange={setDeadline} />
       <Text className="zj-aie__note">心愿对本单位以外的党员显示为“姓氏 + 某”。</Text>
       {publish.error ? <Text className="zj-aie__warn">{publish.error}</Text> : null}
       <View className="zj-aie__actions">

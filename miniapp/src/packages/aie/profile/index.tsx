@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -111,7 +112,7 @@ function NewCommitment({ onMade }: { onMade: () => void }) {
     <View className="zj-aie__form">
       <Field label="承诺" value={title} onChange={setTitle} placeholder="如：带好一名新员工" maxlength={40} />
       <TextArea label="具体内容" value={content} onChange={setContent} maxlength={500} placeholder="写明做什么、做到什么程度" />
-      <Field label="完成期限" value={dueOn} onChange={setDueOn} placeholder="YYYY-MM-DD" maxlength={10} />
+      <DatePicker label="完成期限" value={dueOn} onChange={setDueOn} />
       {make.error ? <Text className="zj-aie__warn">{make.error}</Text> : null}
       <Button block loading={make.busy} onClick={() => void make.run()}>
         作出承诺

@@ -2,7 +2,7 @@ import { formatDate, formatShanghaiTime, MoveInput, shanghaiDate, type ActivityD
 import { useState } from 'react';
 import type { z } from 'zod';
 import { Button } from '../../../components/Button';
-import { Field } from '../../../components/Field';
+import { DatePicker } from '../../../components/DatePicker';
 import { TextArea } from '../../../components/TextArea';
 import { useAction } from '../../../hooks/useAction';
 import { FormError } from '../components/FormError';
@@ -30,13 +30,12 @@ export function MoveForm({
 
   return (
     <>
-      <Field label="新的日期" value={date} onChange={setDate} placeholder="如 2026-12-24" maxlength={10} error={form.problems.date} />
-      <Field
+      <DatePicker label="新的日期" value={date} onChange={setDate} error={form.problems.date} />
+      <DatePicker
         label="新的开始时间（北京时间）"
+        fields="time"
         value={startTime}
         onChange={setStartTime}
-        placeholder="如 14:00"
-        maxlength={5}
         error={form.problems.startTime}
       />
       <TextArea

@@ -1,5 +1,6 @@
 import type { ExtraActivityInput } from '@zhijian/shared';
 import type { z } from 'zod';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import type { Problems } from '../../../services/errors';
 
@@ -18,12 +19,11 @@ export function TimeFields({
 }) {
   return (
     <>
-      <Field
+      <DatePicker
         label="开始时间"
+        fields="time"
         value={value.startTime}
         onChange={(startTime) => onChange({ startTime })}
-        placeholder="如 14:00"
-        maxlength={5}
         error={problems.startTime}
       />
       <Field

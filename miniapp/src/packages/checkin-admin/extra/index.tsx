@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
-import { Field } from '../../../components/Field';
+import { DatePicker } from '../../../components/DatePicker';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
@@ -56,14 +56,7 @@ function ExtraActivityForm({ unitId }: { unitId: number }) {
   return (
     <Card title="规则以外的活动">
       <AudienceChips branches={audiences.data?.branches} sites={audiences.data?.sites} value={draft} onChange={update} />
-      <Field
-        label="日期"
-        value={draft.date}
-        onChange={(date) => update({ date })}
-        placeholder="如 2026-12-20"
-        maxlength={10}
-        error={form.problems.date}
-      />
+      <DatePicker label="日期" value={draft.date} onChange={(date) => update({ date })} error={form.problems.date} />
       <TimeFields value={draft} onChange={update} problems={form.problems} />
       <ActivityFields value={draft} onChange={update} agendaLabel="议程" problems={form.problems} />
       <CheckinArea value={draft} onChange={update} problems={form.problems} />

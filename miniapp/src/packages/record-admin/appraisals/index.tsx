@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
-import { Field } from '../../../components/Field';
+import { DatePicker } from '../../../components/DatePicker';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
@@ -70,14 +70,7 @@ function Sheet({
         </Text>
         {canKeep ? (
           <View className="zj-ra__narrow">
-            <Field
-              label="评议会日期"
-              value={meetingOn}
-              onChange={setMeetingOn}
-              placeholder="YYYY-MM-DD"
-              maxlength={10}
-              hint="应在该年度内或次年第一季度"
-            />
+            <DatePicker label="评议会日期" value={meetingOn} onChange={setMeetingOn} hint="应在该年度内或次年第一季度" />
           </View>
         ) : null}
       </Card>

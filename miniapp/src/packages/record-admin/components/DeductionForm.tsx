@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Chips } from '../../../components/Chips';
-import { Field } from '../../../components/Field';
+import { DatePicker } from '../../../components/DatePicker';
 import { TextArea } from '../../../components/TextArea';
 import type { Action } from '../../../hooks/useAction';
 import { FieldProblems, type Problems } from '../../../services/errors';
@@ -89,15 +89,13 @@ export function DeductionForm({ kinds, members, onSearchMembers, action }: Props
         placeholder="写明事实，党员可在 7 天内申诉"
         error={action.problems.reason}
       />
-      <Field
+      <DatePicker
         label="发生日期"
         value={occurredOn}
         onChange={(value) => {
           setOccurredOn(value);
           edited('occurredOn');
         }}
-        placeholder="YYYY-MM-DD"
-        maxlength={10}
         error={action.problems.occurredOn}
       />
       <FormError message={action.error} />

@@ -3,6 +3,7 @@ import { DUES_ARREARS_MONTHS, duesRefusals, isRefusal, shanghaiToday, type DuesS
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -70,7 +71,7 @@ function MonthEditor({
           maxlength={10}
           error={save.problems.amountCents}
         />
-        <Field label="交纳日期" value={paidOn} onChange={setPaidOn} placeholder="YYYY-MM-DD" maxlength={10} error={save.problems.paidOn} />
+        <DatePicker label="交纳日期" value={paidOn} onChange={setPaidOn} error={save.problems.paidOn} />
       </View>
       <FormError message={save.error} />
       <View className="zj-ra__actions">

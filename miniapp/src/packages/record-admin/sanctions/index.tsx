@@ -5,6 +5,7 @@ import type { z } from 'zod';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Cell } from '../../../components/Cell';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { PagedList } from '../../../components/PagedList';
@@ -63,14 +64,7 @@ function NewSanction({ unitId, onRecorded }: { unitId: number; onRecorded: () =>
         hint="该年度先锋指数清零"
       />
       <TextArea label="处分内容" value={description} onChange={setDescription} maxlength={500} error={record.problems.description} />
-      <Field
-        label="处分日期"
-        value={decidedOn}
-        onChange={setDecidedOn}
-        placeholder="YYYY-MM-DD"
-        maxlength={10}
-        error={record.problems.decidedOn}
-      />
+      <DatePicker label="处分日期" value={decidedOn} onChange={setDecidedOn} error={record.problems.decidedOn} />
       <FormError message={record.error} />
       <View className="zj-ra__actions">
         <Button

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
-import { Field } from '../../../components/Field';
+import { DatePicker } from '../../../components/DatePicker';
 import { TextArea } from '../../../components/TextArea';
 import { useAction } from '../../../hooks/useAction';
 import { FieldProblems, messageOf, type Problems } from '../../../services/errors';
@@ -120,12 +120,10 @@ export function DeclareForm({ kinds, today, onPickPhotos, onDeclare, onUploadPho
             「{chosen.name}」由本单位党务工作者认定，在 {rangeOf(chosen)} 之间给分。
           </Text>
         ) : null}
-        <Field
+        <DatePicker
           label="事迹日期"
-          name="occurredOn"
           value={fields.occurredOn}
-          maxlength={10}
-          placeholder={today}
+          end={today}
           hint="不能晚于今天"
           error={problems.occurredOn}
           onChange={(value) => set('occurredOn', value)}

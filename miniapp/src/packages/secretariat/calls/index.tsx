@@ -6,6 +6,7 @@ import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Cell, CellGroup } from '../../../components/Cell';
 import { Chips } from '../../../components/Chips';
+import { DateTimePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -36,8 +37,8 @@ function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
     const closes = parseShanghaiInput(closesAt);
     const problems: Problems = {};
     if (!title.trim()) problems.title = '请填写征集标题';
-    if (!opens) problems.opensAt = '格式如 2026-12-01 09:00';
-    if (!closes) problems.closesAt = '格式如 2026-12-31 18:00';
+    if (!opens) problems.opensAt = '请选择开始时间的日期和时间';
+    if (!closes) problems.closesAt = '请选择截止时间的日期和时间';
     if (!opens || !closes || Object.keys(problems).length) throw new FieldProblems(problems);
     return {
       kind,
@@ -57,8 +58,8 @@ function NewCall({ onCreated }: { onCreated: (call: Call) => void }) {
       <Chips label="类型" options={CALL_KINDS.map((k) => ({ value: k, label: CALL_KIND_LABELS[k] }))} value={kind} onChange={setKind} />
       <Field label="标题" name="callTitle" value={title} placeholder="如：小创意发挥大作用" error={errors.title} onChange={setTitle} />
       <TextArea label="说明" value={description} maxlength={5000} onChange={setDescription} />
-      <Field label="开始时间（北京时间）" value={opensAt} error={errors.opensAt} onChange={setOpensAt} />
-      <Field label="截止时间（北京时间）" value={closesAt} error={errors.closesAt} onChange={setClosesAt} />
+      <DateTimePicker label="开始时间（北京时间）" value={opensAt} error={errors.opensAt} onChange={setOpensAt} />
+      <DateTimePicker label="截止时间（北京时间）" value={closesAt} error={errors.closesAt} onChange={setClosesAt} />
       <Field label="每家单位最多报送" type="number" value={entryLimit} onChange={setEntryLimit} />
       {kind !== 'news' ? <Field label="每份报送的评审专家数" type="number" value={reviewers} onChange={setReviewers} /> : null}
       <Text className="zj-muted">案例征集默认使用四个类别和创新性、实效性、长效性、推广性四项评分标准（各 25 分）。</Text>

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
-import { Field } from '../../../components/Field';
+import { DateTimePicker } from '../../../components/DatePicker';
 import { Page } from '../../../components/Page';
 import { type Column } from '../../../components/DataTable';
 import { PagedTable } from '../../../components/DataTable/PagedTable';
@@ -89,7 +89,7 @@ export default function DeskPage() {
       return registered ? `已登记 ${registered} 份` : '没有待登记的报送';
     }
     const iso = parseShanghaiInput(deadline);
-    if (!iso) throw new UserError('评审截止时间格式如 2026-12-31 18:00');
+    if (!iso) throw new UserError('请选择评审截止时间的日期和时间');
     const result = await autoAssign(callId, iso);
     return result.short.length
       ? `已分配 ${result.assigned.length} 项，${result.short.length} 份专家不足`
@@ -152,7 +152,7 @@ export default function DeskPage() {
             <Text className="zj-muted">
               为初审通过的报送各分配 {current.reviewersPerEntry} 位专家：工作量均衡，避开本单位和同片组的专家。
             </Text>
-            <Field label="评审截止时间（北京时间）" value={deadline} onChange={setDeadline} />
+            <DateTimePicker label="评审截止时间（北京时间）" value={deadline} onChange={setDeadline} />
             <Button size="small" loading={act.running?.[0] === 'assign'} disabled={act.busy} onClick={() => void act.run('assign')}>
               自动分配
             </Button>

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
+import { DateTimePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -68,7 +69,7 @@ function Assign({
         value={reviewerId}
         onChange={setReviewerId}
       />
-      <Field label="评审截止时间（北京时间）" value={deadline} onChange={setDeadline} />
+      <DateTimePicker label="评审截止时间（北京时间）" value={deadline} onChange={setDeadline} />
       <Field label="指定本单位或同片组专家的理由（其他情况不填）" value={reason} maxlength={200} onChange={setReason} />
       <Button size="small" disabled={reviewerId === null} onClick={() => reviewerId !== null && onAssign(reviewerId, deadline, reason)}>
         指定
@@ -160,7 +161,7 @@ export default function DeskEntryPage() {
             onAssign={(reviewerId, deadline, reason) =>
               void act.run(async () => {
                 const iso = parseShanghaiInput(deadline);
-                if (!iso) throw new UserError('截止时间格式如 2026-12-31 18:00');
+                if (!iso) throw new UserError('请选择评审截止时间的日期和时间');
                 await assignReviewer(id, { reviewerId, deadline: iso, overrideReason: reason.trim() || undefined });
               }, '已指定')
             }

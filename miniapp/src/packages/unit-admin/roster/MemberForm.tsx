@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Chips } from '../../../components/Chips';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import type { MemberDraft } from '../../../services/organisation';
 
@@ -60,15 +61,7 @@ export function MemberForm({ member, busy, problems, onSave, onRemove, onCancel 
           error={problems.kind}
           onChange={setKind}
         />
-        <Field
-          label="入党日期（可选）"
-          name="joinedPartyOn"
-          value={joined}
-          maxlength={10}
-          placeholder="如 2015-07-01"
-          error={problems.joinedPartyOn}
-          onChange={setJoined}
-        />
+        <DatePicker label="入党日期（可选）" value={joined} error={problems.joinedPartyOn} onChange={setJoined} />
         <View className="zj-member-form__actions">
           <Button block loading={busy} onClick={save}>
             {member ? '保存修改' : '添加'}

@@ -3,6 +3,7 @@ import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { Cell, CellGroup } from '../../../components/Cell';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
@@ -32,7 +33,7 @@ function OpenRound({ onOpened }: { onOpened: () => void }) {
     <Card title="开启一轮">
       <Field label="标题" value={title} onChange={setTitle} maxlength={60} error={open.problems.title} />
       <Field label="主题" value={theme} onChange={setTheme} maxlength={500} error={open.problems.theme} />
-      <Field label="开始日期" value={startsOn} onChange={setStartsOn} placeholder="2026-12-01" error={open.problems.startsOn} />
+      <DatePicker label="开始日期" value={startsOn} onChange={setStartsOn} error={open.problems.startsOn} />
       <Field label="天数" type="number" value={days} onChange={setDays} hint="默认 7 天，每天展示一个片组" error={open.problems.days} />
       <Field
         label="评委分占比（%）"

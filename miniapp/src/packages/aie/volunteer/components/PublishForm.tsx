@@ -3,12 +3,13 @@ import { VolunteerActivityInput, type VolunteerScope } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../../components/Button';
 import { Chips } from '../../../../components/Chips';
+import { DateTimePicker } from '../../../../components/DatePicker';
 import { Field } from '../../../../components/Field';
 import { TextArea } from '../../../../components/TextArea';
 import type { Action } from '../../../../hooks/useAction';
 import './volunteer.scss';
 
-/** `2026-11-28 09:00` (Shanghai) as an instant; the text as typed when it is not one, for the schema to refuse. */
+/** `2026-11-28 09:00` (Shanghai) as an instant; the text as picked when it is not one (half chosen), for the schema to refuse. */
 export function shanghaiInput(text: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(text.trim());
   return match ? `${match[1]}T${match[2]}:00+08:00` : text.trim();
@@ -92,21 +93,9 @@ export function PublishForm({ scopes, action }: { scopes: VolunteerScope[]; acti
         maxlength={100}
         error={problem('placeName')}
       />
-      <Field
-        label="开始时间"
-        value={value.startsAt}
-        onChange={set('startsAt')}
-        placeholder="2026-12-05 09:00"
-        error={problem('startsAt')}
-      />
-      <Field label="结束时间" value={value.endsAt} onChange={set('endsAt')} placeholder="2026-12-05 11:30" error={problem('endsAt')} />
-      <Field
-        label="报名截止"
-        value={value.signUpDeadline}
-        onChange={set('signUpDeadline')}
-        placeholder="2026-12-04 18:00"
-        error={problem('signUpDeadline')}
-      />
+      <DateTimePicker label="开始时间" value={value.startsAt} onChange={set('startsAt')} error={problem('startsAt')} />
+      <DateTimePicker label="结束时间" value={value.endsAt} onChange={set('endsAt')} error={problem('endsAt')} />
+      <DateTimePicker label="报名截止" value={value.signUpDeadline} onChange={set('signUpDeadline')} error={problem('signUpDeadline')} />
       <Field label="名额" type="number" value={value.places} onChange={set('places')} error={problem('places')} />
       {action.error ? <Text className="zj-vol__error">{action.error}</Text> : null}
       <Button block loading={action.busy} onClick={() => void action.run(value)}>
