@@ -109,10 +109,16 @@ describe('年度评优 in the H5 build against the real server', () => {
 
     // The unit's honour on its admin's records desk.
     await u.reload();
-    const honour = honoursCard(u).locator('.zj-honours__row').filter({ hasText: `${LAST_YEAR} 年度先进集体` });
+    const honour = honoursCard(u)
+      .locator('.zj-honours__row')
+      .filter({ hasText: `${LAST_YEAR} 年度先进集体` });
     await visible(honour);
     await expect(honour.innerText()).resolves.toContain(UNIT);
-    await expect(honoursCard(u).getByText(/^暂无荣誉记录$/).count()).resolves.toBe(0);
+    await expect(
+      honoursCard(u)
+        .getByText(/^暂无荣誉记录$/)
+        .count(),
+    ).resolves.toBe(0);
     await snapBoth(u, 'awards-03b-unit-honours');
 
     // 2. The winner's certificate, on the desk.
