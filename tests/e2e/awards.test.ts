@@ -156,6 +156,8 @@ describe('年度评优 in the H5 build against the real server', () => {
     await visible(ours);
     await ours.locator('textarea').fill('党员固定活动日坚持得好，志愿服务人次多');
     await snapBoth(l, 'awards-06-recommend');
+    // Going to the console width and back remounts the page's form: the note is typed again.
+    await candidateCard(l).locator('textarea').fill('党员固定活动日坚持得好，志愿服务人次多');
     await button(ours, '推荐').click();
     await visible(candidateCard(l).getByText(/^片组推荐/));
 
@@ -188,6 +190,8 @@ describe('年度评优 in the H5 build against the real server', () => {
     await button(current, '提出异议').click();
     await current.locator('textarea').fill('建议在公示中附上各单位的得分明细。');
     await snapBoth(m, 'awards-07-objection');
+    if ((await current.locator('textarea').count()) === 0) await button(current, '提出异议').click();
+    await current.locator('textarea').fill('建议在公示中附上各单位的得分明细。');
     await button(current, '提交异议').click();
     await visible(button(current, '提出异议'));
 
