@@ -15,6 +15,8 @@ const h5 = useServedH5();
 const PHONE = { width: 390, height: 844 };
 const DESK = { width: 1440, height: 900 };
 const UNIT = '建华文创园党总支';
+/** The demo's review is last year's (in Shanghai time, as the seed counts it). */
+const LAST_YEAR = Number(new Intl.DateTimeFormat('en', { timeZone: 'Asia/Shanghai', year: 'numeric' }).format(new Date())) - 1;
 
 function shown(page: Page, selector: string): Locator {
   return page.locator(`${selector}:visible`);
@@ -48,6 +50,10 @@ async function openFromMe(page: Page, title: string): Promise<void> {
     .click();
 }
 
+function honoursCard(page: Page): Locator {
+  return shown(page, '.zj-card').filter({ has: page.locator('.zj-card__title', { hasText: /^本单位荣誉$/ }) });
+}
+
 function candidateCard(page: Page): Locator {
   return shown(page, '.zj-card').filter({ has: page.locator('.zj-award__name', { hasText: new RegExp(`^${UNIT}$`) }) });
 }
@@ -67,9 +73,17 @@ describe('年度评优 in the H5 build against the real server', () => {
     await field('2026').fill('2026');
     await field('1').fill('12');
     await field('可不填').fill('91');
-    await field('2026-01-15').fill('2026-12-01');
+    // The date comes preset to today from the date picker.
     await shown(s, '.zj-button').filter({ hasText: '创建草稿' }).click();
     await s.waitForURL(/#\/packages\/secretariat\/bulletin-edit\/index\?id=\d+/);
+
+    // The demo unit's admin: no honours on the records desk before the list is published.
+    const unitAdmin = await phonePage(h5.browser);
+    const u = unitAdmin.page;
+    await h5.signIn(u, '党务工作者（演示单位）');
+    await openFromMe(u, '党员档案与先锋指数');
+    await u.waitForURL(/#\/packages\/record-admin\/desk\/index/);
+    await visible(honoursCard(u).getByText(/^暂无荣誉记录$/));
 
     // 1. Last year's review: answer the objection, publish into the draft.
     await s.goto(`${h5.server.url}/#/pages/me/index`);
@@ -92,6 +106,20 @@ describe('年度评优 in the H5 build against the real server', () => {
     await confirmModal(s, '发布');
     await visible(process.getByText(/^已于 .* 发布/));
     await snapBoth(s, 'awards-03-published');
+
+    // The unit's honour on its admin's records desk.
+    await u.reload();
+    const honour = honoursCard(u)
+      .locator('.zj-honours__row')
+      .filter({ hasText: `${LAST_YEAR} 年度先进集体` });
+    await visible(honour);
+    await expect(honour.innerText()).resolves.toContain(UNIT);
+    await expect(
+      honoursCard(u)
+        .getByText(/^暂无荣誉记录$/)
+        .count(),
+    ).resolves.toBe(0);
+    await snapBoth(u, 'awards-03b-unit-honours');
 
     // 2. The winner's certificate, on the desk.
     await button(candidateCard(s), '打印证书').click();
@@ -128,6 +156,8 @@ describe('年度评优 in the H5 build against the real server', () => {
     await visible(ours);
     await ours.locator('textarea').fill('党员固定活动日坚持得好，志愿服务人次多');
     await snapBoth(l, 'awards-06-recommend');
+    // Going to the console width and back remounts the page's form: the note is typed again.
+    await candidateCard(l).locator('textarea').fill('党员固定活动日坚持得好，志愿服务人次多');
     await button(ours, '推荐').click();
     await visible(candidateCard(l).getByText(/^片组推荐/));
 
@@ -160,11 +190,14 @@ describe('年度评优 in the H5 build against the real server', () => {
     await button(current, '提出异议').click();
     await current.locator('textarea').fill('建议在公示中附上各单位的得分明细。');
     await snapBoth(m, 'awards-07-objection');
+    if ((await current.locator('textarea').count()) === 0) await button(current, '提出异议').click();
+    await current.locator('textarea').fill('建议在公示中附上各单位的得分明细。');
     await button(current, '提交异议').click();
     await visible(button(current, '提出异议'));
 
     expect(secretary.errors).toEqual([]);
     expect(leader.errors).toEqual([]);
     expect(member.errors).toEqual([]);
+    expect(unitAdmin.errors).toEqual([]);
   });
 });

@@ -82,3 +82,10 @@ export function exportAwardCandidates(id: number, year: number) {
 export function exportAwardWinners(id: number, year: number) {
   return downloadExport(client.url(api.awards.exportWinners, { params: { id } }), `${year}年度评优获奖名单.xlsx`);
 }
+
+// ── A unit's record (its admin, the secretariat).
+
+/** The unit's honours and its members', newest year first, the unit's own before its members'. */
+export function unitHonours(unitId: number) {
+  return call(api.awards.unitHonours, { params: { id: unitId } });
+}

@@ -22,6 +22,8 @@ function rosterApi() {
       const matching = q ? ALL.filter((m) => m.name.includes(q)) : ALL;
       return json(200, { items: matching.slice((page - 1) * pageSize, page * pageSize), total: matching.length, page, pageSize });
     },
+    // The secretariat's view of a unit also shows its honours.
+    'GET /api/units/7/honours': () => json(200, []),
   });
 }
 

@@ -141,6 +141,8 @@ describe('one year from candidates to published', () => {
       { year: 2026, award: 'unit', title: '2026 年度先进集体', name: t.home.name },
       { year: 2026, award: 'member', title: '2026 年度优秀会员', name: '吴先锋' },
     ]);
+    // The secretariat reads any unit's record (the unit opened from 会员单位).
+    expect(await secretary.client.call(api.awards.unitHonours, { params: { id: t.home.id } })).toHaveLength(2);
 
     const article = await secretary.client.call(api.bulletins.getArticle, { params: { id: done.bulletinArticleId! } });
     expect(article.title).toBe('2026 年度先进集体、优秀会员和优秀信息员名单');

@@ -3,6 +3,7 @@ import { Text, View } from '@tarojs/components';
 import { Cell, CellGroup } from '../../../components/Cell';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
+import { useSession } from '../../../hooks/useSession';
 import {
   RECORD_APPRAISALS_PAGE,
   RECORD_BENEFITS_PAGE,
@@ -12,6 +13,7 @@ import {
   RECORD_INDEX_PAGE,
   RECORD_SANCTIONS_PAGE,
 } from '../../../routes';
+import { UnitHonoursCard } from '../components/UnitHonours';
 import '../components/record.scss';
 
 const TOOLS = [
@@ -24,8 +26,9 @@ const TOOLS = [
   { title: '党员权益', note: '积分或指数达到门槛即可享有', url: RECORD_BENEFITS_PAGE },
 ];
 
-/** 党员档案与先锋指数: the unit admin's records, one page each. */
+/** 党员档案与先锋指数: the unit admin's records, one page each, and the unit's record of honours. */
 export default function RecordDeskPage() {
+  const unitId = useSession()?.user.unit?.id;
   return (
     <Page>
       <RoleGate roles={['unit_admin']}>
@@ -36,6 +39,7 @@ export default function RecordDeskPage() {
               <Cell key={tool.url} title={tool.title} note={tool.note} arrow onClick={() => void Taro.navigateTo({ url: tool.url })} />
             ))}
           </CellGroup>
+          {unitId ? <UnitHonoursCard unitId={unitId} /> : null}
         </View>
       </RoleGate>
     </Page>

@@ -23,6 +23,7 @@ import {
   type MemberDraft,
 } from '../../../services/organisation';
 import type { PickedFile } from '../../../services/files';
+import { UnitHonoursCard } from '../../record-admin/components/UnitHonours';
 import { pickDocument } from '../../secretariat/services/pickFile';
 import { ImportPanel, type ImportPanelProps } from './ImportPanel';
 import { MemberForm } from './MemberForm';
@@ -160,11 +161,16 @@ export default function RosterPage() {
   const fromQuery = Number(params.unitId);
   const unitId = Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : session?.user.unit?.id;
   const unitName = params.unitName ? decodeURIComponent(params.unitName) : (session?.user.unit?.name ?? '');
+  // The secretariat's view of a unit (picked in 会员单位) carries its honours; a unit admin reads them on the 党员档案 desk.
+  const secretariat = session?.user.roles.includes('secretariat') ?? false;
   return (
     <Page>
       <RoleGate roles={['unit_admin', 'secretariat']}>
         {unitId ? (
-          <Roster unitId={unitId} unitName={unitName} />
+          <>
+            <Roster unitId={unitId} unitName={unitName} />
+            {secretariat ? <UnitHonoursCard unitId={unitId} title="单位荣誉" /> : null}
+          </>
         ) : (
           <StateView kind="empty" title="尚未关联单位" description="您的账号没有关联会员单位，请联系协会秘书处。" />
         )}
