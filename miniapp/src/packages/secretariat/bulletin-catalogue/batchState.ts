@@ -47,6 +47,11 @@ export function newFile(file: PickedFile, index: number): CatalogueFile {
   };
 }
 
+/** An item refused before it could be read (a zip over its caps, a bomb inside one). */
+export function refusedFile(name: string, why: string, index: number): CatalogueFile {
+  return { ...newFile({ path: name, name, size: 0 }, index), stage: 'refused', include: false, error: why };
+}
+
 export function withPreview(entry: CatalogueFile, preview: ImportResult): CatalogueFile {
   return { ...entry, stage: 'read', preview, overrides: overridesFrom(preview.document) };
 }

@@ -9,14 +9,16 @@ import { useAction } from '../../../hooks/useAction';
 import { downloadImportReport, importIssue, previewImport } from '../../../services/bulletinDesk';
 import { messageOf } from '../../../services/errors';
 import { pickDocuments } from '../services/pickFile';
-import { newFile, notImportedItem, queryOf, reviewOf, withPreview, type CatalogueFile } from './batchState';
+import { newFile, notImportedItem, refusedFile, queryOf, reviewOf, withPreview, type CatalogueFile } from './batchState';
 import { FileRow } from './FileRow';
 import { ReportCard } from './ReportCard';
+import { withZipEntries } from './zipEntries';
 import './index.scss';
 
 const MAX_FILES = 50;
 const MAX_BYTES = 10 * 1024 * 1024;
-const FORMATS = ['docx', 'doc', 'wps', 'pdf', 'txt'];
+// A .zip of a folder is opened in the browser only (./zipEntries); in WeChat files come one by one from a chat.
+const FORMATS = process.env.TARO_ENV === 'h5' ? ['docx', 'doc', 'wps', 'pdf', 'txt', 'zip'] : ['docx', 'doc', 'wps', 'pdf', 'txt'];
 
 type Step = 'choose' | 'import' | 'download';
 
@@ -43,6 +45,7 @@ function Catalogue() {
 
   async function readAll(picked: CatalogueFile[]) {
     for (const entry of picked) {
+      if (entry.stage === 'refused') continue;
       if (entry.file.size > MAX_BYTES) {
         update(entry.key, (it) => ({ ...it, stage: 'refused', include: false, error: '文件超过 10 MB 的上限' }));
         continue;
@@ -100,7 +103,10 @@ function Catalogue() {
         setReport(await importChosen());
         return;
       }
-      const picked = (await pickDocuments(FORMATS, MAX_FILES)).slice(0, MAX_FILES).map(newFile);
+      const chosen = await withZipEntries(await pickDocuments(FORMATS, MAX_FILES), { maxEntryBytes: MAX_BYTES });
+      const picked = chosen
+        .slice(0, MAX_FILES)
+        .map((item, index) => (item.refused === undefined ? newFile(item.file, index) : refusedFile(item.name, item.refused, index)));
       if (picked.length === 0) return;
       setReport(null);
       current.current = picked;
@@ -133,8 +139,9 @@ function Catalogue() {
     <View className="zj-catalogue">
       <Card title="选择文件">
         <Text className="zj-muted">
-          一次可选多个文件（最多 {MAX_FILES} 个）：Word（.docx、.doc）、WPS（.wps）、PDF 和文本（.txt），每个不超过 10
-          MB。逐个读出后列出每一期，标出重复的总期号、系统中已有的期次和缺号；缺少的期号可逐期填写，再选择导入全部或部分。
+          一次可选多个文件（最多 {MAX_FILES} 个）：Word（.docx、.doc）、WPS（.wps）、PDF 和文本（.txt），每个不超过 10 MB
+          {process.env.TARO_ENV === 'h5' ? '；也可选整个文件夹的 .zip 压缩包，在浏览器中解开后逐个读取' : ''}
+          。逐个读出后列出每一期，标出重复的总期号、系统中已有的期次和缺号；缺少的期号可逐期填写，再选择导入全部或部分。
         </Text>
         <Button
           block
