@@ -138,7 +138,7 @@ describe('简报 in the H5 build against the real server', () => {
     await field('2026').fill('2026');
     await field('1').fill('11');
     await field('可不填').fill('90');
-    await field('2026-01-15').fill('2026-11-20');
+    await shown(page, 'input[aria-label="日期"]').fill('2026-11-20');
     await shown(page, '.zj-button').filter({ hasText: '创建草稿' }).click();
     await page.waitForURL(/#\/packages\/secretariat\/bulletin-edit\/index\?id=\d+/);
     await visible(shown(page, '.zj-issue-editor__label').filter({ hasText: '2026 年第 11 期（总第 90 期）' }));
