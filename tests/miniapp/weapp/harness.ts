@@ -218,18 +218,22 @@ export async function waitFor(condition: () => boolean, timeoutMs = 3000): Promi
   }
 }
 
-/** Types into the Taro Input whose placeholder is `placeholder`. */
-export function typeInto(page: SimComponent, placeholder: string, value: string): void {
+/**
+ * Types into the Taro Input whose placeholder is `placeholder`. The simulator does not always render
+ * placeholders; a page with several inputs then names which one (`nth`, in page order).
+ */
+export function typeInto(page: SimComponent, placeholder: string, value: string, nth?: number): void {
   const input = [...page.dom.querySelectorAll('wx-input')].find((el) => el.getAttribute('placeholder') === placeholder) as
     HTMLElement | undefined;
-  const host = input ?? findByDataPlaceholder(page, placeholder);
+  const host = input ?? findByDataPlaceholder(page, placeholder, nth);
   const sid = host.getAttribute('data-sid') ?? host.id;
   page.querySelector(`#${sid}`)!.dispatchEvent('input', { detail: { value } });
 }
 
-function findByDataPlaceholder(page: SimComponent, placeholder: string): HTMLElement {
+function findByDataPlaceholder(page: SimComponent, placeholder: string, nth?: number): HTMLElement {
   const all = [...page.dom.querySelectorAll('wx-input')] as HTMLElement[];
   if (all.length === 1) return all[0]!;
+  if (nth !== undefined && all[nth]) return all[nth];
   throw new Error(`no input with placeholder “${placeholder}” among ${all.length}`);
 }
 
