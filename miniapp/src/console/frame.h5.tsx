@@ -41,12 +41,13 @@ export function ConsoleFrame({ children }: { children: ReactNode }) {
     document.body.classList.toggle('zj-console-on', active);
   }, [active]);
 
-  if (!active) return <>{children}</>;
   const title = (Taro.getCurrentInstance().page?.config as { navigationBarTitleText?: string } | undefined)?.navigationBarTitleText;
+  // Bare on a phone's width or signed out: the same tree, so the page is not remounted when it turns.
   return (
     <ConsoleShell
-      person={{ name: session.user.name, roles: session.user.roles }}
-      menu={menuFor(session.user.roles)}
+      bare={!active}
+      person={{ name: session?.user.name ?? '', roles: session?.user.roles ?? [] }}
+      menu={session ? menuFor(session.user.roles) : []}
       path={pathOf(router)}
       title={title}
       canGoBack={Taro.getCurrentPages().length > 1}
