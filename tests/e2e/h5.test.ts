@@ -51,7 +51,12 @@ describe('H5 console against the real server', () => {
     await page.getByText('单位名册', { exact: true }).click();
     await page.waitForURL(/#\/packages\/unit-admin\/roster\/index/);
     await visible(page.getByText(/^共 \d+ 人$/));
-    await visible(page.getByText(/1\d{2}\*{4}\d{4}/).filter({ visible: true }).first());
+    await visible(
+      page
+        .getByText(/1\d{2}\*{4}\d{4}/)
+        .filter({ visible: true })
+        .first(),
+    );
     await screenshot(page, '06-roster');
 
     expect(errors).toEqual([]);
