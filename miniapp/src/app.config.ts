@@ -1,7 +1,4 @@
 export default defineAppConfig({
-  // H5 (the desktop console above all): pages switch without Taro's sliding transition, which left
-  // the page being left on screen beside the next one, shell and all, for its 300 ms.
-  ...(process.env.TARO_ENV === 'h5' ? { animation: false } : {}),
   // The sign-in page comes first: it sends a signed-in person straight on to the 简报 tab.
   pages: [
     'pages/signin/index',
