@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
 import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
 
@@ -120,6 +120,15 @@ export async function signIn(page: Page, serverUrl: string, label: string): Prom
 /** Resolves once Taro's page transitions have finished: a tap or a back during one can leave no page shown. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.getAnimations().every((animation) => animation.playState !== 'running'));
+}
+
+/**
+ * Until Taro's page transition has finished: the page being left slides out with its console shell,
+ * and for those 300 ms two shells (two side menus, two 退出登录) are on screen.
+ */
+export async function oneShell(page: Page): Promise<void> {
+  await settled(page);
+  await expect.poll(() => page.locator('.zj-console:visible').count()).toBeLessThanOrEqual(1);
 }
 
 /** A tab of the tab bar; at desktop width, where the console's side menu replaces it, the menu item of that name. */

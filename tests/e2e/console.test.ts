@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { screenshot, settled, tab, useServedH5, visible, watchedPage } from './browser';
+import { oneShell, screenshot, settled, tab, useServedH5, visible, watchedPage } from './browser';
 
 const h5 = useServedH5();
 const DESKTOP = { width: 1440, height: 900 };
@@ -71,6 +71,7 @@ describe('the desktop console (1440×900)', () => {
     }
 
     // A dialog in the app's palette: 退出登录 asks first, with the brand red on its confirm button.
+    await oneShell(page);
     await shown(page, '.zj-console__signout').click();
     const confirm = page.locator('.taro-modal__foot div').last();
     await visible(confirm);

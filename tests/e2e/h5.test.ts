@@ -1,6 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { desktopPage, phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
+import { desktopPage, oneShell, phonePage, screenshot, settled, tab, useServedH5, visible } from './browser';
 
 const h5 = useServedH5();
 
@@ -104,6 +104,7 @@ describe('H5 console against the real server', () => {
     await visible(page.locator('.zj-issue-row__label:visible').first());
     await screenshot(page, 'desktop-02-tab-bulletin');
 
+    await oneShell(page);
     await tab(page, '报送').click();
     await page.waitForURL(/#\/pages\/submit\/index/);
     await visible(page.getByText('正在征集', { exact: true }));
