@@ -115,6 +115,8 @@ export async function signIn(page: Page, serverUrl: string, label: string): Prom
   await page.locator('#privacy-consent').click();
   await page.getByText(label, { exact: true }).click();
   await page.waitForURL(/#\/(pages\/bulletin|packages\/console\/home)\/index/);
+  // Sign-in's own page slides out (with a console shell at desktop width) before the next is alone.
+  await oneShell(page);
 }
 
 /** Resolves once Taro's page transitions have finished: a tap or a back during one can leave no page shown. */
