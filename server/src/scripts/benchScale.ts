@@ -8,13 +8,12 @@
  * of `--runs` requests, each followed by `/api/me` of the same user as the baseline of the same run.
  * `--keep` leaves the generated database in place (its address is printed) for EXPLAIN ANALYZE.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { createInterface } from 'node:readline';
 import { parseArgs } from 'node:util';
 import type { Role } from '@zhijian/shared';
 import { sql } from 'drizzle-orm';
@@ -27,8 +26,8 @@ import { openDatabase, selectRows, type DatabaseHandle } from '../db/client';
 import { runMigrations } from '../db/migrate';
 import { sessions } from '../db/schema';
 import { readDemoBulletins, saveDemoBulletins } from '../seed/bulletins';
+import { startServer, stopServer } from './benchSupport';
 
-const ROOT = path.resolve(import.meta.dirname, '../../..');
 const SCALES = [1, 5, 25] as const;
 const UNITS_PER_SCALE = 200;
 const MONTHS_OF_HISTORY = 73;
@@ -181,34 +180,6 @@ async function signInAs(handle: DatabaseHandle, tokens: TokenService, phone: str
     })
     .returning({ id: sessions.id });
   return { role: roles[0]!, bearer: `Bearer ${tokens.issueAccess({ memberId: member.id, sessionId: session!.id, roles }).token}` };
-}
-
-function startServer(env: Record<string, string>): Promise<{ child: ChildProcess; url: string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'server/src/main.ts')], {
-    cwd: ROOT,
-    env: { ...process.env, ...env, PORT: '0', HOST: '127.0.0.1', DEMO_DATA: 'false', LOG_LEVEL: 'info', NODE_ENV: 'development' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    const lines = createInterface({ input: child.stdout! });
-    lines.on('line', (line) => {
-      try {
-        const entry = JSON.parse(line) as { msg?: string; port?: number };
-        if (entry.msg === 'listening' && entry.port) resolve({ child, url: `http://127.0.0.1:${entry.port}` });
-      } catch {
-        // not a log line
-      }
-    });
-    child.once('exit', (code) => reject(new Error(`服务器进程提前退出（${code}）`)));
-  });
-}
-
-function stopServer(child: ChildProcess): Promise<void> {
-  return new Promise((resolve) => {
-    if (child.exitCode !== null) return resolve();
-    child.once('exit', () => resolve());
-    child.kill('SIGTERM');
-  });
 }
 
 /** One request, timed from sending to the last byte of the answer; a non-2xx answer is an error. */
