@@ -81,6 +81,12 @@ beforeAll(async () => {
     databaseUrl = fresh.url;
     dropDatabase = fresh.drop;
   }
+  // The first start loads the demo association and may hold its garbage for a while (PGlite's
+  // heap grows to ~800 MB while seeding, then settles near 400); the bombs meet the server as it
+  // runs after any later start.
+  const seeding = await startServerProcess({ how: 'node', dataDir, databaseUrl });
+  seeding.child.kill('SIGTERM');
+  await seeding.closed;
   server = await startServerProcess({ how: 'node', dataDir, databaseUrl });
   const client = createApiClient({ transport: fetchTransport(), baseUrl: server.url });
   const admin = await signIn(client, 'dev:demo-unit-admin');
