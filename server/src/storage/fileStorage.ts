@@ -1,4 +1,4 @@
-import { Readable } from 'node:stream';
+import { Readable, type Writable } from 'node:stream';
 
 /** Bytes `start`..`end` of a file, both inclusive (as in an HTTP Range header). */
 export interface ByteRange {
@@ -10,6 +10,11 @@ export interface ByteRange {
 export interface StoredFileReader {
   size: number;
   stream(range?: ByteRange): Readable;
+  /**
+   * Writes the bytes of `range` to `out` through one reused buffer, when the backend can (the
+   * local disk); serving prefers it to `stream`, whose every chunk is garbage to collect.
+   */
+  copyTo?(out: Writable, range: ByteRange): Promise<void>;
 }
 
 /**

@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { randomBytes } from 'node:crypto';
+import { copyFileRange } from './copyFileRange';
 import { assertStorageKey, type FileStorage } from './fileStorage';
 
 /** Files under one directory (DATA_DIR/uploads by default), one file per key. */
@@ -31,7 +32,7 @@ export function localDiskStorage(root: string): FileStorage {
       const file = fileFor(key);
       try {
         const { size } = await stat(file);
-        return { size, stream: (range) => createReadStream(file, range) };
+        return { size, stream: (range) => createReadStream(file, range), copyTo: (out, range) => copyFileRange(file, out, range) };
       } catch (error) {
         if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
         throw error;

@@ -30,7 +30,7 @@ export function activityPhotoRoutes(services: AppServices, router: Router): void
     const activity = await findActivity(db, photo.activityId);
     authorizeActivityView(user, activity, await relationOf(db, activity, user));
     koa.set('Cache-Control', 'private, max-age=86400');
-    sendFile(koa, bufferReader(photo.bytes), photo.mime);
+    await sendFile(koa, bufferReader(photo.bytes), photo.mime);
     return undefined;
   });
 }
