@@ -150,4 +150,17 @@ describe('a .zip of a folder in 批量导入往期', () => {
     expect(screen.getAllByText('解压后超过 10 MB，疑似压缩炸弹，已拒绝')).toHaveLength(2);
     await waitFor(() => expect(screen.getByRole('button', { name: '导入选中的 3 期并发布' })).toBeTruthy());
   });
+
+  it('reads the first 50 files of a larger zip and lists each of the rest as not read, by name', async () => {
+    const zip = new JSZip();
+    for (let total = 11; total <= 63; total += 1) zip.file(`往期/${total}.txt`, issueText(total));
+    vi.mocked(pickDocuments).mockResolvedValue([pickedOf('五十多期.zip', await zip.generateAsync({ type: 'uint8array' }))]);
+    vi.mocked(previewImport).mockImplementation(async (file) => dryRun(Number(/(\d+)\.txt$/.exec(file.name)![1])));
+    render(<BulletinCataloguePage />);
+    fireEvent.click(screen.getByRole('button', { name: '选择多个简报文件' }));
+    await screen.findByText('已读取 53/53', undefined, { timeout: 20_000 });
+    expect(vi.mocked(previewImport)).toHaveBeenCalledTimes(50);
+    for (const total of [61, 62, 63]) expect(screen.getByText(`五十多期.zip/往期/${total}.txt`)).toBeTruthy();
+    expect(screen.getAllByText('一次最多读取 50 个文件，本批未读取：请在本批完成后再选择它')).toHaveLength(3);
+  }, 30_000);
 });

@@ -1,5 +1,6 @@
 import { issueLabel, reviewBatch, type BatchEntry, type BatchReportItem, type ImportResult } from '@zhijian/shared';
 import type { PickedFile } from '../services/pickFile';
+import type { ZipItem } from './expandZip';
 import { overridesFrom, overrideQuery, type Overrides } from '../bulletin-import/overrides';
 
 /** One file of a batch in the console: where it is in the work, what was read, what the secretariat chose. */
@@ -50,6 +51,19 @@ export function newFile(file: PickedFile, index: number): CatalogueFile {
 /** An item refused before it could be read (a zip over its caps, a bomb inside one). */
 export function refusedFile(name: string, why: string, index: number): CatalogueFile {
   return { ...newFile({ path: name, name, size: 0 }, index), stage: 'refused', include: false, error: why };
+}
+
+/**
+ * The batch made of what was picked (zips opened): the first `max` items to read, and every item past
+ * them listed as not read — named, so the secretariat can pick them again in the next batch, and in
+ * the downloadable report — never silently left out.
+ */
+export function batchOf(items: readonly ZipItem[], max: number): CatalogueFile[] {
+  return items.map((item, index) => {
+    const name = item.refused === undefined ? item.file.name : item.name;
+    if (index >= max) return refusedFile(name, `一次最多读取 ${max} 个文件，本批未读取：请在本批完成后再选择它`, index);
+    return item.refused === undefined ? newFile(item.file, index) : refusedFile(item.name, item.refused, index);
+  });
 }
 
 export function withPreview(entry: CatalogueFile, preview: ImportResult): CatalogueFile {

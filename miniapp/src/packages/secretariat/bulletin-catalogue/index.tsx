@@ -9,7 +9,7 @@ import { useAction } from '../../../hooks/useAction';
 import { downloadImportReport, importIssue, previewImport } from '../../../services/bulletinDesk';
 import { messageOf } from '../../../services/errors';
 import { pickDocuments } from '../services/pickFile';
-import { newFile, notImportedItem, refusedFile, queryOf, reviewOf, withPreview, type CatalogueFile } from './batchState';
+import { batchOf, notImportedItem, queryOf, reviewOf, withPreview, type CatalogueFile } from './batchState';
 import { FileRow } from './FileRow';
 import { ReportCard } from './ReportCard';
 import { withZipEntries } from './zipEntries';
@@ -104,9 +104,7 @@ function Catalogue() {
         return;
       }
       const chosen = await withZipEntries(await pickDocuments(FORMATS, MAX_FILES), { maxEntryBytes: MAX_BYTES });
-      const picked = chosen
-        .slice(0, MAX_FILES)
-        .map((item, index) => (item.refused === undefined ? newFile(item.file, index) : refusedFile(item.name, item.refused, index)));
+      const picked = batchOf(chosen, MAX_FILES);
       if (picked.length === 0) return;
       setReport(null);
       current.current = picked;
