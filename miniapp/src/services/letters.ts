@@ -25,6 +25,11 @@ export async function addLetterPhotos(max: number): Promise<LetterPhoto[]> {
   return uploaded;
 }
 
+/** Deletes a photo taken out of the letter being written. */
+export function removeLetterPhoto(photoId: number) {
+  return call(api.letters.removePhoto, { params: { id: photoId } });
+}
+
 /** Where a letter's photo is read (the writer and the letter's readers: fetched with the token). */
 export function letterPhotoUrl(photoId: number): string {
   return client.url(api.letters.photo, { params: { id: photoId } });

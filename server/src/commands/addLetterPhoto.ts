@@ -1,4 +1,4 @@
-import { MAX_UNSENT_LETTER_PHOTOS, uploadRefusals } from '@zhijian/shared';
+import { MAX_UNSENT_LETTER_PHOTOS, UNSENT_LETTER_PHOTO_HOURS, uploadRefusals } from '@zhijian/shared';
 import { eq } from 'drizzle-orm';
 import { letterPhotos, members } from '../db/schema';
 import { refuse } from '../errors';
@@ -9,7 +9,8 @@ import type { CommandContext } from './context';
 
 /**
  * Records a stored photo as the member's, for a letter not yet written. At most
- * MAX_UNSENT_LETTER_PHOTOS wait unsent, counted under the member's row lock so uploads at once queue.
+ * MAX_UNSENT_LETTER_PHOTOS uploaded in the last day wait unsent, counted under the member's row lock
+ * so uploads at once queue.
  * The audit entry names no one: the photo may go with an anonymous letter.
  */
 export async function addLetterPhoto(
@@ -17,7 +18,8 @@ export async function addLetterPhoto(
   { uploaderId, storageKey, processed }: { uploaderId: number; storageKey: string; processed: ProcessedFile },
 ): Promise<LetterPhotoRow> {
   await ctx.tx.select({ id: members.id }).from(members).where(eq(members.id, uploaderId)).for('update');
-  if ((await countUnsentLetterPhotos(ctx.tx, uploaderId)) >= MAX_UNSENT_LETTER_PHOTOS) {
+  const since = new Date(ctx.now.getTime() - UNSENT_LETTER_PHOTO_HOURS * 3600_000);
+  if ((await countUnsentLetterPhotos(ctx.tx, uploaderId, since)) >= MAX_UNSENT_LETTER_PHOTOS) {
     throw refuse(
       uploadRefusals.too_many_files,
       { limit: MAX_UNSENT_LETTER_PHOTOS },

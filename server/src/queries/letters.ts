@@ -1,5 +1,5 @@
 import type { PageQuery } from '@zhijian/shared';
-import { and, asc, count, desc, eq, exists, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, exists, gte, inArray, isNotNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { letterFollows, letterPhotos, letterReplies, letters, members, units } from '../db/schema';
 import { notFound } from '../errors';
@@ -91,12 +91,12 @@ export async function findLetterPhoto(db: Queryable, id: number): Promise<Letter
   return photo;
 }
 
-/** Photos the member uploaded that no letter has taken yet. */
-export async function countUnsentLetterPhotos(db: Queryable, uploaderId: number): Promise<number> {
+/** Photos the member uploaded since `since` that no letter has taken yet. */
+export async function countUnsentLetterPhotos(db: Queryable, uploaderId: number, since: Date): Promise<number> {
   const [row] = await db
     .select({ n: count() })
     .from(letterPhotos)
-    .where(and(eq(letterPhotos.uploaderId, uploaderId), sql`${letterPhotos.letterId} is null`));
+    .where(and(eq(letterPhotos.uploaderId, uploaderId), sql`${letterPhotos.letterId} is null`, gte(letterPhotos.createdAt, since)));
   return row?.n ?? 0;
 }
 

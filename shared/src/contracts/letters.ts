@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { LETTER_MAX_EXTENSION_DAYS, LETTERS_PER_DAY, LetterKind, LetterRating, LetterRecipient, LetterStatus } from '../domain/letters';
 import { defineRefusals, refusal } from '../refusal';
-import { Id, IdParams, PageQuery, pageOf } from './common';
+import { Id, IdParams, Ok, PageQuery, pageOf } from './common';
 import { uploadRefusals } from './uploads';
 
 export const LetterReply = z.object({
@@ -16,8 +16,13 @@ export type LetterReply = z.infer<typeof LetterReply>;
 
 /** At most this many photos go with one letter. */
 export const MAX_LETTER_PHOTOS = 3;
-/** Photos uploaded for letters not yet sent, per member: enough for a letter being rewritten, not a store. */
+/**
+ * Photos uploaded for letters not yet sent in the last day, per member: enough for a letter being
+ * rewritten, not a store. A photo removed from the form is deleted (`removePhoto`); one left by a
+ * letter never sent stops counting after a day.
+ */
 export const MAX_UNSENT_LETTER_PHOTOS = 9;
+export const UNSENT_LETTER_PHOTO_HOURS = 24;
 
 /** A photo uploaded for a letter; `GET /api/letter-photos/:id` serves it to the writer and the letter's readers. */
 export const LetterPhoto = z.object({ id: z.number().int(), width: z.number().int().nullable(), height: z.number().int().nullable() });
@@ -181,6 +186,15 @@ export const letters = {
       uploadRefusals.file_too_complex,
       uploadRefusals.too_many_files,
     ],
+  }),
+  removePhoto: endpoint({
+    method: 'DELETE',
+    path: '/api/me/letter-photos/:id',
+    summary: '移除尚未寄出的信件照片（写信时点了 ×）',
+    access: ['member'],
+    params: IdParams,
+    response: Ok,
+    refusals: [letterRefusals.photo_not_yours],
   }),
   photo: endpoint({
     method: 'GET',

@@ -109,6 +109,7 @@ export const AUDIT_ACTION_NAMES = {
   'letter.overdue': '来信超期',
   'letter.board': '设置党群聊吧公开',
   'letter.photo_upload': '上传来信照片',
+  'letter.photo_remove': '移除来信照片',
   'member.create': '新增党员',
   'member.update': '修改党员信息',
   'member.delete': '删除党员',

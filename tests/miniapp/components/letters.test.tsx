@@ -82,7 +82,17 @@ describe('the letter form', () => {
       Array.from({ length: Math.min(max, 2) }, () => ({ id: (next += 1), width: 40, height: 30 })),
     );
     const onWrite = vi.fn(async () => makeLetter());
-    render(<LetterForm hasUnit onWrite={onWrite} onWritten={vi.fn()} onAddPhotos={onAddPhotos} photoUrl={(id) => `blob:photo-${id}`} />);
+    const onRemovePhoto = vi.fn(async () => ({ ok: true }));
+    render(
+      <LetterForm
+        hasUnit
+        onWrite={onWrite}
+        onWritten={vi.fn()}
+        onAddPhotos={onAddPhotos}
+        onRemovePhoto={onRemovePhoto}
+        photoUrl={(id) => `blob:photo-${id}`}
+      />,
+    );
     expect(screen.getByText('照片（选填，最多 3 张，仅收信人可见）')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '添加照片' }));
     await waitFor(() => expect(screen.getAllByRole('button', { name: '移除照片' })).toHaveLength(2));
@@ -94,6 +104,7 @@ describe('the letter form', () => {
     expect(screen.queryByRole('button', { name: '添加照片' })).not.toBeInTheDocument();
     fireEvent.click(screen.getAllByRole('button', { name: '移除照片' })[1]!);
     expect(screen.getAllByRole('button', { name: '移除照片' })).toHaveLength(2);
+    expect(onRemovePhoto).toHaveBeenCalledExactlyOnceWith(42);
     expect(screen.getByRole('button', { name: '添加照片' })).toBeInTheDocument();
 
     fireEvent.click(screen.getByRole('radio', { name: '建议' }));
@@ -297,6 +308,8 @@ describe('content review', () => {
     fireEvent.click(screen.getByRole('button', { name: '审核通过' }));
     await waitFor(() => expect(onReview).toHaveBeenCalledWith(true));
     expect(taroControl.modals).toEqual([]);
+    // The first action is over (its buttons take clicks again) only once onReviewed has run.
+    await waitFor(() => expect(onReviewed).toHaveBeenCalledTimes(1));
     fireEvent.click(screen.getByRole('button', { name: '不通过' }));
     await waitFor(() => expect(onReview).toHaveBeenCalledWith(false));
     expect(taroControl.modals[0]).toMatchObject({ title: '不通过这条来信' });

@@ -3,12 +3,12 @@ import { api, commonRefusals, letterRefusals, MAX_UNSENT_LETTER_PHOTOS, uploadRe
 import { and, eq } from 'drizzle-orm';
 import sharp from 'sharp';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { auditLog } from '../../../server/src/db/schema';
+import { auditLog, letterPhotos } from '../../../server/src/db/schema';
 import { signedInMember } from '../../support/factories';
 import { expectRefusedBody, postFile, setClock } from '../../support/recordFactories';
 import { expectRefused } from '../../support/refusals';
 import { startTestServer, type TestServer } from '../../support/testServer';
-import { unitWithSecretary, write } from './support';
+import { again, unitWithSecretary, write } from './support';
 
 let server: TestServer;
 beforeAll(async () => {
@@ -96,6 +96,61 @@ describe('POST /api/me/letter-photos', () => {
     const ids = results.filter((r) => r.status === 201).map((r) => r.body.id as number);
     await write(alice.client, { photoIds: ids.slice(0, 3) });
     expect((await upload(alice.client, data)).status).toBe(201);
+  });
+
+  it('counts only the last day’s unsent photos: those of a letter never sent stop blocking the next day', async () => {
+    const { alice } = await unitWithSecretary(server);
+    const data = await jpeg();
+    for (let i = 0; i < MAX_UNSENT_LETTER_PHOTOS; i += 1) expect((await upload(alice.client, data)).status).toBe(201);
+    expectRefusedBody(await upload(alice.client, data), uploadRefusals.too_many_files);
+    setClock(server, '2026-11-19 09:00:01');
+    expect((await upload(await again(server, alice), data)).status).toBe(201);
+  });
+});
+
+describe('DELETE /api/me/letter-photos/:id', () => {
+  const remove = (client: ApiClient, id: number) => client.call(api.letters.removePhoto, { params: { id } });
+
+  it('should require authentication', async () => {
+    await expectRefused(remove(server.client, 1), commonRefusals.unauthorized);
+  });
+
+  it('deletes a photo taken out of the form, its bytes with it, and frees its place', async () => {
+    const { alice } = await unitWithSecretary(server);
+    const data = await jpeg();
+    const ids: number[] = [];
+    for (let i = 0; i < MAX_UNSENT_LETTER_PHOTOS; i += 1) ids.push(await uploaded(alice.client));
+    const [photo] = await server.db.select().from(letterPhotos).where(eq(letterPhotos.id, ids[0]!));
+    expect(await server.storage.get(photo!.storageKey)).not.toBeNull();
+    expect(await remove(alice.client, ids[0]!)).toEqual({ ok: true });
+    expect(await server.storage.get(photo!.storageKey)).toBeNull();
+    expect((await fetchPhoto(alice.client, ids[0]!)).status).toBe(404);
+    expect((await upload(alice.client, data)).status).toBe(201);
+    const [entry] = await server.db
+      .select()
+      .from(auditLog)
+      .where(and(eq(auditLog.action, 'letter.photo_remove'), eq(auditLog.entityId, String(ids[0]))));
+    expect(entry).toMatchObject({ entity: 'letter_photo', actorId: null });
+  });
+
+  it('refuses someone else’s photo, one already sent, one removed before and one that does not exist, deleting nothing', async () => {
+    const { alice, bob } = await unitWithSecretary(server);
+    const bobs = await uploaded(bob.client);
+    const sent = await uploaded(alice.client);
+    await write(alice.client, { photoIds: [sent] });
+    const removed = await uploaded(alice.client);
+    await remove(alice.client, removed);
+    for (const id of [bobs, sent, removed, 987_654]) await expectRefused(remove(alice.client, id), letterRefusals.photo_not_yours);
+    expect((await fetchPhoto(bob.client, bobs)).status).toBe(200);
+    expect((await fetchPhoto(alice.client, sent)).status).toBe(200);
+  });
+
+  it('is for members: the secretariat without a roster place is refused', async () => {
+    const { alice } = await unitWithSecretary(server);
+    const id = await uploaded(alice.client);
+    const secretariat = await signedInMember(server, ['secretariat'], { unitId: null });
+    await expectRefused(remove(secretariat.client, id), commonRefusals.forbidden);
+    expect((await fetchPhoto(alice.client, id)).status).toBe(200);
   });
 });
 

@@ -4,6 +4,7 @@ import { api, letterRefusals, shanghaiToday, uploadRefusals } from '@zhijian/sha
 import type { CurrentUser } from '../../auth/currentUser';
 import { acceptLetter } from '../../commands/acceptLetter';
 import { addLetterPhoto } from '../../commands/addLetterPhoto';
+import { removeLetterPhoto } from '../../commands/removeLetterPhoto';
 import { extendLetter } from '../../commands/extendLetter';
 import { followLetter, unfollowLetter } from '../../commands/followLetter';
 import { rateLetter } from '../../commands/rateLetter';
@@ -75,6 +76,12 @@ export function letterRoutes(services: AppServices, router: Router): void {
       run(addLetterPhoto, { uploaderId: user.id, storageKey, processed }),
     );
     return presentLetterPhoto(photo);
+  });
+
+  // Taken out of the form before the letter went: the member's own, unsent photo only (the command checks).
+  mount(router, services, api.letters.removePhoto, async ({ params, user, run }) => {
+    await run(removeLetterPhoto, { uploaderId: user.id, photoId: params.id });
+    return { ok: true as const };
   });
 
   // The uploader before it is sent; then whoever may see the letter.

@@ -29,6 +29,8 @@ export interface LetterFormProps {
   onWritten: (letter: Letter) => void;
   /** Picks and uploads up to `max` photos; they go with the letter. Without it the form takes none. */
   onAddPhotos?: (max: number) => Promise<LetterPhoto[]>;
+  /** Deletes an uploaded photo taken out of the form, so it does not wait on the server as unsent. */
+  onRemovePhoto?: (id: number) => Promise<unknown>;
   /** Where an uploaded photo is shown from. */
   photoUrl?: (id: number) => string;
 }
@@ -53,7 +55,7 @@ function problemsOf(fields: Fields): Problems {
  * 写信: to the unit's secretary or the secretariat, a kind, 5–1000 characters, up to three photos,
  * and the choice not to show one's name — with exactly what that means said under it.
  */
-export function LetterForm({ hasUnit, onWrite, onWritten, onAddPhotos, photoUrl }: LetterFormProps) {
+export function LetterForm({ hasUnit, onWrite, onWritten, onAddPhotos, onRemovePhoto, photoUrl }: LetterFormProps) {
   const [fields, setFields] = useState<Fields>({
     recipient: hasUnit ? 'secretary' : 'secretariat',
     kind: null,
@@ -127,12 +129,15 @@ export function LetterForm({ hasUnit, onWrite, onWritten, onAddPhotos, photoUrl 
                     className="zj-letter-form__remove"
                     ariaRole="button"
                     ariaLabel="移除照片"
-                    onClick={() =>
+                    onClick={() => {
                       set(
                         'photos',
                         fields.photos.filter((p) => p.id !== photo.id),
-                      )
-                    }
+                      );
+                      // Out of the letter at once; should the deletion fail (no signal), the server
+                      // stops counting the photo as unsent after a day, so nothing waits on it.
+                      void onRemovePhoto?.(photo.id).catch(() => undefined);
+                    }}
                   >
                     ×
                   </View>

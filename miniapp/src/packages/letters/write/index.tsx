@@ -4,7 +4,7 @@ import { RoleGate } from '../../../components/RoleGate';
 import { useSession } from '../../../hooks/useSession';
 import { LETTER_PAGE } from '../../../routes';
 import { toastDone } from '../../../services/feedback';
-import { addLetterPhotos, letterPhotoUrl, writeLetter } from '../../../services/letters';
+import { addLetterPhotos, letterPhotoUrl, removeLetterPhoto, writeLetter } from '../../../services/letters';
 import { LetterForm } from '../components/LetterForm';
 import '../components/letters.scss';
 
@@ -18,6 +18,7 @@ export default function WriteLetterPage() {
           hasUnit={Boolean(session?.user.unit)}
           onWrite={writeLetter}
           onAddPhotos={addLetterPhotos}
+          onRemovePhoto={removeLetterPhoto}
           photoUrl={letterPhotoUrl}
           onWritten={(letter) => {
             toastDone(letter.status === 'held' ? '已提交，内容审核后送达' : '已送达');
