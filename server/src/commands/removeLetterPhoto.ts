@@ -18,7 +18,7 @@ export async function removeLetterPhoto(
     .delete(letterPhotos)
     .where(and(eq(letterPhotos.id, photoId), eq(letterPhotos.uploaderId, uploaderId), isNull(letterPhotos.letterId)))
     .returning({ storageKey: letterPhotos.storageKey });
-  if (!removed) throw refuse(letterRefusals.photo_not_yours);
+  if (!removed) throw refuse(letterRefusals.photo_not_removable);
   await audit(ctx, { action: 'letter.photo_remove', entity: 'letter_photo', entityId: photoId, hideActor: true });
   ctx.afterCommit(() => ctx.services.storage.delete(removed.storageKey));
 }

@@ -156,6 +156,8 @@ export const letterRefusals = defineRefusals({
   board_needs_name: refusal({ code: 'invalid_input', message: '匿名信件公开到党群聊吧时不能显示姓名' }),
   not_on_board: refusal({ code: 'not_found', message: '这封信不在本单位的党群聊吧中' }),
   photo_not_yours: refusal({ code: 'forbidden', message: '照片不存在、不是您上传的，或已随其他信件寄出，请重新添加' }),
+  // Someone else's photo answers as one that is not there: its existence is nobody else's business.
+  photo_not_removable: refusal({ code: 'not_found', message: '没有这张待寄出的照片（可能已随信寄出或已移除）' }),
 });
 
 export const letters = {
@@ -194,7 +196,7 @@ export const letters = {
     access: ['member'],
     params: IdParams,
     response: Ok,
-    refusals: [letterRefusals.photo_not_yours],
+    refusals: [letterRefusals.photo_not_removable],
   }),
   photo: endpoint({
     method: 'GET',

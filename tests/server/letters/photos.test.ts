@@ -140,7 +140,7 @@ describe('DELETE /api/me/letter-photos/:id', () => {
     await write(alice.client, { photoIds: [sent] });
     const removed = await uploaded(alice.client);
     await remove(alice.client, removed);
-    for (const id of [bobs, sent, removed, 987_654]) await expectRefused(remove(alice.client, id), letterRefusals.photo_not_yours);
+    for (const id of [bobs, sent, removed, 987_654]) await expectRefused(remove(alice.client, id), letterRefusals.photo_not_removable);
     expect((await fetchPhoto(bob.client, bobs)).status).toBe(200);
     expect((await fetchPhoto(alice.client, sent)).status).toBe(200);
   });
