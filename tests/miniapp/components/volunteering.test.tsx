@@ -27,6 +27,8 @@ function makeActivity(overrides: Partial<VolunteerActivity> = {}): VolunteerActi
     placesLeft: 2,
     waitlistCount: 0,
     open: true,
+    cancelledAt: null,
+    cancelReason: null,
     mySignUp: null,
     canManage: false,
     ...overrides,
