@@ -9,7 +9,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { volunteerSignUps } from '../db/schema';
 import { refuse } from '../errors';
 import { settingsAt } from '../queries/recordSettings';
-import { findLiveSignUp, findVolunteerActivity, refuseIfCancelled, type VolunteerActivityRecord, type VolunteerSignUpRow } from '../queries/volunteerActivities';
+import {
+  findLiveSignUp,
+  findVolunteerActivity,
+  refuseIfCancelled,
+  type VolunteerActivityRecord,
+  type VolunteerSignUpRow,
+} from '../queries/volunteerActivities';
 import { audit } from './audit';
 import { awardPoints } from './awardPoints';
 import type { CommandContext } from './context';

@@ -2,7 +2,13 @@ import { volunteerRefusals } from '@zhijian/shared';
 import { and, count, eq, lt } from 'drizzle-orm';
 import { volunteerSignUps } from '../db/schema';
 import { notFound, refuse } from '../errors';
-import { canSeeVolunteerActivity, findLiveSignUp, findVolunteerActivity, refuseIfCancelled, type PlacedSignUp } from '../queries/volunteerActivities';
+import {
+  canSeeVolunteerActivity,
+  findLiveSignUp,
+  findVolunteerActivity,
+  refuseIfCancelled,
+  type PlacedSignUp,
+} from '../queries/volunteerActivities';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 

@@ -43,7 +43,11 @@ describe('PATCH /api/volunteer-activities/:id (update)', () => {
     const member = await reachable(unitId);
     const activity = await publish(admin.client);
     await signUp(member.client, activity.id);
-    const edited = await edit(admin.client, activity.id, { title: '星光敬老院重阳志愿服务', description: '陪老人包饺子、聊天。', places: 5 });
+    const edited = await edit(admin.client, activity.id, {
+      title: '星光敬老院重阳志愿服务',
+      description: '陪老人包饺子、聊天。',
+      places: 5,
+    });
     expect(edited).toMatchObject({ title: '星光敬老院重阳志愿服务', description: '陪老人包饺子、聊天。', places: 5, placesLeft: 4 });
     expect(edited.startsAt).toBe(activity.startsAt);
     expect(await auditActions(activity.id)).toContainEqual({ action: 'volunteer_activity.update', actorId: admin.member.id });
@@ -66,7 +70,12 @@ describe('PATCH /api/volunteer-activities/:id (update)', () => {
       expect(notice?.notice).toEqual({
         template: 'volunteer.changed',
         page: `/packages/aie/volunteer/detail/index?id=${activity.id}`,
-        fields: { thing1: '社区敬老院志愿服务', time2: '2026-11-29 09:00', thing3: '星光敬老院二楼活动室', thing4: '活动时间或地点有调整，请留意' },
+        fields: {
+          thing1: '社区敬老院志愿服务',
+          time2: '2026-11-29 09:00',
+          thing3: '星光敬老院二楼活动室',
+          thing4: '活动时间或地点有调整，请留意',
+        },
       });
     }
     expect(noticesTo(gone.member.openid, 'volunteer.changed')).toEqual([]);
@@ -116,7 +125,10 @@ describe('PATCH /api/volunteer-activities/:id (update)', () => {
   it('refuses times out of order against the times it keeps, a start in the past, and malformed input', async () => {
     const { admin } = await unitWithPeople(server);
     const activity = await publish(admin.client);
-    const ends = await expectRefused(edit(admin.client, activity.id, { startsAt: local('2026-11-28 12:00') }), commonRefusals.invalid_fields);
+    const ends = await expectRefused(
+      edit(admin.client, activity.id, { startsAt: local('2026-11-28 12:00') }),
+      commonRefusals.invalid_fields,
+    );
     expect(ends.issues.map((issue) => issue.path)).toEqual(['body.endsAt']);
     const late = await expectRefused(
       edit(admin.client, activity.id, { signUpDeadline: local('2026-11-28 10:00') }),
@@ -153,7 +165,10 @@ describe('PATCH /api/volunteer-activities/:id (update)', () => {
     const association = await publish(secretariat.client, { scope: 'association' });
     await expectRefused(edit(admin.client, association.id, { places: 9 }), commonRefusals.forbidden);
     await expectRefused(edit(admin.client, 987_654, { places: 9 }), commonRefusals.not_found);
-    await expectRefused(server.client.call(api.volunteerActivities.update, { params: { id: activity.id }, body: { places: 9 } }), commonRefusals.unauthorized);
+    await expectRefused(
+      server.client.call(api.volunteerActivities.update, { params: { id: activity.id }, body: { places: 9 } }),
+      commonRefusals.unauthorized,
+    );
     expect((await admin.client.call(api.volunteerActivities.get, { params: { id: activity.id } })).places).toBe(3);
   });
 
@@ -174,10 +189,7 @@ describe('PATCH /api/volunteer-activities/:id (update)', () => {
     const early = await Promise.all(Array.from({ length: 4 }, () => signedInMember(server, ['member'], { unitId })));
     for (const person of early) await signUp(person.client, activity.id);
     const newcomers = await Promise.all(Array.from({ length: 6 }, () => signedInMember(server, ['member'], { unitId })));
-    await Promise.all([
-      edit(admin.client, activity.id, { places: 5 }),
-      ...newcomers.map((person) => signUp(person.client, activity.id)),
-    ]);
+    await Promise.all([edit(admin.client, activity.id, { places: 5 }), ...newcomers.map((person) => signUp(person.client, activity.id))]);
     const roster = await admin.client.call(api.volunteerActivities.roster, { params: { id: activity.id } });
     const confirmed = roster.items.filter((entry) => entry.status === 'confirmed');
     const waitlisted = roster.items.filter((entry) => entry.status === 'waitlisted');
@@ -199,7 +211,11 @@ describe('POST /api/volunteer-activities/:id/cancel (call off)', () => {
     for (const person of [holder, waiting, gone]) await signUp(person.client, activity.id);
     await cancel(gone.client, activity.id);
     const cancelled = await callOff(admin.client, activity.id, '暴雨预警，活动取消');
-    expect(cancelled).toMatchObject({ cancelledAt: new Date(server.clock.now()).toISOString(), cancelReason: '暴雨预警，活动取消', open: false });
+    expect(cancelled).toMatchObject({
+      cancelledAt: new Date(server.clock.now()).toISOString(),
+      cancelReason: '暴雨预警，活动取消',
+      open: false,
+    });
     const seen = await holder.client.call(api.volunteerActivities.get, { params: { id: activity.id } });
     expect(seen).toMatchObject({ cancelReason: '暴雨预警，活动取消', open: false, mySignUp: { status: 'confirmed' } });
     const mine = await waiting.client.call(api.volunteerActivities.list, { query: { mine: 'true' } });
@@ -229,7 +245,10 @@ describe('POST /api/volunteer-activities/:id/cancel (call off)', () => {
     await expectRefused(signUp(bob.client, activity.id), volunteerRefusals.activity_cancelled);
     await expectRefused(cancel(alice.client, activity.id), volunteerRefusals.activity_cancelled);
     const now = setClock(server, '2026-11-28 09:10:00');
-    await expectRefused(admin.client.call(api.volunteerActivities.code, { params: { id: activity.id } }), volunteerRefusals.activity_cancelled);
+    await expectRefused(
+      admin.client.call(api.volunteerActivities.code, { params: { id: activity.id } }),
+      volunteerRefusals.activity_cancelled,
+    );
     await expectRefused(
       alice.client.call(api.volunteerActivities.attendByCode, { body: { token: volunteerCodeFor(activity.id, now) } }),
       volunteerRefusals.activity_cancelled,
