@@ -222,6 +222,11 @@ describe('爱E客栈 in the H5 build against the real server', () => {
     await visible(shown(desk.page, '.zj-vol__cancelled').filter({ hasText: '活动已取消：园区中庭施工，活动取消' }));
     await expect.poll(() => button(desk.page, '编辑').count()).toBe(0);
 
+    // The wish form: its 查找 button keeps a field's distance from the next label.
+    await go(desk.page, '/packages/aie-admin/publish/index');
+    await visible(button(desk.page, '查找'));
+    await snapBoth(desk.page, 'volunteering-14-wish-publish');
+
     // 3. The member sees 已取消 and the reason on the list (their sign-ups) and on the activity.
     const { page, errors } = await phonePage(h5.browser);
     await h5.signIn(page, '党员（演示单位）');
