@@ -104,7 +104,7 @@ export default defineAppConfig({
         'questions/detail/index',
       ],
     },
-    // 爱E客栈 organisers: publishing wishes and activities, the review queues, the roster and the codes.
+    // 爱E客栈 organisers: publishing wishes and activities (and editing these), the review queues, the roster and the codes.
     {
       root: 'packages/aie-admin',
       name: 'aie-admin',
@@ -112,6 +112,7 @@ export default defineAppConfig({
         'publish/index',
         'review/index',
         'volunteer/publish/index',
+        'volunteer/edit/index',
         'volunteer/roster/index',
         'volunteer/code/index',
         'questions/index',

@@ -68,6 +68,7 @@ export const VOLUNTEER_DETAIL_PAGE = '/packages/aie/volunteer/detail/index';
 export const QUESTIONS_PAGE = '/packages/aie/questions/index';
 export const QUESTION_DETAIL_PAGE = '/packages/aie/questions/detail/index';
 export const VOLUNTEER_PUBLISH_PAGE = '/packages/aie-admin/volunteer/publish/index';
+export const VOLUNTEER_EDIT_PAGE = '/packages/aie-admin/volunteer/edit/index';
 export const VOLUNTEER_ROSTER_PAGE = '/packages/aie-admin/volunteer/roster/index';
 export const VOLUNTEER_CODE_PAGE = '/packages/aie-admin/volunteer/code/index';
 export const QUESTION_QUEUE_PAGE = '/packages/aie-admin/questions/index';

@@ -7,7 +7,8 @@ import { phonePage, screenshot, settled, useServedH5, visible } from './browser'
  * publishes a volunteer activity starting soon, the demo member signs up, the organiser scans
  * (pastes) the member's card identity code and the attendance pays 公益 points; then the member
  * asks a 传帮带 question, the unit admin answers it, and the member marks the answer as the
- * solution, which pays its author a point.
+ * solution, which pays its author a point. Then the organiser edits an activity and calls it off,
+ * and the member reads why.
  */
 const h5 = useServedH5();
 
@@ -167,6 +168,79 @@ describe('爱E客栈 in the H5 build against the real server', () => {
     await go(desk.page, '/packages/aie-admin/volunteer/publish/index');
     await visible(shown(desk.page, '.zj-aie-page').getByText('活动内容', { exact: true }).first());
     await snapBoth(desk.page, 'volunteering-09-publish');
+
+    expect(errors).toEqual([]);
+    expect(desk.errors).toEqual([]);
+    await page.close();
+    await desk.page.close();
+  });
+  it('the organiser edits an activity in the publishing form, then calls it off with a reason the member reads', async () => {
+    const admin = await apiSignIn('dev:demo-unit-admin');
+    const member = await apiSignIn('dev:demo-member');
+    const now = Date.now();
+    const day = 24 * 3600_000;
+    const title = `园区绿植认养志愿服务${now % 10000}`;
+    const published = await apiCall<{ id: number }>(admin.token, 'POST', '/api/volunteer-activities', {
+      scope: 'unit',
+      title,
+      description: '为园区公共绿植浇水、松土，认养一盆带回工位。',
+      placeName: '园区中庭',
+      startsAt: new Date(now + 3 * day).toISOString(),
+      endsAt: new Date(now + 3 * day + 2 * 3600_000).toISOString(),
+      signUpDeadline: new Date(now + 2 * day).toISOString(),
+      places: 1,
+    });
+    expect(published.status).toBe(201);
+    const id = published.body.id;
+    expect((await apiCall(member.token, 'POST', `/api/volunteer-activities/${id}/sign-up`)).status).toBe(201);
+
+    // 1. The organiser edits: a new place and more places, in the publishing form filled in.
+    const desk = await phonePage(h5.browser);
+    await h5.signIn(desk.page, '党务工作者（演示单位）');
+    await go(desk.page, `/packages/aie/volunteer/detail/index?id=${id}`);
+    await button(desk.page, '编辑').click();
+    await desk.page.waitForURL(/#\/packages\/aie-admin\/volunteer\/edit\/index/);
+    const place = box(desk.page, '活动地点');
+    await expect.poll(() => place.inputValue()).toBe('园区中庭');
+    await place.fill('园区中庭北侧花坛');
+    const places = shown(desk.page, '.zj-field')
+      .filter({ has: desk.page.getByText('名额', { exact: true }) })
+      .locator('input');
+    await places.fill('4');
+    await snapBoth(desk.page, 'volunteering-10-edit');
+    await button(desk.page, '保存修改').click();
+    await desk.page.waitForURL(/#\/packages\/aie\/volunteer\/detail\/index/);
+    await visible(shown(desk.page, '.zj-vol__line').filter({ hasText: '地点：园区中庭北侧花坛' }));
+    await visible(shown(desk.page, '.zj-vol__places').filter({ hasText: '剩余 3/4 个名额' }));
+
+    // 2. Then calls it off: the reason first, then the question.
+    await button(desk.page, '取消活动').click();
+    await box(desk.page, '如：暴雨预警，活动取消（报名的党员会看到）').fill('园区中庭施工，活动取消');
+    await snapBoth(desk.page, 'volunteering-11-cancel');
+    await button(desk.page, '确认取消活动').click();
+    await desk.page.locator('.taro__modal .taro-modal__foot').getByText('取消活动', { exact: true }).click();
+    await visible(shown(desk.page, '.zj-vol__cancelled').filter({ hasText: '活动已取消：园区中庭施工，活动取消' }));
+    await expect.poll(() => button(desk.page, '编辑').count()).toBe(0);
+
+    // The wish form: its 查找 button keeps a field's distance from the next label.
+    await go(desk.page, '/packages/aie-admin/publish/index');
+    await visible(button(desk.page, '查找'));
+    await snapBoth(desk.page, 'volunteering-14-wish-publish');
+
+    // 3. The member sees 已取消 and the reason on the list (their sign-ups) and on the activity.
+    const { page, errors } = await phonePage(h5.browser);
+    await h5.signIn(page, '党员（演示单位）');
+    await go(page, '/packages/aie/volunteer/index');
+    await shown(page, '.zj-segmented__option').filter({ hasText: '我的报名' }).click();
+    const card = shown(page, '.zj-vol-card').filter({ hasText: title });
+    await visible(card.getByText('已取消', { exact: true }));
+    await visible(card.getByText('活动已取消：园区中庭施工，活动取消'));
+    await snapBoth(page, 'volunteering-12-cancelled-list');
+    await card.click();
+    await page.waitForURL(/#\/packages\/aie\/volunteer\/detail\/index/);
+    await visible(shown(page, '.zj-vol__cancelled').filter({ hasText: '园区中庭施工' }));
+    await expect.poll(() => button(page, '取消报名').count()).toBe(0);
+    await snapBoth(page, 'volunteering-13-cancelled-detail');
 
     expect(errors).toEqual([]);
     expect(desk.errors).toEqual([]);

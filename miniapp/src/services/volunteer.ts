@@ -1,10 +1,10 @@
-import type { VolunteerActivityInput } from '@zhijian/shared';
+import type { VolunteerActivityChanges, VolunteerActivityInput } from '@zhijian/shared';
 import { api, call } from './api';
 
 /**
  * 爱E客栈 volunteer activities: the list and one activity for every member, sign-up and cancel,
- * attendance by scanning the activity's code; for the organiser, publishing, the roster, the
- * rotating code and scanning a member's card.
+ * attendance by scanning the activity's code; for the organiser, publishing, editing and calling
+ * off, the roster, the rotating code and scanning a member's card.
  */
 
 export function listVolunteerActivities(page: number, pageSize: number, mine = false) {
@@ -30,6 +30,15 @@ export function attendByCode(token: string) {
 
 export function publishVolunteerActivity(input: VolunteerActivityInput) {
   return call(api.volunteerActivities.create, { body: input });
+}
+
+export function updateVolunteerActivity(id: number, changes: VolunteerActivityChanges) {
+  return call(api.volunteerActivities.update, { params: { id }, body: changes });
+}
+
+/** Calls the activity off (取消活动) with the reason members will read. */
+export function cancelVolunteerActivity(id: number, reason: string) {
+  return call(api.volunteerActivities.cancelActivity, { params: { id }, body: { reason } });
 }
 
 export function volunteerRoster(id: number) {

@@ -9,7 +9,13 @@ import { and, eq, isNull } from 'drizzle-orm';
 import { volunteerSignUps } from '../db/schema';
 import { refuse } from '../errors';
 import { settingsAt } from '../queries/recordSettings';
-import { findLiveSignUp, type VolunteerActivityRecord, type VolunteerSignUpRow } from '../queries/volunteerActivities';
+import {
+  findLiveSignUp,
+  findVolunteerActivity,
+  refuseIfCancelled,
+  type VolunteerActivityRecord,
+  type VolunteerSignUpRow,
+} from '../queries/volunteerActivities';
 import { audit } from './audit';
 import { awardPoints } from './awardPoints';
 import type { CommandContext } from './context';
@@ -37,6 +43,8 @@ export async function recordVolunteerAttendance(
   ctx: CommandContext,
   { activity, memberId, method }: { activity: VolunteerActivityRecord; memberId: number; method: AttendanceMethod },
 ): Promise<VolunteerAttendance> {
+  // Shared lock: an organiser calling the activity off waits for this scan, then sees it (attendance_taken).
+  refuseIfCancelled(await findVolunteerActivity(ctx.tx, activity.id, { lock: 'share' }));
   const window = attendanceWindow(activity);
   const signUp = await findLiveSignUp(ctx.tx, activity.id, memberId);
   if (signUp?.attendedAt) return { signUp, pointsAwarded: 0, repeat: true };

@@ -2,7 +2,13 @@ import { volunteerRefusals } from '@zhijian/shared';
 import { and, count, eq, lt } from 'drizzle-orm';
 import { volunteerSignUps } from '../db/schema';
 import { notFound, refuse } from '../errors';
-import { canSeeVolunteerActivity, findLiveSignUp, findVolunteerActivity, type PlacedSignUp } from '../queries/volunteerActivities';
+import {
+  canSeeVolunteerActivity,
+  findLiveSignUp,
+  findVolunteerActivity,
+  refuseIfCancelled,
+  type PlacedSignUp,
+} from '../queries/volunteerActivities';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 
@@ -17,6 +23,7 @@ export async function signUpVolunteer(
 ): Promise<PlacedSignUp> {
   const activity = await findVolunteerActivity(ctx.tx, activityId, { lock: true });
   if (!canSeeVolunteerActivity(member, activity)) throw notFound('志愿活动');
+  refuseIfCancelled(activity);
   if (ctx.now >= activity.signUpDeadline) {
     throw refuse(volunteerRefusals.sign_up_closed, { deadline: activity.signUpDeadline.toISOString() });
   }

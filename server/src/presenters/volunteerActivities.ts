@@ -38,7 +38,9 @@ export function presentVolunteerActivity(row: VolunteerActivityRow, now: Date, c
     places: activity.places,
     placesLeft: Math.max(0, activity.places - row.confirmed),
     waitlistCount: row.waitlisted,
-    open: now < activity.signUpDeadline,
+    open: !activity.cancelledAt && now < activity.signUpDeadline,
+    cancelledAt: activity.cancelledAt?.toISOString() ?? null,
+    cancelReason: activity.cancelReason,
     mySignUp: row.mine && presentMySignUp(row.mine),
     canManage,
   };

@@ -1,8 +1,8 @@
-import type { PageQuery } from '@zhijian/shared';
+import { volunteerRefusals, type PageQuery } from '@zhijian/shared';
 import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { members, units, volunteerActivities, volunteerSignUps } from '../db/schema';
-import { notFound } from '../errors';
+import { notFound, refuse } from '../errors';
 import { paginate, type Page } from './paginate';
 
 export type VolunteerActivityRecord = typeof volunteerActivities.$inferSelect;
@@ -25,12 +25,36 @@ export interface Viewer {
   unitId: number | null;
 }
 
-/** The activity row, or 404. With `lock`, the row is locked for the transaction: sign-ups and cancellations queue on it. */
-export async function findVolunteerActivity(db: Queryable, id: number, options: { lock?: boolean } = {}): Promise<VolunteerActivityRecord> {
+/**
+ * The activity row, or 404. With `lock`, the row is locked for the transaction: sign-ups,
+ * cancellations and edits queue on it. `lock: 'share'` (attendance) only keeps it from being
+ * edited or cancelled meanwhile; scans do not queue behind one another.
+ */
+export async function findVolunteerActivity(
+  db: Queryable,
+  id: number,
+  options: { lock?: boolean | 'share' } = {},
+): Promise<VolunteerActivityRecord> {
   const query = db.select().from(volunteerActivities).where(eq(volunteerActivities.id, id));
-  const [row] = options.lock ? await query.for('update') : await query;
+  const [row] = options.lock === 'share' ? await query.for('share') : options.lock ? await query.for('update') : await query;
   if (!row) throw notFound('志愿活动');
   return row;
+}
+
+/** Nothing more happens to a cancelled activity: no sign-up, no cancellation, no attendance, no edit. */
+export function refuseIfCancelled(activity: VolunteerActivityRecord): void {
+  if (activity.cancelledAt) throw refuse(volunteerRefusals.activity_cancelled, { cancelReason: activity.cancelReason ?? '' });
+}
+
+/** The openids of everyone holding a place or waiting for one: who hears of a change or a cancellation. */
+export async function liveSignUpOpenids(db: Queryable, activityId: number): Promise<string[]> {
+  const rows = await db
+    .select({ openid: members.openid })
+    .from(volunteerSignUps)
+    .innerJoin(members, eq(members.id, volunteerSignUps.memberId))
+    .where(and(eq(volunteerSignUps.activityId, activityId), inArray(volunteerSignUps.status, ['confirmed', 'waitlisted'])))
+    .orderBy(asc(volunteerSignUps.id));
+  return rows.flatMap((row) => (row.openid ? [row.openid] : []));
 }
 
 /** Association activities, and those of the viewer's own unit. */

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
 import { Instant } from './calls';
-import { IdParams, PageQuery, pageOf } from './common';
+import { changesOf, IdParams, PageQuery, pageOf } from './common';
 
 /** A unit's activity is seen and joined by the unit; the secretariat's by every member of the association. */
 export const VolunteerScope = z.enum(['unit', 'association']);
@@ -22,23 +22,47 @@ export type AttendanceMethod = z.infer<typeof AttendanceMethod>;
 export const VOLUNTEER_ATTENDANCE_OPENS_MINUTES = 60;
 export const VOLUNTEER_ATTENDANCE_CLOSES_MINUTES = 120;
 
-export const VolunteerActivityInput = z
-  .object({
-    scope: VolunteerScope.meta({ label: '范围' }),
-    title: z.string().trim().min(2, '标题至少 2 个字').max(60).meta({ label: '标题' }),
-    description: z.string().trim().min(5, '请写明活动内容（至少 5 个字）').max(2000).meta({ label: '活动内容' }),
-    placeName: z.string().trim().min(2, '请填写地点').max(100).meta({ label: '地点' }),
-    startsAt: Instant.meta({ label: '开始时间' }),
-    endsAt: Instant.meta({ label: '结束时间' }),
-    signUpDeadline: Instant.meta({ label: '报名截止' }),
-    places: z.number().int().min(1, '名额至少 1 个').max(1000, '名额最多 1000 个').meta({ label: '名额' }),
-  })
-  .refine((a) => Date.parse(a.endsAt) > Date.parse(a.startsAt), { path: ['endsAt'], message: '结束时间应晚于开始时间' })
-  .refine((a) => Date.parse(a.signUpDeadline) <= Date.parse(a.startsAt), {
-    path: ['signUpDeadline'],
-    message: '报名截止时间不能晚于开始时间',
-  });
+/** What an activity says: the fields of publishing, before the rules between its times. */
+const VolunteerActivityFields = z.object({
+  scope: VolunteerScope.meta({ label: '范围' }),
+  title: z.string().trim().min(2, '标题至少 2 个字').max(60).meta({ label: '标题' }),
+  description: z.string().trim().min(5, '请写明活动内容（至少 5 个字）').max(2000).meta({ label: '活动内容' }),
+  placeName: z.string().trim().min(2, '请填写地点').max(100).meta({ label: '地点' }),
+  startsAt: Instant.meta({ label: '开始时间' }),
+  endsAt: Instant.meta({ label: '结束时间' }),
+  signUpDeadline: Instant.meta({ label: '报名截止' }),
+  places: z.number().int().min(1, '名额至少 1 个').max(1000, '名额最多 1000 个').meta({ label: '名额' }),
+});
+
+type VolunteerTimes = { startsAt: string; endsAt: string; signUpDeadline: string };
+
+/**
+ * The rules between an activity's times, for publishing and for an edit (checked on the times the
+ * edit leaves, old and new together): the end after the start, the sign-up deadline not after it.
+ */
+export function volunteerTimeProblems(times: VolunteerTimes): { path: 'endsAt' | 'signUpDeadline'; label: string; message: string }[] {
+  const startsAt = Date.parse(times.startsAt);
+  return [
+    ...(Date.parse(times.endsAt) > startsAt ? [] : [{ path: 'endsAt' as const, label: '结束时间', message: '结束时间应晚于开始时间' }]),
+    ...(Date.parse(times.signUpDeadline) <= startsAt
+      ? []
+      : [{ path: 'signUpDeadline' as const, label: '报名截止', message: '报名截止时间不能晚于开始时间' }]),
+  ];
+}
+
+export const VolunteerActivityInput = VolunteerActivityFields.superRefine((activity, ctx) => {
+  for (const problem of volunteerTimeProblems(activity)) ctx.addIssue({ code: 'custom', path: [problem.path], message: problem.message });
+});
 export type VolunteerActivityInput = z.output<typeof VolunteerActivityInput>;
+
+/** An edit by its organiser: any of the fields but the scope (who it is for stays). */
+export const VolunteerActivityChanges = changesOf(VolunteerActivityFields.omit({ scope: true }));
+export type VolunteerActivityChanges = z.output<typeof VolunteerActivityChanges>;
+
+export const CancelVolunteerActivityInput = z.object({
+  reason: z.string().trim().min(2, '请写明取消原因（至少 2 个字）').max(200).meta({ label: '取消原因' }),
+});
+export type CancelVolunteerActivityInput = z.output<typeof CancelVolunteerActivityInput>;
 
 /** The caller's own sign-up: status, and where they stand in the queue while waitlisted. */
 export const MySignUp = z.object({
@@ -68,8 +92,11 @@ export const VolunteerActivity = z.object({
   places: z.number().int(),
   placesLeft: z.number().int(),
   waitlistCount: z.number().int(),
-  /** Sign-up still open (before the deadline and the start). */
+  /** Sign-up still open (before the deadline and the start, and not called off). */
   open: z.boolean(),
+  /** Called off by its organiser (已取消), with the reason members read; null while it stands. */
+  cancelledAt: z.string().nullable(),
+  cancelReason: z.string().nullable(),
   mySignUp: MySignUp.nullable(),
   /** The caller organises it: publishes, sees the roster, takes attendance. */
   canManage: z.boolean(),
@@ -142,6 +169,22 @@ export const volunteerRefusals = defineRefusals({
     details: z.object({ opensAt: z.string(), closesAt: z.string() }),
     message: '不在签到时间内：活动开始前 1 小时至结束后 2 小时可签到',
   }),
+  activity_started: refusal({ code: 'deadline_passed', message: '活动已开始，不能再修改或取消' }),
+  activity_cancelled: refusal({
+    code: 'conflict',
+    details: z.object({ cancelReason: z.string() }),
+    message: ({ cancelReason }) => `活动已取消：${cancelReason}`,
+  }),
+  places_below_confirmed: refusal({
+    code: 'conflict',
+    details: z.object({ confirmed: z.number().int() }),
+    message: ({ confirmed }) => `已有 ${confirmed} 人报名，名额不能少于 ${confirmed} 个`,
+  }),
+  attendance_taken: refusal({
+    code: 'conflict',
+    details: z.object({ attended: z.number().int() }),
+    message: ({ attended }) => `已有 ${attended} 人签到，不能再取消活动`,
+  }),
   not_confirmed: refusal({
     code: 'conflict',
     details: z.object({ status: SignUpStatus.nullable() }),
@@ -184,7 +227,7 @@ export const volunteerActivities = {
     params: IdParams,
     response: MySignUp,
     status: 201,
-    refusals: [volunteerRefusals.sign_up_closed, volunteerRefusals.already_signed_up],
+    refusals: [volunteerRefusals.sign_up_closed, volunteerRefusals.already_signed_up, volunteerRefusals.activity_cancelled],
   }),
   cancel: endpoint({
     method: 'POST',
@@ -193,7 +236,37 @@ export const volunteerActivities = {
     access: ['member'],
     params: IdParams,
     response: MySignUp,
-    refusals: [volunteerRefusals.not_signed_up, volunteerRefusals.cancel_too_late, volunteerRefusals.already_attended],
+    refusals: [
+      volunteerRefusals.not_signed_up,
+      volunteerRefusals.cancel_too_late,
+      volunteerRefusals.already_attended,
+      volunteerRefusals.activity_cancelled,
+    ],
+  }),
+  update: endpoint({
+    method: 'PATCH',
+    path: '/api/volunteer-activities/:id',
+    summary: '修改志愿活动（开始前；名额增加时候补依次递补，时间或地点变动通知已报名和候补的党员）',
+    access: ['unit_admin', 'secretariat'],
+    params: IdParams,
+    body: VolunteerActivityChanges,
+    response: VolunteerActivity,
+    refusals: [
+      volunteerRefusals.starts_in_past,
+      volunteerRefusals.activity_started,
+      volunteerRefusals.activity_cancelled,
+      volunteerRefusals.places_below_confirmed,
+    ],
+  }),
+  cancelActivity: endpoint({
+    method: 'POST',
+    path: '/api/volunteer-activities/:id/cancel',
+    summary: '取消活动（开始前，写明原因；通知已报名和候补的党员）',
+    access: ['unit_admin', 'secretariat'],
+    params: IdParams,
+    body: CancelVolunteerActivityInput,
+    response: VolunteerActivity,
+    refusals: [volunteerRefusals.activity_started, volunteerRefusals.activity_cancelled, volunteerRefusals.attendance_taken],
   }),
   roster: endpoint({
     method: 'GET',
@@ -210,6 +283,7 @@ export const volunteerActivities = {
     access: ['unit_admin', 'secretariat'],
     params: IdParams,
     response: VolunteerCode,
+    refusals: [volunteerRefusals.activity_cancelled],
   }),
   attendByCode: endpoint({
     method: 'POST',
@@ -223,6 +297,7 @@ export const volunteerActivities = {
       volunteerRefusals.code_expired,
       volunteerRefusals.attendance_not_open,
       volunteerRefusals.not_confirmed,
+      volunteerRefusals.activity_cancelled,
     ],
   }),
   attendByCard: endpoint({
@@ -233,6 +308,11 @@ export const volunteerActivities = {
     params: IdParams,
     body: CardAttendanceInput,
     response: AttendanceResult,
-    refusals: [volunteerRefusals.identity_invalid, volunteerRefusals.attendance_not_open, volunteerRefusals.not_confirmed],
+    refusals: [
+      volunteerRefusals.identity_invalid,
+      volunteerRefusals.attendance_not_open,
+      volunteerRefusals.not_confirmed,
+      volunteerRefusals.activity_cancelled,
+    ],
   }),
 };

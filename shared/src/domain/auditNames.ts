@@ -146,6 +146,8 @@ export const AUDIT_ACTION_NAMES = {
   'unit.update': '修改会员单位',
   'unit.rotate_invite_code': '更换单位邀请码',
   'volunteer_activity.create': '发布志愿活动',
+  'volunteer_activity.update': '修改志愿活动',
+  'volunteer_activity.cancel': '取消志愿活动',
   'volunteer.sign_up': '报名志愿活动',
   'volunteer.cancel': '取消志愿活动报名',
   'volunteer.promote': '候补转为正式报名',

@@ -1,6 +1,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { volunteerRefusals, type RosterEntry, type VolunteerActivity } from '@zhijian/shared';
 import { beforeEach, describe, expect, it } from 'vitest';
+import EditPage from '../../../miniapp/src/packages/aie-admin/volunteer/edit';
 import PublishPage from '../../../miniapp/src/packages/aie-admin/volunteer/publish';
 import RosterPage from '../../../miniapp/src/packages/aie-admin/volunteer/roster';
 import VolunteerListPage from '../../../miniapp/src/packages/aie/volunteer';
@@ -27,6 +28,8 @@ function makeActivity(overrides: Partial<VolunteerActivity> = {}): VolunteerActi
     placesLeft: 2,
     waitlistCount: 0,
     open: true,
+    cancelledAt: null,
+    cancelReason: null,
     mySignUp: null,
     canManage: false,
     ...overrides,
@@ -160,6 +163,87 @@ describe('the volunteer detail', () => {
     await waitFor(() => expect(api.callsTo('POST', '/api/volunteer-activities/5/sign-up/cancel')).toHaveLength(1));
   });
 
+  it('shows a called-off activity as 已取消 with its reason, on the list and the detail, with nothing to do', async () => {
+    const cancelled = makeActivity({
+      open: false,
+      cancelledAt: '2099-11-25T02:00:00.000Z',
+      cancelReason: '暴雨预警，活动取消',
+      mySignUp: { id: 9, status: 'confirmed', statusLabel: '已报名', waitlistPosition: null, attendedAt: null, points: null },
+    });
+    installFakeApi({
+      'GET /api/volunteer-activities': () => json(200, page([cancelled])),
+      'GET /api/volunteer-activities/5': () => json(200, cancelled),
+    });
+    const list = render(<VolunteerListPage />);
+    const card = (await screen.findByText('社区敬老院志愿服务')).closest('.zj-vol-card') as HTMLElement;
+    expect(within(card).getByText('已取消')).toBeInTheDocument();
+    expect(within(card).getByText('活动已取消：暴雨预警，活动取消')).toBeInTheDocument();
+    expect(within(card).queryByText('剩余 2/3 个名额')).not.toBeInTheDocument();
+    list.unmount();
+
+    taroControl.routerParams = { id: '5' };
+    render(<VolunteerDetailPage />);
+    expect(await screen.findByText('活动已取消：暴雨预警，活动取消')).toBeInTheDocument();
+    expect(screen.getByText('已取消')).toBeInTheDocument();
+    for (const name of ['报名参加', '取消报名', '签到', '编辑', '取消活动']) {
+      expect(screen.queryByRole('button', { name })).not.toBeInTheDocument();
+    }
+  });
+
+  it('lets the organiser call it off only with a reason, and only after asking', async () => {
+    taroControl.routerParams = { id: '5' };
+    let cancelled = false;
+    const api = installFakeApi({
+      'GET /api/volunteer-activities/5': () =>
+        json(
+          200,
+          makeActivity({
+            canManage: true,
+            waitlistCount: 1,
+            ...(cancelled ? { open: false, cancelledAt: '2099-11-25T02:00:00.000Z', cancelReason: '场地临时不开放' } : {}),
+          }),
+        ),
+      'POST /api/volunteer-activities/5/cancel': () => {
+        cancelled = true;
+        return json(200, makeActivity({ canManage: true, cancelledAt: '2099-11-25T02:00:00.000Z', cancelReason: '场地临时不开放' }));
+      },
+    });
+    render(<VolunteerDetailPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '取消活动' }));
+    fireEvent.click(screen.getByRole('button', { name: '确认取消活动' }));
+    expect(await screen.findByText('请写明取消原因（至少 2 个字）')).toBeInTheDocument();
+    expect(taroControl.modals).toHaveLength(0);
+
+    fireEvent.change(screen.getByPlaceholderText('如：暴雨预警，活动取消（报名的党员会看到）'), { target: { value: '场地临时不开放' } });
+    taroControl.modalConfirm = false;
+    fireEvent.click(screen.getByRole('button', { name: '确认取消活动' }));
+    await waitFor(() => expect(taroControl.modals).toHaveLength(1));
+    expect(taroControl.modals[0]).toMatchObject({
+      title: '取消活动',
+      content: '将通知已报名和候补的 2 名党员，取消后不能恢复。确定取消吗？',
+    });
+    expect(api.callsTo('POST', '/api/volunteer-activities/5/cancel')).toHaveLength(0);
+
+    taroControl.modalConfirm = true;
+    fireEvent.click(screen.getByRole('button', { name: '确认取消活动' }));
+    expect(await screen.findByText('活动已取消：场地临时不开放')).toBeInTheDocument();
+    expect(api.callsTo('POST', '/api/volunteer-activities/5/cancel')[0]!.body).toEqual({ reason: '场地临时不开放' });
+    expect(screen.queryByRole('button', { name: '编辑' })).not.toBeInTheDocument();
+  });
+
+  it('shows the organiser’s refusal beside the call-off form', async () => {
+    taroControl.routerParams = { id: '5' };
+    installFakeApi({
+      'GET /api/volunteer-activities/5': () => json(200, makeActivity({ canManage: true })),
+      'POST /api/volunteer-activities/5/cancel': () => apiRefusal(volunteerRefusals.attendance_taken, { attended: 2 }),
+    });
+    render(<VolunteerDetailPage />);
+    fireEvent.click(await screen.findByRole('button', { name: '取消活动' }));
+    fireEvent.change(screen.getByPlaceholderText('如：暴雨预警，活动取消（报名的党员会看到）'), { target: { value: '场地临时不开放' } });
+    fireEvent.click(screen.getByRole('button', { name: '确认取消活动' }));
+    expect(await screen.findByText('已有 2 人签到，不能再取消活动')).toBeInTheDocument();
+  });
+
   it('offers the organiser the roster and the code', async () => {
     taroControl.routerParams = { id: '5' };
     installFakeApi({ 'GET /api/volunteer-activities/5': () => json(200, makeActivity({ canManage: true, open: false })) });
@@ -167,6 +251,20 @@ describe('the volunteer detail', () => {
     expect(await screen.findByText(/报名已于 .* 截止/)).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '显示活动签到码' }));
     expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/aie-admin/volunteer/code/index?id=5' });
+    fireEvent.click(screen.getByRole('button', { name: '编辑' }));
+    expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateTo', url: '/packages/aie-admin/volunteer/edit/index?id=5' });
+  });
+
+  it('offers no edit or call-off once the activity has started', async () => {
+    taroControl.routerParams = { id: '5' };
+    installFakeApi({
+      'GET /api/volunteer-activities/5': () =>
+        json(200, makeActivity({ canManage: true, open: false, startsAt: '2020-11-28T01:00:00.000Z', endsAt: '2020-11-28T03:30:00.000Z' })),
+    });
+    render(<VolunteerDetailPage />);
+    expect(await screen.findByRole('button', { name: '报名名单与扫码签到' })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '编辑' })).not.toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: '取消活动' })).not.toBeInTheDocument();
   });
 });
 
@@ -263,5 +361,55 @@ describe('the organiser pages', () => {
     await waitFor(() =>
       expect(taroControl.navigations.at(-1)).toEqual({ kind: 'redirectTo', url: '/packages/aie/volunteer/detail/index?id=12' }),
     );
+  });
+
+  it('edits in the publishing form, filled in with the activity, and sends the changes without the scope', async () => {
+    saveSession(makeSignedIn(makeMe({ roles: ['member', 'unit_admin'] })));
+    taroControl.routerParams = { id: '5' };
+    const api = installFakeApi({
+      'GET /api/volunteer-activities/5': () => json(200, makeActivity({ canManage: true })),
+      'PATCH /api/volunteer-activities/5': (request) => json(200, makeActivity({ canManage: true, ...(request.body as object) })),
+    });
+    render(<EditPage />);
+    const title = await screen.findByPlaceholderText('如：社区敬老院志愿服务');
+    expect(title).toHaveValue('社区敬老院志愿服务');
+    expect(screen.getByLabelText('开始时间（日期）')).toHaveValue('2099-11-28');
+    expect(screen.getByLabelText('开始时间（时间）')).toHaveValue('09:00');
+    expect(screen.queryByRole('button', { name: '发布活动' })).not.toBeInTheDocument();
+
+    pick('结束时间', '2099-11-28', '08:00');
+    fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+    expect(await screen.findByText('结束时间应晚于开始时间')).toBeInTheDocument();
+    expect(api.callsTo('PATCH', '/api/volunteer-activities/5')).toHaveLength(0);
+
+    pick('结束时间', '2099-11-28', '12:00');
+    fireEvent.change(screen.getByPlaceholderText('活动地点'), { target: { value: '星光敬老院二楼' } });
+    fireEvent.change(screen.getByDisplayValue('3'), { target: { value: '6' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+    await waitFor(() => expect(api.callsTo('PATCH', '/api/volunteer-activities/5')).toHaveLength(1));
+    expect(api.callsTo('PATCH', '/api/volunteer-activities/5')[0]!.body).toEqual({
+      title: '社区敬老院志愿服务',
+      description: '陪伴老人聊天、打扫活动室。',
+      placeName: '星光敬老院二楼',
+      startsAt: '2099-11-28T09:00:00+08:00',
+      endsAt: '2099-11-28T12:00:00+08:00',
+      signUpDeadline: '2099-11-27T18:00:00+08:00',
+      places: 6,
+    });
+    await waitFor(() => expect(taroControl.navigations.at(-1)).toEqual({ kind: 'navigateBack' }));
+  });
+
+  it('says beside the form when places would drop below the members confirmed', async () => {
+    saveSession(makeSignedIn(makeMe({ roles: ['member', 'unit_admin'] })));
+    taroControl.routerParams = { id: '5' };
+    installFakeApi({
+      'GET /api/volunteer-activities/5': () => json(200, makeActivity({ canManage: true })),
+      'PATCH /api/volunteer-activities/5': () => apiRefusal(volunteerRefusals.places_below_confirmed, { confirmed: 3 }),
+    });
+    render(<EditPage />);
+    fireEvent.change(await screen.findByDisplayValue('3'), { target: { value: '2' } });
+    fireEvent.click(screen.getByRole('button', { name: '保存修改' }));
+    expect(await screen.findByText('已有 3 人报名，名额不能少于 3 个')).toBeInTheDocument();
+    expect(taroControl.navigations).toEqual([]);
   });
 });

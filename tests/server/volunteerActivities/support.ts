@@ -1,4 +1,4 @@
-import { api, type ApiClient, type VolunteerActivityInput } from '@zhijian/shared';
+import { api, type ApiClient, type VolunteerActivityChanges, type VolunteerActivityInput } from '@zhijian/shared';
 import { signIdentityCode } from '../../../server/src/cards/identityCode';
 import { CheckinCodes, VOLUNTEER_CODE_PURPOSE } from '../../../server/src/checkinCodes/rotatingCodes';
 import { slotOf } from '@zhijian/shared';
@@ -46,4 +46,12 @@ export function volunteerCodeFor(activityId: number, at: Date): string {
 /** The member's card identity code, as the card page shows it at `at`. */
 export function identityCodeFor(memberId: number, at: Date): string {
   return signIdentityCode(TEST_JWT_SECRET, memberId, at).code;
+}
+
+export function edit(client: ApiClient, id: number, body: VolunteerActivityChanges) {
+  return client.call(api.volunteerActivities.update, { params: { id }, body });
+}
+
+export function callOff(client: ApiClient, id: number, reason = '暴雨预警，活动取消') {
+  return client.call(api.volunteerActivities.cancelActivity, { params: { id }, body: { reason } });
 }

@@ -21,10 +21,15 @@ export const volunteerActivities = pgTable(
     places: integer('places').notNull(),
     createdBy: integer('created_by').references(() => members.id, { onDelete: 'set null' }),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull(),
+    /** Called off (已取消) by its organiser before the start; the record and its sign-ups stay. */
+    cancelledAt: timestamp('cancelled_at', { withTimezone: true }),
+    cancelReason: text('cancel_reason'),
+    cancelledBy: integer('cancelled_by').references(() => members.id, { onDelete: 'set null' }),
   },
   (table) => [
     check('volunteer_activities_places_check', sql`${table.places} > 0`),
     check('volunteer_activities_times_check', sql`${table.endsAt} > ${table.startsAt} and ${table.signUpDeadline} <= ${table.startsAt}`),
+    check('volunteer_activities_cancel_reason_check', sql`(${table.cancelledAt} is null) = (${table.cancelReason} is null)`),
     index('volunteer_activities_unit_starts_idx').on(table.unitId, table.startsAt),
   ],
 );

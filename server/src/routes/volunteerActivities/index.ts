@@ -3,10 +3,12 @@ import { api, slotAge, slotEndsAt, slotOf, volunteerRefusals } from '@zhijian/sh
 import QRCode from 'qrcode';
 import { verifyIdentityCode } from '../../cards/identityCode';
 import { CheckinCodes, VOLUNTEER_CODE_PURPOSE } from '../../checkinCodes/rotatingCodes';
+import { cancelVolunteerActivity } from '../../commands/cancelVolunteerActivity';
 import { cancelVolunteerSignUp } from '../../commands/cancelVolunteerSignUp';
 import { createVolunteerActivity } from '../../commands/createVolunteerActivity';
 import { recordVolunteerAttendance } from '../../commands/recordVolunteerAttendance';
 import { signUpVolunteer } from '../../commands/signUpVolunteer';
+import { updateVolunteerActivity } from '../../commands/updateVolunteerActivity';
 import { notFound, refuse } from '../../errors';
 import { authorizeOrganiser, canOrganise } from '../../policies/volunteering';
 import { presentAttendance, presentMySignUp, presentRosterEntry, presentVolunteerActivity } from '../../presenters/volunteerActivities';
@@ -18,6 +20,7 @@ import {
   listVolunteerActivities,
   loadRoster,
   loadVolunteerActivity,
+  refuseIfCancelled,
 } from '../../queries/volunteerActivities';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -58,6 +61,20 @@ export function volunteerActivityRoutes(services: AppServices, router: Router): 
     return presentVolunteerActivity(await loadVolunteerActivity(db, activity.id, user), clock.now(), true);
   });
 
+  mount(router, services, api.volunteerActivities.update, async ({ params, body, user, run }) => {
+    const activity = await findVolunteerActivity(db, params.id);
+    authorizeOrganiser(user, activity);
+    await run(updateVolunteerActivity, { activityId: activity.id, changes: body });
+    return presentVolunteerActivity(await loadVolunteerActivity(db, activity.id, user), clock.now(), true);
+  });
+
+  mount(router, services, api.volunteerActivities.cancelActivity, async ({ params, body, user, run }) => {
+    const activity = await findVolunteerActivity(db, params.id);
+    authorizeOrganiser(user, activity);
+    await run(cancelVolunteerActivity, { activityId: activity.id, reason: body.reason });
+    return presentVolunteerActivity(await loadVolunteerActivity(db, activity.id, user), clock.now(), true);
+  });
+
   mount(router, services, api.volunteerActivities.signUp, async ({ params, user, run }) => {
     const activity = await visibleActivity(params.id, user);
     return presentMySignUp(await run(signUpVolunteer, { activityId: activity.id, member: user }));
@@ -77,6 +94,7 @@ export function volunteerActivityRoutes(services: AppServices, router: Router): 
   mount(router, services, api.volunteerActivities.code, async ({ params, user }) => {
     const activity = await findVolunteerActivity(db, params.id);
     authorizeOrganiser(user, activity);
+    refuseIfCancelled(activity);
     const slot = slotOf(clock.now());
     const token = codes.sign({ activityId: activity.id, slot });
     const qrDataUrl = await QRCode.toDataURL(token, { errorCorrectionLevel: 'M', margin: 2, width: 360 });

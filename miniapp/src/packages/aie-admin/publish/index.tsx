@@ -51,9 +51,11 @@ function PublishForm() {
   return (
     <Card title="代困难党员发布微心愿">
       <Field label="查找心愿人" value={search} onChange={setSearch} placeholder="姓名" onConfirm={() => void find.run()} />
-      <Button size="small" variant="secondary" loading={find.busy} onClick={() => void find.run()}>
-        查找
-      </Button>
+      <View className="zj-aie__find">
+        <Button size="small" variant="secondary" loading={find.busy} onClick={() => void find.run()}>
+          查找
+        </Button>
+      </View>
       {found.length ? (
         <Chips label="心愿人" options={found.map((m) => ({ value: m.id, label: m.name }))} value={wisherId} onChange={setWisherId} />
       ) : null}

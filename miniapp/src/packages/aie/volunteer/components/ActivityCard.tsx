@@ -17,6 +17,24 @@ export function mySignUpText(activity: Pick<VolunteerActivity, 'mySignUp'>): str
   return mine.status === 'waitlisted' ? `候补第 ${mine.waitlistPosition} 位` : '已报名';
 }
 
+/** The scope, or 已取消 once its organiser has called it off. */
+export function StatusTag({ activity }: { activity: Pick<VolunteerActivity, 'scope' | 'scopeLabel' | 'cancelledAt'> }) {
+  return activity.cancelledAt ? (
+    <Text className="zj-vol__tag zj-vol__tag--cancelled">已取消</Text>
+  ) : (
+    <Text className={`zj-vol__tag zj-vol__tag--${activity.scope}`}>{activity.scopeLabel}</Text>
+  );
+}
+
+/** Why it was called off, as its organiser wrote it. */
+export function CancelledNote({ activity }: { activity: Pick<VolunteerActivity, 'cancelledAt' | 'cancelReason'> }) {
+  return activity.cancelledAt ? (
+    <Text className="zj-vol__cancelled" data-testid="cancel-reason">
+      活动已取消：{activity.cancelReason}
+    </Text>
+  ) : null;
+}
+
 export function ActivityCard({ activity, onOpen }: { activity: VolunteerActivity; onOpen: (id: number) => void }) {
   const mine = mySignUpText(activity);
   return (
@@ -24,20 +42,24 @@ export function ActivityCard({ activity, onOpen }: { activity: VolunteerActivity
       <Card>
         <View className="zj-vol__bar">
           <Text className="zj-vol__title">{activity.title}</Text>
-          <Text className={`zj-vol__tag zj-vol__tag--${activity.scope}`}>{activity.scopeLabel}</Text>
+          <StatusTag activity={activity} />
         </View>
         <Text className="zj-vol__line">
           {formatShanghaiDateTime(new Date(activity.startsAt))} · {activity.placeName}
         </Text>
         <Text className="zj-vol__line">组织：{activity.organiser}</Text>
-        <View className="zj-vol__bar">
-          <Text className={`zj-vol__places${activity.placesLeft ? '' : ' zj-vol__places--full'}`}>{placesText(activity)}</Text>
-          {mine ? (
-            <Text className={`zj-vol__tag zj-vol__tag--${activity.mySignUp!.status}`}>{mine}</Text>
-          ) : (
-            <Text className="zj-vol__line">{activity.open ? '报名中' : '报名已截止'}</Text>
-          )}
-        </View>
+        {activity.cancelledAt ? (
+          <CancelledNote activity={activity} />
+        ) : (
+          <View className="zj-vol__bar">
+            <Text className={`zj-vol__places${activity.placesLeft ? '' : ' zj-vol__places--full'}`}>{placesText(activity)}</Text>
+            {mine ? (
+              <Text className={`zj-vol__tag zj-vol__tag--${activity.mySignUp!.status}`}>{mine}</Text>
+            ) : (
+              <Text className="zj-vol__line">{activity.open ? '报名中' : '报名已截止'}</Text>
+            )}
+          </View>
+        )}
       </Card>
     </View>
   );

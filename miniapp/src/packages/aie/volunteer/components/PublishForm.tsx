@@ -1,5 +1,5 @@
 import { Text, View } from '@tarojs/components';
-import { VolunteerActivityInput, type VolunteerScope } from '@zhijian/shared';
+import { formatShanghaiDateTime, VolunteerActivityInput, type VolunteerActivity, type VolunteerScope } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../../components/Button';
 import { Chips } from '../../../../components/Chips';
@@ -40,6 +40,21 @@ export function toInput(value: PublishFormValue) {
   };
 }
 
+/** An activity as the form shows it, for editing: times in Shanghai as the pickers hold them. */
+export function formValueOf(activity: VolunteerActivity): PublishFormValue {
+  return {
+    scope: activity.scope,
+    title: activity.title,
+    description: activity.description,
+    placeName: activity.placeName,
+    startsAt: formatShanghaiDateTime(new Date(activity.startsAt)),
+    endsAt: formatShanghaiDateTime(new Date(activity.endsAt)),
+    signUpDeadline: formatShanghaiDateTime(new Date(activity.signUpDeadline)),
+    places: String(activity.places),
+  };
+}
+
+/** Publishing and editing are checked alike: an edit is the whole form again, scope included. */
 export const PUBLISH_CHECK = VolunteerActivityInput;
 
 const SCOPE_OPTIONS: { value: VolunteerScope; label: string }[] = [
@@ -47,18 +62,30 @@ const SCOPE_OPTIONS: { value: VolunteerScope; label: string }[] = [
   { value: 'association', label: '协会活动' },
 ];
 
-/** Publishing a volunteer activity: the scopes the organiser may publish in, what, when, where, how many. */
-export function PublishForm({ scopes, action }: { scopes: VolunteerScope[]; action: Action<[PublishFormValue], unknown> }) {
-  const [value, setValue] = useState<PublishFormValue>({
-    scope: scopes[0] ?? 'unit',
-    title: '',
-    description: '',
-    placeName: '',
-    startsAt: '',
-    endsAt: '',
-    signUpDeadline: '',
-    places: '10',
-  });
+interface PublishFormProps {
+  /** The scopes the organiser may publish in; the scope is chosen only when there are two. */
+  scopes: VolunteerScope[];
+  action: Action<[PublishFormValue], unknown>;
+  /** The activity being edited, as the form shows it; a blank form otherwise. */
+  initial?: PublishFormValue;
+  submitLabel?: string;
+}
+
+/** Publishing (or editing) a volunteer activity: the scopes the organiser may publish in, what, when, where, how many. */
+export function PublishForm({ scopes, action, initial, submitLabel = '发布活动' }: PublishFormProps) {
+  const [value, setValue] = useState<PublishFormValue>(
+    () =>
+      initial ?? {
+        scope: scopes[0] ?? 'unit',
+        title: '',
+        description: '',
+        placeName: '',
+        startsAt: '',
+        endsAt: '',
+        signUpDeadline: '',
+        places: '10',
+      },
+  );
   const set = (field: keyof PublishFormValue) => (text: string) => {
     setValue((current) => ({ ...current, [field]: text }));
     action.reset(field);
@@ -99,7 +126,7 @@ export function PublishForm({ scopes, action }: { scopes: VolunteerScope[]; acti
       <Field label="名额" type="number" value={value.places} onChange={set('places')} error={problem('places')} />
       {action.error ? <Text className="zj-vol__error">{action.error}</Text> : null}
       <Button block loading={action.busy} onClick={() => void action.run(value)}>
-        发布活动
+        {submitLabel}
       </Button>
     </View>
   );

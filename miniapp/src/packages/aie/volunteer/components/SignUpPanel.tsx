@@ -48,6 +48,8 @@ export function SignUpPanel({ activity, now, onSignUp, onCancel, onAttend, onSca
     { inline: true },
   );
 
+  // Once the activity is called off there is nothing to do here: the reason is shown above.
+  if (activity.cancelledAt) return null;
   const mine = activity.mySignUp && activity.mySignUp.status !== 'cancelled' ? activity.mySignUp : null;
   const started = now >= new Date(activity.startsAt);
   const status = mySignUpText(activity);

@@ -1,16 +1,22 @@
 import { Text, View } from '@tarojs/components';
 import Taro, { useRouter } from '@tarojs/taro';
 import { formatShanghaiDateTime, type VolunteerActivity } from '@zhijian/shared';
-import { Button } from '../../../../components/Button';
 import { Card } from '../../../../components/Card';
 import { Page } from '../../../../components/Page';
 import { StateView } from '../../../../components/StateView';
 import { useLoaded } from '../../../../hooks/useLoaded';
-import { RECORD_CARD_PAGE, VOLUNTEER_CODE_PAGE, VOLUNTEER_ROSTER_PAGE } from '../../../../routes';
+import { RECORD_CARD_PAGE, VOLUNTEER_CODE_PAGE, VOLUNTEER_EDIT_PAGE, VOLUNTEER_ROSTER_PAGE } from '../../../../routes';
 import { scanCode } from '../../../../services/checkin';
 import { isWeapp } from '../../../../services/env';
-import { attendByCode, cancelSignUp, getVolunteerActivity, signUpForActivity } from '../../../../services/volunteer';
-import { placesText } from '../components/ActivityCard';
+import {
+  attendByCode,
+  cancelSignUp,
+  cancelVolunteerActivity,
+  getVolunteerActivity,
+  signUpForActivity,
+} from '../../../../services/volunteer';
+import { CancelledNote, placesText, StatusTag } from '../components/ActivityCard';
+import { OrganiserPanel } from '../components/OrganiserPanel';
 import { SignUpPanel } from '../components/SignUpPanel';
 import '../components/volunteer.scss';
 
@@ -19,7 +25,7 @@ function About({ activity }: { activity: VolunteerActivity }) {
     <Card>
       <View className="zj-vol__bar">
         <Text className="zj-vol__title">{activity.title}</Text>
-        <Text className={`zj-vol__tag zj-vol__tag--${activity.scope}`}>{activity.scopeLabel}</Text>
+        <StatusTag activity={activity} />
       </View>
       <Text className="zj-vol__line">
         时间：{formatShanghaiDateTime(new Date(activity.startsAt))} – {formatShanghaiDateTime(new Date(activity.endsAt))}
@@ -27,13 +33,16 @@ function About({ activity }: { activity: VolunteerActivity }) {
       <Text className="zj-vol__line">地点：{activity.placeName}</Text>
       <Text className="zj-vol__line">组织：{activity.organiser}</Text>
       <Text className="zj-vol__line">报名截止：{formatShanghaiDateTime(new Date(activity.signUpDeadline))}</Text>
-      <Text className={`zj-vol__places${activity.placesLeft ? '' : ' zj-vol__places--full'}`}>{placesText(activity)}</Text>
+      {activity.cancelledAt ? null : (
+        <Text className={`zj-vol__places${activity.placesLeft ? '' : ' zj-vol__places--full'}`}>{placesText(activity)}</Text>
+      )}
       <Text className="zj-vol__text">{activity.description}</Text>
+      <CancelledNote activity={activity} />
     </Card>
   );
 }
 
-/** One volunteer activity: what, when, where; sign up, cancel, the queue, attendance on the day. */
+/** One volunteer activity: what, when, where; sign up, cancel, the queue, attendance on the day; for its organiser, edit and call off. */
 export default function VolunteerDetailPage() {
   const { params } = useRouter();
   const id = Number(params.id);
@@ -60,14 +69,15 @@ export default function VolunteerDetailPage() {
         onChanged={() => void loaded.refresh()}
       />
       {activity.canManage ? (
-        <View className="zj-vol__actions">
-          <Button block variant="secondary" onClick={() => void Taro.navigateTo({ url: `${VOLUNTEER_ROSTER_PAGE}?id=${activity.id}` })}>
-            报名名单与扫码签到
-          </Button>
-          <Button block variant="secondary" onClick={() => void Taro.navigateTo({ url: `${VOLUNTEER_CODE_PAGE}?id=${activity.id}` })}>
-            显示活动签到码
-          </Button>
-        </View>
+        <OrganiserPanel
+          activity={activity}
+          now={new Date()}
+          onEdit={() => void Taro.navigateTo({ url: `${VOLUNTEER_EDIT_PAGE}?id=${activity.id}` })}
+          onCancelActivity={(reason) => cancelVolunteerActivity(activity.id, reason)}
+          onRoster={() => void Taro.navigateTo({ url: `${VOLUNTEER_ROSTER_PAGE}?id=${activity.id}` })}
+          onCode={() => void Taro.navigateTo({ url: `${VOLUNTEER_CODE_PAGE}?id=${activity.id}` })}
+          onChanged={() => void loaded.refresh()}
+        />
       ) : null}
     </Page>
   );
