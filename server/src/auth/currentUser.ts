@@ -35,15 +35,21 @@ export async function loadCurrentUser(db: Queryable, memberId: number): Promise<
   return row && toCurrentUser(row);
 }
 
+/** What an access token says: the member and the sign-in it belongs to, checked at `now`. */
+export interface SessionAccess {
+  memberId: number;
+  sessionId: number;
+  now: Date;
+}
+
 /**
- * The caller of an access token: the member, provided the sign-in the token belongs to is still
- * live (not signed out, not revoked, not expired). One query, the one every request makes anyway.
+ * The caller of an access token as a select: the member, provided the sign-in the token belongs
+ * to is still live (not signed out, not revoked, not expired). The one rule of a live session,
+ * run alone by `loadSessionUser` or inside the check-in's statement (`recordAttendanceAsCaller`),
+ * where it yields the columns id, name, phone, kind, roles, unit_id, branch_id.
  */
-export async function loadSessionUser(
-  db: Queryable,
-  access: { memberId: number; sessionId: number; now: Date },
-): Promise<CurrentUser | undefined> {
-  const [row] = await db
+export function selectSessionUser(db: Queryable, access: SessionAccess) {
+  return db
     .select(columns)
     .from(members)
     .innerJoin(sessions, eq(sessions.memberId, members.id))
@@ -55,5 +61,15 @@ export async function loadSessionUser(
         gt(sessions.expiresAt, access.now),
       ),
     );
+}
+
+/** The caller of an access token, if its sign-in is live. One query, the one every request makes anyway. */
+export async function loadSessionUser(db: Queryable, access: SessionAccess): Promise<CurrentUser | undefined> {
+  const [row] = await selectSessionUser(db, access);
   return row && toCurrentUser(row);
+}
+
+/** The session user as a statement answers it (`json_build_object` of `selectSessionUser`'s columns). */
+export function sessionUserFromJson(row: UserRow | null | undefined): CurrentUser | undefined {
+  return row ? toCurrentUser(row) : undefined;
 }

@@ -5,7 +5,8 @@ import {
   DEFAULT_RECORD_SETTINGS,
   type CheckinMethod,
 } from '@zhijian/shared';
-import { sql } from 'drizzle-orm';
+import { sql, type SQL } from 'drizzle-orm';
+import { selectSessionUser, sessionUserFromJson, type CurrentUser, type SessionAccess } from '../auth/currentUser';
 import { selectRows, type Transaction } from '../db/client';
 import { attendance } from '../db/schema';
 import { findMemberAttendance, type AttendanceRow } from '../queries/checkins';
@@ -68,13 +69,57 @@ const fromRow = (row: InsertedRow & { id: number }): AttendanceRow => ({
  * through `awardPoints` (the per-member lock and the day's and year's sums).
  */
 export async function recordAttendance(ctx: CommandContext, input: AttendanceProps): Promise<{ row: AttendanceRow; created: boolean }> {
-  const label = input.method === 'makeup' ? CHECKIN_METHOD_LABELS.makeup : ATTENDANCE_STATUS_LABELS[input.status];
-  const reason = `活动积分：${label}「${input.activity.title}」`;
+  const [result] = await selectRows<InsertedRow>(ctx.tx, insertStatement(ctx, input));
+  return settle(ctx, input, result!);
+}
+
+/**
+ * `recordAttendance` for a scan whose caller is known only by their access token (issue 21): the
+ * session check is folded into the statement, so the burst's check-in is one round trip. The row
+ * is inserted only while the caller's sign-in is live (`selectSessionUser`, the rule every signed-in
+ * request is held to) and they belong to `unitId`; the statement answers the caller either way.
+ * `recorded` is undefined when nothing could be recorded: the session is not live (`caller` is
+ * undefined) or the caller is not of the unit (the full path decides, `checkIn`).
+ */
+export async function recordAttendanceAsCaller(
+  ctx: CommandContext,
+  input: AttendanceProps & { access: SessionAccess; unitId: number },
+): Promise<{ caller: CurrentUser | undefined; recorded?: { row: AttendanceRow; created: boolean } }> {
+  const guard = {
+    caller: sql`caller as (${selectSessionUser(ctx.tx, input.access)}),
+                allowed as (select 1 from caller where unit_id = ${input.unitId}::int),`,
+    allowed: sql`where exists (select 1 from allowed)`,
+    answer: sql`(select json_build_object('id', id, 'name', name, 'phone', phone, 'kind', kind, 'roles', roles,
+                   'unitId', unit_id, 'branchId', branch_id) from caller) as caller,
+                exists (select 1 from allowed) as allowed,`,
+  };
+  const [result] = await selectRows<InsertedRow & CallerColumns>(ctx.tx, insertStatement(ctx, input, guard));
+  const caller = sessionUserFromJson(result!.caller);
+  if (!result!.allowed) return { caller };
+  return { caller, recorded: await settle(ctx, input, result!) };
+}
+
+interface CallerColumns {
+  caller: Parameters<typeof sessionUserFromJson>[0];
+  allowed: boolean;
+}
+
+/** The statement's parts that hold the insert back until the caller is known (`recordAttendanceAsCaller`). */
+interface Guard {
+  caller: SQL;
+  allowed: SQL;
+  answer: SQL;
+}
+
+/**
+ * One data-modifying CTE: reads the settings, inserts the attendance and, only from the row
+ * actually inserted, its ledger row; with a guard, only when the guard allows it.
+ */
+function insertStatement(ctx: CommandContext, input: AttendanceProps, guard?: Guard): SQL {
+  const reason = reasonFor(input);
   const at = ctx.now.toISOString();
   const recordedBy = input.method === 'scan' ? null : (ctx.actor?.id ?? null);
-  const [result] = await selectRows<InsertedRow>(
-    ctx.tx,
-    sql`with rule as (
+  return sql`with ${guard?.caller ?? sql``} rule as (
           select coalesce(
                    (select settings->'points'->'activity' from record_settings
                      where effective_from <= ${at}::timestamptz order by effective_from desc limit 1),
@@ -86,7 +131,7 @@ export async function recordAttendance(ctx: CommandContext, input: AttendancePro
           insert into attendance (activity_id, member_id, status, method, checked_in_at, recorded_by, note)
           select ${input.activity.id}::int, ${input.memberId}::int, ${input.status}::text, ${input.method}::text,
                  ${at}::timestamptz, ${recordedBy}::int, ${input.note ?? null}::text
-            from uncapped
+            from uncapped ${guard?.allowed ?? sql``}
           on conflict (activity_id, member_id) do nothing
           returning *
         ), earned as (
@@ -94,13 +139,22 @@ export async function recordAttendance(ctx: CommandContext, input: AttendancePro
           select ins.member_id, 'activity', uncapped.points, ${reason}, 'attendance', ins.id, ${at}::timestamptz
             from ins, uncapped where uncapped.points > 0
         )
-        select not exists (select 1 from uncapped) as capped, coalesce((select greatest(points, 0) from uncapped), 0) as earned, ins.*
-          from (select 1) as one left join ins on true`,
-  );
-  if (result?.capped) return recordCapped(ctx, input, reason);
-  if (result && result.id !== null) return { created: true, row: fromRow({ ...result, id: result.id }) };
+        select ${guard?.answer ?? sql``} not exists (select 1 from uncapped) as capped,
+               coalesce((select greatest(points, 0) from uncapped), 0) as earned, ins.*
+          from (select 1) as one left join ins on true`;
+}
+
+/** What the statement did: inserted the row, found it there already, or left it to the capped path. */
+async function settle(ctx: CommandContext, input: AttendanceProps, result: InsertedRow): Promise<{ row: AttendanceRow; created: boolean }> {
+  if (result.capped) return recordCapped(ctx, input, reasonFor(input));
+  if (result.id !== null) return { created: true, row: fromRow({ ...result, id: result.id }) };
   const existing = await findMemberAttendance(ctx.tx, input.activity.id, input.memberId);
   return { row: existing!, created: false };
+}
+
+function reasonFor(input: AttendanceProps): string {
+  const label = input.method === 'makeup' ? CHECKIN_METHOD_LABELS.makeup : ATTENDANCE_STATUS_LABELS[input.status];
+  return `活动积分：${label}「${input.activity.title}」`;
 }
 
 /** With a cap on 活动积分: the attendance and its clipped points together, in a transaction (a savepoint within one). */
