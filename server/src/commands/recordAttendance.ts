@@ -7,7 +7,7 @@ import {
 } from '@zhijian/shared';
 import { sql, type SQL } from 'drizzle-orm';
 import { selectSessionUser, sessionUserFromJson, type CurrentUser, type SessionAccess } from '../auth/currentUser';
-import { selectRows, type Transaction } from '../db/client';
+import { preparedStatement, type Transaction } from '../db/client';
 import { attendance } from '../db/schema';
 import { findMemberAttendance, type AttendanceRow } from '../queries/checkins';
 import { settingsAt } from '../queries/recordSettings';
@@ -69,7 +69,7 @@ const fromRow = (row: InsertedRow & { id: number }): AttendanceRow => ({
  * through `awardPoints` (the per-member lock and the day's and year's sums).
  */
 export async function recordAttendance(ctx: CommandContext, input: AttendanceProps): Promise<{ row: AttendanceRow; created: boolean }> {
-  const [result] = await selectRows<InsertedRow>(ctx.tx, insertStatement(ctx, input));
+  const [result] = await RECORD.rows<InsertedRow>(ctx.tx, valuesOf(ctx, input));
   return settle(ctx, input, result!);
 }
 
@@ -85,15 +85,14 @@ export async function recordAttendanceAsCaller(
   ctx: CommandContext,
   input: AttendanceProps & { access: SessionAccess; unitId: number },
 ): Promise<{ caller: CurrentUser | undefined; recorded?: { row: AttendanceRow; created: boolean } }> {
-  const guard = {
-    caller: sql`caller as (${selectSessionUser(ctx.tx, input.access)}),
-                allowed as (select 1 from caller where unit_id = ${input.unitId}::int),`,
-    allowed: sql`where exists (select 1 from allowed)`,
-    answer: sql`(select json_build_object('id', id, 'name', name, 'phone', phone, 'kind', kind, 'roles', roles,
-                   'unitId', unit_id, 'branchId', branch_id) from caller) as caller,
-                exists (select 1 from allowed) as allowed,`,
-  };
-  const [result] = await selectRows<InsertedRow & CallerColumns>(ctx.tx, insertStatement(ctx, input, guard));
+  const { memberId, sessionId, now } = input.access;
+  const [result] = await RECORD_AS_CALLER.rows<InsertedRow & CallerColumns>(ctx.tx, {
+    ...valuesOf(ctx, input),
+    callerId: memberId,
+    sessionId,
+    sessionAt: now,
+    unitId: input.unitId,
+  });
   const caller = sessionUserFromJson(result!.caller);
   if (!result!.allowed) return { caller };
   return { caller, recorded: await settle(ctx, input, result!) };
@@ -104,45 +103,74 @@ interface CallerColumns {
   allowed: boolean;
 }
 
-/** The statement's parts that hold the insert back until the caller is known (`recordAttendanceAsCaller`). */
+/** The values bound to the statement's placeholders. */
+function valuesOf(ctx: CommandContext, input: AttendanceProps) {
+  return {
+    at: ctx.now.toISOString(),
+    rule: ruleKey(input.status, input.method),
+    activityId: input.activity.id,
+    memberId: input.memberId,
+    status: input.status,
+    method: input.method,
+    recordedBy: input.method === 'scan' ? null : (ctx.actor?.id ?? null),
+    note: input.note ?? null,
+    reason: reasonFor(input),
+  };
+}
+
+type Values = ReturnType<typeof valuesOf>;
+type CallerValues = Values & { callerId: number; sessionId: number; sessionAt: Date; unitId: number };
+const value = (name: keyof CallerValues) => sql.placeholder(name);
+
+/** The parts that hold the insert back until the caller is known (`recordAttendanceAsCaller`). */
 interface Guard {
   caller: SQL;
   allowed: SQL;
   answer: SQL;
 }
 
+const CALLER_GUARD: Guard = {
+  caller: sql`caller as (${selectSessionUser({ memberId: value('callerId'), sessionId: value('sessionId'), now: value('sessionAt') })}),
+              allowed as (select 1 from caller where unit_id = ${value('unitId')}::int),`,
+  allowed: sql`where exists (select 1 from allowed)`,
+  answer: sql`(select json_build_object('id', id, 'name', name, 'phone', phone, 'kind', kind, 'roles', roles,
+                 'unitId', unit_id, 'branchId', branch_id) from caller) as caller,
+              exists (select 1 from allowed) as allowed,`,
+};
+
 /**
  * One data-modifying CTE: reads the settings, inserts the attendance and, only from the row
  * actually inserted, its ledger row; with a guard, only when the guard allows it.
  */
-function insertStatement(ctx: CommandContext, input: AttendanceProps, guard?: Guard): SQL {
-  const reason = reasonFor(input);
-  const at = ctx.now.toISOString();
-  const recordedBy = input.method === 'scan' ? null : (ctx.actor?.id ?? null);
-  return sql`with ${guard?.caller ?? sql``} rule as (
+function insertStatement(guard?: Guard): SQL {
+  return sql`with ${guard?.caller ?? sql.empty()} rule as (
           select coalesce(
                    (select settings->'points'->'activity' from record_settings
-                     where effective_from <= ${at}::timestamptz order by effective_from desc limit 1),
+                     where effective_from <= ${value('at')}::timestamptz order by effective_from desc limit 1),
                    ${JSON.stringify(DEFAULT_RECORD_SETTINGS.points.activity)}::jsonb) as r
         ), uncapped as (
-          select (r->>${ruleKey(input.status, input.method)})::int as points from rule
+          select (r->>${value('rule')}::text)::int as points from rule
            where jsonb_typeof(r->'dailyCap') is distinct from 'number' and jsonb_typeof(r->'yearlyCap') is distinct from 'number'
         ), ins as (
           insert into attendance (activity_id, member_id, status, method, checked_in_at, recorded_by, note)
-          select ${input.activity.id}::int, ${input.memberId}::int, ${input.status}::text, ${input.method}::text,
-                 ${at}::timestamptz, ${recordedBy}::int, ${input.note ?? null}::text
-            from uncapped ${guard?.allowed ?? sql``}
+          select ${value('activityId')}::int, ${value('memberId')}::int, ${value('status')}::text, ${value('method')}::text,
+                 ${value('at')}::timestamptz, ${value('recordedBy')}::int, ${value('note')}::text
+            from uncapped ${guard?.allowed ?? sql.empty()}
           on conflict (activity_id, member_id) do nothing
           returning *
         ), earned as (
           insert into points_ledger (member_id, category, points, reason, source_type, source_id, created_at)
-          select ins.member_id, 'activity', uncapped.points, ${reason}, 'attendance', ins.id, ${at}::timestamptz
+          select ins.member_id, 'activity', uncapped.points, ${value('reason')}::text, 'attendance', ins.id, ${value('at')}::timestamptz
             from ins, uncapped where uncapped.points > 0
         )
-        select ${guard?.answer ?? sql``} not exists (select 1 from uncapped) as capped,
+        select ${guard?.answer ?? sql.empty()} not exists (select 1 from uncapped) as capped,
                coalesce((select greatest(points, 0) from uncapped), 0) as earned, ins.*
           from (select 1) as one left join ins on true`;
 }
+
+// Made once (issue 21: nothing on the hot path that start-up can do); parsed once per connection.
+const RECORD = preparedStatement<Values>('record_attendance', insertStatement());
+const RECORD_AS_CALLER = preparedStatement<CallerValues>('record_attendance_as_caller', insertStatement(CALLER_GUARD));
 
 /** What the statement did: inserted the row, found it there already, or left it to the capped path. */
 async function settle(ctx: CommandContext, input: AttendanceProps, result: InsertedRow): Promise<{ row: AttendanceRow; created: boolean }> {
