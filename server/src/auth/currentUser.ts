@@ -71,11 +71,7 @@ export async function loadSessionUser(db: Queryable, access: SessionAccess): Pro
  * columns id, name, phone, kind, roles, unit_id, branch_id, one row while the sign-in is live.
  */
 export function selectSessionUser(access: SessionAccessSql) {
-  return new QueryBuilder()
-    .select(columns)
-    .from(members)
-    .innerJoin(sessions, eq(sessions.memberId, members.id))
-    .where(liveSession(access));
+  return new QueryBuilder().select(columns).from(members).innerJoin(sessions, eq(sessions.memberId, members.id)).where(liveSession(access));
 }
 
 /** The session user as a statement answers it (`json_build_object` of `selectSessionUser`'s columns). */
