@@ -7,6 +7,7 @@ import {
   slotAge,
   windowState,
   type CheckinInput,
+  type CheckinWindow,
 } from '@zhijian/shared';
 import type { ActivityCache } from '../activityCache/activityCache';
 import type { CurrentUser } from '../auth/currentUser';
@@ -24,9 +25,29 @@ export interface CheckInProps extends CheckinInput {
   codes: CheckinCodes;
 }
 
+type Position = Pick<CheckinInput, 'latitude' | 'longitude'>;
+
 /** Whether the member's own unit holds this unit-wide or branch activity: they may attend, no further lookup needed. */
 function ownUnitActivity(activity: ActivityRow, member: CurrentUser): boolean {
   return activity.hostSiteId === null && member.unitId === activity.unitId;
+}
+
+/** The refusal for a scan outside the check-in window, or undefined while it is open. */
+export function windowRefusal(window: CheckinWindow, now: Date): AppError | undefined {
+  const state = windowState(window, now);
+  if (state === 'not_open') return refuse(checkinRefusals.window_not_open, { opensAt: window.opensAt.toISOString() });
+  if (state === 'closed') return refuse(checkinRefusals.window_closed, { closesAt: window.closesAt.toISOString() });
+  return undefined;
+}
+
+/** The refusal for a scan the activity's geofence does not admit, or undefined. */
+export function geofenceRefusal(activity: ActivityRow, { latitude, longitude }: Position): AppError | undefined {
+  if (!activity.geofence || activity.latitude === null || activity.longitude === null) return undefined;
+  if (latitude === undefined || longitude === undefined) return refuse(checkinRefusals.location_required);
+  const radiusMeters = activity.radiusMeters ?? DEFAULT_GEOFENCE_RADIUS_METERS;
+  const distance = Math.round(distanceMeters({ latitude: activity.latitude, longitude: activity.longitude }, { latitude, longitude }));
+  if (distance > radiusMeters) return refuse(checkinRefusals.outside_geofence, { distanceMeters: distance, radiusMeters });
+  return undefined;
 }
 
 /**
@@ -34,9 +55,10 @@ function ownUnitActivity(activity: ActivityRow, member: CurrentUser): boolean {
  * 15-second slot; then the window must be open, the member allowed to attend (own unit, attached
  * to the host site, or invited) and, where the unit asks for it, near enough. A member who
  * already checked in gets their record back, whatever else has changed since — so every refusal
- * after the code check first looks for it. The happy path is two queries: the caller
- * (authentication) and one atomic insert; the activity comes from a one-second cache. Run with
- * `runStatement`: no transaction around the one statement that writes.
+ * after the code check first looks for it. The activity comes from a one-second cache and the
+ * record from one atomic insert; run with `runStatement`: no transaction around the one statement
+ * that writes. The burst's usual scan takes `checkInBySession` instead, which folds the caller's
+ * session check into that insert; this is the path for everything it leaves undecided.
  */
 export async function checkIn(
   ctx: CommandContext,
@@ -61,13 +83,8 @@ export async function checkIn(
   if (age === 'expired') return unlessRecorded(refuse(checkinRefusals.slot_expired));
 
   const window = checkinWindow(activity.startsAt, activity);
-  const state = windowState(window, now);
-  if (state === 'not_open') {
-    return unlessRecorded(refuse(checkinRefusals.window_not_open, { opensAt: window.opensAt.toISOString() }));
-  }
-  if (state === 'closed') {
-    return unlessRecorded(refuse(checkinRefusals.window_closed, { closesAt: window.closesAt.toISOString() }));
-  }
+  const shut = windowRefusal(window, now);
+  if (shut) return unlessRecorded(shut);
   if (!ownUnitActivity(activity, member) && !(await relationOf(ctx.tx, activity, member))) {
     return unlessRecorded(
       refuse(
@@ -77,14 +94,8 @@ export async function checkIn(
       ),
     );
   }
-  if (activity.geofence && activity.latitude !== null && activity.longitude !== null) {
-    if (latitude === undefined || longitude === undefined) return unlessRecorded(refuse(checkinRefusals.location_required));
-    const radiusMeters = activity.radiusMeters ?? DEFAULT_GEOFENCE_RADIUS_METERS;
-    const distance = Math.round(distanceMeters({ latitude: activity.latitude, longitude: activity.longitude }, { latitude, longitude }));
-    if (distance > radiusMeters) {
-      return unlessRecorded(refuse(checkinRefusals.outside_geofence, { distanceMeters: distance, radiusMeters }));
-    }
-  }
+  const away = geofenceRefusal(activity, { latitude, longitude });
+  if (away) return unlessRecorded(away);
   const { row } = await recordAttendance(ctx, {
     activity,
     memberId: member.id,

@@ -2,7 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import type { ExtractTablesWithRelations, SQL } from 'drizzle-orm';
 import { drizzle as drizzleNodePg } from 'drizzle-orm/node-postgres';
-import type { PgDatabase, PgQueryResultHKT, PgTransaction } from 'drizzle-orm/pg-core';
+import { PgDialect, type PgDatabase, type PgQueryResultHKT, type PgTransaction } from 'drizzle-orm/pg-core';
 import { drizzle as drizzlePglite } from 'drizzle-orm/pglite';
 import pg from 'pg';
 import { lockDataDir } from './dataDirLock';
@@ -103,4 +103,27 @@ export function wrapPglite(client: PGlite): DatabaseHandle {
 export async function selectRows<T>(db: Queryable, query: SQL): Promise<T[]> {
   const result = (await db.execute(query)) as unknown as { rows: T[] };
   return result.rows;
+}
+
+const dialect = new PgDialect();
+
+/** A statement made once, run with its values bound per call (`preparedStatement`). */
+export interface PreparedStatement<Values extends Record<string, unknown>> {
+  rows<T>(db: Queryable, values: Values): Promise<T[]>;
+}
+
+/**
+ * A statement whose SQL text is made once, at start-up, its values left as `sql.placeholder(name)`
+ * and bound per call: the hot path builds no SQL. On the PostgreSQL server it runs as the named
+ * prepared statement `name`, which each connection parses and plans once; PGlite ignores the name.
+ * The text must never change under one name.
+ */
+export function preparedStatement<Values extends Record<string, unknown>>(name: string, statement: SQL): PreparedStatement<Values> {
+  const query = dialect.sqlToQuery(statement);
+  return {
+    async rows<T>(db: Queryable, values: Values): Promise<T[]> {
+      const result = (await db._.session.prepareQuery(query, undefined, name, false).execute(values)) as unknown as { rows: T[] };
+      return result.rows;
+    },
+  };
 }

@@ -84,14 +84,68 @@ function hasRequestBody(ctx: Context): boolean {
   return Boolean(ctx.request.length) || ctx.get('transfer-encoding') !== '';
 }
 
-async function authenticate(ctx: Context, services: AppServices): Promise<CurrentUser> {
+/** The bearer token's member and sign-in, verified; whether the sign-in is still live is not known yet. */
+function verifyBearer(ctx: Context, services: AppServices): { memberId: number; sessionId: number } {
   const match = /^Bearer\s+(\S+)$/i.exec(ctx.get('authorization'));
   if (!match?.[1]) throw refuse(commonRefusals.unauthorized);
-  const { memberId, sessionId } = services.tokens.verifyAccess(match[1]);
-  // The member and their sign-in in one query: signed out, revoked or off the roster is all 401.
-  const user = await loadSessionUser(services.db, { memberId, sessionId, now: services.clock.now() });
+  return services.tokens.verifyAccess(match[1]);
+}
+
+/** The caller as their sign-in stands: signed out, revoked, expired or off the roster is all 401. */
+function liveCaller(user: CurrentUser | undefined): CurrentUser {
   if (!user) throw refuse(commonRefusals.unauthorized, {}, '登录已失效或账号已被移除，请重新登录');
   return user;
+}
+
+async function authenticate(ctx: Context, services: AppServices): Promise<CurrentUser> {
+  const access = verifyBearer(ctx, services);
+  // The member and their sign-in in one query.
+  return liveCaller(await loadSessionUser(services.db, { ...access, now: services.clock.now() }));
+}
+
+/**
+ * What a handler mounted with `mountSessionInStatement` gets instead of a loaded caller: the
+ * token's claims, to check the sign-in inside its own statement, and two ways to settle it.
+ */
+export interface SessionCheck {
+  /** The verified token's member and sign-in; the sign-in may no longer be live. */
+  readonly access: { memberId: number; sessionId: number };
+  /** The caller as the handler's statement found them (`selectSessionUser`); undefined is refused with 401. */
+  confirm(user: CurrentUser | undefined): CurrentUser;
+  /** Checks the sign-in with a query of its own, as every other endpoint does. */
+  load(): Promise<CurrentUser>;
+}
+
+/**
+ * Authentication for `mountSessionInStatement`: the token is verified here as everywhere, the
+ * sign-in by the handler's statement. Whatever the handler or the checks before it refuse, a
+ * caller whose sign-in is not live gets the 401 first — as if their session had been checked
+ * before anything else — and a handler that answers without settling the session is a bug (500).
+ */
+function deferredAuthentication(services: AppServices, endpoint: Endpoint): Middleware {
+  return async function sessionInStatement(ctx, next) {
+    const access = verifyBearer(ctx, services);
+    let settled = false;
+    const check: SessionCheck = {
+      access,
+      confirm(user) {
+        ctx.state.user = liveCaller(user);
+        settled = true;
+        return ctx.state.user as CurrentUser;
+      },
+      async load() {
+        return check.confirm(await loadSessionUser(services.db, { ...access, now: services.clock.now() }));
+      },
+    };
+    ctx.state.session = check;
+    try {
+      await next();
+    } catch (error) {
+      if (!settled) await check.load();
+      throw error;
+    }
+    if (!settled) throw new Error(`${endpoint.method} ${endpoint.path} answered without checking the caller's sign-in`);
+  };
 }
 
 /** multer 2 options its @koa/multer typings do not list yet. */
@@ -126,9 +180,12 @@ function register(
   services: AppServices,
   endpoint: Endpoint,
   run: (ctx: Context, user: CurrentUser | undefined) => Promise<unknown>,
+  { sessionInStatement = false } = {},
 ): void {
   const middlewares: Middleware[] = [];
-  if (endpoint.access !== 'public') {
+  if (sessionInStatement) {
+    middlewares.push(deferredAuthentication(services, endpoint));
+  } else if (endpoint.access !== 'public') {
     middlewares.push(async (ctx, next) => {
       const user = await authenticate(ctx, services);
       if (Array.isArray(endpoint.access) && !hasAnyRole(user.roles, endpoint.access)) throw forbidden();
@@ -186,7 +243,7 @@ function register(
   router[method](endpoint.path, ...middlewares);
 }
 
-function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: AppServices, actor: Actor): HandlerContext<E> {
+function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: AppServices, actor: () => Actor): HandlerContext<E> {
   const file = (ctx as Context & { file?: UploadedFile }).file ?? (ctx.request as { file?: UploadedFile }).file;
   if (file?.originalname.includes('\u0000')) refuseNul(['file', 'name']);
   return {
@@ -196,7 +253,7 @@ function contextFor<E extends Endpoint>(endpoint: E, ctx: Context, services: App
     file,
     services,
     koa: ctx,
-    run: (command, props) => runCommand(services, actor, command, props),
+    run: (command, props) => runCommand(services, actor(), command, props),
   };
 }
 
@@ -208,7 +265,7 @@ export function mountPublic<E extends Endpoint>(
   handler: (c: HandlerContext<NoInfer<E>>) => Promise<Result<NoInfer<E>>>,
 ): void {
   if (endpoint.access !== 'public') throw new Error(`${endpoint.path} is not public; use mount()`);
-  register(router, services, endpoint, (ctx) => handler(contextFor(endpoint, ctx, services, null)));
+  register(router, services, endpoint, (ctx) => handler(contextFor(endpoint, ctx, services, () => null)));
 }
 
 /** Mounts an endpoint for signed-in callers; roles are checked against the contract's `access`. */
@@ -219,5 +276,41 @@ export function mount<E extends Endpoint>(
   handler: (c: SignedInContext<NoInfer<E>>) => Promise<Result<NoInfer<E>>>,
 ): void {
   if (endpoint.access === 'public') throw new Error(`${endpoint.path} is public; use mountPublic()`);
-  register(router, services, endpoint, (ctx, user) => handler({ ...contextFor(endpoint, ctx, services, user!), user: user! }));
+  register(router, services, endpoint, (ctx, user) => handler({ ...contextFor(endpoint, ctx, services, () => user!), user: user! }));
+}
+
+export interface SessionInStatementContext<E extends Endpoint> extends HandlerContext<E> {
+  session: SessionCheck;
+}
+
+/**
+ * Mounts a signed-in endpoint whose handler checks the caller's sign-in inside its own statement
+ * (issue 21: the check-in burst, one round trip a scan). The handler must settle the session —
+ * `session.confirm(the caller its statement answered)` or `session.load()` — before it answers;
+ * `run` acts as the confirmed caller. Only for `access: 'signedIn'` (no role to check before the
+ * statement writes) and `idempotency: 'natural'` (a kept key needs the caller before the handler).
+ */
+export function mountSessionInStatement<E extends Endpoint>(
+  router: Router,
+  services: AppServices,
+  endpoint: E,
+  handler: (c: SessionInStatementContext<NoInfer<E>>) => Promise<Result<NoInfer<E>>>,
+): void {
+  if (endpoint.access !== 'signedIn' || endpoint.idempotency !== 'natural') {
+    throw new Error(`${endpoint.path} must be signedIn with natural idempotency to check its session in a statement; use mount()`);
+  }
+  register(
+    router,
+    services,
+    endpoint,
+    (ctx) => {
+      const actor = () => {
+        const user = ctx.state.user as CurrentUser | undefined;
+        if (!user) throw new Error(`${endpoint.path} ran a command before settling the caller's sign-in`);
+        return user;
+      };
+      return handler({ ...contextFor(endpoint, ctx, services, actor), session: ctx.state.session as SessionCheck });
+    },
+    { sessionInStatement: true },
+  );
 }

@@ -3,6 +3,7 @@ import { api } from '@zhijian/shared';
 import { activityCacheOf } from '../../activityCache/activityCache';
 import { CheckinCodes } from '../../checkinCodes/rotatingCodes';
 import { checkIn } from '../../commands/checkIn';
+import { checkInBySession } from '../../commands/checkInBySession';
 import { checkInManually } from '../../commands/checkInManually';
 import { runStatement } from '../../commands/context';
 import { revokeAttendance } from '../../commands/revokeAttendance';
@@ -10,7 +11,7 @@ import { authorizeOrganiser } from '../../policies/activities';
 import { presentAttendance, presentCheckinResult } from '../../presenters/checkins';
 import { findActivity } from '../../queries/activities';
 import { findAttendance } from '../../queries/checkins';
-import { mount } from '../../routing/mount';
+import { mount, mountSessionInStatement } from '../../routing/mount';
 import type { AppServices } from '../../services';
 import { reminderRoutes } from './reminders';
 import { requestRoutes } from './requests';
@@ -21,9 +22,13 @@ export function checkinRoutes(services: AppServices, router: Router): Router {
   const codes = new CheckinCodes(services.config.jwtSecret);
   const activities = activityCacheOf(services);
 
-  // The burst's hot path: one statement, no transaction around it (see `checkIn`).
-  mount(router, services, api.checkins.checkIn, async ({ body, user }) => {
-    const { attendance, activity } = await runStatement(services, user, checkIn, { ...body, activities, codes });
+  // The burst's hot path: the caller's sign-in checked by the one statement that records the scan,
+  // no transaction around it (`checkInBySession`); what it leaves undecided goes the full way (`checkIn`).
+  mountSessionInStatement(router, services, api.checkins.checkIn, async ({ body, session }) => {
+    const scan = { ...body, activities, codes };
+    const fast = await runStatement(services, null, checkInBySession, { ...scan, access: session.access });
+    const user = fast ? session.confirm(fast.caller) : await session.load();
+    const { attendance, activity } = fast?.checkedIn ?? (await runStatement(services, user, checkIn, scan));
     return presentCheckinResult(attendance, activity);
   });
 
