@@ -288,10 +288,26 @@ async function main(): Promise<void> {
     server = started.child;
     const year = { from: monthsAgo(12), to: monthsAgo(1) };
     const requests: { request: string; actor: Actor; path: string }[] = [
-      { request: '出勤看板，12 个月：片组与合计', actor: secretary, path: `/api/attendance-dashboard?from=${monthsAgo(12)}&to=${monthsAgo(1)}` },
-      { request: '出勤看板，12 个月：单位第 1 页', actor: secretary, path: `/api/attendance-dashboard/units?from=${monthsAgo(12)}&to=${monthsAgo(1)}&pageSize=50` },
-      { request: '出勤看板，24 个月：片组与合计', actor: secretary, path: `/api/attendance-dashboard?from=${monthsAgo(24)}&to=${monthsAgo(1)}` },
-      { request: '出勤看板，24 个月：单位第 1 页', actor: secretary, path: `/api/attendance-dashboard/units?from=${monthsAgo(24)}&to=${monthsAgo(1)}&pageSize=50` },
+      {
+        request: '出勤看板，12 个月：片组与合计',
+        actor: secretary,
+        path: `/api/attendance-dashboard?from=${monthsAgo(12)}&to=${monthsAgo(1)}`,
+      },
+      {
+        request: '出勤看板，12 个月：单位第 1 页',
+        actor: secretary,
+        path: `/api/attendance-dashboard/units?from=${monthsAgo(12)}&to=${monthsAgo(1)}&pageSize=50`,
+      },
+      {
+        request: '出勤看板，24 个月：片组与合计',
+        actor: secretary,
+        path: `/api/attendance-dashboard?from=${monthsAgo(24)}&to=${monthsAgo(1)}`,
+      },
+      {
+        request: '出勤看板，24 个月：单位第 1 页',
+        actor: secretary,
+        path: `/api/attendance-dashboard/units?from=${monthsAgo(24)}&to=${monthsAgo(1)}&pageSize=50`,
+      },
       { request: '单位台账导出，一年，300 名党员', actor: admin, path: `/api/units/1/attendance-export?from=${year.from}&to=${year.to}` },
       { request: '一期简报的阅读统计', actor: secretary, path: `/api/bulletins/issues/${issue!.id}/stats` },
       { request: '党员本人的签到记录', actor: member, path: '/api/me/attendance' },

@@ -182,7 +182,9 @@ describe('GET /api/attendance-dashboard', () => {
     expect(keys).toEqual([...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
     expect(seen.slice(-3).map((u) => u.unitId)).toEqual(extra);
     expect(board.groups.at(-1)).toMatchObject({ groupId: later, units: 3, expected: 0, rate: null });
-    const pastEnd = await secretary.client.call(api.attendance.dashboardUnits, { query: { ...range, groupId: later, page: 3, pageSize: 2 } });
+    const pastEnd = await secretary.client.call(api.attendance.dashboardUnits, {
+      query: { ...range, groupId: later, page: 3, pageSize: 2 },
+    });
     expect(pastEnd).toMatchObject({ items: [], total: 3 });
   });
 

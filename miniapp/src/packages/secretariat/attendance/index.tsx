@@ -93,7 +93,8 @@ function BoardFigures({ board }: { board: Dashboard }) {
       />
       <UnitFigures range={board} group={group} onShowAll={() => setGroupId(null)} />
       <Text className="zj-muted">
-        出勤率 =（出席 + 迟到）÷（应到 − 请假），只计签到已结束的活动。点片组一行只看该片组的单位；单位按片组顺序每次加载 {UNITS_PER_PAGE} 个。
+        出勤率 =（出席 + 迟到）÷（应到 − 请假），只计签到已结束的活动。点片组一行只看该片组的单位；单位按片组顺序每次加载 {UNITS_PER_PAGE}{' '}
+        个。
       </Text>
     </View>
   );
