@@ -110,7 +110,7 @@ describe('the console’s tables at 1440×900', () => {
     await screenshot(page, 'tables-05-board-one-month');
 
     // A 片组 picked: the units table asks the server for that 片组's units only (paged by unit).
-    const firstGroup = groups.locator('.zj-table__row').first();
+    const firstGroup = groups.locator('.zj-table__row--link').first();
     const groupName = (await firstGroup.locator('.zj-table__cell').first().innerText()).trim();
     await firstGroup.click();
     await visible(board.locator('.zj-button').filter({ hasText: `${groupName} · 显示全部片组` }));
@@ -118,7 +118,7 @@ describe('the console’s tables at 1440×900', () => {
     await expect
       .poll(async () => {
         const names = await unitTable
-          .locator('.zj-table__row')
+          .locator('.zj-table__row:not(.zj-table__row--head)')
           .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('.zj-table__cell')[1]?.textContent?.trim()));
         return names.length > 0 && names.every((name) => name === groupName);
       })
