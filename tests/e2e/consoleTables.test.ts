@@ -109,6 +109,23 @@ describe('the console’s tables at 1440×900', () => {
     await heading(groups, '出勤率').click();
     await screenshot(page, 'tables-05-board-one-month');
 
+    // A 片组 picked: the units table asks the server for that 片组's units only (paged by unit).
+    const firstGroup = groups.locator('.zj-table__row--link').first();
+    const groupName = (await firstGroup.locator('.zj-table__cell').first().innerText()).trim();
+    await firstGroup.click();
+    await visible(board.locator('.zj-button').filter({ hasText: `${groupName} · 显示全部片组` }));
+    const unitTable = board.locator('.zj-table').nth(1);
+    await expect
+      .poll(async () => {
+        const names = await unitTable
+          .locator('.zj-table__row:not(.zj-table__row--head)')
+          .evaluateAll((rows) => rows.map((row) => row.querySelectorAll('.zj-table__cell')[1]?.textContent?.trim()));
+        return names.length > 0 && names.every((name) => name === groupName);
+      })
+      .toBe(true);
+    await screenshot(page, 'tables-05b-board-one-group');
+    await board.locator('.zj-button').filter({ hasText: '显示全部片组' }).click();
+
     // A range out of order is named by its field, in Chinese, before anything is sent.
     await from.fill(opened.to);
     const earlier = `${Number(opened.to.slice(0, 4)) - 1}${opened.to.slice(4)}`;

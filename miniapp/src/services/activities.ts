@@ -158,7 +158,12 @@ export async function boardDataMonths(): Promise<string[]> {
   return (await call(api.attendance.dashboardMonths)).months;
 }
 
-/** The association's attendance by 片组 and by unit (the secretariat's 出勤看板). */
+/** The association's attendance by 片组 and in total (the secretariat's 出勤看板). */
 export function attendanceDashboard(range: MonthRange) {
   return call(api.attendance.dashboard, { query: range });
+}
+
+/** A page of the 出勤看板's units, in the 片组's order; of one 片组 when `groupId` is given. */
+export function attendanceDashboardUnits(range: MonthRange, page: number, pageSize: number, groupId?: number) {
+  return call(api.attendance.dashboardUnits, { query: { ...range, page, pageSize, ...(groupId === undefined ? {} : { groupId }) } });
 }

@@ -25,10 +25,12 @@ export interface LedgerActivity {
 export function ledgerWorkbook(unitName: string, ledger: LedgerActivity[]): { spec: WorkbookSpec; lines: number } {
   const rows: CellValue[][] = [];
   for (const activity of ledger) {
+    // Formatted once per activity: a Shanghai date is an Intl call, and a 台账 repeats it per member.
+    const startsAt = formatShanghaiDateTime(activity.startsAt);
     for (const entry of activity.entries) {
       const status = entry.status === 'waiting' ? null : (entry.status as AttendanceStatus);
       rows.push([
-        formatShanghaiDateTime(activity.startsAt),
+        startsAt,
         activity.title,
         activity.placeName,
         entry.name,

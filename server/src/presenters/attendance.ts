@@ -1,7 +1,9 @@
-import { attendanceRate, monthsBetween, type Dashboard, type HistoryItem, type UnitStats } from '@zhijian/shared';
+import { attendanceRate, monthsBetween, type Dashboard, type DashboardUnits, type HistoryItem, type UnitStats } from '@zhijian/shared';
 import type { ActivityRow, StandingRows } from '../queries/activities';
 import type { Relation } from '../queries/activityRosters';
-import type { CountsRow, PointsEntryRow } from '../queries/attendance';
+import type { CountsRow, PointsEntryRow, UnitWithGroupRow } from '../queries/attendance';
+import type { GroupCountsRow } from '../queries/attendanceFigures';
+import type { Page } from '../queries/paginate';
 import { presentActivity, presentStanding } from './activities';
 
 type Counts = Omit<CountsRow, 'key'>;
@@ -48,25 +50,29 @@ export function presentUnitStats(unit: { id: number; name: string }, range: { fr
   };
 }
 
-/** The association's figures by unit (keyed by unit id) and by 片组, in the units' order. */
-export function presentDashboard(
-  range: { from: string; to: string },
-  units: Array<{ unitId: number; unitName: string; groupId: number; groupName: string }>,
-  countsByUnit: Map<number, CountsRow>,
-): Dashboard {
-  const unitFigures = units.map((u) => ({
-    unitId: u.unitId,
-    unitName: u.unitName,
-    groupId: u.groupId,
-    groupName: u.groupName,
-    ...figures(countsByUnit.get(u.unitId) ?? ZERO),
-  }));
-  const groupIds = [...new Set(units.map((u) => u.groupId))];
-  const groups = groupIds.map((groupId) => {
-    const members = unitFigures.filter((u) => u.groupId === groupId);
-    return { groupId, groupName: members[0]!.groupName, units: members.length, ...sumFigures(members) };
-  });
-  return { from: range.from, to: range.to, groups, units: unitFigures, total: sumFigures(unitFigures) };
+/** The association's figures by 片组 and in total, over the range. */
+export function presentDashboard(range: { from: string; to: string }, groups: GroupCountsRow[]): Dashboard {
+  return {
+    from: range.from,
+    to: range.to,
+    groups: groups.map(({ groupId, groupName, units, ...counts }) => ({ groupId, groupName, units, ...figures(counts) })),
+    total: sumFigures(groups),
+  };
+}
+
+/** A page of the board's units, each with its figures over the range (zero where it has none). */
+export function presentDashboardUnits(page: Page<UnitWithGroupRow>, countsByUnit: CountsRow[]): DashboardUnits {
+  const counts = new Map(countsByUnit.map((row) => [Number(row.key), row]));
+  return {
+    ...page,
+    items: page.items.map((u) => ({
+      unitId: u.unitId,
+      unitName: u.unitName,
+      groupId: u.groupId,
+      groupName: u.groupName,
+      ...figures(counts.get(u.unitId) ?? ZERO),
+    })),
+  };
 }
 
 /** One of my past activities: my status there, how I checked in and what it earned. */

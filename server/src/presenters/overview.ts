@@ -9,15 +9,15 @@ import {
 } from '@zhijian/shared';
 import type { IssueRow, UnitReadersRow } from '../queries/bulletins';
 import type { CountsRow } from '../queries/attendance';
+import type { GroupCountsRow } from '../queries/attendanceFigures';
 import { figures, presentDashboard } from './attendance';
 import { presentIssueStats } from './bulletins';
 
 export interface OverviewRows {
   month: string;
   firstMonth: string;
-  units: Array<{ unitId: number; unitName: string; groupId: number; groupName: string }>;
-  /** This month's attendance counts, keyed by unit id. */
-  thisMonthByUnit: CountsRow[];
+  /** This month's attendance counts per 片组. */
+  thisMonthByGroup: GroupCountsRow[];
   /** The last 12 months' attendance counts, keyed by month. */
   byMonth: CountsRow[];
   issues: Array<{ issue: IssueRow; readers: UnitReadersRow[] }>;
@@ -30,7 +30,7 @@ const NO_COUNTS = { activities: 0, expected: 0, present: 0, late: 0, leave: 0 };
 /** The secretariat's home page: the figures the other pages show in full, cut to what fits one screen. */
 export function presentOverview(rows: OverviewRows): ConsoleOverview {
   const range = { from: rows.month, to: rows.month };
-  const dashboard = presentDashboard(range, rows.units, new Map(rows.thisMonthByUnit.map((row) => [Number(row.key), row])));
+  const dashboard = presentDashboard(range, rows.thisMonthByGroup);
   const byMonth = new Map(rows.byMonth.map((row) => [row.key, row]));
   const byStatus = new Map(rows.entriesByStatus.map((row) => [row.status, Number(row.n)]));
   return {

@@ -3,21 +3,57 @@ import type { Queryable } from '../db/client';
 import { selectRows } from '../db/client';
 import type { CountsRow, UnitMonthCounts } from './attendance';
 
+/** A 片组's figures summed over its units and a run of months, with how many units it has. */
+export interface GroupCountsRow extends Omit<CountsRow, 'key'> {
+  groupId: number;
+  groupName: string;
+  units: number;
+}
+
 /**
  * Reads of the kept figures (attendance_month_figures): at most units × months rows, whatever the
  * history behind them. They stand at the moment `advanceAttendanceFigures` last moved them to;
  * routes move them to now first.
  */
 
-/** Every unit's figures summed over the months `from`–`to` (`YYYY-MM`), keyed by unit id. */
-export async function keptCountsByUnit(db: Queryable, range: { from: string; to: string }): Promise<CountsRow[]> {
+/**
+ * The given units' figures summed over the months `from`–`to` (`YYYY-MM`), keyed by unit id: a page
+ * of the board reads its units' rows only, down the (unit, month) index.
+ */
+export async function keptCountsByUnit(db: Queryable, range: { from: string; to: string }, unitIds: number[]): Promise<CountsRow[]> {
+  if (unitIds.length === 0) return [];
   return selectRows<CountsRow>(
     db,
     sql`select unit_id::text as key, sum(activities)::int as activities, sum(expected)::int as expected,
                sum(present)::int as present, sum(late)::int as late, sum(leave)::int as leave
           from attendance_month_figures
-         where month >= ${range.from} and month <= ${range.to}
+         where unit_id = any(${sql.param(unitIds)}::int[]) and month >= ${range.from} and month <= ${range.to}
          group by unit_id order by unit_id`,
+  );
+}
+
+/**
+ * Every 片组's figures over the months `from`–`to`, with its unit count, in the 片组's order (ties by
+ * their first unit, as the units are listed): one pass over the range's kept rows (at most units ×
+ * months), summed in the database — no unit's row leaves it.
+ */
+export async function keptCountsByGroup(db: Queryable, range: { from: string; to: string }): Promise<GroupCountsRow[]> {
+  return selectRows<GroupCountsRow>(
+    db,
+    sql`with by_unit as (
+          select unit_id, sum(activities) as activities, sum(expected) as expected, sum(present) as present,
+                 sum(late) as late, sum(leave) as leave
+            from attendance_month_figures
+           where month >= ${range.from} and month <= ${range.to}
+           group by unit_id
+        )
+        select g.id as "groupId", g.name as "groupName", count(*)::int as units,
+               coalesce(sum(f.activities), 0)::int as activities, coalesce(sum(f.expected), 0)::int as expected,
+               coalesce(sum(f.present), 0)::int as present, coalesce(sum(f.late), 0)::int as late,
+               coalesce(sum(f.leave), 0)::int as leave
+          from units u join groups g on g.id = u.group_id left join by_unit f on f.unit_id = u.id
+         group by g.id, g.name, g.sort_order
+         order by g.sort_order, min(u.id)`,
   );
 }
 

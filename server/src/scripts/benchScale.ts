@@ -6,7 +6,9 @@
  * new database on that server, dropped afterwards; 25× only on the server — then the real server
  * started as in production, and each request of the table timed as its user makes it: the median
  * of `--runs` requests, each followed by `/api/me` of the same user as the baseline of the same run.
- * `--keep` leaves the generated database in place (its address is printed) for EXPLAIN ANALYZE.
+ * `--keep` leaves the generated database in place (its address is printed) for EXPLAIN ANALYZE;
+ * `--reuse <DATABASE_URL>` times the requests again on such a kept database (migrated first, not
+ * generated anew, left in place): a change measured in seconds, not in a generation's minutes.
  */
 import type { ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -73,6 +75,17 @@ async function freshTarget(adminUrl = process.env.DATABASE_URL): Promise<Target>
       rmSync(dataDir, { recursive: true, force: true });
       await adminQuery(adminUrl, `drop database if exists ${name} with (force)`);
     },
+  };
+}
+
+/** A database kept by an earlier `--keep` run, measured again as it stands. */
+function keptTarget(databaseUrl: string): Target {
+  const dataDir = mkdtempSync(path.join(tmpdir(), 'zhijian-bench-scale-'));
+  return {
+    label: 'PostgreSQL',
+    env: { DATABASE_URL: databaseUrl, DATA_DIR: dataDir },
+    open: () => openDatabase({ databaseUrl }),
+    cleanUp: async () => rmSync(dataDir, { recursive: true, force: true }),
   };
 }
 
@@ -219,6 +232,7 @@ async function main(): Promise<void> {
       scale: { type: 'string', default: '1' },
       runs: { type: 'string', default: '20' },
       keep: { type: 'boolean', default: false },
+      reuse: { type: 'string' },
       json: { type: 'boolean', default: false },
     },
   });
@@ -229,13 +243,13 @@ async function main(): Promise<void> {
   if (!Number.isInteger(runs) || runs < 3) throw new Error('--runs 应为不小于 3 的整数');
   const log = (message: string) => !values.json && console.log(message);
 
-  const target = await freshTarget();
+  const target = values.reuse ? keptTarget(values.reuse) : await freshTarget();
   const jwtSecret = randomBytes(32).toString('hex');
   let server: ChildProcess | undefined;
   try {
     const handle = await target.open();
     await runMigrations(handle);
-    for (const step of generation(scale)) {
+    for (const step of values.reuse ? [] : generation(scale)) {
       const started = performance.now();
       // Rows generated before the figures are built: the figures' triggers (and foreign-key checks) have nothing to do.
       await handle.db.transaction(async (tx) => {
@@ -244,10 +258,13 @@ async function main(): Promise<void> {
       });
       log(`生成${step.name}：${((performance.now() - started) / 1000).toFixed(1)} 秒`);
     }
-    await generateBulletins(handle);
-    await handle.db.execute(sql`analyze`);
     const buildStarted = performance.now();
-    const { rows: figureRows } = await rebuildAttendanceFigures(handle.db, systemClock.now());
+    let figureRows = 0;
+    if (!values.reuse) {
+      await generateBulletins(handle);
+      await handle.db.execute(sql`analyze`);
+      figureRows = (await rebuildAttendanceFigures(handle.db, systemClock.now())).rows;
+    }
     const rebuildSeconds = (performance.now() - buildStarted) / 1000;
     const [counts] = await selectRows<Record<string, number>>(
       handle.db,
@@ -271,8 +288,26 @@ async function main(): Promise<void> {
     server = started.child;
     const year = { from: monthsAgo(12), to: monthsAgo(1) };
     const requests: { request: string; actor: Actor; path: string }[] = [
-      { request: '出勤看板，12 个月', actor: secretary, path: `/api/attendance-dashboard?from=${monthsAgo(12)}&to=${monthsAgo(1)}` },
-      { request: '出勤看板，24 个月', actor: secretary, path: `/api/attendance-dashboard?from=${monthsAgo(24)}&to=${monthsAgo(1)}` },
+      {
+        request: '出勤看板，12 个月：片组与合计',
+        actor: secretary,
+        path: `/api/attendance-dashboard?from=${monthsAgo(12)}&to=${monthsAgo(1)}`,
+      },
+      {
+        request: '出勤看板，12 个月：单位第 1 页',
+        actor: secretary,
+        path: `/api/attendance-dashboard/units?from=${monthsAgo(12)}&to=${monthsAgo(1)}&pageSize=50`,
+      },
+      {
+        request: '出勤看板，24 个月：片组与合计',
+        actor: secretary,
+        path: `/api/attendance-dashboard?from=${monthsAgo(24)}&to=${monthsAgo(1)}`,
+      },
+      {
+        request: '出勤看板，24 个月：单位第 1 页',
+        actor: secretary,
+        path: `/api/attendance-dashboard/units?from=${monthsAgo(24)}&to=${monthsAgo(1)}&pageSize=50`,
+      },
       { request: '单位台账导出，一年，300 名党员', actor: admin, path: `/api/units/1/attendance-export?from=${year.from}&to=${year.to}` },
       { request: '一期简报的阅读统计', actor: secretary, path: `/api/bulletins/issues/${issue!.id}/stats` },
       { request: '党员本人的签到记录', actor: member, path: '/api/me/attendance' },

@@ -15,6 +15,8 @@ export default async function runExportJob(job: ExportJob): Promise<ExportResult
   return { bytes: await writeWorkbook(spec), lines: spec.sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0) };
 }
 
+const PLAIN_BY_TYPE = new Map<ExcelJS.ValueType, Partial<ExcelJS.Style>>();
+
 async function writeWorkbook(spec: WorkbookSpec): Promise<Uint8Array> {
   const output = new PassThrough();
   const chunks: Buffer[] = [];
@@ -36,6 +38,17 @@ function writeSheet(workbook: ExcelJS.stream.xlsx.WorkbookWriter, spec: SheetSpe
   const header = sheet.getRow(1);
   header.font = { bold: true };
   header.commit();
-  for (const row of spec.rows) sheet.addRow(row).commit();
+  for (const values of spec.rows) {
+    const row = sheet.addRow(values);
+    // exceljs gives every cell a style object of its own, and renders each one's style XML to find
+    // its id — a third of writing a 台账. The body's cells share one plain style per kind of value
+    // (a date's carries its number format; exceljs keeps an id per style object), found once.
+    row.eachCell((cell) => {
+      let plain = PLAIN_BY_TYPE.get(cell.type);
+      if (!plain) PLAIN_BY_TYPE.set(cell.type, (plain = {}));
+      cell.style = plain;
+    });
+    row.commit();
+  }
   sheet.commit();
 }

@@ -2,17 +2,28 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { monthsBetween, parseMonth } from '../domain/shanghaiTime';
 import { ActivityListItem, AttendanceCountsView, MyStatus } from './activities';
-import { PageQuery, pageOf } from './common';
+import { Id, PageQuery, pageOf } from './common';
 import { UnitParams } from './members';
 
 export const Month = z.string().refine((value) => parseMonth(value) !== undefined, '月份格式应为 YYYY-MM');
 
+const MonthRangeFields = { from: Month.meta({ label: '开始月份' }), to: Month.meta({ label: '结束月份' }) };
+
+/** A run of whole months, at most 24, checked on any query that carries one. */
+function monthRangeRules<T extends z.ZodType<{ from: string; to: string }>>(schema: T) {
+  return schema
+    .refine((q) => q.from <= q.to, { path: ['to'], message: '结束月份不能早于开始月份' })
+    .refine((q) => monthsBetween(q.from, q.to).length <= 24, { path: ['to'], message: '一次最多查询 24 个月' });
+}
+
 /** A run of whole months, at most 24. */
-export const MonthRangeQuery = z
-  .object({ from: Month.meta({ label: '开始月份' }), to: Month.meta({ label: '结束月份' }) })
-  .refine((q) => q.from <= q.to, { path: ['to'], message: '结束月份不能早于开始月份' })
-  .refine((q) => monthsBetween(q.from, q.to).length <= 24, { path: ['to'], message: '一次最多查询 24 个月' });
+export const MonthRangeQuery = monthRangeRules(z.object(MonthRangeFields));
 export type MonthRangeQuery = z.output<typeof MonthRangeQuery>;
+
+/** A page of the 出勤看板's units over a run of months, of one 片组 or all. */
+export const DashboardUnitsQuery = monthRangeRules(
+  PageQuery.extend({ ...MonthRangeFields, groupId: Id.optional().meta({ label: '片组' }) }),
+);
 
 export const HistoryItem = z.object({
   activity: ActivityListItem,
@@ -43,14 +54,24 @@ export const UnitStats = z.object({
 export type UnitStats = z.infer<typeof UnitStats>;
 
 export const DashboardRow = AttendanceCountsView.extend({ activities: z.number().int() });
+/** The association's figures by 片组 and in total; the units come a page at a time (`DashboardUnits`). */
 export const Dashboard = z.object({
   from: z.string(),
   to: z.string(),
   groups: z.array(DashboardRow.extend({ groupId: z.number().int(), groupName: z.string(), units: z.number().int() })),
-  units: z.array(DashboardRow.extend({ unitId: z.number().int(), unitName: z.string(), groupId: z.number().int(), groupName: z.string() })),
   total: DashboardRow,
 });
 export type Dashboard = z.infer<typeof Dashboard>;
+export const DashboardUnit = DashboardRow.extend({
+  unitId: z.number().int(),
+  unitName: z.string(),
+  groupId: z.number().int(),
+  groupName: z.string(),
+});
+export type DashboardUnit = z.infer<typeof DashboardUnit>;
+/** Units in the 片组's order, then by id: a stable order, so pages neither repeat nor skip a unit. */
+export const DashboardUnits = pageOf(DashboardUnit);
+export type DashboardUnits = z.infer<typeof DashboardUnits>;
 
 /**
  * The Shanghai months (`YYYY-MM`) that have figures — an activity whose check-in has closed — newest
@@ -113,9 +134,17 @@ export const attendance = {
   dashboard: endpoint({
     method: 'GET',
     path: '/api/attendance-dashboard',
-    summary: '协会出勤看板：按片组、按单位',
+    summary: '协会出勤看板：按片组与全协会合计',
     access: ['secretariat'],
     query: MonthRangeQuery,
     response: Dashboard,
+  }),
+  dashboardUnits: endpoint({
+    method: 'GET',
+    path: '/api/attendance-dashboard/units',
+    summary: '协会出勤看板：按单位（分页，片组顺序、单位编号顺序；可只看一个片组）',
+    access: ['secretariat'],
+    query: DashboardUnitsQuery,
+    response: DashboardUnits,
   }),
 };

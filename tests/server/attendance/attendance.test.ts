@@ -128,8 +128,10 @@ describe('GET /api/attendance-dashboard', () => {
   it('sums units into their 片组 for any month range', async () => {
     setNow('2026-11-06 09:00:00');
     const board = await secretary.client.call(api.attendance.dashboard, { query: { from: '2026-10', to: '2026-10' } });
-    const a = board.units.find((u) => u.unitId === unitA)!;
-    const b = board.units.find((u) => u.unitId === unitB)!;
+    const page = await secretary.client.call(api.attendance.dashboardUnits, { query: { from: '2026-10', to: '2026-10', groupId } });
+    expect(page.total).toBe(2);
+    const a = page.items.find((u) => u.unitId === unitA)!;
+    const b = page.items.find((u) => u.unitId === unitB)!;
     expect(a).toMatchObject({
       unitName: '甲单位',
       groupName: '第九片组',
@@ -144,14 +146,60 @@ describe('GET /api/attendance-dashboard', () => {
     const group = board.groups.find((g) => g.groupId === groupId)!;
     expect(group).toMatchObject({ groupName: '第九片组', units: 2, activities: 3, expected: 10, present: 5, late: 1, leave: 1, absent: 3 });
     expect(group.rate).toBeCloseTo(6 / 9);
-    const wider = await secretary.client.call(api.attendance.dashboard, { query: { from: '2026-09', to: '2026-11' } });
-    expect(wider.units.find((u) => u.unitId === unitA)).toMatchObject({ activities: 3, expected: 12 });
+    const wider = await secretary.client.call(api.attendance.dashboardUnits, { query: { from: '2026-09', to: '2026-11', groupId } });
+    expect(wider.items.find((u) => u.unitId === unitA)).toMatchObject({ activities: 3, expected: 12 });
+    // The association's total is every 片组 summed, whatever page of units is shown.
+    const all = await secretary.client.call(api.attendance.dashboardUnits, { query: { from: '2026-10', to: '2026-10', pageSize: 100 } });
+    expect(board.total.expected).toBe(all.items.reduce((sum, u) => sum + u.expected, 0));
+    expect(board.groups.reduce((sum, g) => sum + g.units, 0)).toBe(all.total);
+  });
+
+  it('pages the units in the 片组 order, then by id, each unit once, with its figures', async () => {
+    setNow('2026-11-06 09:00:00');
+    const later = (await createGroup(server.db, { name: '第十片组', sortOrder: 100 })).id;
+    const extra = [];
+    for (const name of ['丙单位', '丁单位', '戊单位']) extra.push((await createUnit(server.db, { groupId: later, name })).id);
+    const range = { from: '2026-10', to: '2026-10' };
+    const ofGroup = [];
+    for (const page of [1, 2]) {
+      const answer = await secretary.client.call(api.attendance.dashboardUnits, { query: { ...range, groupId: later, page, pageSize: 2 } });
+      expect(answer).toMatchObject({ total: 3, page, pageSize: 2 });
+      ofGroup.push(...answer.items);
+    }
+    expect(ofGroup.map((u) => u.unitId)).toEqual(extra);
+    expect(ofGroup[0]).toMatchObject({ groupName: '第十片组', activities: 0, expected: 0, absent: 0, rate: null });
+
+    // All units, one per page: every unit exactly once, 片组 by their order, units by id within one.
+    const first = await secretary.client.call(api.attendance.dashboardUnits, { query: { ...range, pageSize: 1 } });
+    const seen = [...first.items];
+    for (let page = 2; page <= first.total; page += 1) {
+      seen.push(...(await secretary.client.call(api.attendance.dashboardUnits, { query: { ...range, page, pageSize: 1 } })).items);
+    }
+    expect(new Set(seen.map((u) => u.unitId)).size).toBe(first.total);
+    const board = await secretary.client.call(api.attendance.dashboard, { query: range });
+    const groupOrder = board.groups.map((g) => g.groupId);
+    const keys = seen.map((u) => [groupOrder.indexOf(u.groupId), u.unitId] as const);
+    expect(keys).toEqual([...keys].sort((x, y) => x[0] - y[0] || x[1] - y[1]));
+    expect(seen.slice(-3).map((u) => u.unitId)).toEqual(extra);
+    expect(board.groups.at(-1)).toMatchObject({ groupId: later, units: 3, expected: 0, rate: null });
+    const pastEnd = await secretary.client.call(api.attendance.dashboardUnits, {
+      query: { ...range, groupId: later, page: 3, pageSize: 2 },
+    });
+    expect(pastEnd).toMatchObject({ items: [], total: 3 });
   });
 
   it('is for the secretariat only', async () => {
     await expectRefused(
       organiser.client.call(api.attendance.dashboard, { query: { from: '2026-10', to: '2026-10' } }),
       commonRefusals.forbidden,
+    );
+    await expectRefused(
+      organiser.client.call(api.attendance.dashboardUnits, { query: { from: '2026-10', to: '2026-10' } }),
+      commonRefusals.forbidden,
+    );
+    await expectRefused(
+      server.client.call(api.attendance.dashboardUnits, { query: { from: '2026-10', to: '2026-10' } }),
+      commonRefusals.unauthorized,
     );
   });
 });
@@ -186,6 +234,24 @@ describe('the months that have figures', () => {
       commonRefusals.invalid_fields,
     );
     expect(details.issues[0]).toMatchObject({ path: 'query.from', label: '开始月份', message: '月份格式应为 YYYY-MM' });
+  });
+
+  it('refuses a units page over more than 24 months, ending before it starts, or past the page limit', async () => {
+    const longer = await expectRefused(
+      secretary.client.call(api.attendance.dashboardUnits, { query: { from: '2024-01', to: '2026-10' } }),
+      commonRefusals.invalid_fields,
+    );
+    expect(longer.issues[0]).toMatchObject({ path: 'query.to', message: '一次最多查询 24 个月' });
+    const backwards = await expectRefused(
+      secretary.client.call(api.attendance.dashboardUnits, { query: { from: '2026-10', to: '2026-09' } }),
+      commonRefusals.invalid_fields,
+    );
+    expect(backwards.issues[0]).toMatchObject({ path: 'query.to', message: '结束月份不能早于开始月份' });
+    const big = await expectRefused(
+      secretary.client.call(api.attendance.dashboardUnits, { query: { from: '2026-10', to: '2026-10', pageSize: 101 } }),
+      commonRefusals.invalid_fields,
+    );
+    expect(big.issues[0]).toMatchObject({ path: 'query.pageSize', label: '每页条数' });
   });
 });
 

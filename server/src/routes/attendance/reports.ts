@@ -4,10 +4,10 @@ import { recordLedgerExport } from '../../commands/recordLedgerExport';
 import { renderLedger } from '../../exports/renderWorkbook';
 import { sendXlsx } from '../../exports/sendWorkbook';
 import { authorizeUnitActivities } from '../../policies/activities';
-import { presentDashboard, presentUnitStats } from '../../presenters/attendance';
+import { presentDashboard, presentDashboardUnits, presentUnitStats } from '../../presenters/attendance';
 import { advanceAttendanceFigures } from '../../attendanceFigures/keptFigures';
-import { listUnitsWithGroups, loadLedger } from '../../queries/attendance';
-import { keptCountsByMonth, keptCountsByUnit, keptDataMonths } from '../../queries/attendanceFigures';
+import { loadLedger, pageUnitsWithGroups } from '../../queries/attendance';
+import { keptCountsByGroup, keptCountsByMonth, keptCountsByUnit, keptDataMonths } from '../../queries/attendanceFigures';
 import { findUnit } from '../../queries/units';
 import { mount } from '../../routing/mount';
 import type { AppServices } from '../../services';
@@ -48,10 +48,20 @@ export function reportRoutes(services: AppServices, router: Router): void {
   });
 
   mount(router, services, api.attendance.dashboard, async ({ query }) => {
-    // Kept rows (at most units × months), moved to now first: no history is rescanned.
+    // Kept rows (at most units × months), moved to now first, summed per 片组 in the database.
     await advanceAttendanceFigures(db, clock);
-    const counts = await keptCountsByUnit(db, query);
-    const units = await listUnitsWithGroups(db);
-    return presentDashboard(query, units, new Map(counts.map((row) => [Number(row.key), row])));
+    return presentDashboard(query, await keptCountsByGroup(db, query));
+  });
+
+  mount(router, services, api.attendance.dashboardUnits, async ({ query }) => {
+    // A page of units, then only their kept rows: page size × months rows, whatever the association's size.
+    await advanceAttendanceFigures(db, clock);
+    const page = await pageUnitsWithGroups(db, query);
+    const counts = await keptCountsByUnit(
+      db,
+      query,
+      page.items.map((unit) => unit.unitId),
+    );
+    return presentDashboardUnits(page, counts);
   });
 }

@@ -2,8 +2,7 @@ import type Router from '@koa/router';
 import { addMonths, api, formatMonth, shanghaiDate, shanghaiToday } from '@zhijian/shared';
 import { presentOverview } from '../../presenters/overview';
 import { advanceAttendanceFigures } from '../../attendanceFigures/keptFigures';
-import { listUnitsWithGroups } from '../../queries/attendance';
-import { keptAssociationCountsByMonth, keptCountsByUnit } from '../../queries/attendanceFigures';
+import { keptAssociationCountsByMonth, keptCountsByGroup } from '../../queries/attendanceFigures';
 import { listIssues, loadIssueReaders } from '../../queries/bulletins';
 import { listHeld, listInbox } from '../../queries/letters';
 import { countEntriesByStatus, countOverdueReviews, countPendingTopicClaims } from '../../queries/overview';
@@ -25,10 +24,9 @@ export function overviewRoutes(services: AppServices, router: Router): void {
     const firstMonth = formatMonth(first.year, first.month);
     const inbox = { recipient: 'secretariat' } as const;
 
-    const units = await listUnitsWithGroups(db);
     // The kept figures (units × months rows), moved to now first: no history is rescanned.
     await advanceAttendanceFigures(db, clock);
-    const thisMonthByUnit = await keptCountsByUnit(db, { from: month, to: month });
+    const thisMonthByGroup = await keptCountsByGroup(db, { from: month, to: month });
     const byMonth = await keptAssociationCountsByMonth(db, { from: firstMonth, to: month });
     const lastIssues = await listIssues(db, { page: 1, pageSize: 3, status: 'published' });
     const issues = [];
@@ -41,6 +39,6 @@ export function overviewRoutes(services: AppServices, router: Router): void {
       held_letters: (await listHeld(db, inbox, ONE)).total,
       overdue_letters: (await listInbox(db, inbox, { ...ONE, view: 'overdue' }, shanghaiToday(now))).total,
     };
-    return presentOverview({ month, firstMonth, units, thisMonthByUnit, byMonth, issues, entriesByStatus, actions });
+    return presentOverview({ month, firstMonth, thisMonthByGroup, byMonth, issues, entriesByStatus, actions });
   });
 }

@@ -1,21 +1,26 @@
 import { Text, View } from '@tarojs/components';
-import type { Dashboard } from '@zhijian/shared';
+import type { Dashboard, DashboardUnit } from '@zhijian/shared';
 import { useState } from 'react';
 import { Button } from '../../../components/Button';
 import { Card } from '../../../components/Card';
 import { DataTable, type Column } from '../../../components/DataTable';
+import { PagedTable } from '../../../components/DataTable/PagedTable';
 import { MonthRangeBar } from '../../../components/MonthRangeBar';
 import { Page } from '../../../components/Page';
 import { RoleGate } from '../../../components/RoleGate';
 import { StateView } from '../../../components/StateView';
 import { useLoaded } from '../../../hooks/useLoaded';
-import { attendanceDashboard, boardDataMonths } from '../../../services/activities';
+import { usePagedList } from '../../../hooks/usePagedList';
+import { attendanceDashboard, attendanceDashboardUnits, boardDataMonths } from '../../../services/activities';
 import { rangeOfDataMonths, type MonthRange } from '../../../utils/monthRange';
 
 const percent = (rate: number | null) => (rate === null ? '—' : `${Math.round(rate * 1000) / 10}%`);
 
 type GroupRow = Dashboard['groups'][number];
-type UnitRow = Dashboard['units'][number];
+type UnitRow = DashboardUnit;
+
+/** Units per page: the server sums only these units' months, so the board costs the same at any size. */
+const UNITS_PER_PAGE = 50;
 
 const GROUP_COLUMNS: Column<GroupRow>[] = [
   { key: 'name', title: '片组', render: (g) => g.groupName },
@@ -39,6 +44,33 @@ const UNIT_COLUMNS: Column<UnitRow>[] = [
   { key: 'rate', title: '出勤率', render: (u) => percent(u.rate), sortBy: (u) => u.rate, align: 'right' },
 ];
 
+/** The units, a page at a time from the server, of the 片组 picked above or of all. */
+function UnitFigures({ range, group, onShowAll }: { range: MonthRange; group: GroupRow | undefined; onShowAll: () => void }) {
+  const groupId = group?.groupId;
+  const list = usePagedList<UnitRow>(
+    (page, pageSize) => attendanceDashboardUnits(range, page, pageSize, groupId),
+    [range.from, range.to, groupId],
+    UNITS_PER_PAGE,
+  );
+  return (
+    <PagedTable
+      list={list}
+      label="按单位"
+      columns={UNIT_COLUMNS}
+      keyOf={(u) => u.unitId}
+      empty="这段时间没有单位"
+      filterPlaceholder="在已显示的单位中按单位或片组筛选"
+      toolbar={
+        group ? (
+          <Button size="small" variant="plain" onClick={onShowAll}>
+            {group.groupName} · 显示全部片组
+          </Button>
+        ) : null
+      }
+    />
+  );
+}
+
 function BoardFigures({ board }: { board: Dashboard }) {
   const [groupId, setGroupId] = useState<number | null>(null);
   const group = board.groups.find((g) => g.groupId === groupId);
@@ -59,22 +91,11 @@ function BoardFigures({ board }: { board: Dashboard }) {
         pageSize={0}
         onRowClick={(g) => setGroupId(g.groupId === groupId ? null : g.groupId)}
       />
-      <DataTable
-        label="按单位"
-        columns={UNIT_COLUMNS}
-        rows={group ? board.units.filter((u) => u.groupId === group.groupId) : board.units}
-        keyOf={(u) => u.unitId}
-        empty="这段时间没有单位"
-        filterPlaceholder="按单位或片组筛选"
-        toolbar={
-          group ? (
-            <Button size="small" variant="plain" onClick={() => setGroupId(null)}>
-              {group.groupName} · 显示全部片组
-            </Button>
-          ) : null
-        }
-      />
-      <Text className="zj-muted">出勤率 =（出席 + 迟到）÷（应到 − 请假），只计签到已结束的活动。点片组一行只看该片组的单位。</Text>
+      <UnitFigures range={board} group={group} onShowAll={() => setGroupId(null)} />
+      <Text className="zj-muted">
+        出勤率 =（出席 + 迟到）÷（应到 − 请假），只计签到已结束的活动。点片组一行只看该片组的单位；单位按片组顺序每次加载 {UNITS_PER_PAGE}{' '}
+        个。
+      </Text>
     </View>
   );
 }
