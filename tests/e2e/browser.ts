@@ -115,7 +115,8 @@ export async function signIn(page: Page, serverUrl: string, label: string): Prom
   await page.locator('#privacy-consent').click();
   await page.getByText(label, { exact: true }).click();
   await page.waitForURL(/#\/(pages\/bulletin|packages\/console\/home)\/index/);
-  // Sign-in's own page slides out (with a console shell at desktop width) before the next is alone.
+  // On a phone, sign-in's own page slides out before the next is alone; at desktop width nothing slides.
+  await settled(page);
   await oneShell(page);
 }
 
@@ -125,12 +126,42 @@ export async function settled(page: Page): Promise<void> {
 }
 
 /**
- * Until Taro's page transition has finished: the page being left slides out with its console shell,
- * and for those 300 ms two shells (two side menus, two 退出登录) are on screen.
+ * Asserts one console shell on screen: exactly one at desktop width (signed in), none on a phone's.
+ * At 1024 px and wider Taro's page transition no longer shows the page being left beside the next
+ * (console/pageTransition.scss), so this waits only for the page shown to render.
  */
 export async function oneShell(page: Page): Promise<void> {
-  await settled(page);
-  await expect.poll(() => page.locator('.zj-console:visible').count()).toBeLessThanOrEqual(1);
+  const wide = (page.viewportSize()?.width ?? 0) >= 1024;
+  await expect.poll(() => page.locator('.zj-console:visible').count()).toBe(wide ? 1 : 0);
+}
+
+/**
+ * The most console shells visible in any one frame while `act` runs and until Taro has put away
+ * the page it left: what a person sees during the page transition.
+ */
+export async function mostShellsDuring(page: Page, act: () => Promise<void>): Promise<number> {
+  await page.evaluate(() => {
+    const record = { most: 0, running: true };
+    (window as unknown as { __shells: typeof record }).__shells = record;
+    const shown = (element: Element) => getComputedStyle(element).visibility === 'visible' && element.getClientRects().length > 0;
+    const sample = () => {
+      record.most = Math.max(record.most, [...document.querySelectorAll('.zj-console')].filter(shown).length);
+      if (record.running) requestAnimationFrame(sample);
+    };
+    sample();
+  });
+  await act();
+  // Done when Taro has shaded the page left (forward) or removed the page closed (back), and the
+  // one page left has settled in place.
+  await page.waitForFunction(() => {
+    const pages = document.querySelectorAll('.taro_router > .taro_page:not(.taro_page_shade)');
+    return pages.length === 1 && pages[0]!.classList.contains('taro_page_stationed');
+  });
+  return page.evaluate(() => {
+    const record = (window as unknown as { __shells: { most: number; running: boolean } }).__shells;
+    record.running = false;
+    return record.most;
+  });
 }
 
 /** A tab of the tab bar; at desktop width, where the console's side menu replaces it, the menu item of that name. */

@@ -1,6 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import { oneShell, screenshot, settled, tab, useServedH5, visible, watchedPage } from './browser';
+import { mostShellsDuring, oneShell, screenshot, settled, tab, useServedH5, visible, watchedPage } from './browser';
 
 const h5 = useServedH5();
 const DESKTOP = { width: 1440, height: 900 };
@@ -55,18 +55,28 @@ describe('the desktop console (1440×900)', () => {
       const label = (await group.locator('.zj-console__group-label').textContent())!;
       const item = group.locator('.zj-console__item').first();
       const itemLabel = (await item.textContent())!;
-      await settled(page);
-      await item.click();
-      await expect.poll(() => page.url()).not.toMatch(HOME);
+      // One shell in every frame of the way there and back: the page left never shows beside the next.
+      expect(
+        await mostShellsDuring(page, async () => {
+          await item.click();
+          await expect.poll(() => page.url()).not.toMatch(HOME);
+        }),
+      ).toBe(1);
+      await oneShell(page);
       await expect.poll(() => shown(page, '.zj-console__crumbs').textContent()).toContain(label);
       await expect.poll(() => shown(page, '.zj-console__item--on').textContent()).toBe(itemLabel);
       await snap(page, `console-02-group-${index}`);
       // Back: the shell's back control where the page was opened on top of the dashboard; a tab
       // (switchTab) starts a new stack, so from there the menu's 工作台 leads home.
       const backControl = shown(page, '.zj-console__back');
-      if ((await backControl.count()) > 0) await backControl.click();
-      else await shown(page, '.zj-console__item').filter({ hasText: '工作台' }).click();
-      await page.waitForURL(HOME);
+      const goBack = (await backControl.count()) > 0;
+      expect(
+        await mostShellsDuring(page, async () => {
+          if (goBack) await backControl.click();
+          else await shown(page, '.zj-console__item').filter({ hasText: '工作台' }).click();
+          await page.waitForURL(HOME);
+        }),
+      ).toBe(1);
       await visible(shown(page, '.zj-chart svg').first());
     }
 

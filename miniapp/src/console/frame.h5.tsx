@@ -6,6 +6,7 @@ import { signOut } from '../services/auth';
 import { confirm } from '../services/feedback';
 import { ConsoleShell } from './ConsoleShell';
 import { menuFor } from './menu';
+import './pageTransition.scss';
 import { useWideScreen } from './useWideScreen';
 
 function open(path: string): void {

@@ -27,6 +27,42 @@ const EVERYONE: readonly Role[] = ['member', 'unit_admin', 'info_officer', 'revi
 
 export const CONSOLE_MENU: readonly MenuGroup[] = [
   { label: '首页', items: [{ label: '工作台', path: P.CONSOLE_HOME_PAGE, roles: SECRETARIAT }] },
+  // A unit admin's desk tools, together and first: their job is their own unit.
+  {
+    label: '本单位',
+    items: [
+      { label: '单位名册', path: P.ROSTER_PAGE, roles: UNIT_ADMIN },
+      {
+        label: '活动签到',
+        path: P.CHECKIN_DESK_PAGE,
+        roles: UNIT_ADMIN,
+        also: [
+          P.CHECKIN_CODE_PAGE,
+          P.CHECKIN_LIVE_PAGE,
+          P.CHECKIN_RULES_PAGE,
+          P.CHECKIN_APPROVALS_PAGE,
+          P.CHECKIN_SUMMARY_PAGE,
+          P.CHECKIN_ACTIVITY_PAGE,
+          P.CHECKIN_EXTRA_PAGE,
+        ],
+      },
+      { label: '出勤统计', path: P.CHECKIN_FIGURES_PAGE, roles: UNIT_ADMIN },
+      {
+        label: '党员档案',
+        path: P.RECORD_DESK_PAGE,
+        roles: UNIT_ADMIN,
+        also: [
+          P.RECORD_BONUSES_PAGE,
+          P.RECORD_DEDUCTIONS_PAGE,
+          P.RECORD_SANCTIONS_PAGE,
+          P.RECORD_DUES_PAGE,
+          P.RECORD_APPRAISALS_PAGE,
+          P.RECORD_INDEX_PAGE,
+          P.RECORD_BENEFITS_PAGE,
+        ],
+      },
+    ],
+  },
   {
     label: '简报',
     items: [
@@ -61,21 +97,6 @@ export const CONSOLE_MENU: readonly MenuGroup[] = [
     label: '活动与出勤',
     items: [
       { label: '出勤看板', path: P.ATTENDANCE_DASHBOARD_PAGE, roles: SECRETARIAT },
-      {
-        label: '活动签到',
-        path: P.CHECKIN_DESK_PAGE,
-        roles: UNIT_ADMIN,
-        also: [
-          P.CHECKIN_CODE_PAGE,
-          P.CHECKIN_LIVE_PAGE,
-          P.CHECKIN_RULES_PAGE,
-          P.CHECKIN_APPROVALS_PAGE,
-          P.CHECKIN_FIGURES_PAGE,
-          P.CHECKIN_SUMMARY_PAGE,
-          P.CHECKIN_ACTIVITY_PAGE,
-          P.CHECKIN_EXTRA_PAGE,
-        ],
-      },
       { label: '签到', path: '/pages/checkin/index', roles: EVERYONE },
     ],
   },
@@ -85,20 +106,6 @@ export const CONSOLE_MENU: readonly MenuGroup[] = [
       { label: '积分与指数规则', path: P.RECORD_SETTINGS_PAGE, roles: SECRETARIAT },
       { label: '先锋指数分布', path: P.INDEX_DISTRIBUTION_PAGE, roles: SECRETARIAT },
       { label: '年度结账', path: P.INDEX_YEARS_PAGE, roles: SECRETARIAT },
-      {
-        label: '党员档案',
-        path: P.RECORD_DESK_PAGE,
-        roles: UNIT_ADMIN,
-        also: [
-          P.RECORD_BONUSES_PAGE,
-          P.RECORD_DEDUCTIONS_PAGE,
-          P.RECORD_SANCTIONS_PAGE,
-          P.RECORD_DUES_PAGE,
-          P.RECORD_APPRAISALS_PAGE,
-          P.RECORD_INDEX_PAGE,
-          P.RECORD_BENEFITS_PAGE,
-        ],
-      },
       {
         label: '年度评优',
         path: P.AWARD_REVIEWS_PAGE,
@@ -116,10 +123,7 @@ export const CONSOLE_MENU: readonly MenuGroup[] = [
   },
   {
     label: '组织',
-    items: [
-      { label: '会员单位', path: P.UNITS_PAGE, roles: SECRETARIAT },
-      { label: '单位名册', path: P.ROSTER_PAGE, roles: UNIT_ADMIN },
-    ],
+    items: [{ label: '会员单位', path: P.UNITS_PAGE, roles: SECRETARIAT }],
   },
   {
     label: '爱E客栈',

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { ATTENDANCE_STATUSES, CHECKIN_METHODS } from '../domain/attendance';
-import { parseDate } from '../domain/shanghaiTime';
 import { defineRefusals, refusal } from '../refusal';
+import { CalendarDay, pickedDay, pickedTime } from './calendarFields';
 import { checkinRefusals, MyRequest } from './checkins';
 import { changesOf, Id, IdParams, IsoDateTime } from './common';
 import { Phone, UnitParams } from './members';
@@ -12,7 +12,6 @@ import {
   Agenda,
   AgendaSegment,
   checkCoordinates,
-  ClockTime,
   DurationMinutes,
   Materials,
   PlaceAddress,
@@ -21,8 +20,7 @@ import {
   RuleScope,
 } from './schedules';
 
-/** `YYYY-MM-DD`, a Shanghai calendar day. */
-export const CalendarDay = z.string().refine((value) => parseDate(value) !== undefined, '日期格式应为 YYYY-MM-DD');
+export { CalendarDay } from './calendarFields';
 
 /**
  * Where an activity stands at a moment: check-in not open yet, its window open but the organiser
@@ -112,8 +110,8 @@ export type DateRangeQuery = z.output<typeof DateRangeQuery>;
 /** An activity added by hand on any day, for the whole unit, one branch or one host site. */
 export const ExtraActivityInput = PlaceFields.extend({
   title: ActivityTitle.meta({ label: '活动名称' }),
-  date: CalendarDay.meta({ label: '日期' }),
-  startTime: ClockTime.meta({ label: '开始时间' }),
+  date: pickedDay('日期'),
+  startTime: pickedTime('开始时间'),
   durationMinutes: DurationMinutes.default(120).meta({ label: '活动时长' }),
   agenda: Agenda.default([]).meta({ label: '议程' }),
   materials: Materials.default('').meta({ label: '活动材料' }),
@@ -146,8 +144,8 @@ export type ActivityChanges = z.output<typeof ActivityChanges>;
 export const ActivityUpdate = ActivityContentInput.partial();
 
 export const MoveInput = z.object({
-  date: CalendarDay.meta({ label: '日期' }),
-  startTime: ClockTime.meta({ label: '开始时间' }),
+  date: pickedDay('日期'),
+  startTime: pickedTime('开始时间'),
   reason: z.string().trim().min(2, '请写明调整原因').max(200).meta({ label: '调整原因' }),
 });
 export type MoveInput = z.output<typeof MoveInput>;

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { AppraisalTier } from '../domain/record';
 import { defineRefusals, refusal } from '../refusal';
-import { CalendarDay } from './activities';
+import { pickedDay } from './calendarFields';
 import { Id } from './common';
 import { UnitParams } from './members';
 
@@ -24,7 +24,7 @@ export type AppraisalSheet = z.infer<typeof AppraisalSheet>;
 
 export const AppraisalInput = z.object({
   year: Year,
-  meetingOn: CalendarDay.meta({ label: '评议会日期' }),
+  meetingOn: pickedDay('评议会日期'),
   items: z
     .array(z.object({ memberId: Id.meta({ label: '党员' }), tier: AppraisalTier.meta({ label: '评议等次' }) }))
     .min(1, '请至少评定一名党员')

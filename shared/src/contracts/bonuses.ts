@@ -2,8 +2,8 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { BonusStatus } from '../domain/record';
 import { defineRefusals, refusal } from '../refusal';
+import { pickedDay } from './calendarFields';
 import { IdParams, Id, PageQuery, pageOf } from './common';
-import { CalendarDay } from './activities';
 import { UnitParams } from './members';
 import { uploadRefusals } from './uploads';
 
@@ -40,7 +40,7 @@ export type BonusClaim = z.infer<typeof BonusClaim>;
 
 export const BonusClaimInput = z.object({
   kindKey: z.string().trim().min(1, '请选择加分项目').max(40).meta({ label: '加分项目' }),
-  occurredOn: CalendarDay.meta({ label: '日期' }),
+  occurredOn: pickedDay('事迹日期'),
   description: z.string().trim().min(5, '请写明具体事迹（至少 5 个字）').max(1000).meta({ label: '事迹说明' }),
 });
 export type BonusClaimInput = z.output<typeof BonusClaimInput>;

@@ -3,14 +3,14 @@ import { endpoint } from '../contract';
 import { CALL_CODE_PATTERN, CALL_KINDS, DEFAULT_ENTRY_LIMIT } from '../domain/calls';
 import { ENTRY_STATUSES } from '../domain/entryLifecycle';
 import { defineRefusals, refusal } from '../refusal';
+import { pickedInstant } from './calendarFields';
 import { changesOf, IdParams } from './common';
 
 export const CallKindSchema = z.enum(CALL_KINDS);
 export const EntryStatusSchema = z.enum(ENTRY_STATUSES);
 export const CallPhaseSchema = z.enum(['upcoming', 'open', 'closed']);
 
-/** An instant with its offset, e.g. `2026-12-31T18:00:00+08:00`. */
-export const Instant = z.iso.datetime({ offset: true, message: '时间格式应为 ISO 8601（含时区），如 2026-12-31T18:00:00+08:00' });
+export { Instant } from './calendarFields';
 
 export const CriterionSchema = z.object({
   key: z.string().regex(/^[a-z][a-z0-9_]{0,30}$/, '评分项代码应为小写字母开头的字母、数字或下划线'),
@@ -54,8 +54,8 @@ export const CallInput = z.object({
   categories: Categories.optional().meta({ label: '类别' }),
   rubric: RubricSchema.optional().meta({ label: '评分标准' }),
   tiers: TiersSchema.optional().meta({ label: '等次' }),
-  opensAt: Instant.meta({ label: '开始时间' }),
-  closesAt: Instant.meta({ label: '截止时间' }),
+  opensAt: pickedInstant('开始时间'),
+  closesAt: pickedInstant('截止时间'),
   entryLimit: z.number().int().min(1).max(100).default(DEFAULT_ENTRY_LIMIT).meta({ label: '每单位报送上限' }),
   /** Reviewers per entry; 0 for 信息报送, which the secretariat adopts without review. */
   reviewersPerEntry: z.number().int().min(0).max(10).optional().meta({ label: '每份评审专家数' }),

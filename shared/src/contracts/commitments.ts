@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { CommitmentStatus } from '../domain/aie';
 import { defineRefusals, refusal } from '../refusal';
-import { CalendarDay } from './activities';
+import { pickedDay } from './calendarFields';
 import { IdParams, Ok, PageQuery, pageOf } from './common';
 import { UnitParams } from './members';
 import { CommitmentSummary } from './profiles';
@@ -26,7 +26,7 @@ export type Commitment = z.infer<typeof Commitment>;
 export const CommitmentInput = z.object({
   title: z.string().trim().min(2, '请写明承诺（至少 2 个字）').max(40).meta({ label: '承诺' }),
   content: z.string().trim().min(5, '请写明具体内容（至少 5 个字）').max(500).meta({ label: '具体内容' }),
-  dueOn: CalendarDay.meta({ label: '完成期限' }),
+  dueOn: pickedDay('完成期限'),
 });
 export type CommitmentInput = z.output<typeof CommitmentInput>;
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { DEDUCTION_POINTS, DeductionPhase } from '../domain/record';
 import { defineRefusals, refusal } from '../refusal';
-import { CalendarDay } from './activities';
+import { pickedDay } from './calendarFields';
 import { RecordEvent } from './bonuses';
 import { Id, IdParams, PageQuery, pageOf } from './common';
 import { UnitParams } from './members';
@@ -34,7 +34,7 @@ export const DeductionInput = z.object({
   kindKey: z.string().trim().min(1, '请选择扣分项目').max(40).meta({ label: '扣分项目' }),
   points: z.number().int().min(DEDUCTION_POINTS.min).max(DEDUCTION_POINTS.max).meta({ label: '扣分' }),
   reason: z.string().trim().min(5, '请写明扣分理由（至少 5 个字）').max(500).meta({ label: '理由' }),
-  occurredOn: CalendarDay.meta({ label: '发生日期' }),
+  occurredOn: pickedDay('发生日期'),
 });
 export type DeductionInput = z.output<typeof DeductionInput>;
 
@@ -68,7 +68,7 @@ export const SanctionInput = z.object({
   memberId: Id.meta({ label: '党员' }),
   year: z.number().int().min(2000).max(2100).meta({ label: '年度' }),
   description: z.string().trim().min(5, '请写明处分内容（至少 5 个字）').max(500).meta({ label: '处分内容' }),
-  decidedOn: CalendarDay.meta({ label: '处分日期' }),
+  decidedOn: pickedDay('处分日期'),
 });
 export type SanctionInput = z.output<typeof SanctionInput>;
 

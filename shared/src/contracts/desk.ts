@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
-import { callRefusals, EntryStatusSchema, Instant } from './calls';
+import { pickedInstant } from './calendarFields';
+import { callRefusals, EntryStatusSchema } from './calls';
 import { Id, IdParams, PageQuery, pageOf } from './common';
 import { Entry, EntryListItem, entryRefusals } from './entries';
 
@@ -41,7 +42,7 @@ export type ReviewerLoad = z.infer<typeof ReviewerLoad>;
 
 export const AssignInput = z.object({
   reviewerId: Id.meta({ label: '评审专家' }),
-  deadline: Instant.meta({ label: '评审截止时间' }),
+  deadline: pickedInstant('评审截止时间'),
   /** Required to assign a reviewer of the entry's own unit or 片组: recorded with the assignment. */
   overrideReason: z.string().trim().min(2).max(200).optional().meta({ label: '指定理由' }),
 });
@@ -148,7 +149,7 @@ export const desk = {
     summary: '自动分配评审：工作量均衡，避开本单位和同片组的专家',
     access: ['secretariat'],
     params: IdParams,
-    body: z.object({ deadline: Instant.meta({ label: '评审截止时间' }) }),
+    body: z.object({ deadline: pickedInstant('评审截止时间') }),
     response: AutoAssignResult,
     refusals: [...ROUND_REFUSALS, deskRefusals.no_review_needed, entryRefusals.state_changed],
   }),

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
-import { CalendarDay } from './activities';
-import { Month } from './attendance';
+import { pickedDay, pickedMonth } from './calendarFields';
 import { YearQuery } from './appraisals';
 import { Id } from './common';
 import { UnitParams } from './members';
@@ -25,13 +24,13 @@ export const MyDues = z.object({ year: z.number().int(), months: z.array(DuesMon
 
 export const DuesInput = z.object({
   memberId: Id.meta({ label: '党员' }),
-  month: Month.meta({ label: '月份' }),
+  month: pickedMonth('月份'),
   amountCents: z.number().int().min(0).max(10_000_000).meta({ label: '金额' }),
-  paidOn: CalendarDay.meta({ label: '交纳日期' }),
+  paidOn: pickedDay('交纳日期'),
 });
 export type DuesInput = z.output<typeof DuesInput>;
 
-export const DuesRemoveInput = z.object({ memberId: Id.meta({ label: '党员' }), month: Month.meta({ label: '月份' }) });
+export const DuesRemoveInput = z.object({ memberId: Id.meta({ label: '党员' }), month: pickedMonth('月份') });
 
 /** What an import did: rows written, and every problem (nothing is written unless all rows are good). */
 export const DuesImportResult = z.object({ year: z.number().int(), recorded: z.number().int(), members: z.number().int() });

@@ -1,13 +1,12 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { ACTIVITY_DAY_MESSAGE, activityDayProblem, AGENDA_KINDS } from '../domain/activitySchedule';
-import { parseClockTime } from '../domain/shanghaiTime';
 import { defineRefusals, refusal } from '../refusal';
+import { pickedTime } from './calendarFields';
 import { Id, IdParams } from './common';
 import { UnitParams } from './members';
 
-/** `HH:MM`, 24-hour, Shanghai wall clock. */
-export const ClockTime = z.string().refine((value) => parseClockTime(value) !== undefined, '时间格式应为 HH:MM（24 小时制）');
+export { ClockTime } from './calendarFields';
 
 export const AgendaSegment = z.object({
   kind: z.enum(AGENDA_KINDS).default('segment').meta({ label: '环节类型' }),
@@ -51,7 +50,7 @@ const RuleFields = PlaceFields.extend({
   dayOfMonth: z.number().int().nullable().optional().meta({ label: '每月日期' }),
   /** Weekly rules of a host site: ISO weekday, 1 = Monday; Wednesday when not given. */
   weekday: z.number().int().min(1).max(7).nullable().optional().meta({ label: '星期' }),
-  startTime: ClockTime.meta({ label: '开始时间' }),
+  startTime: pickedTime('开始时间'),
   durationMinutes: DurationMinutes.default(120).meta({ label: '活动时长' }),
   title: ActivityTitle.default('党员固定活动日').meta({ label: '活动名称' }),
   agenda: Agenda.default([]).meta({ label: '议程' }),

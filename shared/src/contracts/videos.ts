@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
 import { VIDEO_COMMENT_MAX, VIDEO_JURY_WEIGHT, VIDEO_MAX_BYTES, VIDEO_ROUND_DAYS, VideoKind, VideoStatus } from '../domain/videos';
-import { CalendarDay } from './activities';
+import { pickedDay } from './calendarFields';
 import { placementRefusals } from './cases';
 import { Id, IdParams } from './common';
 import { uploadRefusals } from './uploads';
@@ -10,7 +10,7 @@ import { uploadRefusals } from './uploads';
 export const VideoRoundInput = z.object({
   title: z.string().trim().min(2, '请填写标题（至少 2 个字）').max(60).meta({ label: '标题' }),
   theme: z.string().trim().max(500).default('').meta({ label: '主题' }),
-  startsOn: CalendarDay.meta({ label: '开始日期' }),
+  startsOn: pickedDay('开始日期'),
   days: z.number().int().min(1).max(31).default(VIDEO_ROUND_DAYS).meta({ label: '天数' }),
   /** The 片组 featured day by day, in turn; all groups by their order when left out. */
   groupIds: z.array(Id).max(50).optional().meta({ label: '片组顺序' }),

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { endpoint } from '../contract';
 import { defineRefusals, refusal } from '../refusal';
-import { Instant } from './calls';
+import { pickedInstant } from './calendarFields';
 import { changesOf, IdParams, PageQuery, pageOf } from './common';
 
 /** A unit's activity is seen and joined by the unit; the secretariat's by every member of the association. */
@@ -28,9 +28,9 @@ const VolunteerActivityFields = z.object({
   title: z.string().trim().min(2, '标题至少 2 个字').max(60).meta({ label: '标题' }),
   description: z.string().trim().min(5, '请写明活动内容（至少 5 个字）').max(2000).meta({ label: '活动内容' }),
   placeName: z.string().trim().min(2, '请填写地点').max(100).meta({ label: '地点' }),
-  startsAt: Instant.meta({ label: '开始时间' }),
-  endsAt: Instant.meta({ label: '结束时间' }),
-  signUpDeadline: Instant.meta({ label: '报名截止' }),
+  startsAt: pickedInstant('开始时间'),
+  endsAt: pickedInstant('结束时间'),
+  signUpDeadline: pickedInstant('报名截止'),
   places: z.number().int().min(1, '名额至少 1 个').max(1000, '名额最多 1000 个').meta({ label: '名额' }),
 });
 

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { endpoint } from '../contract';
 import { WishScope, WishStatus } from '../domain/aie';
 import { defineRefusals, refusal } from '../refusal';
-import { CalendarDay } from './activities';
+import { pickedDay } from './calendarFields';
 import { Id, IdParams, PageQuery, pageOf } from './common';
 import { RecordEvent } from './bonuses';
 import { uploadRefusals } from './uploads';
@@ -61,7 +61,7 @@ const WishText = {
   title: z.string().trim().min(2, '请写明心愿（至少 2 个字）').max(60).meta({ label: '心愿' }),
   reason: z.string().trim().min(5, '请写明缘由（至少 5 个字）').max(1000).meta({ label: '缘由' }),
   estimatedValue: z.number().int().min(0, '估值不能为负').max(100_000).meta({ label: '估值（元）' }),
-  deadline: CalendarDay.meta({ label: '截止日期' }),
+  deadline: pickedDay('截止日期'),
 };
 
 /** A member asks for a wish of their own: it waits for the unit admin's review. */

@@ -70,7 +70,11 @@ describe('导入往期', () => {
     expect(screen.getByText('2、协会动态：浙江荣盛集团党委建立“爱E客栈”')).toBeInTheDocument();
     expect(screen.getByText('报：市委组织部')).toBeInTheDocument();
 
-    fireEvent.change(screen.getByPlaceholderText('2016-02-18'), { target: { value: '2015-05-20' } });
+    // The date is picked, not typed: the browser's date input in H5 (WeChat's picker in weapp, below).
+    const date = screen.getByLabelText('日期');
+    expect(date).toHaveAttribute('type', 'date');
+    expect(date).toHaveValue('');
+    fireEvent.change(date, { target: { value: '2015-05-20' } });
     const [year, number] = document.querySelectorAll('.zj-import__fields input');
     fireEvent.change(year!, { target: { value: '2015' } });
     fireEvent.change(number!, { target: { value: '3' } });
@@ -87,6 +91,30 @@ describe('导入往期', () => {
     expect(screen.getByText('已新建并发布：2015 年第 3 期，共 2 篇文章。')).toBeInTheDocument();
     fireEvent.click(screen.getByRole('button', { name: '查看本期' }));
     expect(taroControl.navigations).toContainEqual({ kind: 'navigateTo', url: '/packages/bulletin/issue/index?id=41' });
+  });
+
+  it('takes the missing date from WeChat’s date picker in the mini-program, never as typed text', async () => {
+    process.env.TARO_ENV = 'weapp';
+    vi.mocked(pickDocument).mockResolvedValue(picked);
+    taroControl.uploadHandler = (upload) =>
+      json(200, {
+        dryRun: query(upload).get('dryRun') === 'true',
+        issueId: null,
+        created: true,
+        document: dryRunDocument({ year: 2015, number: 3 }),
+      });
+    const { container } = render(<BulletinImportPage />);
+    fireEvent.click(screen.getByRole('button', { name: '选择简报文件' }));
+    await screen.findByText('文章（2 篇）');
+    const picker = container.querySelector('.zj-date [data-mode="date"]')!;
+    expect(picker).toHaveAttribute('data-fields', 'day');
+    expect(screen.getByText('选择日期')).toBeInTheDocument();
+    expect(container.querySelector('input[placeholder="2016-02-18"]')).toBeNull();
+    fireEvent.change(screen.getByLabelText('picker'), { target: { value: '2015-05-20' } });
+    expect(screen.getByText('2015-05-20')).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: '按填写的信息重新预览' }));
+    await screen.findByRole('button', { name: '导入并发布' });
+    expect(query(taroControl.uploads[1]!).get('date')).toBe('2015-05-20');
   });
 
   it('says when the issue is already stored and will be updated', async () => {

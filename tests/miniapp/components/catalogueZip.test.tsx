@@ -4,7 +4,7 @@ import JSZip from 'jszip';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import BulletinCataloguePage from '../../../miniapp/src/packages/secretariat/bulletin-catalogue';
 import { withZipEntries } from '../../../miniapp/src/packages/secretariat/bulletin-catalogue/zipEntries';
-import { previewImport } from '../../../miniapp/src/services/bulletinDesk';
+import { importIssue, previewImport } from '../../../miniapp/src/services/bulletinDesk';
 import { pickDocuments, type PickedFile } from '../../../miniapp/src/packages/secretariat/services/pickFile';
 import { clearSession, saveSession } from '../../../miniapp/src/services/session';
 import { makeMe, makeSignedIn } from '../../support/taro/factories';
@@ -163,4 +163,40 @@ describe('a .zip of a folder in 批量导入往期', () => {
     for (const total of [61, 62, 63]) expect(screen.getByText(`五十多期.zip/往期/${total}.txt`)).toBeTruthy();
     expect(screen.getAllByText('一次最多读取 50 个文件，本批未读取：请在本批完成后再选择它')).toHaveLength(3);
   }, 30_000);
+});
+
+describe('the date of an issue in 批量导入往期', () => {
+  beforeEach(() => {
+    clearSession();
+    saveSession(makeSignedIn(makeMe({ roles: ['secretariat'] }), 'desk-token'));
+    vi.mocked(pickDocuments).mockReset();
+    vi.mocked(previewImport).mockReset();
+    vi.mocked(importIssue).mockReset();
+  });
+
+  it('is picked with the date picker, not typed, and goes with that issue’s import', async () => {
+    vi.mocked(pickDocuments).mockResolvedValue([pickedOf('2014-1.txt', issueText(11)), pickedOf('2014-2.txt', issueText(12))]);
+    vi.mocked(previewImport).mockImplementation(async (file) => dryRun(10 + Number(/2014-(\d)/.exec(file.name)![1])));
+    vi.mocked(importIssue).mockImplementation(async (file) => ({
+      ...dryRun(10 + Number(/2014-(\d)/.exec(file.name)![1])),
+      dryRun: false,
+      issueId: 7,
+    }));
+    render(<BulletinCataloguePage />);
+    fireEvent.click(screen.getByRole('button', { name: '选择多个简报文件' }));
+    await screen.findByText('已读取 2/2');
+    const dates = screen.getAllByLabelText('日期');
+    expect(dates).toHaveLength(2);
+    for (const date of dates) expect(date).toHaveAttribute('type', 'date');
+    expect(screen.getAllByText('未读出，请填写')).toHaveLength(2);
+    fireEvent.change(dates[0]!, { target: { value: '2014-03-18' } });
+    expect(dates[0]).toHaveValue('2014-03-18');
+
+    fireEvent.click(await screen.findByRole('button', { name: '导入选中的 2 期并发布' }));
+    await waitFor(() => expect(importIssue).toHaveBeenCalledTimes(2));
+    expect(vi.mocked(importIssue).mock.calls.map(([file, query]) => [file.name, query.date])).toEqual([
+      ['2014-1.txt', '2014-03-18'],
+      ['2014-2.txt', undefined],
+    ]);
+  });
 });

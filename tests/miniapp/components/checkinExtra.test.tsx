@@ -94,7 +94,7 @@ describe('adding an extra activity', () => {
     render(<ExtraActivityPage />);
     fireEvent.change(screen.getByDisplayValue('14:00'), { target: { value: '25:00' } });
     fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
-    expect(await screen.findByText('日期格式应为 YYYY-MM-DD')).toBeInTheDocument();
+    expect(await screen.findByText('请选择日期')).toBeInTheDocument();
     expect(screen.getByText('时间格式应为 HH:MM（24 小时制）')).toBeInTheDocument();
     expect(screen.getByText('请填写活动地点')).toBeInTheDocument();
     expect(server.calls.filter((request) => request.method !== 'GET')).toHaveLength(0);

@@ -46,13 +46,22 @@ describe('the console menu (one table, by role)', () => {
     expect(itemsOf(['secretariat'], '书记直通车')).toEqual(['秘书处信箱', '办理时效', '来信内容审核']);
   });
 
-  it('gives a unit admin the unit’s pages and none of the association’s', () => {
+  it('gives a unit admin the unit’s desk tools first, under 本单位, and none of the association’s', () => {
     const groups = groupsOf(['member', 'unit_admin']);
+    expect(groups[0]).toBe('本单位');
     expect(groups).not.toContain('首页');
     expect(groups).not.toContain('审计');
-    expect(itemsOf(['member', 'unit_admin'], '组织')).toEqual(['单位名册']);
-    expect(itemsOf(['member', 'unit_admin'], '活动与出勤')).toEqual(['活动签到', '签到']);
-    expect(itemsOf(['member', 'unit_admin'], '党员与积分')).toEqual(['党员档案', '评优公示', '我的党员卡']);
+    expect(groups).not.toContain('组织');
+    expect(itemsOf(['member', 'unit_admin'], '本单位')).toEqual(['单位名册', '活动签到', '出勤统计', '党员档案']);
+    expect(itemsOf(['member', 'unit_admin'], '活动与出勤')).toEqual(['签到']);
+    expect(itemsOf(['member', 'unit_admin'], '党员与积分')).toEqual(['评优公示', '我的党员卡']);
+    expect(groupsOf(['secretariat'])).not.toContain('本单位');
+    // A page opened from a desk tool sits under it in the breadcrumbs.
+    expect(breadcrumbsFor('/packages/record-admin/dues/index', '党费', menuFor(['member', 'unit_admin']))).toEqual([
+      { label: '本单位' },
+      { label: '党员档案', path: '/packages/record-admin/desk/index' },
+      { label: '党费' },
+    ]);
   });
 
   it('gives a 书记 the inbox, a member the five tabs and their own pages', () => {

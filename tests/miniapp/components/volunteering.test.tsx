@@ -338,6 +338,13 @@ describe('the organiser pages', () => {
       target: { value: '带好手套和水杯，九点集合。' },
     });
     fireEvent.change(screen.getByPlaceholderText('活动地点'), { target: { value: '滨江公园' } });
+    // Nothing picked, or a day without its time: the field is named as missing, not an ISO 8601 format.
+    fireEvent.change(screen.getByLabelText('报名截止（日期）'), { target: { value: '2099-12-04' } });
+    fireEvent.click(screen.getByRole('button', { name: '发布活动' }));
+    expect(await screen.findByText('请选择开始时间')).toBeInTheDocument();
+    expect(screen.getByText('请选择结束时间')).toBeInTheDocument();
+    expect(screen.getByText('请选择报名截止')).toBeInTheDocument();
+    expect(screen.queryByText(/ISO 8601/)).not.toBeInTheDocument();
     pick('开始时间', '2099-12-05', '09:00');
     pick('结束时间', '2099-12-05', '08:00');
     pick('报名截止', '2099-12-04', '18:00');

@@ -83,6 +83,11 @@ describe('POST /api/units/:unitId/deductions (record)', () => {
     });
     await expectRefused(record(admin.client, unitId, own, { points: 6 }), commonRefusals.invalid_fields);
     await expectRefused(record(admin.client, unitId, own, { points: 0 }), commonRefusals.invalid_fields);
+    // A day left empty in the picker is missing, by name; a malformed one gets the format.
+    const missing = await expectRefused(record(admin.client, unitId, own, { occurredOn: '' }), commonRefusals.invalid_fields);
+    expect(missing.issues).toEqual([{ path: 'body.occurredOn', label: '发生日期', message: '请选择发生日期' }]);
+    const malformed = await expectRefused(record(admin.client, unitId, own, { occurredOn: '2026-02-30' }), commonRefusals.invalid_fields);
+    expect(malformed.issues).toEqual([{ path: 'body.occurredOn', label: '发生日期', message: '日期格式应为 YYYY-MM-DD' }]);
     await expectRefused(record(admin.client, unitId, own, { occurredOn: '2026-11-21' }), deductionRefusals.date_in_future);
     await closeYear(server.db, 2017);
     expect(

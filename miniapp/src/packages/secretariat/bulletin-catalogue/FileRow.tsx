@@ -1,4 +1,5 @@
 import { Text, View } from '@tarojs/components';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import type { Overrides } from '../bulletin-import/overrides';
 import { labelOf, STAGE_NAMES, STAGE_PERCENT, type CatalogueFile } from './batchState';
@@ -73,12 +74,10 @@ export function FileRow({ entry, notes, editable, onOverrides, onInclude }: File
                   hint={document.issue.totalNumber === null ? MISSING : undefined}
                 />
               </View>
-              <Field
+              <DatePicker
                 label="日期"
                 value={entry.overrides.date}
                 onChange={set('date')}
-                placeholder="2016-02-18"
-                maxlength={10}
                 hint={document.issue.date === null ? MISSING : undefined}
               />
               <View className="zj-catalogue__include" onClick={() => onInclude(!entry.include)}>

@@ -1,6 +1,7 @@
 import { Text, View } from '@tarojs/components';
 import type { ImportResult } from '@zhijian/shared';
 import { Card } from '../../../components/Card';
+import { DatePicker } from '../../../components/DatePicker';
 import { Field } from '../../../components/Field';
 import type { Overrides } from './overrides';
 
@@ -57,14 +58,7 @@ export function DryRunPreview({ preview, overrides, onOverrides }: DryRunPreview
             hint={issue.totalNumber === null ? MISSING : undefined}
           />
         </View>
-        <Field
-          label="日期"
-          value={overrides.date}
-          onChange={set('date')}
-          placeholder="2016-02-18"
-          maxlength={10}
-          hint={issue.date === null ? MISSING : undefined}
-        />
+        <DatePicker label="日期" value={overrides.date} onChange={set('date')} hint={issue.date === null ? MISSING : undefined} />
         <Text className="zj-import__line">编印：{issue.publisher ?? '（未读出）'}</Text>
         <Text className="zj-import__line">报：{issue.distribution.report.length ? issue.distribution.report.join('、') : '（无）'}</Text>
         <Text className="zj-import__line">发：{issue.distribution.send.length ? issue.distribution.send.join('、') : '（无）'}</Text>

@@ -9,10 +9,13 @@ import { TextArea } from '../../../../components/TextArea';
 import type { Action } from '../../../../hooks/useAction';
 import './volunteer.scss';
 
-/** `2026-11-28 09:00` (Shanghai) as an instant; the text as picked when it is not one (half chosen), for the schema to refuse. */
+/**
+ * `2026-11-28 09:00` (Shanghai) as an instant; '' while the day or the time is still to be picked,
+ * so the schema says 「请选择开始时间」 rather than describing an ISO 8601 format nobody typed.
+ */
 export function shanghaiInput(text: string): string {
   const match = /^(\d{4}-\d{2}-\d{2})[ T](\d{2}:\d{2})$/.exec(text.trim());
-  return match ? `${match[1]}T${match[2]}:00+08:00` : text.trim();
+  return match ? `${match[1]}T${match[2]}:00+08:00` : '';
 }
 
 export interface PublishFormValue {
