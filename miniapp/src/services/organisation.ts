@@ -1,14 +1,6 @@
-import {
-  isRefusal,
-  memberRefusals,
-  type AuditEntry,
-  type AuditListQuery,
-  type MemberChanges,
-  type MemberInput,
-  type RosterProblem,
-} from '@zhijian/shared';
+import { api, type AuditEntry, type AuditListQuery, isRefusal, type MemberChanges, type MemberInput, memberRefusals, type RosterProblem } from '@zhijian/shared';
 import type { z } from 'zod';
-import { api, call, client } from './api';
+import { call, client } from './api';
 import { downloadExport } from './download';
 import type { PickedFile } from './files';
 import { upload } from './upload';
