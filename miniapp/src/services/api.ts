@@ -90,4 +90,3 @@ export async function call<E extends Endpoint>(endpoint: E, input?: EndpointInpu
 /** What an endpoint takes as its body, its query: from the contract's schemas (`z.input`). */
 export type Body<E extends Endpoint> = EndpointInput<E>['body'];
 export type Query<E extends Endpoint> = NonNullable<EndpointInput<E>['query']>;
-

@@ -1,5 +1,13 @@
 import Taro from '@tarojs/taro';
-import { api, ApiError, type CheckinInput, type CheckinRefusal, checkinRefusals, type CheckinResult, type RequestKind } from '@zhijian/shared';
+import {
+  api,
+  ApiError,
+  type CheckinInput,
+  type CheckinRefusal,
+  checkinRefusals,
+  type CheckinResult,
+  type RequestKind,
+} from '@zhijian/shared';
 import { call } from './api';
 import { isWeapp } from './env';
 import { UserError } from './errors';

@@ -1,4 +1,6 @@
-type Background = typeof import('./background');
+import type * as BackgroundModule from './background';
+
+type Background = typeof BackgroundModule;
 
 let loading: Promise<Background> | null = null;
 

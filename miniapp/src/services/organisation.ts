@@ -1,4 +1,13 @@
-import { api, type AuditEntry, type AuditListQuery, isRefusal, type MemberChanges, type MemberInput, memberRefusals, type RosterProblem } from '@zhijian/shared';
+import {
+  api,
+  type AuditEntry,
+  type AuditListQuery,
+  isRefusal,
+  type MemberChanges,
+  type MemberInput,
+  memberRefusals,
+  type RosterProblem,
+} from '@zhijian/shared';
 import type { z } from 'zod';
 import { call, client } from './api';
 import { downloadExport } from './download';

@@ -1,8 +1,25 @@
-import { api, ApiError, commonRefusals, type Endpoint, type EndpointInput, type EndpointOutput, isRefusal, randomIdempotencyKey } from '@zhijian/shared';
+import {
+  api,
+  ApiError,
+  commonRefusals,
+  type Endpoint,
+  type EndpointInput,
+  type EndpointOutput,
+  isRefusal,
+  randomIdempotencyKey,
+} from '@zhijian/shared';
 import { call } from './api';
 import { UserError } from './errors';
 import { isOffline, isUnreachable, onNetworkBack } from './network';
-import { currentMember, myOutboxItems, outboxStore, saveOutbox as save, utf8Bytes, type OutboxItem, type OutboxOutcome, type OutboxState } from './outboxState';
+import {
+  currentMember,
+  myOutboxItems,
+  outboxStore,
+  saveOutbox as save,
+  utf8Bytes,
+  type OutboxItem,
+  type OutboxOutcome,
+} from './outboxState';
 
 /**
  * The outbox: writes made offline, or whose answer was lost to a timeout, kept on the device and

@@ -1,5 +1,14 @@
 import Taro from '@tarojs/taro';
-import { api, ApiError, ErrorBody, Video, VIDEO_MAX_BYTES, type VideoChannelInput, type VideoReview, type VideoRoundInput } from '@zhijian/shared';
+import {
+  api,
+  ApiError,
+  ErrorBody,
+  Video,
+  VIDEO_MAX_BYTES,
+  type VideoChannelInput,
+  type VideoReview,
+  type VideoRoundInput,
+} from '@zhijian/shared';
 import type { z } from 'zod';
 import { call, client, ensureFreshToken } from './api';
 import { API_BASE, isH5 } from './env';
