@@ -10,6 +10,7 @@
 // says what our bundle costs on top of "server + browser", independent of the machine.
 //
 //   npm run bench:h5 [-- --runs 9]
+//   BENCH_H5_DIR=/tmp/before-h5 npm run bench:h5   (another build, served as it is)
 import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -34,8 +35,9 @@ const ARGS = [
   '--no-first-run',
 ];
 
-const h5Dir = path.join(miniappDir, 'dist', 'h5');
-const reason = staleReason(path.join(h5Dir, 'index.html'));
+// BENCH_H5_DIR=<a built dist/h5> measures that build as it is (e.g. another branch's, for a before/after).
+const h5Dir = process.env.BENCH_H5_DIR ?? path.join(miniappDir, 'dist', 'h5');
+const reason = process.env.BENCH_H5_DIR ? null : staleReason(path.join(h5Dir, 'index.html'));
 if (reason) {
   console.log(`building H5 first (${reason}) …`);
   build('h5', { quiet: true });

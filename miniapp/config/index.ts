@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
+import { reportH5Chunks, splitH5Chunks } from './h5Chunks';
 import { writePrivateProjectConfig } from './projectConfig';
 
 /**
@@ -103,6 +104,8 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       devServer: { proxy: { '/api': { target: 'http://127.0.0.1:8080', changeOrigin: true } } },
       webpackChain(chain) {
         resolveFromMiniapp(chain);
+        splitH5Chunks(chain);
+        reportH5Chunks(chain, process.env.H5_STATS);
       },
     },
   };

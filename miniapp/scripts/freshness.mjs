@@ -15,6 +15,8 @@ export const BUILD_INPUTS = [
   path.join(miniappDir, 'config'),
   path.join(miniappDir, 'babel.config.cjs'),
   path.join(repoRoot, 'shared', 'src'),
+  // Its `sideEffects` field decides what of the contracts a page's chunk carries.
+  path.join(repoRoot, 'shared', 'package.json'),
   path.join(repoRoot, 'project.config.json'),
 ];
 

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { CommonRefusal } from './commonRefusals';
 import type { Refusal, RefusalDetails } from './refusal';
 import type { Role } from './roles';
+import './zodLocale';
 
 /**
  * Who may call an endpoint: anyone, any signed-in person, or people holding one of the roles.

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import './zodLocale';
 
 /**
  * Every error the API answers with. The HTTP status belongs to the code, so the server never

@@ -1,7 +1,5 @@
-import { z } from 'zod';
-
 // Validation messages in Chinese for every schema built from this package.
-z.config(z.locales.zhCN());
+import './zodLocale';
 
 export * from './api';
 export * from './contract';

@@ -1,5 +1,5 @@
-import { addDays, formatDate, shanghaiDate } from '@zhijian/shared';
-import { api, call, client, type Body, type Query } from './api';
+import { addDays, api, formatDate, shanghaiDate } from '@zhijian/shared';
+import { call, client, type Body, type Query } from './api';
 import { downloadExport } from './download';
 import type { PickedFile } from './files';
 import { upload } from './upload';

@@ -1,6 +1,7 @@
 import type { CommitmentInput, ProfileInput, WishInput, WishListQuery } from '@zhijian/shared';
 import type { z } from 'zod';
-import { api, call, client } from './api';
+import { api } from '@zhijian/shared';
+import { call, client } from './api';
 import type { PickedFile } from './files';
 import { upload } from './upload';
 

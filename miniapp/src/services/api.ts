@@ -1,6 +1,6 @@
 import {
-  api,
   ApiError,
+  auth,
   type CallOptions,
   createApiClient,
   type Endpoint,
@@ -54,7 +54,7 @@ export async function ensureFreshToken(now = Date.now()): Promise<void> {
   }
   // One renewal at a time: the server ends the sign-in when a refresh token arrives twice.
   renewing ??= client
-    .call(api.auth.refresh, { body: { refreshToken: session.refreshToken } })
+    .call(auth.refresh, { body: { refreshToken: session.refreshToken } })
     .then((signedIn) => {
       saveSession(signedIn);
     })
@@ -90,5 +90,3 @@ export async function call<E extends Endpoint>(endpoint: E, input?: EndpointInpu
 /** What an endpoint takes as its body, its query: from the contract's schemas (`z.input`). */
 export type Body<E extends Endpoint> = EndpointInput<E>['body'];
 export type Query<E extends Endpoint> = NonNullable<EndpointInput<E>['query']>;
-
-export { api };

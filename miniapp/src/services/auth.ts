@@ -1,7 +1,7 @@
 import Taro from '@tarojs/taro';
-import type { BindBody, SignedIn, SignInOptions, Unbound } from '@zhijian/shared';
+import { auth, type BindBody, type SignedIn, type SignInOptions, type Unbound } from '@zhijian/shared';
 import type { z } from 'zod';
-import { api, call, ensureFreshToken } from './api';
+import { call, ensureFreshToken } from './api';
 import { UserError } from './errors';
 import { goToSignIn } from './navigation';
 import { clearSession, getSession, saveSession, updateUser } from './session';
@@ -16,12 +16,12 @@ export const pendingBindStore = createStore<PendingBind | null>(null);
 export type SignInOutcome = { status: 'signed_in'; signedIn: SignedIn } | { status: 'unbound'; pending: PendingBind };
 
 export function fetchSignInOptions(): Promise<SignInOptions> {
-  return call(api.auth.options);
+  return call(auth.options);
 }
 
 /** Exchanges a login code (from wx.login, or a `dev:` code) for a token or a bind ticket. */
 export async function signInWithCode(code: string): Promise<SignInOutcome> {
-  const result = await call(api.auth.wechat, { body: { code } });
+  const result = await call(auth.wechat, { body: { code } });
   if (result.status === 'signed_in') {
     saveSession(result);
     pendingBindStore.set(null);
@@ -49,21 +49,21 @@ export type BindInput = Omit<z.input<typeof BindBody>, 'ticket'>;
 export async function bindAccount(input: BindInput): Promise<SignedIn> {
   const pending = pendingBindStore.get();
   if (!pending) throw new UserError('绑定凭证已失效，请返回重新登录');
-  const signedIn = await call(api.auth.bind, { body: { ticket: pending.bindTicket, ...input } });
+  const signedIn = await call(auth.bind, { body: { ticket: pending.bindTicket, ...input } });
   saveSession(signedIn);
   pendingBindStore.set(null);
   return signedIn;
 }
 
 export async function signInWithPassword(username: string, password: string): Promise<SignedIn> {
-  const signedIn = await call(api.auth.password, { body: { username, password } });
+  const signedIn = await call(auth.password, { body: { username, password } });
   saveSession(signedIn);
   return signedIn;
 }
 
 /** Reloads the profile (roles or unit may have changed since sign-in). */
 export async function refreshProfile() {
-  const me = await call(api.auth.me);
+  const me = await call(auth.me);
   updateUser(me);
   return me;
 }
@@ -71,7 +71,7 @@ export async function refreshProfile() {
 /** Ends the sign-in on the server too (best effort: offline, its refresh token is dropped all the same). */
 export function signOut(): void {
   const session = getSession();
-  if (session) void call(api.auth.signOut, { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
+  if (session) void call(auth.signOut, { body: { refreshToken: session.refreshToken } }).catch(() => undefined);
   clearSession();
   goToSignIn(undefined, { comeBack: false });
 }

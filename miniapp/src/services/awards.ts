@@ -1,5 +1,6 @@
 import type { AwardKind, AwardRules } from '@zhijian/shared';
-import { api, call, client } from './api';
+import { api } from '@zhijian/shared';
+import { call, client } from './api';
 import { listDraftIssues } from './bulletins';
 import { downloadExport } from './download';
 

@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { ApiError, type BatchReport } from '@zhijian/shared';
-import { api, call, client, ensureFreshToken, type Body, type Query } from './api';
+import { api, ApiError, type BatchReport } from '@zhijian/shared';
+import { call, client, ensureFreshToken, type Body, type Query } from './api';
 import { isH5 } from './env';
 import { getIssue } from './bulletins';
 import type { PickedFile } from './files';

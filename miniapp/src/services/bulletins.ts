@@ -1,7 +1,8 @@
 import Taro from '@tarojs/taro';
 import type { IssueStatus } from '@zhijian/shared';
 import type { z } from 'zod';
-import { api, call } from './api';
+import { api } from '@zhijian/shared';
+import { call } from './api';
 import { UserError } from './errors';
 import { keptArticle, keptIssue, keptIssueList, updateKeptArticle } from './offlineLibrary';
 import { isUnreachable } from './network';

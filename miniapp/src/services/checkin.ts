@@ -1,6 +1,14 @@
 import Taro from '@tarojs/taro';
-import { ApiError, checkinRefusals, type CheckinInput, type CheckinRefusal, type CheckinResult, type RequestKind } from '@zhijian/shared';
-import { api, call } from './api';
+import {
+  api,
+  ApiError,
+  type CheckinInput,
+  type CheckinRefusal,
+  checkinRefusals,
+  type CheckinResult,
+  type RequestKind,
+} from '@zhijian/shared';
+import { call } from './api';
 import { isWeapp } from './env';
 import { UserError } from './errors';
 import { isUnreachable } from './network';

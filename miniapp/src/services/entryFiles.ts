@@ -1,6 +1,6 @@
 import Taro from '@tarojs/taro';
-import { ApiError, EntryFile, ErrorBody } from '@zhijian/shared';
-import { api, call, client, ensureFreshToken } from './api';
+import { api, ApiError, EntryFile, ErrorBody } from '@zhijian/shared';
+import { call, client, ensureFreshToken } from './api';
 import { localCopy } from './download';
 import { isH5 } from './env';
 import { checkSize, type PickedFile } from './files';

@@ -1,5 +1,6 @@
 import type { LetterExtensionInput, LetterInput, LetterPhoto, LetterRating } from '@zhijian/shared';
-import { api, call, client } from './api';
+import { api } from '@zhijian/shared';
+import { call, client } from './api';
 import { checkSize, pickImages } from './files';
 import { upload } from './upload';
 

@@ -1,8 +1,9 @@
 import Taro from '@tarojs/taro';
 import type { Article, IssueDetail, IssueSummary } from '@zhijian/shared';
-import { api, call } from './api';
+import { api } from '@zhijian/shared';
+import { call } from './api';
 import { isOffline, isUnreachable } from './network';
-import { utf8Bytes } from './outbox';
+import { utf8Bytes } from './outboxState';
 import { getSession } from './session';
 import { createStore } from './store';
 

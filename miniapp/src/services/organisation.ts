@@ -1,14 +1,15 @@
 import {
-  isRefusal,
-  memberRefusals,
+  api,
   type AuditEntry,
   type AuditListQuery,
+  isRefusal,
   type MemberChanges,
   type MemberInput,
+  memberRefusals,
   type RosterProblem,
 } from '@zhijian/shared';
 import type { z } from 'zod';
-import { api, call, client } from './api';
+import { call, client } from './api';
 import { downloadExport } from './download';
 import type { PickedFile } from './files';
 import { upload } from './upload';

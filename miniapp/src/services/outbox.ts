@@ -1,18 +1,25 @@
-import Taro from '@tarojs/taro';
 import {
+  api,
   ApiError,
   commonRefusals,
-  isRefusal,
-  randomIdempotencyKey,
   type Endpoint,
   type EndpointInput,
   type EndpointOutput,
+  isRefusal,
+  randomIdempotencyKey,
 } from '@zhijian/shared';
-import { api, call } from './api';
+import { call } from './api';
 import { UserError } from './errors';
 import { isOffline, isUnreachable, onNetworkBack } from './network';
-import { getSession } from './session';
-import { createStore } from './store';
+import {
+  currentMember,
+  myOutboxItems,
+  outboxStore,
+  saveOutbox as save,
+  utf8Bytes,
+  type OutboxItem,
+  type OutboxOutcome,
+} from './outboxState';
 
 /**
  * The outbox: writes made offline, or whose answer was lost to a timeout, kept on the device and
@@ -23,7 +30,6 @@ import { createStore } from './store';
  * check-in scan may not (its code lives 30 s), nor a sign-in or a submission with a deadline.
  */
 
-const STORAGE_KEY = 'zj.outbox';
 /** The most writes that wait; more is refused, so a phone left offline for weeks stays within bounds. */
 export const OUTBOX_MAX_ITEMS = 200;
 /** WeChat keeps at most 1 MB under one key (10 MB in all); the outbox stays well under that. */
@@ -33,81 +39,8 @@ const OUTCOMES_KEPT = 20;
 const BACKOFF_BASE_MS = 2_000;
 const BACKOFF_MAX_MS = 5 * 60_000;
 
-export interface OutboxItem {
-  /** Also the write's Idempotency-Key. */
-  id: string;
-  memberId: number;
-  /** What the person sees, e.g. 保存报送草稿. */
-  label: string;
-  /** `resource.action` in `api`. */
-  endpoint: string;
-  input: { params?: unknown; query?: unknown; body?: unknown };
-  /** A later write with the same key replaces this one while it waits (the latest draft is what counts). */
-  coalesce?: string;
-  createdAt: number;
-  attempts: number;
-  /** Not sent again before this time (ms): the backoff after a failed attempt. */
-  nextAt: number;
-  /** Why the last attempt did not get through. */
-  lastError?: string;
-}
-
-export interface OutboxOutcome {
-  id: string;
-  label: string;
-  ok: boolean;
-  /** 已发送, or the server's refusal in its own words. */
-  message: string;
-  at: number;
-}
-
-export interface OutboxState {
-  items: OutboxItem[];
-  outcomes: OutboxOutcome[];
-  /** The id of the item being sent now. */
-  sending: string | null;
-}
-
-function load(): OutboxState {
-  try {
-    const stored = Taro.getStorageSync(STORAGE_KEY) as Partial<OutboxState> | '';
-    if (stored && Array.isArray(stored.items)) return { items: stored.items, outcomes: stored.outcomes ?? [], sending: null };
-  } catch {
-    // Unreadable storage: start empty rather than not at all.
-  }
-  return { items: [], outcomes: [], sending: null };
-}
-
-export const outboxStore = createStore<OutboxState>(load());
-
-/** Bytes of a JSON text as UTF-8 (how WeChat counts storage): 3 for each CJK character. */
-export function utf8Bytes(text: string): number {
-  let bytes = 0;
-  for (let index = 0; index < text.length; index += 1) {
-    const code = text.charCodeAt(index);
-    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code >= 0xd800 && code < 0xdc00 ? 2 : 3;
-  }
-  return bytes;
-}
-
-function save(next: OutboxState): void {
-  outboxStore.set(next);
-  try {
-    Taro.setStorageSync(STORAGE_KEY, { items: next.items, outcomes: next.outcomes });
-  } catch {
-    // Storage full: the items still wait in memory for this run of the app.
-  }
-}
-
-function currentMember(): number | null {
-  return getSession()?.user.id ?? null;
-}
-
-/** The signed-in member's waiting writes (another member's, on a shared phone, wait for them). */
-export function myOutboxItems(state: OutboxState = outboxStore.get()): OutboxItem[] {
-  const member = currentMember();
-  return state.items.filter((item) => item.memberId === member);
-}
+// Where the queue is kept; re-exported so callers keep one module to import from.
+export { myOutboxItems, outboxStore, utf8Bytes, type OutboxItem, type OutboxOutcome, type OutboxState } from './outboxState';
 
 type Settle = { resolve: (value: unknown) => void; reject: (error: unknown) => void };
 /** Callers still waiting for an item's answer in this run of the app (a draft form, say). */

@@ -1,5 +1,6 @@
 import type { ModerationInput, QuestionInput } from '@zhijian/shared';
-import { api, call } from './api';
+import { api } from '@zhijian/shared';
+import { call } from './api';
 
 /** 传帮带: the unit's questions (searchable), asking, answering, marking the solution; the unit admin's queue. */
 

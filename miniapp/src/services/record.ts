@@ -1,5 +1,6 @@
 import type { BonusClaimInput } from '@zhijian/shared';
-import { api, call, client } from './api';
+import { api } from '@zhijian/shared';
+import { call, client } from './api';
 import type { PickedFile } from './files';
 import { upload } from './upload';
 

@@ -1,5 +1,6 @@
 import type { BonusStatus, DeductionPhase } from '@zhijian/shared';
-import { api, call, client, type Body } from './api';
+import { api } from '@zhijian/shared';
+import { call, client, type Body } from './api';
 import { downloadExport } from './download';
 import type { PickedFile } from './files';
 import { upload } from './upload';

@@ -1,4 +1,5 @@
-import { api, call, type Body } from './api';
+import { api } from '@zhijian/shared';
+import { call, type Body } from './api';
 
 /** A reviewer's work: the queue of assigned entries, reading, scoring, declining. */
 

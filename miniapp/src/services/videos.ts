@@ -1,15 +1,16 @@
 import Taro from '@tarojs/taro';
 import {
+  api,
   ApiError,
   ErrorBody,
   Video,
   VIDEO_MAX_BYTES,
   type VideoChannelInput,
-  type VideoRoundInput,
   type VideoReview,
+  type VideoRoundInput,
 } from '@zhijian/shared';
 import type { z } from 'zod';
-import { api, call, client, ensureFreshToken } from './api';
+import { call, client, ensureFreshToken } from './api';
 import { API_BASE, isH5 } from './env';
 import { UserError } from './errors';
 import type { PickedFile } from './files';

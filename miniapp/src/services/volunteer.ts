@@ -1,5 +1,6 @@
 import type { VolunteerActivityChanges, VolunteerActivityInput } from '@zhijian/shared';
-import { api, call } from './api';
+import { api } from '@zhijian/shared';
+import { call } from './api';
 
 /**
  * 爱E客栈 volunteer activities: the list and one activity for every member, sign-up and cancel,

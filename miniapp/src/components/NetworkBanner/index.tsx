@@ -2,7 +2,7 @@ import Taro from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import { useStore } from '../../hooks/useStore';
 import { networkStore } from '../../services/network';
-import { myOutboxItems, outboxStore } from '../../services/outbox';
+import { myOutboxItems, outboxStore } from '../../services/outboxState';
 import { OUTBOX_PAGE } from '../../routes';
 import './index.scss';
 

@@ -1,4 +1,5 @@
-import { api, call } from '../../../services/api';
+import { api } from '@zhijian/shared';
+import { call } from '../../../services/api';
 
 /** The secretariat's home page figures and what waits on them. */
 export function fetchOverview() {
