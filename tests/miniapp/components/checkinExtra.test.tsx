@@ -95,7 +95,8 @@ describe('adding an extra activity', () => {
     fireEvent.change(screen.getByDisplayValue('14:00'), { target: { value: '25:00' } });
     fireEvent.click(screen.getByRole('button', { name: '保存活动' }));
     expect(await screen.findByText('请选择日期')).toBeInTheDocument();
-    expect(screen.getByText('时间格式应为 HH:MM（24 小时制）')).toBeInTheDocument();
+    // A time input cannot hold 25:00: it is left empty, and the empty time is named as missing.
+    expect(screen.getByText('请选择开始时间')).toBeInTheDocument();
     expect(screen.getByText('请填写活动地点')).toBeInTheDocument();
     expect(server.calls.filter((request) => request.method !== 'GET')).toHaveLength(0);
     expect(taroControl.navigations).toEqual([]);
