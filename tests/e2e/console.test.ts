@@ -114,16 +114,18 @@ describe('the phone app (390×844)', () => {
     const { page, problems } = await watchedPage(h5.browser, PHONE);
     await h5.signIn(page, '党员（演示单位）');
     await visible(shown(page, '.zj-issue-row__label').first());
-    for (const [name, route] of [
-      ['报送', /#\/pages\/submit\/index/],
-      ['签到', /#\/pages\/checkin\/index/],
-      ['客栈', /#\/pages\/aie\/index/],
-      ['我的', /#\/pages\/me\/index/],
-      ['简报', /#\/pages\/bulletin\/index/],
+    for (const [name, path] of [
+      ['报送', 'pages/submit/index'],
+      ['签到', 'pages/checkin/index'],
+      ['客栈', 'pages/aie/index'],
+      ['我的', 'pages/me/index'],
+      ['简报', 'pages/bulletin/index'],
     ] as const) {
       await settled(page);
       await tab(page, name).click();
-      await page.waitForURL(route);
+      await page.waitForURL(new RegExp(`#/${path}`));
+      // As a member does: the next tap once this tab's page is on screen (its code may still be loading).
+      await visible(page.locator(`.taro_page[id*="${path}"]`));
     }
     // No shell on a phone: the tab bar is there, the side menu is not; tab pages have no title bar.
     expect(await shown(page, '.weui-tabbar__item').count()).toBe(5);
