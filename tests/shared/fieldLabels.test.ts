@@ -1,25 +1,7 @@
 import { allEndpoints } from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-}
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-/** The object under refinements and pipes: the fields a query or a path carries. */
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  let current: z.ZodType | undefined = schema;
-  for (let depth = 0; current && depth < 10; depth++) {
-    const def = defOf(current);
-    if (def.type === 'object') return def.shape ?? {};
-    current = def.innerType ?? def.in;
-  }
-  return {};
-}
+import { defOf, shapeOf } from '../support/schemaFields';
 
 /** A label on the field or any wrapper of it, as the server's refusal finds it (routing/fieldIssues.ts). */
 function labelOf(field: z.ZodType): string | undefined {

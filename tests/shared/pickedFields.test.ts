@@ -1,25 +1,7 @@
 import { allEndpoints, BonusClaimInput, DeductionInput, DuesInput, ExtraActivityInput, VolunteerActivityInput } from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-
-interface Def {
-  type: string;
-  shape?: Record<string, z.ZodType>;
-  innerType?: z.ZodType;
-  in?: z.ZodType;
-}
-const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
-
-/** The object under refinements and pipes: the fields a body carries. */
-function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
-  let current: z.ZodType | undefined = schema;
-  for (let depth = 0; current && depth < 10; depth++) {
-    const def = defOf(current);
-    if (def.type === 'object') return def.shape ?? {};
-    current = def.innerType ?? def.in;
-  }
-  return {};
-}
+import { shapeOf } from '../support/schemaFields';
 
 const messagesOf = (schema: z.ZodType, value: unknown) => schema.safeParse(value).error?.issues.map((issue) => issue.message) ?? [];
 
