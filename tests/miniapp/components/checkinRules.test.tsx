@@ -213,8 +213,11 @@ describe('rules of branches and host sites', () => {
     fireEvent.click(within(row).getByRole('button', { name: '编入' }));
     await waitFor(() => expect(screen.queryByText('党员3')).toBeNull());
     expect(server.callsTo('POST', '/api/host-sites/5/members')[0]!.body).toEqual({ memberId: 6 });
-    const attachedRow = screen.getByText('党员6').closest('.zj-rules__member') as HTMLElement;
-    fireEvent.click(within(attachedRow).getByRole('button', { name: '移出' }));
+    // The attached list reloads after the search results go: wait for 党员6's row there.
+    const detach = await waitFor(() =>
+      within(screen.getByText('党员6').closest('.zj-rules__member') as HTMLElement).getByRole('button', { name: '移出' }),
+    );
+    fireEvent.click(detach);
     expect(await screen.findByText('尚未编入流动党员。')).toBeInTheDocument();
     expect(server.callsTo('POST', '/api/host-sites/5/members/detach')[0]!.body).toEqual({ memberId: 6 });
   });
