@@ -5,7 +5,7 @@ import {
   volunteerTimeProblems,
   type VolunteerActivityChanges,
 } from '@zhijian/shared';
-import { and, count, eq } from 'drizzle-orm';
+import { and, count, eq, isNotNull } from 'drizzle-orm';
 import { volunteerActivities, volunteerSignUps } from '../db/schema';
 import { refuse } from '../errors';
 import { thing } from '../notify/notifier';
@@ -16,8 +16,9 @@ import { promoteVolunteerWaitlist } from './promoteVolunteerWaitlist';
 
 /**
  * Its organiser corrects an activity before it starts, under the row lock sign-ups queue on: the
- * times the edit leaves must still be in order (as when publishing), places never fewer than the
- * members already holding one, and places added go to the waitlist in order. A new time or place
+ * times the edit leaves must still be in order (as when publishing) and stay once anyone has
+ * attended, places never fewer than the members already holding one, and places added go to the
+ * waitlist in order. A new time or place
  * is told to everyone holding a place or waiting (`volunteer.changed`).
  */
 export async function updateVolunteerActivity(
@@ -39,6 +40,17 @@ export async function updateVolunteerActivity(
     });
   }
   if (new Date(times.startsAt) <= ctx.now) throw refuse(volunteerRefusals.starts_in_past);
+  // Attendance opens an hour before the start; once someone is in, their service hours are counted
+  // from these times, so the times stay (text and places may still be corrected).
+  const retimed =
+    new Date(times.startsAt).getTime() !== before.startsAt.getTime() || new Date(times.endsAt).getTime() !== before.endsAt.getTime();
+  if (retimed) {
+    const [attended] = await ctx.tx
+      .select({ n: count() })
+      .from(volunteerSignUps)
+      .where(and(eq(volunteerSignUps.activityId, before.id), isNotNull(volunteerSignUps.attendedAt)));
+    if (attended?.n) throw refuse(volunteerRefusals.times_fixed_by_attendance, { attended: attended.n });
+  }
   const [taken] = await ctx.tx
     .select({ n: count() })
     .from(volunteerSignUps)

@@ -185,6 +185,11 @@ export const volunteerRefusals = defineRefusals({
     details: z.object({ attended: z.number().int() }),
     message: ({ attended }) => `已有 ${attended} 人签到，不能再取消活动`,
   }),
+  times_fixed_by_attendance: refusal({
+    code: 'conflict',
+    details: z.object({ attended: z.number().int() }),
+    message: ({ attended }) => `已有 ${attended} 人签到，活动时间不能再修改（服务时长按活动时间计）`,
+  }),
   not_confirmed: refusal({
     code: 'conflict',
     details: z.object({ status: SignUpStatus.nullable() }),
@@ -246,7 +251,7 @@ export const volunteerActivities = {
   update: endpoint({
     method: 'PATCH',
     path: '/api/volunteer-activities/:id',
-    summary: '修改志愿活动（开始前；名额增加时候补依次递补，时间或地点变动通知已报名和候补的党员）',
+    summary: '修改志愿活动（开始前，有人签到后时间不再可改；名额增加时候补依次递补，时间或地点变动通知已报名和候补的党员）',
     access: ['unit_admin', 'secretariat'],
     params: IdParams,
     body: VolunteerActivityChanges,
@@ -256,6 +261,7 @@ export const volunteerActivities = {
       volunteerRefusals.activity_started,
       volunteerRefusals.activity_cancelled,
       volunteerRefusals.places_below_confirmed,
+      volunteerRefusals.times_fixed_by_attendance,
     ],
   }),
   cancelActivity: endpoint({

@@ -122,6 +122,25 @@ describe('PATCH /api/volunteer-activities/:id (update)', () => {
     expect(await edit(admin.client, activity.id, { places: 3, title: '名额不变的修改' })).toMatchObject({ places: 3 });
   });
 
+  it('keeps the times once someone has attended (attendance opens an hour early), while the text may still change', async () => {
+    const { admin, alice } = await unitWithPeople(server);
+    const activity = await publish(admin.client);
+    await signUp(alice.client, activity.id);
+    const now = setClock(server, '2026-11-28 08:30:00');
+    await alice.client.call(api.volunteerActivities.attendByCode, { body: { token: volunteerCodeFor(activity.id, now) } });
+    const fixed = await expectRefused(
+      edit(admin.client, activity.id, { endsAt: local('2026-11-28 13:00') }),
+      volunteerRefusals.times_fixed_by_attendance,
+    );
+    expect(fixed.attended).toBe(1);
+    await expectRefused(
+      edit(admin.client, activity.id, { startsAt: local('2026-11-28 09:30') }),
+      volunteerRefusals.times_fixed_by_attendance,
+    );
+    const kept = await edit(admin.client, activity.id, { title: '签到后更正的标题', startsAt: activity.startsAt, endsAt: activity.endsAt });
+    expect(kept).toMatchObject({ title: '签到后更正的标题', startsAt: activity.startsAt, endsAt: activity.endsAt });
+  });
+
   it('refuses times out of order against the times it keeps, a start in the past, and malformed input', async () => {
     const { admin } = await unitWithPeople(server);
     const activity = await publish(admin.client);
