@@ -87,6 +87,34 @@ export const articleReads = pgTable(
   (table) => [primaryKey({ columns: [table.memberId, table.articleId] }), index('article_reads_article_idx').on(table.articleId)],
 );
 
+/**
+ * Who has read an issue: one row per member who read at least one of its articles, with the
+ * member's unit as it stands now — what an issue's reading figures count per unit, an index range
+ * per issue instead of every read joined to every member.
+ *
+ * Kept by the database (migration 0018): a read inserts its reader (a second read of the issue
+ * finds the row there); a member moving unit carries their rows along; a member or issue removed
+ * takes theirs (cascade); an article removed takes the readers who had read nothing else of its
+ * issue. `rebuildIssueReaders` in the tests derives the same rows from `article_reads`.
+ */
+export const issueReaders = pgTable(
+  'issue_readers',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => bulletinIssues.id, { onDelete: 'cascade' }),
+    memberId: integer('member_id')
+      .notNull()
+      .references(() => members.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id'),
+  },
+  (table) => [
+    primaryKey({ columns: [table.issueId, table.memberId] }),
+    index('issue_readers_issue_unit_idx').on(table.issueId, table.unitId),
+    index('issue_readers_member_idx').on(table.memberId),
+  ],
+);
+
 export const articleFavourites = pgTable(
   'article_favourites',
   {
