@@ -5,12 +5,20 @@ CREATE TABLE "issue_readers" (
 	CONSTRAINT "issue_readers_issue_id_member_id_pk" PRIMARY KEY("issue_id","member_id")
 );
 --> statement-breakpoint
+CREATE TABLE "issue_unit_readers" (
+	"issue_id" integer NOT NULL,
+	"unit_id" integer NOT NULL,
+	"readers" integer NOT NULL,
+	CONSTRAINT "issue_unit_readers_issue_id_unit_id_pk" PRIMARY KEY("issue_id","unit_id")
+);
+--> statement-breakpoint
 ALTER TABLE "issue_readers" ADD CONSTRAINT "issue_readers_issue_id_bulletin_issues_id_fk" FOREIGN KEY ("issue_id") REFERENCES "public"."bulletin_issues"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "issue_readers" ADD CONSTRAINT "issue_readers_member_id_members_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."members"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
-CREATE INDEX "issue_readers_issue_unit_idx" ON "issue_readers" USING btree ("issue_id","unit_id");--> statement-breakpoint
+ALTER TABLE "issue_unit_readers" ADD CONSTRAINT "issue_unit_readers_issue_id_bulletin_issues_id_fk" FOREIGN KEY ("issue_id") REFERENCES "public"."bulletin_issues"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE INDEX "issue_readers_member_idx" ON "issue_readers" USING btree ("member_id");--> statement-breakpoint
--- Issue readers (issue_readers): what follows is the database's half, so any writer keeps them
--- right — the reading route, the demo seed, the scale benchmark, a hand edit in psql.
+-- Issue readers (issue_readers) and their counts per unit (issue_unit_readers): what follows is
+-- the database's half, so any writer keeps them right — the reading route, the demo seed, the
+-- scale benchmark, a hand edit in psql.
 --
 -- Two locks keep them exact under concurrency. A read holds a shared advisory lock on its issue
 -- (key 1803, issue id) that removing or moving one of the issue's articles takes exclusively, so
@@ -73,7 +81,25 @@ BEGIN
 END $$;--> statement-breakpoint
 CREATE TRIGGER issue_readers_on_member_moved AFTER UPDATE OF unit_id ON members
   FOR EACH ROW WHEN (OLD.unit_id IS DISTINCT FROM NEW.unit_id) EXECUTE FUNCTION issue_readers_on_member_moved();--> statement-breakpoint
--- The readers so far, from the reads.
+-- Counting them per (issue, unit): each reader row added, removed or moved to another unit moves
+-- its unit's count. The reader rows are exact (their key admits a member once per issue), and the
+-- upsert takes the count row's lock, so concurrent readers add up.
+CREATE FUNCTION issue_unit_readers_count() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP IN ('DELETE', 'UPDATE') AND OLD.unit_id IS NOT NULL THEN
+    UPDATE issue_unit_readers SET readers = readers - 1 WHERE issue_id = OLD.issue_id AND unit_id = OLD.unit_id;
+  END IF;
+  IF TG_OP IN ('INSERT', 'UPDATE') AND NEW.unit_id IS NOT NULL THEN
+    INSERT INTO issue_unit_readers AS c (issue_id, unit_id, readers) VALUES (NEW.issue_id, NEW.unit_id, 1)
+      ON CONFLICT (issue_id, unit_id) DO UPDATE SET readers = c.readers + 1;
+  END IF;
+  RETURN NULL;
+END $$;--> statement-breakpoint
+-- The readers so far, from the reads (counted below in one pass, before the counting trigger).
 INSERT INTO issue_readers (issue_id, member_id, unit_id)
   SELECT DISTINCT a.issue_id, r.member_id, m.unit_id
-    FROM article_reads r JOIN bulletin_articles a ON a.id = r.article_id JOIN members m ON m.id = r.member_id;
+    FROM article_reads r JOIN bulletin_articles a ON a.id = r.article_id JOIN members m ON m.id = r.member_id;--> statement-breakpoint
+INSERT INTO issue_unit_readers (issue_id, unit_id, readers)
+  SELECT issue_id, unit_id, count(*) FROM issue_readers WHERE unit_id IS NOT NULL GROUP BY issue_id, unit_id;--> statement-breakpoint
+CREATE TRIGGER issue_unit_readers_count AFTER INSERT OR DELETE OR UPDATE OF unit_id ON issue_readers
+  FOR EACH ROW EXECUTE FUNCTION issue_unit_readers_count();

@@ -1,8 +1,8 @@
 import { api } from '@zhijian/shared';
-import { asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, inArray } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable } from '../../../server/src/db/client';
-import { articleReads, bulletinArticles, issueReaders, members } from '../../../server/src/db/schema';
+import { articleReads, bulletinArticles, issueReaders, issueUnitReaders, members } from '../../../server/src/db/schema';
 import { createIssue } from '../../support/bulletinFactories';
 import { createGroup, createMember, createUnit, signIn, signedInMember } from '../../support/factories';
 import { seeded, type Seeded } from '../../support/seeded';
@@ -27,19 +27,44 @@ async function keptReaders(db: Queryable, issueIds: number[]): Promise<ReaderRow
 
 /** The same rows derived from the reads, as the migration's backfill derives them. */
 async function rebuildIssueReaders(db: Queryable, issueIds: number[]): Promise<ReaderRow[]> {
-  const rows = await db.execute<{ issue_id: number; member_id: number; unit_id: number | null }>(sql`
-    select distinct a.issue_id, r.member_id, m.unit_id
-      from article_reads r join bulletin_articles a on a.id = r.article_id join members m on m.id = r.member_id
-     where a.issue_id in (${sql.join(
-       issueIds.map((id) => sql`${id}`),
-       sql`, `,
-     )})
-     order by a.issue_id, r.member_id`);
-  return rows.rows.map((row) => ({
-    issueId: Number(row.issue_id),
-    memberId: Number(row.member_id),
-    unitId: row.unit_id === null ? null : Number(row.unit_id),
-  }));
+  return db
+    .selectDistinct({ issueId: bulletinArticles.issueId, memberId: articleReads.memberId, unitId: members.unitId })
+    .from(articleReads)
+    .innerJoin(bulletinArticles, eq(bulletinArticles.id, articleReads.articleId))
+    .innerJoin(members, eq(members.id, articleReads.memberId))
+    .where(inArray(bulletinArticles.issueId, issueIds))
+    .orderBy(asc(bulletinArticles.issueId), asc(articleReads.memberId));
+}
+
+type CountRow = { issueId: number; unitId: number; readers: number };
+
+/** The kept counts per (issue, unit) — a count may stand at 0 once its readers have gone. */
+async function keptCounts(db: Queryable, issueIds: number[]): Promise<CountRow[]> {
+  return db
+    .select({ issueId: issueUnitReaders.issueId, unitId: issueUnitReaders.unitId, readers: issueUnitReaders.readers })
+    .from(issueUnitReaders)
+    .where(and(inArray(issueUnitReaders.issueId, issueIds), gt(issueUnitReaders.readers, 0)))
+    .orderBy(asc(issueUnitReaders.issueId), asc(issueUnitReaders.unitId));
+}
+
+/** The rebuilt readers counted per (issue, unit), in the same order. */
+function countsOf(rows: ReaderRow[]): CountRow[] {
+  const counts = new Map<string, CountRow>();
+  for (const { issueId, unitId } of rows) {
+    if (unitId === null) continue;
+    const key = `${issueId}:${unitId}`;
+    const row = counts.get(key) ?? { issueId, unitId, readers: 0 };
+    row.readers += 1;
+    counts.set(key, row);
+  }
+  return [...counts.values()].sort((a, b) => a.issueId - b.issueId || a.unitId - b.unitId);
+}
+
+/** Kept readers and counts both equal what the reads say. */
+async function expectKeptEqualsRebuild(issueIds: number[]) {
+  const rebuilt = await rebuildIssueReaders(server.db, issueIds);
+  expect(await keptReaders(server.db, issueIds)).toEqual(rebuilt);
+  expect(await keptCounts(server.db, issueIds)).toEqual(countsOf(rebuilt));
 }
 
 async function readDirectly(db: Queryable, memberId: number, articleId: number) {
@@ -125,9 +150,9 @@ describe('issue_readers, kept by the database', () => {
         change = 'article added to an issue';
       }
       done.set(change, (done.get(change) ?? 0) + 1);
-      if (step % 20 === 19) expect(await keptReaders(server.db, issueIds)).toEqual(await rebuildIssueReaders(server.db, issueIds));
+      if (step % 20 === 19) await expectKeptEqualsRebuild(issueIds);
     }
-    expect(await keptReaders(server.db, issueIds)).toEqual(await rebuildIssueReaders(server.db, issueIds));
+    await expectKeptEqualsRebuild(issueIds);
     // The run made every kind of change, and left readers to count.
     expect(done.size).toBe(9);
     expect(Math.min(...done.values())).toBeGreaterThanOrEqual(2);
@@ -158,6 +183,18 @@ describe('issue_readers, kept by the database', () => {
     expect(await keptReaders(server.db, [issue.id])).toEqual([
       { issueId: issue.id, memberId: reader.member.id, unitId: reader.member.unitId },
     ]);
+    expect(await keptCounts(server.db, [issue.id])).toEqual([{ issueId: issue.id, unitId: reader.member.unitId, readers: 1 }]);
+  });
+
+  it('adds up the readers of one unit reading at once', async () => {
+    const { issue, articles } = await createIssue(server.db, { articles: [{ title: '一起读', paragraphs: ['短文。'] }] });
+    const unit = await createUnit(server.db);
+    const readers = await Promise.all(Array.from({ length: 8 }, () => signedInMember(server, ['member'], { unitId: unit.id })));
+    await Promise.all(
+      readers.map((reader) => reader.client.call(api.bulletins.reportRead, { params: { id: articles[0]!.id }, body: { seconds: 600 } })),
+    );
+    expect(await keptCounts(server.db, [issue.id])).toEqual([{ issueId: issue.id, unitId: unit.id, readers: 8 }]);
+    await expectKeptEqualsRebuild([issue.id]);
   });
 
   it('files a read made while its member moves under the unit the member ends in', async () => {
@@ -173,6 +210,7 @@ describe('issue_readers, kept by the database', () => {
       }),
     ]);
     expect(await keptReaders(server.db, [issue.id])).toEqual([{ issueId: issue.id, memberId: reader.member.id, unitId: newUnit.id }]);
+    await expectKeptEqualsRebuild([issue.id]);
   });
 
   it('keeps a reader whose other read of the issue commits while an article they read is removed', async () => {
@@ -193,6 +231,6 @@ describe('issue_readers, kept by the database', () => {
       }),
     ]);
     expect(await keptReaders(server.db, [issue.id])).toEqual([{ issueId: issue.id, memberId: reader.id, unitId: reader.unitId }]);
-    expect(await keptReaders(server.db, [issue.id])).toEqual(await rebuildIssueReaders(server.db, [issue.id]));
+    await expectKeptEqualsRebuild([issue.id]);
   });
 });

@@ -89,8 +89,7 @@ export const articleReads = pgTable(
 
 /**
  * Who has read an issue: one row per member who read at least one of its articles, with the
- * member's unit as it stands now — what an issue's reading figures count per unit, an index range
- * per issue instead of every read joined to every member.
+ * member's unit as it stands now: who is counted in `issue_unit_readers`, exactly once.
  *
  * Kept by the database (migration 0018): a read inserts its reader (a second read of the issue
  * finds the row there); a member moving unit carries their rows along; a member or issue removed
@@ -108,11 +107,24 @@ export const issueReaders = pgTable(
       .references(() => members.id, { onDelete: 'cascade' }),
     unitId: integer('unit_id'),
   },
-  (table) => [
-    primaryKey({ columns: [table.issueId, table.memberId] }),
-    index('issue_readers_issue_unit_idx').on(table.issueId, table.unitId),
-    index('issue_readers_member_idx').on(table.memberId),
-  ],
+  (table) => [primaryKey({ columns: [table.issueId, table.memberId] }), index('issue_readers_member_idx').on(table.memberId)],
+);
+
+/**
+ * How many of an issue's readers each unit has: the `issue_readers` rows counted per (issue, unit),
+ * kept by the database from those rows (migration 0018) — what the reading figures read, at most a
+ * row per unit whatever the number of readers.
+ */
+export const issueUnitReaders = pgTable(
+  'issue_unit_readers',
+  {
+    issueId: integer('issue_id')
+      .notNull()
+      .references(() => bulletinIssues.id, { onDelete: 'cascade' }),
+    unitId: integer('unit_id').notNull(),
+    readers: integer('readers').notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.issueId, table.unitId] })],
 );
 
 export const articleFavourites = pgTable(
