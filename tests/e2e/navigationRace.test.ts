@@ -16,12 +16,19 @@ const SLOW_LINK = { offline: false, latency: 150, downloadThroughput: (1.6 * 100
 /** The app's scripts and styles, as the H5 build names them (js/<name>.<hash>.js, css/…). */
 const CODE = /\/(js|css)\/[^/]+\.(js|css)(\?.*)?$/;
 
+interface CodeGate {
+  hold(): void;
+  held(): number;
+  release(): void;
+  arrived(): Promise<void>;
+}
+
 /**
  * Holds the app's code while `hold()` is on, as a slow link would: a request made then waits until
  * `release()`. `arrived()` resolves once every file of code asked for so far has been delivered and
  * has had the time to run.
  */
-async function codeGate(page: Page) {
+async function codeGate(page: Page): Promise<CodeGate> {
   let holding = false;
   const waiting: Array<() => void> = [];
   const delivered: Array<Promise<unknown>> = [];
@@ -56,6 +63,32 @@ function shown(page: Page, selector: string): Locator {
   return page.locator(`${selector}:visible`);
 }
 
+const BULLETIN = /#\/pages\/bulletin\/index/;
+
+/**
+ * Taps `first` with its code held back, then 简报 (a tab loaded before, so it opens at once) before
+ * that code arrives; resolves once the held code has arrived and had the time to run.
+ */
+async function tapBulletinBeforeCodeArrives(page: Page, gate: CodeGate, first: { name: string; url: RegExp }): Promise<void> {
+  gate.hold();
+  await tab(page, first.name).click();
+  await page.waitForURL(first.url);
+  await expect.poll(() => gate.held()).toBeGreaterThan(0);
+  await tab(page, '简报').click();
+  await page.waitForURL(BULLETIN);
+  await visible(shown(page, '.zj-issue-row__label').first());
+  gate.release();
+  await gate.arrived();
+}
+
+/** 简报 is the one page shown, at its address; 我的 (the page before) is hidden. */
+async function expectBulletinAlone(page: Page): Promise<void> {
+  expect(page.url()).toMatch(BULLETIN);
+  expect(await pagesShown(page)).toEqual(['/pages/bulletin/index']);
+  await visible(shown(page, '.zj-issue-row__label').first());
+  expect(await shown(page, '.zj-me').count()).toBe(0);
+}
+
 describe('a tab tapped while the page opened before it still loads its code', () => {
   it('on a phone (390×844): 报送 tapped, then 简报 before 报送 has its code; 简报 stays shown', async () => {
     const { page, problems } = await watchedPage(h5.browser, PHONE);
@@ -67,21 +100,9 @@ describe('a tab tapped while the page opened before it still loads its code', ()
     await visible(shown(page, '.zj-me'));
     await settled(page);
 
-    gate.hold();
-    await tab(page, '报送').click();
-    await page.waitForURL(/#\/pages\/submit\/index/);
-    await expect.poll(() => gate.held()).toBeGreaterThan(0);
-    await tab(page, '简报').click();
-    await page.waitForURL(/#\/pages\/bulletin\/index/);
-    await visible(shown(page, '.zj-issue-row__label').first());
-    gate.release();
-    await gate.arrived();
-
-    expect(page.url()).toMatch(/#\/pages\/bulletin\/index/);
-    expect(await pagesShown(page)).toEqual(['/pages/bulletin/index']);
-    await visible(shown(page, '.zj-issue-row__label').first());
+    await tapBulletinBeforeCodeArrives(page, gate, { name: '报送', url: /#\/pages\/submit\/index/ });
+    await expectBulletinAlone(page);
     expect(await shown(page, '.zj-submit').count()).toBe(0);
-    expect(await shown(page, '.zj-me').count()).toBe(0);
     expect(await shown(page, '.weui-tabbar__item.weui-bar__item_on').textContent()).toContain('简报');
     await screenshot(page, 'navigation-race-phone-01-last-tab-shown');
 
@@ -110,20 +131,9 @@ describe('a tab tapped while the page opened before it still loads its code', ()
     await visible(shown(page, '.zj-me'));
     await settled(page);
 
-    gate.hold();
-    await tab(page, '审计日志').click();
-    await page.waitForURL(/#\/packages\/secretariat\/audit\/index/);
-    await expect.poll(() => gate.held()).toBeGreaterThan(0);
-    await tab(page, '简报').click();
-    await page.waitForURL(/#\/pages\/bulletin\/index/);
-    await visible(shown(page, '.zj-issue-row__label').first());
-    gate.release();
-    await gate.arrived();
-
-    expect(page.url()).toMatch(/#\/pages\/bulletin\/index/);
-    expect(await pagesShown(page)).toEqual(['/pages/bulletin/index']);
-    await visible(shown(page, '.zj-issue-row__label').first());
-    expect(await shown(page, '.zj-me').count()).toBe(0);
+    await tapBulletinBeforeCodeArrives(page, gate, { name: '审计日志', url: /#\/packages\/secretariat\/audit\/index/ });
+    await expectBulletinAlone(page);
+    expect(await shown(page, '.zj-audit').count()).toBe(0);
     await oneShell(page);
     await expect.poll(() => shown(page, '.zj-console__item--on').textContent()).toBe('简报');
     await expect.poll(() => shown(page, '.zj-console__crumbs').textContent()).toContain('简报');
@@ -132,6 +142,7 @@ describe('a tab tapped while the page opened before it still loads its code', ()
     // The audit log's code is in now: opened again, it shows.
     await tab(page, '审计日志').click();
     await page.waitForURL(/#\/packages\/secretariat\/audit\/index/);
+    await visible(shown(page, '.zj-audit'));
     await expect.poll(() => pagesShown(page)).toEqual(['/packages/secretariat/audit/index']);
     await expect.poll(() => shown(page, '.zj-console__item--on').textContent()).toBe('审计日志');
     await settled(page);
