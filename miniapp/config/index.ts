@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { reportH5Chunks, splitH5Chunks } from './h5Chunks';
+import { showOnlyCurrentPageLoads } from './h5Routes';
 import { writePrivateProjectConfig } from './projectConfig';
 
 /**
@@ -106,6 +107,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
         resolveFromMiniapp(chain);
         splitH5Chunks(chain);
         reportH5Chunks(chain, process.env.H5_STATS);
+        showOnlyCurrentPageLoads(chain);
       },
     },
   };

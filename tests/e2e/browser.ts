@@ -168,3 +168,8 @@ export async function mostShellsDuring(page: Page, act: () => Promise<void>): Pr
 export function tab(page: Page, name: string): Locator {
   return page.locator('.weui-tabbar__item:visible, .zj-console__item:visible').filter({ hasText: new RegExp(`^\\s*${name}\\s*$`) });
 }
+
+/** The paths of Taro's page containers on screen (it keeps the hidden ones of the stack and of tabs in the document). */
+export function pagesShown(page: Page): Promise<string[]> {
+  return page.locator('.taro_page:visible').evaluateAll((pages) => pages.map((element) => element.id.split('?')[0]!));
+}
