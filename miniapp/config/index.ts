@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { reportH5Chunks, splitH5Chunks } from './h5Chunks';
+import { firstScreen } from './h5FirstScreen';
 import { showOnlyCurrentPageLoads } from './h5Routes';
 import { writePrivateProjectConfig } from './projectConfig';
 
@@ -21,6 +22,8 @@ import { writePrivateProjectConfig } from './projectConfig';
 const miniappRoot = path.resolve(__dirname, '..');
 const repoRoot = path.resolve(miniappRoot, '..');
 const sharedSrc = path.join(repoRoot, 'shared', 'src');
+/** Where the API server serves the H5 build. */
+const h5PublicPath = '/';
 
 /**
  * npm workspaces hoist most @tarojs packages to the repo root but keep some (plugin-framework-react,
@@ -84,7 +87,7 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       },
     },
     h5: {
-      publicPath: '/',
+      publicPath: h5PublicPath,
       staticDirectory: 'static',
       router: { mode: 'hash' },
       compile: { include: [sharedSrc] },
@@ -106,6 +109,13 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
       webpackChain(chain) {
         resolveFromMiniapp(chain);
         splitH5Chunks(chain);
+        // Sign-in is the page a cold load opens (app.config's first page): its chunks download with
+        // the entry, and its brand shows before the code has run.
+        firstScreen(chain, {
+          page: 'pages/signin/index',
+          publicPath: h5PublicPath,
+          splashScript: path.join(miniappRoot, 'src', 'splash.js'),
+        });
         reportH5Chunks(chain, process.env.H5_STATS);
         showOnlyCurrentPageLoads(chain);
       },
