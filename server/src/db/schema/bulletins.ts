@@ -93,8 +93,9 @@ export const articleReads = pgTable(
  *
  * Kept by the database (migration 0018): a read inserts its reader (a second read of the issue
  * finds the row there); a member moving unit carries their rows along; a member or issue removed
- * takes theirs (cascade); an article removed takes the readers who had read nothing else of its
- * issue. `rebuildIssueReaders` in the tests derives the same rows from `article_reads`.
+ * takes theirs (cascade); an article removed (or moved to another issue) takes the readers who had
+ * read nothing else of its issue. `rebuildIssueReaders` in the tests derives the same rows from
+ * `article_reads`.
  */
 export const issueReaders = pgTable(
   'issue_readers',
