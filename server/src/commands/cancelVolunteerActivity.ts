@@ -1,9 +1,15 @@
 import { formatShanghaiDateTime, volunteerRefusals } from '@zhijian/shared';
-import { and, count, eq, isNotNull } from 'drizzle-orm';
-import { volunteerActivities, volunteerSignUps } from '../db/schema';
+import { eq } from 'drizzle-orm';
+import { volunteerActivities } from '../db/schema';
 import { refuse } from '../errors';
 import { thing } from '../notify/notifier';
-import { findVolunteerActivity, liveSignUpOpenids, refuseIfCancelled, type VolunteerActivityRecord } from '../queries/volunteerActivities';
+import {
+  countAttended,
+  findVolunteerActivity,
+  liveSignUpOpenids,
+  refuseIfCancelled,
+  type VolunteerActivityRecord,
+} from '../queries/volunteerActivities';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 
@@ -20,11 +26,8 @@ export async function cancelVolunteerActivity(
   const before = await findVolunteerActivity(ctx.tx, activityId, { lock: true });
   refuseIfCancelled(before);
   if (ctx.now >= before.startsAt) throw refuse(volunteerRefusals.activity_started);
-  const [attended] = await ctx.tx
-    .select({ n: count() })
-    .from(volunteerSignUps)
-    .where(and(eq(volunteerSignUps.activityId, before.id), isNotNull(volunteerSignUps.attendedAt)));
-  if (attended?.n) throw refuse(volunteerRefusals.attendance_taken, { attended: attended.n });
+  const attended = await countAttended(ctx.tx, before.id);
+  if (attended) throw refuse(volunteerRefusals.attendance_taken, { attended });
 
   const [after] = await ctx.tx
     .update(volunteerActivities)

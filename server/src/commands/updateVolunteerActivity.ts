@@ -5,11 +5,17 @@ import {
   volunteerTimeProblems,
   type VolunteerActivityChanges,
 } from '@zhijian/shared';
-import { and, count, eq, isNotNull } from 'drizzle-orm';
+import { and, count, eq } from 'drizzle-orm';
 import { volunteerActivities, volunteerSignUps } from '../db/schema';
 import { refuse } from '../errors';
 import { thing } from '../notify/notifier';
-import { findVolunteerActivity, liveSignUpOpenids, refuseIfCancelled, type VolunteerActivityRecord } from '../queries/volunteerActivities';
+import {
+  countAttended,
+  findVolunteerActivity,
+  liveSignUpOpenids,
+  refuseIfCancelled,
+  type VolunteerActivityRecord,
+} from '../queries/volunteerActivities';
 import { audit } from './audit';
 import type { CommandContext } from './context';
 import { promoteVolunteerWaitlist } from './promoteVolunteerWaitlist';
@@ -18,8 +24,8 @@ import { promoteVolunteerWaitlist } from './promoteVolunteerWaitlist';
  * Its organiser corrects an activity before it starts, under the row lock sign-ups queue on: the
  * times the edit leaves must still be in order (as when publishing) and stay once anyone has
  * attended, places never fewer than the members already holding one, and places added go to the
- * waitlist in order. A new time or place
- * is told to everyone holding a place or waiting (`volunteer.changed`).
+ * waitlist in order. A new time or place is told to everyone holding a place or waiting
+ * (`volunteer.changed`).
  */
 export async function updateVolunteerActivity(
   ctx: CommandContext,
@@ -45,11 +51,8 @@ export async function updateVolunteerActivity(
   const retimed =
     new Date(times.startsAt).getTime() !== before.startsAt.getTime() || new Date(times.endsAt).getTime() !== before.endsAt.getTime();
   if (retimed) {
-    const [attended] = await ctx.tx
-      .select({ n: count() })
-      .from(volunteerSignUps)
-      .where(and(eq(volunteerSignUps.activityId, before.id), isNotNull(volunteerSignUps.attendedAt)));
-    if (attended?.n) throw refuse(volunteerRefusals.times_fixed_by_attendance, { attended: attended.n });
+    const attended = await countAttended(ctx.tx, before.id);
+    if (attended) throw refuse(volunteerRefusals.times_fixed_by_attendance, { attended });
   }
   const [taken] = await ctx.tx
     .select({ n: count() })

@@ -1,5 +1,5 @@
 import { volunteerRefusals, type PageQuery } from '@zhijian/shared';
-import { and, asc, count, desc, eq, inArray, isNull, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNotNull, isNull, or, sql, type SQL } from 'drizzle-orm';
 import type { Queryable } from '../db/client';
 import { members, units, volunteerActivities, volunteerSignUps } from '../db/schema';
 import { notFound, refuse } from '../errors';
@@ -44,6 +44,15 @@ export async function findVolunteerActivity(
 /** Nothing more happens to a cancelled activity: no sign-up, no cancellation, no attendance, no edit. */
 export function refuseIfCancelled(activity: VolunteerActivityRecord): void {
   if (activity.cancelledAt) throw refuse(volunteerRefusals.activity_cancelled, { cancelReason: activity.cancelReason ?? '' });
+}
+
+/** How many members have attended the activity: once any has, it may no longer be called off or retimed. */
+export async function countAttended(db: Queryable, activityId: number): Promise<number> {
+  const [row] = await db
+    .select({ n: count() })
+    .from(volunteerSignUps)
+    .where(and(eq(volunteerSignUps.activityId, activityId), isNotNull(volunteerSignUps.attendedAt)));
+  return row?.n ?? 0;
 }
 
 /** The openids of everyone holding a place or waiting for one: who hears of a change or a cancellation. */
