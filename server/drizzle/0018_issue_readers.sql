@@ -69,6 +69,7 @@ BEGIN
   INSERT INTO issue_readers (issue_id, member_id, unit_id)
     SELECT NEW.issue_id, m.id, m.unit_id FROM article_reads r JOIN members m ON m.id = r.member_id
      WHERE r.article_id = NEW.id
+       FOR SHARE OF m
     ON CONFLICT DO NOTHING;
   RETURN NEW;
 END $$;--> statement-breakpoint
