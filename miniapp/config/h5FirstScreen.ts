@@ -4,13 +4,16 @@ import { readFileSync } from 'node:fs';
 /**
  * What index.html does for the first screen before the app's code has run (issue 21).
  *
- * - Preload links for the first page's chunks (its JavaScript and CSS). Taro's router asks for a
- *   page's chunks only once the entry has run: on a cold load the browser downloaded and ran the
- *   entry and only then fetched the page — a waterfall of a round trip plus the page's transfer.
- *   With the links the page's chunks download beside the entry; other pages load as before.
- * - The splash script (src/splash.js), emitted under a content hash (cached like the chunks) and
- *   loaded at the end of the head, before the body with the sign-in brand is parsed: it decides
- *   whether the brand may show, and takes it away once the app draws.
+ * - index.html's body carries the first page's form (src/index.html), usable before the app's
+ *   code has run; its script (src/splash.js), given its settings here (`SplashConfig`), emitted
+ *   under a content hash (cached like the chunks) and loaded at the end of the head, before the
+ *   body is parsed: it decides whether the form may show, sends it, and gives way once the app draws.
+ * - The first page's stylesheet linked, so that form looks as the page will: it is the page's own
+ *   CSS chunk, which the router then finds already loaded.
+ * - Preload links for the first page's JavaScript. Taro's router asks for a page's chunks only
+ *   once the entry has run: on a cold load the browser downloaded and ran the entry and only then
+ *   fetched the page — a waterfall of a round trip plus the page's transfer. With the links the
+ *   page's chunks download beside the entry; other pages load as before.
  */
 interface Asset {
   source(): string | Buffer;
@@ -37,22 +40,44 @@ interface PluginChain {
   plugin(name: string): { use(plugin: unknown, args?: unknown[]): unknown };
 }
 
+/** Where index.html's form signs in: `auth.password`'s path (shared/src/contracts/auth.ts; a test holds them together). */
+export const SIGN_IN_PATH = '/api/auth/password';
+
+/** What splash.js needs to know of the app: where it keeps things, and where it signs in. */
+export interface SplashConfig {
+  sessionKey: string;
+  fontSizeKey: string;
+  privacyAgreedKey: string;
+  privacyVersion: string;
+  /** The password sign-in's URL (the API base and `auth.password`'s path). */
+  signInUrl: string;
+}
+
 export interface FirstScreenOptions {
   /** The page a cold load opens, as app.config names it (`pages/signin/index`). */
   page: string;
   publicPath: string;
   /** The splash script's source file. */
   splashScript: string;
+  splashConfig: SplashConfig;
 }
 
-/** The link tags for a page's files, JavaScript as scripts and CSS as styles. */
-export function preloadLinks(files: Iterable<string>, publicPath: string): string {
+/** The link tags for a page's files: its stylesheets linked, its JavaScript preloaded. */
+export function pageLinks(files: Iterable<string>, publicPath: string): string {
   const links: string[] = [];
   for (const file of files) {
-    const as = file.endsWith('.js') ? 'script' : file.endsWith('.css') ? 'style' : null;
-    if (as) links.push(`<link rel="preload" href="${publicPath}${file}" as="${as}">`);
+    if (file.endsWith('.css')) links.push(`<link rel="stylesheet" href="${publicPath}${file}">`);
+    else if (file.endsWith('.js')) links.push(`<link rel="preload" href="${publicPath}${file}" as="script">`);
   }
   return links.join('');
+}
+
+const CONFIG_MARK = /\/\* zj:first-screen-config \*\/ \{[^}]*\}/;
+
+/** splash.js with its settings filled in (the object after the mark); a script without the mark is refused. */
+export function withSplashConfig(source: string, config: SplashConfig & { page: string }): string {
+  if (!CONFIG_MARK.test(source)) throw new Error('splash.js has no /* zj:first-screen-config */ object');
+  return source.replace(CONFIG_MARK, `/* zj:first-screen-config */ ${JSON.stringify(config)}`);
 }
 
 /** The name the splash script is emitted under: `js/splash.<first 8 hex of its sha256>.js`. */
@@ -71,7 +96,7 @@ class FirstScreen {
 
   apply(compiler: Compiler): void {
     const name = 'FirstScreen';
-    const { page, publicPath, splashScript } = this.options;
+    const { page, publicPath, splashScript, splashConfig } = this.options;
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
       // After html-webpack-plugin has written index.html (its stage, OPTIMIZE_INLINE, is earlier).
       const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE;
@@ -82,12 +107,12 @@ class FirstScreen {
           candidate.origins.some((origin) => origin.request?.replace(/\\/g, '/').endsWith(page)),
         );
         if (!html || !group) throw new Error(`${name}: no ${html ? `chunk for ${page}` : 'index.html'} in the build`);
-        const splash = readFileSync(splashScript, 'utf8');
+        const splash = withSplashConfig(readFileSync(splashScript, 'utf8'), { ...splashConfig, page });
         const splashFile = splashFileName(splash);
         compilation.emitAsset(splashFile, new compiler.webpack.sources.RawSource(splash));
         const tags =
           `<script src="${publicPath}${splashFile}"></script>` +
-          preloadLinks(
+          pageLinks(
             group.chunks.flatMap((chunk) => [...chunk.files]),
             publicPath,
           );

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { defineConfig, type UserConfigExport } from '@tarojs/cli';
 import { reportH5Chunks, splitH5Chunks } from './h5Chunks';
-import { firstScreen } from './h5FirstScreen';
+import { firstScreen, SIGN_IN_PATH } from './h5FirstScreen';
 import { showOnlyCurrentPageLoads } from './h5Routes';
 import { writePrivateProjectConfig } from './projectConfig';
+import * as storage from '../src/services/storageKeys';
 
 /**
  * Hand-written Taro config for both targets:
@@ -110,11 +111,18 @@ export default defineConfig<'webpack5'>(async (merge, { mode }) => {
         resolveFromMiniapp(chain);
         splitH5Chunks(chain);
         // Sign-in is the page a cold load opens (app.config's first page): its chunks download with
-        // the entry, and its brand shows before the code has run.
+        // the entry, and its form works before the code has run.
         firstScreen(chain, {
           page: 'pages/signin/index',
           publicPath: h5PublicPath,
           splashScript: path.join(miniappRoot, 'src', 'splash.js'),
+          splashConfig: {
+            sessionKey: storage.SESSION_KEY,
+            fontSizeKey: storage.FONT_SIZE_KEY,
+            privacyAgreedKey: storage.PRIVACY_AGREED_KEY,
+            privacyVersion: storage.PRIVACY_VERSION,
+            signInUrl: `${apiBase}${SIGN_IN_PATH}`,
+          },
         });
         reportH5Chunks(chain, process.env.H5_STATS);
         showOnlyCurrentPageLoads(chain);

@@ -1,7 +1,6 @@
 import Taro from '@tarojs/taro';
+import { DEFAULT_FONT_SIZE, FONT_SIZE_KEY as STORAGE_KEY } from './storageKeys';
 import { createStore } from './store';
-
-const STORAGE_KEY = 'zj.fontSize';
 
 /** Body text sizes in CSS px; long Chinese text reads best at 16–18px on a phone. */
 export const FONT_SIZES = [
@@ -11,7 +10,7 @@ export const FONT_SIZES = [
   { value: 20, label: '特大' },
 ] as const;
 
-export const DEFAULT_FONT_SIZE = 17;
+export { DEFAULT_FONT_SIZE } from './storageKeys';
 
 function load(): number {
   try {

@@ -1,10 +1,9 @@
 import Taro from '@tarojs/taro';
 import { isWeapp } from './env';
+import { PRIVACY_AGREED_KEY as AGREED_KEY, PRIVACY_VERSION } from './storageKeys';
 import { createStore } from './store';
 
-/** Bump when the privacy page changes in substance: people are asked to agree again. */
-export const PRIVACY_VERSION = '2025-11';
-const AGREED_KEY = 'zj.privacyAgreed';
+export { PRIVACY_VERSION } from './storageKeys';
 
 export const AGREE_BUTTON_ID = 'privacy-agree';
 

@@ -1,8 +1,7 @@
 import Taro from '@tarojs/taro';
 import type { Me, SignedIn } from '@zhijian/shared';
+import { SESSION_KEY as STORAGE_KEY } from './storageKeys';
 import { createStore } from './store';
-
-const STORAGE_KEY = 'zj.session';
 
 /**
  * The signed-in answer as stored on the device — the access token sent with every call, the

@@ -15,6 +15,8 @@ export interface FieldProps {
   error?: string;
   hint?: string;
   name?: string;
+  /** The cursor goes into the field (as it is drawn, or when this turns true). */
+  focus?: boolean;
   onConfirm?: () => void;
 }
 
@@ -30,6 +32,7 @@ export function Field({
   error,
   hint,
   name,
+  focus,
   onConfirm,
   disabled = false,
 }: FieldProps) {
@@ -43,6 +46,7 @@ export function Field({
         type={type}
         password={password}
         disabled={disabled}
+        focus={focus}
         maxlength={maxlength}
         placeholder={placeholder}
         placeholderClass="zj-field__placeholder"

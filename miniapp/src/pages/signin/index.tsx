@@ -1,7 +1,8 @@
 import Taro, { useDidShow, useRouter } from '@tarojs/taro';
 import { Text, View } from '@tarojs/components';
 import type { PasswordSignInBody, WechatSignInBody } from '@zhijian/shared';
-import { useState } from 'react';
+import { useLayoutEffect, useState } from 'react';
+import { flushSync } from 'react-dom';
 import type { z } from 'zod';
 import { Agreement } from '../../components/Agreement';
 import { Button } from '../../components/Button';
@@ -14,10 +15,11 @@ import { isWideScreen } from '../../console/useWideScreen';
 import { BIND_PAGE, CONSOLE_HOME_PAGE, HOME_TAB } from '../../routes';
 import { fetchSignInOptions, signInWithCode, signInWithPassword, signInWithWechat } from '../../services/auth';
 import { isH5, isWeapp } from '../../services/env';
+import { onFirstScreenForm, type SplashForm } from '../../services/firstScreen';
 import { toast } from '../../services/feedback';
 import { isAppPage, openAlone } from '../../services/navigation';
 import { hasAgreedToPrivacy, rememberAgreement } from '../../services/privacy';
-import { getSession } from '../../services/session';
+import { getSession, reloadSession } from '../../services/session';
 import './index.scss';
 
 /** How to sign in: WeChat, username and password, or a demo account's `dev:` code. */
@@ -60,16 +62,43 @@ export default function SignInPage() {
   const [agreed, setAgreed] = useState(hasAgreedToPrivacy);
   const [username, setUsername] = useState('');
   const [password, setPassword] = useState('');
+  // What index.html's form (H5) showed when it gave way: its error, and where the cursor was.
+  const [formError, setFormError] = useState<string | null>(null);
+  const [focus, setFocus] = useState<SplashForm['focus']>(null);
   const next = nextOf(useRouter().params.next);
   const action = useAction(signIn, { inline: true });
   const weapp = isWeapp();
   const busyWith = action.running?.[0] ?? null;
   const busyKey = busyWith === null ? null : busyWith.kind === 'code' ? busyWith.code : busyWith.kind;
 
-  // Already signed in (a stored, unexpired token): straight on.
+  // Already signed in (a stored, unexpired token): straight on. In H5, index.html's form may have
+  // stored one after the app's code read storage.
   useDidShow(() => {
+    if (isH5()) reloadSession();
     if (getSession()) goOn(next);
   });
+
+  // index.html's form, still up as the page is drawn, gives way in the same task: a layout effect
+  // hears it, and the page takes its values before the browser paints.
+  useLayoutEffect(
+    () =>
+      onFirstScreenForm({
+        handover(form) {
+          flushSync(() => {
+            setUsername(form.username);
+            setPassword(form.password);
+            setAgreed(form.agreed);
+            setFormError(form.error);
+            setFocus(form.focus);
+          });
+        },
+        signedIn() {
+          reloadSession();
+          goOn(next);
+        },
+      }),
+    [next],
+  );
 
   function run(method: Method) {
     if (!agreed) {
@@ -77,6 +106,7 @@ export default function SignInPage() {
       return;
     }
     rememberAgreement();
+    setFormError(null);
     void action.run(method, next);
   }
 
@@ -100,7 +130,15 @@ export default function SignInPage() {
       ) : (
         <View className="zj-signin__panel">
           <Text className="zj-signin__lead">管理后台登录（账号由协会秘书处分配）</Text>
-          <Field label="用户名" name="username" value={username} onChange={setUsername} placeholder="请输入用户名" maxlength={64} />
+          <Field
+            label="用户名"
+            name="username"
+            value={username}
+            onChange={setUsername}
+            placeholder="请输入用户名"
+            maxlength={64}
+            focus={focus === 'username'}
+          />
           <Field
             label="密码"
             name="password"
@@ -109,6 +147,7 @@ export default function SignInPage() {
             placeholder="请输入密码"
             password
             maxlength={200}
+            focus={focus === 'password'}
             onConfirm={signInByPassword}
           />
           <Button block loading={busyKey === 'password'} disabled={action.busy} onClick={signInByPassword}>
@@ -118,7 +157,7 @@ export default function SignInPage() {
       )}
 
       <Agreement agreed={agreed} onChange={setAgreed} />
-      {action.error ? <Text className="zj-signin__error">{action.error}</Text> : null}
+      {(action.error ?? formError) ? <Text className="zj-signin__error">{action.error ?? formError}</Text> : null}
 
       {options?.devSignIn && options.devAccounts.length > 0 ? (
         <DevSignInPicker accounts={options.devAccounts} busyKey={busyKey} onPick={(code) => run({ kind: 'code', code })} />

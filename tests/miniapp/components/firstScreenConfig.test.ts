@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { api } from '@zhijian/shared';
+import { describe, expect, it } from 'vitest';
+import { pageLinks, SIGN_IN_PATH, withSplashConfig } from '../../../miniapp/config/h5FirstScreen';
+import * as storage from '../../../miniapp/src/services/storageKeys';
+
+const splashSource = readFileSync(path.resolve(import.meta.dirname, '../../../miniapp/src/splash.js'), 'utf8');
+const config = {
+  sessionKey: storage.SESSION_KEY,
+  fontSizeKey: storage.FONT_SIZE_KEY,
+  privacyAgreedKey: storage.PRIVACY_AGREED_KEY,
+  privacyVersion: storage.PRIVACY_VERSION,
+  signInUrl: `https://api.example.cn${SIGN_IN_PATH}`,
+  page: 'pages/signin/index',
+};
+
+describe('index.html’s sign-in form, as the build writes it (issue 21)', () => {
+  it('signs in where the app does', () => {
+    expect(SIGN_IN_PATH).toBe(api.auth.password.path);
+    expect(api.auth.password.method).toBe('POST');
+  });
+
+  it('gets the app’s storage keys, privacy version and sign-in URL in place of its defaults', () => {
+    const script = withSplashConfig(splashSource, config);
+    const filled = JSON.parse(/\/\* zj:first-screen-config \*\/ (\{[^}]*\})/.exec(script)![1]!) as unknown;
+    expect(filled).toEqual(config);
+    // Only the settings change: the rest of the script is as written.
+    expect(script.replace(/\/\* zj:first-screen-config \*\/ \{[^}]*\}/, '')).toBe(
+      splashSource.replace(/\/\* zj:first-screen-config \*\/ \{[^}]*\}/, ''),
+    );
+  });
+
+  it('refuses a script that lost its settings mark (the build would ship defaults)', () => {
+    expect(() => withSplashConfig(splashSource.replace('zj:first-screen-config', 'settings'), config)).toThrow(/first-screen-config/);
+  });
+
+  it('links the page’s stylesheets and preloads its scripts', () => {
+    expect(pageLinks(['js/1.abc.js', 'css/1.def.css', 'js/1.abc.js.map'], '/')).toBe(
+      '<link rel="preload" href="/js/1.abc.js" as="script"><link rel="stylesheet" href="/css/1.def.css">',
+    );
+  });
+});
