@@ -8,8 +8,10 @@ import { readFileSync } from 'node:fs';
  *   code has run; its script (src/splash.js), given its settings here (`SplashConfig`), emitted
  *   under a content hash (cached like the chunks) and loaded at the end of the head, before the
  *   body is parsed: it decides whether the form may show, sends it, and gives way once the app draws.
- * - The first page's stylesheet linked, so that form looks as the page will: it is the page's own
- *   CSS chunk, which the router then finds already loaded.
+ * - The first screen's CSS in line: the entry's and the first page's own chunk, so that form
+ *   looks as the page will and paints with the document, without waiting for a stylesheet (a round
+ *   trip on a slow link). Each as `<style data-href>`, which webpack's CSS chunk loader takes for
+ *   the chunk already loaded: the router does not fetch it again.
  * - Preload links for the first page's JavaScript. Taro's router asks for a page's chunks only
  *   once the entry has run: on a cold load the browser downloaded and ran the entry and only then
  *   fetched the page — a waterfall of a round trip plus the page's transfer. With the links the
@@ -62,14 +64,27 @@ export interface FirstScreenOptions {
   splashConfig: SplashConfig;
 }
 
-/** The link tags for a page's files: its stylesheets linked, its JavaScript preloaded. */
-export function pageLinks(files: Iterable<string>, publicPath: string): string {
-  const links: string[] = [];
+/** A stylesheet in line, marked (`data-href`) as the CSS chunk loader looks for a chunk already loaded. */
+export function inlineStyle(href: string, css: string): string {
+  if (/<\/style/i.test(css)) throw new Error(`${href} cannot be put in line: it contains </style`);
+  return `<style data-href="${href}">${css}</style>`;
+}
+
+/** The tags for a page's files: its stylesheets in line (`cssOf` gives a file's text), its JavaScript preloaded. */
+export function pageTags(files: Iterable<string>, publicPath: string, cssOf: (file: string) => string): string {
+  const tags: string[] = [];
   for (const file of files) {
-    if (file.endsWith('.css')) links.push(`<link rel="stylesheet" href="${publicPath}${file}">`);
-    else if (file.endsWith('.js')) links.push(`<link rel="preload" href="${publicPath}${file}" as="script">`);
+    if (file.endsWith('.css')) tags.push(inlineStyle(`${publicPath}${file}`, cssOf(file)));
+    else if (file.endsWith('.js')) tags.push(`<link rel="preload" href="${publicPath}${file}" as="script">`);
   }
-  return links.join('');
+  return tags.join('');
+}
+
+/** index.html's stylesheet links (the entry's CSS, as html-webpack-plugin writes them) put in line. */
+export function inlineLinkedStyles(html: string, publicPath: string, cssOf: (file: string) => string): string {
+  return html.replace(/<link href="([^"]+\.css)" rel="stylesheet">/g, (_link, href: string) =>
+    inlineStyle(href, cssOf(href.slice(publicPath.length))),
+  );
 }
 
 const CONFIG_MARK = /\/\* zj:first-screen-config \*\/ \{[^}]*\}/;
@@ -110,13 +125,20 @@ class FirstScreen {
         const splash = withSplashConfig(readFileSync(splashScript, 'utf8'), { ...splashConfig, page });
         const splashFile = splashFileName(splash);
         compilation.emitAsset(splashFile, new compiler.webpack.sources.RawSource(splash));
+        const cssOf = (file: string) => {
+          const css = compilation.getAsset(file);
+          if (!css) throw new Error(`${name}: no ${file} in the build`);
+          return String(css.source.source());
+        };
         const tags =
           `<script src="${publicPath}${splashFile}"></script>` +
-          pageLinks(
+          pageTags(
             group.chunks.flatMap((chunk) => [...chunk.files]),
             publicPath,
+            cssOf,
           );
-        compilation.updateAsset('index.html', new compiler.webpack.sources.RawSource(intoHead(String(html.source.source()), tags)));
+        const document = inlineLinkedStyles(String(html.source.source()), publicPath, cssOf);
+        compilation.updateAsset('index.html', new compiler.webpack.sources.RawSource(intoHead(document, tags)));
       });
     });
   }

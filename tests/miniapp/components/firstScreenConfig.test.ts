@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { api } from '@zhijian/shared';
 import { describe, expect, it } from 'vitest';
-import { pageLinks, SIGN_IN_PATH, withSplashConfig } from '../../../miniapp/config/h5FirstScreen';
+import { inlineLinkedStyles, pageTags, SIGN_IN_PATH, withSplashConfig } from '../../../miniapp/config/h5FirstScreen';
 import * as storage from '../../../miniapp/src/services/storageKeys';
 
 const splashSource = readFileSync(path.resolve(import.meta.dirname, '../../../miniapp/src/splash.js'), 'utf8');
@@ -35,9 +35,14 @@ describe('index.html’s sign-in form, as the build writes it (issue 21)', () =>
     expect(() => withSplashConfig(splashSource.replace('zj:first-screen-config', 'settings'), config)).toThrow(/first-screen-config/);
   });
 
-  it('links the page’s stylesheets and preloads its scripts', () => {
-    expect(pageLinks(['js/1.abc.js', 'css/1.def.css', 'js/1.abc.js.map'], '/')).toBe(
-      '<link rel="preload" href="/js/1.abc.js" as="script"><link rel="stylesheet" href="/css/1.def.css">',
+  it('puts the page’s stylesheets in line, marked for the chunk loader, and preloads its scripts', () => {
+    const cssOf = (file: string) => `/* ${file} */.a{color:red}`;
+    expect(pageTags(['js/1.abc.js', 'css/1.def.css', 'js/1.abc.js.map'], '/', cssOf)).toBe(
+      '<link rel="preload" href="/js/1.abc.js" as="script"><style data-href="/css/1.def.css">/* css/1.def.css */.a{color:red}</style>',
     );
+    expect(
+      inlineLinkedStyles('<head><link href="/css/app.1.css" rel="stylesheet"><link rel="icon" href="data:,"></head>', '/', cssOf),
+    ).toBe('<head><style data-href="/css/app.1.css">/* css/app.1.css */.a{color:red}</style><link rel="icon" href="data:,"></head>');
+    expect(() => pageTags(['css/2.css'], '/', () => '.a{content:"</style>"}')).toThrow(/<\/style/);
   });
 });
