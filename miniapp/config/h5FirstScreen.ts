@@ -5,9 +5,11 @@ import { readFileSync } from 'node:fs';
  * What index.html does for the first screen before the app's code has run (issue 21).
  *
  * - index.html's body carries the first page's form (src/index.html), usable before the app's
- *   code has run; its script (src/splash.js), given its settings here (`SplashConfig`), emitted
- *   under a content hash (cached like the chunks) and loaded at the end of the head, before the
- *   body is parsed: it decides whether the form may show, sends it, and gives way once the app draws.
+ *   code has run; its script (src/splash.js), given its settings here (`SplashConfig`) and
+ *   minified with the chunks, is put in line at the end of the head, before the body is parsed: it
+ *   decides whether the form may show, sends it, and gives way once the app draws. In line, as the
+ *   form would otherwise wait a round trip for it; the server allows it in its Content Security
+ *   Policy by its hash (server/src/middlewares/inlineScripts.ts).
  * - The first screen's CSS in line: the entry's and the first page's own chunk, so that form
  *   looks as the page will and paints with the document, without waiting for a stylesheet (a round
  *   trip on a slow link). Each as `<style data-href>`, which webpack's CSS chunk loader takes for
@@ -28,12 +30,13 @@ interface Compilation {
   chunkGroups: ChunkGroup[];
   getAsset(name: string): { source: Asset } | undefined;
   emitAsset(name: string, source: Asset): void;
+  deleteAsset(name: string): void;
   updateAsset(name: string, source: Asset): void;
   hooks: { processAssets: { tap(options: { name: string; stage: number }, callback: () => void): void } };
 }
 interface Compiler {
   webpack: {
-    Compilation: { PROCESS_ASSETS_STAGE_SUMMARIZE: number };
+    Compilation: { PROCESS_ASSETS_STAGE_ADDITIONAL: number; PROCESS_ASSETS_STAGE_SUMMARIZE: number };
     sources: { RawSource: new (source: string) => Asset };
   };
   hooks: { thisCompilation: { tap(name: string, callback: (compilation: Compilation) => void): void } };
@@ -95,9 +98,15 @@ export function withSplashConfig(source: string, config: SplashConfig & { page: 
   return source.replace(CONFIG_MARK, `/* zj:first-screen-config */ ${JSON.stringify(config)}`);
 }
 
-/** The name the splash script is emitted under: `js/splash.<first 8 hex of its sha256>.js`. */
+/** The name the splash script is minified under (then taken back out of the build): `js/splash.<8 hex of its sha256>.js`. */
 export function splashFileName(source: string): string {
   return `js/splash.${createHash('sha256').update(source).digest('hex').slice(0, 8)}.js`;
+}
+
+/** A script in line; one that could end its element early is refused. */
+export function inlineScript(source: string): string {
+  if (/<\/script/i.test(source)) throw new Error('the splash script cannot be put in line: it contains </script');
+  return `<script>${source}</script>`;
 }
 
 /** Adds `tags` at the end of the head; a document without one is refused (the template changed). */
@@ -113,25 +122,32 @@ class FirstScreen {
     const name = 'FirstScreen';
     const { page, publicPath, splashScript, splashConfig } = this.options;
     compiler.hooks.thisCompilation.tap(name, (compilation) => {
+      const { PROCESS_ASSETS_STAGE_ADDITIONAL, PROCESS_ASSETS_STAGE_SUMMARIZE } = compiler.webpack.Compilation;
+      const splashFile = splashFileName(readFileSync(splashScript, 'utf8'));
+      // Emitted early, so the minifier takes it with the chunks; taken back out once in line.
+      compilation.hooks.processAssets.tap({ name, stage: PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        const splash = withSplashConfig(readFileSync(splashScript, 'utf8'), { ...splashConfig, page });
+        compilation.emitAsset(splashFile, new compiler.webpack.sources.RawSource(splash));
+      });
       // After html-webpack-plugin has written index.html (its stage, OPTIMIZE_INLINE, is earlier).
-      const stage = compiler.webpack.Compilation.PROCESS_ASSETS_STAGE_SUMMARIZE;
-      compilation.hooks.processAssets.tap({ name, stage }, () => {
+      compilation.hooks.processAssets.tap({ name, stage: PROCESS_ASSETS_STAGE_SUMMARIZE }, () => {
         const html = compilation.getAsset('index.html');
+        const splash = compilation.getAsset(splashFile);
         // The router's `import()` of the page: the chunk group whose origin requests the page's module.
         const group = compilation.chunkGroups.find((candidate) =>
           candidate.origins.some((origin) => origin.request?.replace(/\\/g, '/').endsWith(page)),
         );
-        if (!html || !group) throw new Error(`${name}: no ${html ? `chunk for ${page}` : 'index.html'} in the build`);
-        const splash = withSplashConfig(readFileSync(splashScript, 'utf8'), { ...splashConfig, page });
-        const splashFile = splashFileName(splash);
-        compilation.emitAsset(splashFile, new compiler.webpack.sources.RawSource(splash));
+        if (!html || !group || !splash) {
+          throw new Error(`${name}: no ${!html ? 'index.html' : !splash ? splashFile : `chunk for ${page}`} in the build`);
+        }
+        compilation.deleteAsset(splashFile);
         const cssOf = (file: string) => {
           const css = compilation.getAsset(file);
           if (!css) throw new Error(`${name}: no ${file} in the build`);
           return String(css.source.source());
         };
         const tags =
-          `<script src="${publicPath}${splashFile}"></script>` +
+          inlineScript(String(splash.source.source())) +
           pageTags(
             group.chunks.flatMap((chunk) => [...chunk.files]),
             publicPath,

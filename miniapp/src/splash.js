@@ -1,16 +1,16 @@
 // The H5 console's sign-in page before the app's code has run (issue 21). index.html carries the
 // sign-in form (the same elements and classes as pages/signin, styled by its stylesheet), which
-// paints with the document and works at once: this script, loaded in the head before the body is
-// parsed, listens on the document, so the form can be filled in and sent while the app's code
-// still downloads. It
-// - hides the form before it can show on a link to another page or for a stored sign-in;
+// paints with the document and works at once: this script, in line at the end of the head, runs
+// before the body is parsed and listens on the document, so the form can be filled in and sent
+// while the app's code still downloads. It
+// - shows the form (`zj-splash-on`), except on a link to another page or for a stored sign-in;
 // - signs in with the same request the page makes and stores the answer where the app keeps it
 //   (Taro storage: `{"data": …}` in localStorage), then tells the app (`zj:signed-in`);
 // - gives way once the app has drawn its first page, handing what was typed to the page
 //   (`zj:splash-handover`); a sign-in still on its way is waited for first.
-// A plain script, no imports: it runs before and apart from the app's bundle. The build copies it
-// (miniapp/config/h5FirstScreen.ts) and fills in CONFIG; the Content Security Policy allows no
-// inline script.
+// A plain script, no imports: it runs before and apart from the app's bundle. The build fills in
+// CONFIG and puts it in line (miniapp/config/h5FirstScreen.ts); the server's Content Security
+// Policy allows it by its hash.
 (function () {
   var CONFIG = /* zj:first-screen-config */ {
     sessionKey: 'zj.session',
@@ -46,7 +46,7 @@
   function hide() {
     if (state.gone) return;
     state.gone = true;
-    root.classList.add('zj-splash-off');
+    root.classList.remove('zj-splash-on');
     var splash = element('zj-splash');
     if (splash) splash.parentNode.removeChild(splash);
   }
@@ -82,6 +82,7 @@
     hide();
     return;
   }
+  root.classList.add('zj-splash-on');
   window.addEventListener('hashchange', function () {
     if (route() && route() !== CONFIG.page) hide();
   });

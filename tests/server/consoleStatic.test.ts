@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import http from 'node:http';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -79,5 +80,36 @@ describe('the H5 console at /', () => {
     const plain = await rawGet(url, {});
     expect(plain.headers['content-encoding']).toBeUndefined();
     expect(plain.body.toString()).toBe(bigScript);
+  });
+});
+
+describe('index.html’s inline script (the sign-in form’s, issue 21)', () => {
+  const hashOf = (script: string) => `'sha256-${createHash('sha256').update(script).digest('base64')}'`;
+  const scriptSrc = (response: Response) =>
+    (response.headers.get('content-security-policy') ?? '').split(';').find((directive) => directive.trim().startsWith('script-src'));
+
+  it('is allowed by its hash on index.html, whichever way it is reached, and by nothing else', async () => {
+    const script = "document.documentElement.classList.add('zj-splash-on')";
+    writeFileSync(path.join(h5Dir, 'index.html'), `<!doctype html><title>指尖党建</title><script>${script}</script>`);
+    precompress(h5Dir);
+    for (const route of ['/', '/index.html', '/pages/bulletin/index']) {
+      expect(scriptSrc(await fetch(`${server.url}${route}`))?.trim()).toBe(`script-src 'self' ${hashOf(script)}`);
+    }
+    // Scripts from files stay the only scripts elsewhere.
+    expect(scriptSrc(await fetch(`${server.url}/js/app.cc7ee4a5.js`))?.trim()).toBe("script-src 'self'");
+    expect(scriptSrc(await fetch(`${server.url}/api/health`))?.trim()).toBe("script-src 'self'");
+  });
+
+  it('follows a new build: the new script’s hash, not the old one’s', async () => {
+    const script = "window.zjBuild = 'second build, a longer script than the first'";
+    writeFileSync(path.join(h5Dir, 'index.html'), `<!doctype html><title>指尖党建</title><script>${script}</script>`);
+    precompress(h5Dir);
+    expect(scriptSrc(await fetch(`${server.url}/`))?.trim()).toBe(`script-src 'self' ${hashOf(script)}`);
+  });
+
+  it('allows no script in line where index.html has none, nor one with attributes', async () => {
+    writeFileSync(path.join(h5Dir, 'index.html'), '<!doctype html><title>指尖党建</title><script src="/js/app.cc7ee4a5.js"></script>');
+    precompress(h5Dir);
+    expect(scriptSrc(await fetch(`${server.url}/`))?.trim()).toBe("script-src 'self'");
   });
 });
