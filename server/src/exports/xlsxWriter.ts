@@ -14,7 +14,7 @@ export function writeXlsx(spec: WorkbookSpec, now = new Date()): Buffer {
   const strings = new SharedStrings();
   const sheets = spec.sheets.map((sheet) => sheetXml(sheet, strings));
   const names = spec.sheets.map((sheet) => sheet.name);
-  const part = (name: string, xml: string) => ({ name, data: Buffer.from(xml, 'utf8') });
+  const part = (name: string, xml: string | Buffer) => ({ name, data: typeof xml === 'string' ? Buffer.from(xml, 'utf8') : xml });
   return zipArchive(
     [
       part('[Content_Types].xml', contentTypesXml(names.length)),
@@ -133,61 +133,108 @@ function columnName(index: number): string {
   return name;
 }
 
-function sheetXml(spec: SheetSpec, strings: SharedStrings): string {
-  const letters = spec.columns.map((_, index) => columnName(index));
+/**
+ * A sheet's XML straight into bytes. Everything in it is ASCII — its text lives in the shared
+ * strings — so characters are bytes; building 36,000 cells as strings and encoding them after
+ * cost twice as long, half of it collecting the strings.
+ */
+class AsciiBytes {
+  private bytes = Buffer.allocUnsafe(1 << 16);
+  private length = 0;
+
+  private reserve(count: number): void {
+    if (this.length + count <= this.bytes.length) return;
+    const grown = Buffer.allocUnsafe(Math.max(this.bytes.length * 2, this.length + count));
+    this.bytes.copy(grown, 0, 0, this.length);
+    this.bytes = grown;
+  }
+
+  text(value: string): void {
+    this.reserve(value.length);
+    for (let i = 0; i < value.length; i += 1) this.bytes[this.length++] = value.charCodeAt(i);
+  }
+
+  /** A non-negative integer's digits. */
+  digits(value: number): void {
+    if (value < 10) {
+      this.reserve(1);
+      this.bytes[this.length++] = 48 + value;
+    } else this.text(String(value));
+  }
+
+  done(): Buffer {
+    return this.bytes.subarray(0, this.length);
+  }
+}
+
+function sheetXml(spec: SheetSpec, strings: SharedStrings): Buffer {
   const keys = spec.columns.map((column) => column.key);
-  const out: string[] = [`${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`];
+  const out = new AsciiBytes();
+  out.text(`${HEAD}<worksheet xmlns="${MAIN}" xmlns:r="${REL}">`);
   // The used range, which readers that stream a sheet (openpyxl's read-only mode) take its size from.
   let width = spec.columns.length;
   for (const row of spec.rows) if (Array.isArray(row) && row.length > width) width = row.length;
-  out.push(`<dimension ref="A1${width ? `:${columnName(width - 1)}${spec.rows.length + 1}` : ''}"/>`);
+  out.text(`<dimension ref="A1${width ? `:${columnName(width - 1)}${spec.rows.length + 1}` : ''}"/>`);
   if (spec.frozenHeader) {
-    out.push(
+    out.text(
       '<sheetViews><sheetView workbookViewId="0"><pane ySplit="1" topLeftCell="A2" activePane="bottomLeft" state="frozen"/>' +
         '<selection pane="bottomLeft"/></sheetView></sheetViews>',
     );
   }
-  out.push('<sheetFormatPr defaultRowHeight="15"/>');
+  out.text('<sheetFormatPr defaultRowHeight="15"/>');
   const widths = spec.columns.flatMap((column, index) =>
     column.width === undefined ? [] : [`<col min="${index + 1}" max="${index + 1}" width="${column.width}" customWidth="1"/>`],
   );
-  if (widths.length) out.push(`<cols>${widths.join('')}</cols>`);
-  out.push('<sheetData>');
-  out.push(
-    rowXml(
-      1,
-      spec.columns.map((column) => column.header),
-      letters,
-      strings,
-      BOLD,
-    ),
+  if (widths.length) out.text(`<cols>${widths.join('')}</cols>`);
+  out.text('<sheetData>');
+  // `<c r="A` … `<c r="J`: each cell's opening up to its row number.
+  const openings = Array.from({ length: width }, (_, index) => `<c r="${columnName(index)}`);
+  writeRow(
+    out,
+    1,
+    spec.columns.map((column) => column.header),
+    openings,
+    strings,
+    BOLD,
   );
   spec.rows.forEach((row, index) => {
     const values = Array.isArray(row) ? row : keys.map((key) => (key === undefined ? null : (row[key] ?? null)));
-    out.push(rowXml(index + 2, values, letters, strings, PLAIN));
+    writeRow(out, index + 2, values, openings, strings, PLAIN);
   });
-  out.push('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
-  return out.join('');
+  out.text('</sheetData><pageMargins left="0.7" right="0.7" top="0.75" bottom="0.75" header="0.3" footer="0.3"/></worksheet>');
+  return out.done();
 }
 
-function rowXml(number: number, values: CellValue[], letters: string[], strings: SharedStrings, style: number): string {
-  let xml = style === PLAIN ? `<row r="${number}">` : `<row r="${number}" s="${style}" customFormat="1">`;
-  const s = style === PLAIN ? '' : ` s="${style}"`;
+function writeRow(out: AsciiBytes, number: number, values: CellValue[], openings: string[], strings: SharedStrings, style: number): void {
+  const row = String(number);
+  const styled = style === PLAIN ? '"' : `" s="${style}"`;
+  out.text(style === PLAIN ? `<row r="${row}">` : `<row r="${row}" s="${style}" customFormat="1">`);
   for (let i = 0; i < values.length; i += 1) {
     const value = values[i];
-    const ref = `${letters[i] ?? columnName(i)}${number}`;
-    if (typeof value === 'string') xml += `<c r="${ref}"${s} t="s"><v>${strings.indexOf(value)}</v></c>`;
-    else if (typeof value === 'number') {
-      // NaN and infinities have no cell value in a workbook: left empty.
-      if (Number.isFinite(value)) xml += `<c r="${ref}"${s}><v>${value}</v></c>`;
-    } else if (typeof value === 'boolean') xml += `<c r="${ref}"${s} t="b"><v>${value ? 1 : 0}</v></c>`;
-    else if (value instanceof Date) {
+    if (value === null || value === undefined) continue;
+    // NaN, infinities and invalid dates have no cell value: left empty.
+    if (typeof value === 'number' ? !Number.isFinite(value) : value instanceof Date && Number.isNaN(value.getTime())) continue;
+    out.text(openings[i] ?? `<c r="${columnName(i)}`);
+    out.text(row);
+    if (typeof value === 'string') {
+      out.text(styled);
+      out.text(' t="s"><v>');
+      out.digits(strings.indexOf(value));
+    } else if (typeof value === 'number') {
+      out.text(styled);
+      out.text('><v>');
+      out.text(String(value));
+    } else if (typeof value === 'boolean') {
+      out.text(styled);
+      out.text(value ? ' t="b"><v>1' : ' t="b"><v>0');
+    } else {
       // Days since 1899-12-30 (Excel's 1900 system, its leap-year bug included), as exceljs wrote them.
-      const serial = 25569 + value.getTime() / 86_400_000;
-      if (Number.isFinite(serial)) xml += `<c r="${ref}" s="${DATE}"><v>${serial}</v></c>`;
+      out.text(`" s="${DATE}"><v>`);
+      out.text(String(25569 + value.getTime() / 86_400_000));
     }
+    out.text('</v></c>');
   }
-  return `${xml}</row>`;
+  out.text('</row>');
 }
 
 function textElement(value: string): string {
