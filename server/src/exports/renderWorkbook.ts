@@ -10,7 +10,7 @@ import type { WorkbookSpec } from './workbookSpec';
 /**
  * Workbooks are written on the pool's worker threads, one core left to the thread that answers
  * requests (on two cores, one export at a time; more wait their turn). Workers start on the first
- * export and end 15 seconds after the last: an idle server holds no exceljs (a worker is ~60 MB).
+ * export and end 15 seconds after the last: an idle server holds no worker thread and its heap.
  */
 const MAX_THREADS = Math.max(1, availableParallelism() - 1);
 const IDLE_MS = 15_000;
@@ -34,8 +34,9 @@ function exportPool(): Piscina {
     // No lower priority (`niceIncrement`): on a machine shared with other work a niced worker
     // starved for tens of seconds; keeping a core free does the main thread's part.
     // A ledger of a large unit over years is tens of thousands of rows; far more is a bug. The
-    // young generation is set to 64 MB: with the worker's default, writing a 3,000-line 台账 ran at
-    // about half the speed of the same code on the main thread, collecting short-lived cell objects.
+    // young generation is set to 64 MB: with the worker's default, writing a 3,000-line 台账 (with
+    // exceljs, then) ran at about half the speed of the same code on the main thread, collecting
+    // short-lived cell objects; the XML strings of a sheet are as short-lived.
     resourceLimits: { maxOldGenerationSizeMb: 512, maxYoungGenerationSizeMb: 64 },
   });
   return pool;

@@ -1,6 +1,6 @@
 /**
  * A workbook as plain data: what a route hands to the export worker (`workers/exportJobs.ts`),
- * which streams it to xlsx off the thread that answers requests. Only structured-clone values
+ * which writes it as xlsx off the thread that answers requests. Only structured-clone values
  * cross the thread boundary, so cells are strings, numbers, dates or empty.
  */
 export type CellValue = string | number | boolean | Date | null;

@@ -25,7 +25,7 @@ import {
   units,
 } from '../db/schema';
 import { notFound } from '../errors';
-import { relationFrom, relationOf, rosterOf, rostersOf, type Relation, type RosterMember } from './activityRosters';
+import { membersInRosterOrder, relationFrom, relationOf, rosterOf, rostersOf, type Relation, type RosterMember } from './activityRosters';
 import { attendancePoints } from './checkins';
 
 const DEFAULTS = DEFAULT_CHECKIN_SETTINGS;
@@ -266,9 +266,12 @@ export async function loadLiveList(db: Queryable, activity: ActivityRow): Promis
 }
 
 /**
- * The live lists of many activities (the ledger) in three queries however many there are: every
- * roster, every record and every approved leave at once, then split by activity. Each list is
- * what `loadLiveList` answers for its activity, in the same order.
+ * The live lists of many activities (the ledger) in four queries however many there are: every
+ * roster and every record by member id, every approved leave, then the members they name — each
+ * once, where a year's ledger expects the same members at every activity — and split by activity.
+ * Each list is what `loadLiveList` answers for its activity, in the same order; a member's roster
+ * entry is one object shared by every activity they are expected at (a structured clone, as the
+ * export worker gets the ledger, copies it once).
  */
 export async function loadLiveLists(db: Queryable, rows: ActivityRow[]): Promise<LiveListRows[]> {
   if (rows.length === 0) return [];
@@ -277,11 +280,28 @@ export async function loadLiveLists(db: Queryable, rows: ActivityRow[]): Promise
     sql`, `,
   )})`;
   const rosters = await rostersOf(db, ids);
-  const records = await selectRecords(db).where(inArray(attendance.activityId, ids)).orderBy(attendance.id);
+  const records = await db
+    .select({
+      activityId: attendance.activityId,
+      id: attendance.id,
+      memberId: attendance.memberId,
+      status: attendance.status,
+      method: attendance.method,
+      checkedInAt: attendance.checkedInAt,
+      points: attendancePoints,
+    })
+    .from(attendance)
+    .where(inArray(attendance.activityId, ids))
+    .orderBy(attendance.id);
   const leaves = await db
     .select({ activityId: attendanceRequests.activityId, memberId: attendanceRequests.memberId })
     .from(attendanceRequests)
     .where(approvedLeave(ids));
+  const named = await membersInRosterOrder(db, [
+    ...new Set([...rosters.map((entry) => entry.memberId), ...records.map((record) => record.memberId)]),
+  ]);
+  const members = new Map(named.map((member, position) => [member.id, { member, position }]));
+  const memberOf = (id: number) => members.get(id)!;
   // Map.groupBy is Node 21; this runs on 20.
   const byActivity = <T extends { activityId: number }>(list: T[]) => {
     const groups = new Map<number, T[]>();
@@ -297,8 +317,14 @@ export async function loadLiveLists(db: Queryable, rows: ActivityRow[]): Promise
   const leavesOfActivity = byActivity(leaves);
   return rows.map((activity) => ({
     activity,
-    roster: (rosterOfActivity.get(activity.id) ?? []).map(({ id, name, branchName }) => ({ id, name, branchName })),
-    records: recordsOfActivity.get(activity.id) ?? [],
+    roster: (rosterOfActivity.get(activity.id) ?? [])
+      .map((entry) => memberOf(entry.memberId))
+      .sort((a, b) => a.position - b.position)
+      .map(({ member }) => member),
+    records: (recordsOfActivity.get(activity.id) ?? []).map((record) => {
+      const { name, branchName } = memberOf(record.memberId).member;
+      return { ...record, name, branchName };
+    }),
     onLeave: (leavesOfActivity.get(activity.id) ?? []).map((leave) => leave.memberId),
   }));
 }

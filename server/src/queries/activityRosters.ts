@@ -81,15 +81,29 @@ export async function rosterOf(db: Queryable, activity: ActivityScope): Promise<
   );
 }
 
-/** The rosters of the activities whose ids `ids` lists (`(1, 2, …)`), each in `rosterOf`'s order, in one query. */
-export async function rostersOf(db: Queryable, ids: SQL): Promise<Array<RosterMember & { activityId: number }>> {
+/**
+ * The rosters of the activities whose ids `ids` lists (`(1, 2, …)`), in one query: who is expected
+ * at which, by id only — a year's ledger of a unit expects the same few hundred members at each of
+ * its activities, named once by `membersInRosterOrder`, not once per activity. Ordered by activity.
+ */
+export async function rostersOf(db: Queryable, ids: SQL): Promise<Array<{ activityId: number; memberId: number }>> {
   const acts = sql`(select id, unit_id, branch_id, host_site_id from activities where id in ${ids})`;
-  return selectRows<RosterMember & { activityId: number }>(
+  return selectRows<{ activityId: number; memberId: number }>(
     db,
-    sql`select r.activity_id as "activityId", m.id, m.name, b.name as "branchName"
-          from (${rosterPairs(acts)}) r
-          join members m on m.id = r.member_id
-          left join branches b on b.id = m.branch_id
-         order by r.activity_id, b.name nulls first, m.id`,
+    sql`select r.activity_id as "activityId", r.member_id as "memberId" from (${rosterPairs(acts)}) r order by r.activity_id`,
+  );
+}
+
+/**
+ * The members `ids` names with their branch, in a roster's order (`rosterOf`'s: branch name, those
+ * without first, then id): a roster listed by these members' positions here is in that order.
+ */
+export async function membersInRosterOrder(db: Queryable, ids: number[]): Promise<RosterMember[]> {
+  return selectRows<RosterMember>(
+    db,
+    sql`select m.id, m.name, b.name as "branchName"
+          from members m left join branches b on b.id = m.branch_id
+         where m.id = any(${`{${ids.join(',')}}`}::int[])
+         order by b.name nulls first, m.id`,
   );
 }
