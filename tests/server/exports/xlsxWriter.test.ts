@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { writeXlsx } from '../../../server/src/exports/xlsxWriter';
 import { sheetSpec } from '../../../server/src/exports/workbookSpec';
 
-async function read(bytes: Buffer) {
+async function read(written: Promise<Buffer>) {
+  const bytes = await written;
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   return workbook;
