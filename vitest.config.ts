@@ -10,6 +10,8 @@ export default defineConfig({
           include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
           // Mini-program tests have their own projects; the browser test runs only in test:e2e.
           exclude: ['**/node_modules/**', 'tests/miniapp/**', 'tests/e2e/**'],
+          // With DATABASE_URL: one migrated template database per run, copied for each test database.
+          globalSetup: ['tests/support/postgresTemplate.ts'],
         },
       },
       './tests/miniapp/vitest.components.config.ts',

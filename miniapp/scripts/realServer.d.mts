@@ -5,4 +5,8 @@ export interface RunningServer {
   log: string[];
   stop(): Promise<void>;
 }
-export function startServer(options?: { env?: Record<string, string>; timeoutMs?: number }): Promise<RunningServer>;
+export function startServer(options?: {
+  env?: Record<string, string>;
+  timeoutMs?: number;
+  pgliteTemplate?: string;
+}): Promise<RunningServer>;

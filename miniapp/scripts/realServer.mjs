@@ -1,13 +1,16 @@
 // Starts the real API server (which also serves miniapp/dist/h5) as one child process on a free
 // port with a fresh data directory, for the browser test and the H5 benchmark. Stop it with stop().
+// `pgliteTemplate`: a migrated PGlite directory the new data directory starts from, a copy of it
+// (tests/e2e/dataTemplate.ts), instead of an empty one the server must initdb and migrate.
 import { spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from './freshness.mjs';
 
-export async function startServer({ env = {}, timeoutMs = 60_000 } = {}) {
+export async function startServer({ env = {}, timeoutMs = 60_000, pgliteTemplate } = {}) {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'zhijian-data-'));
+  if (pgliteTemplate) cpSync(pgliteTemplate, path.join(dataDir, 'pglite'), { recursive: true });
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/src/main.ts'], {
     cwd: repoRoot,
     env: { ...process.env, NODE_ENV: 'development', PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, LOG_LEVEL: 'info', ...env },

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, expect, inject } from 'vitest';
 import { build, miniappDir, staleReason } from '../../miniapp/scripts/freshness.mjs';
 import { startServer, type RunningServer } from '../../miniapp/scripts/realServer.mjs';
 
@@ -65,7 +65,8 @@ export async function screenshot(page: Page, name: string): Promise<void> {
 
 /**
  * The H5 build (rebuilt when stale) served by the real server, and one chromium, for the tests of a
- * file: started before them, stopped after.
+ * file: started before them, stopped after. The server's data directory is a copy of the run's
+ * migrated one (dataTemplate.ts), and the server loads the demo association into it at its start.
  */
 export function useServedH5(): {
   readonly server: RunningServer;
@@ -77,7 +78,7 @@ export function useServedH5(): {
   beforeAll(async () => {
     if (staleReason(path.join(miniappDir, 'dist', 'h5', 'index.html'))) build('h5', { quiet: true });
     // The first start loads the demo association; on a loaded machine that takes more than a minute.
-    server = await startServer({ timeoutMs: 180_000 });
+    server = await startServer({ timeoutMs: 180_000, pgliteTemplate: inject('e2ePgliteTemplate') || undefined });
     browser = await launchChromium();
   });
   afterAll(async () => {

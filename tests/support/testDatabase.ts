@@ -2,13 +2,15 @@ import { randomBytes } from 'node:crypto';
 import { PGlite } from '@electric-sql/pglite';
 import { pg_trgm } from '@electric-sql/pglite/contrib/pg_trgm';
 import pg from 'pg';
+import { inject } from 'vitest';
 import { openDatabase, wrapPglite, type DatabaseHandle } from '../../server/src/db/client';
 import { runMigrations } from '../../server/src/db/migrate';
 
 /**
  * Each test gets a database of its own. Without DATABASE_URL: an in-memory PGlite cloned from
  * one migrated template per worker (a clone takes milliseconds, a fresh migrate a second). With
- * DATABASE_URL (the CI pass on the PostgreSQL server): a new database per call, dropped on close.
+ * DATABASE_URL (the CI pass on the PostgreSQL server): a new database per call, copied from the
+ * run's migrated template (`postgresTemplate.ts`, the global setup) and dropped on close.
  */
 let template: Promise<PGlite> | undefined;
 
@@ -33,13 +35,19 @@ export function postgresServerUrl(): string {
   return process.env.DATABASE_URL || 'postgres://postgres@127.0.0.1:5432/test';
 }
 
-/** A URL of a brand-new, empty database on the server named by DATABASE_URL (or `adminUrl`), and how to drop it. */
-export async function createServerDatabase(adminUrl = process.env.DATABASE_URL!): Promise<{ url: string; drop(): Promise<void> }> {
+/**
+ * A URL of a brand-new database on the server named by DATABASE_URL (or `adminUrl`), and how to
+ * drop it: empty, or a copy of `template`.
+ */
+export async function createServerDatabase(
+  adminUrl = process.env.DATABASE_URL!,
+  { template }: { template?: string } = {},
+): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `zj_test_${process.pid}_${randomBytes(4).toString('hex')}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
   try {
-    await admin.query(`create database ${name}`);
+    await admin.query(template ? `create database ${name} template ${pg.escapeIdentifier(template)}` : `create database ${name}`);
   } finally {
     await admin.end();
   }
@@ -67,9 +75,17 @@ export async function createEmptyDatabase(): Promise<DatabaseHandle> {
   return { ...handle, close: async () => (await handle.close(), await fresh.drop()) };
 }
 
+/** A migrated database of its own. */
 export async function createTestDatabase(): Promise<DatabaseHandle> {
   if (!usingPostgresServer()) return wrapPglite((await (await migratedTemplate()).clone()) as PGlite);
-  const database = await createEmptyDatabase();
-  await runMigrations(database);
-  return database;
+  const template = inject('postgresTemplate');
+  // A config without the global setup (none provided) still works, migrating each database.
+  if (!template) {
+    const database = await createEmptyDatabase();
+    await runMigrations(database);
+    return database;
+  }
+  const copy = await createServerDatabase(process.env.DATABASE_URL, { template });
+  const handle = await openDatabase({ databaseUrl: copy.url });
+  return { ...handle, close: async () => (await handle.close(), await copy.drop()) };
 }
