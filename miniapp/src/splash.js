@@ -38,8 +38,14 @@
       return undefined;
     }
   }
+  /** Whether it was stored: storage may be refused (a private window's settings) or full. */
   function store(key, value) {
-    localStorage.setItem(key, JSON.stringify({ data: value }));
+    try {
+      localStorage.setItem(key, JSON.stringify({ data: value }));
+      return true;
+    } catch {
+      return false;
+    }
   }
 
   // ── Showing and giving way
@@ -208,7 +214,7 @@
   // Stored as services/session saves a sign-in; the app reads it when it starts, or, already
   // running, when told.
   function signedInAs(body) {
-    store(CONFIG.sessionKey, {
+    var kept = store(CONFIG.sessionKey, {
       token: body.token,
       expiresAt: body.expiresAt,
       refreshToken: body.refreshToken,
@@ -216,6 +222,7 @@
       receivedAt: Date.now(),
       user: body.user,
     });
+    if (!kept) return finish('浏览器未允许保存登录状态，请检查浏览器设置后重试');
     state.signedIn = true;
     busy(true, '登录成功');
     say('登录成功，正在进入…', 'info');
