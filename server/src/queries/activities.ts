@@ -224,20 +224,21 @@ export interface LiveListRows {
   onLeave: number[];
 }
 
+/** An attendance record as a live list shows it, but for the attendee's name (`loadLiveLists` names each member once). */
+const RECORD_COLUMNS = {
+  activityId: attendance.activityId,
+  id: attendance.id,
+  memberId: attendance.memberId,
+  status: attendance.status,
+  method: attendance.method,
+  checkedInAt: attendance.checkedInAt,
+  points: attendancePoints,
+};
+
 /** Attendance records with the attendee's name and points; the caller adds `where` and `orderBy`. */
 function selectRecords(db: Queryable) {
   return db
-    .select({
-      activityId: attendance.activityId,
-      id: attendance.id,
-      memberId: attendance.memberId,
-      status: attendance.status,
-      method: attendance.method,
-      checkedInAt: attendance.checkedInAt,
-      points: attendancePoints,
-      name: members.name,
-      branchName: branches.name,
-    })
+    .select({ ...RECORD_COLUMNS, name: members.name, branchName: branches.name })
     .from(attendance)
     .innerJoin(members, eq(members.id, attendance.memberId))
     .leftJoin(branches, eq(branches.id, members.branchId));
@@ -280,19 +281,7 @@ export async function loadLiveLists(db: Queryable, rows: ActivityRow[]): Promise
     sql`, `,
   )})`;
   const rosters = await rostersOf(db, ids);
-  const records = await db
-    .select({
-      activityId: attendance.activityId,
-      id: attendance.id,
-      memberId: attendance.memberId,
-      status: attendance.status,
-      method: attendance.method,
-      checkedInAt: attendance.checkedInAt,
-      points: attendancePoints,
-    })
-    .from(attendance)
-    .where(inArray(attendance.activityId, ids))
-    .orderBy(attendance.id);
+  const records = await db.select(RECORD_COLUMNS).from(attendance).where(inArray(attendance.activityId, ids)).orderBy(attendance.id);
   const leaves = await db
     .select({ activityId: attendanceRequests.activityId, memberId: attendanceRequests.memberId })
     .from(attendanceRequests)
